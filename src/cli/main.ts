@@ -1,0 +1,144 @@
+/**
+ * The `eos` command line: `check` for CI, `export` for reports and pictures, `lsp` for editors
+ * other than VS Code. Exit status: 0 no errors, 1 errors found, 2 usage or unreadable input.
+ * It never prints a stack trace: anything unexpected becomes one clear line on stderr.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDate } from '../language/model/dates.js';
+import { exportModel } from '../language/model/export-model.js';
+import { checkReport, formatText } from './check.js';
+import { findEosFiles } from './files.js';
+import { findConfig, loadWorkspace, UsageError } from './workspace.js';
+import { exportDiagram, exportMarkdown } from './export-formats.js';
+
+export const VERSION = '0.1.0';
+
+const USAGE = `Usage:
+  eos check [PATH ...] [--format text|json] [--today YYYY-MM-DD] [--config FILE]
+      Check .eos files and folders (recursively) as one workspace.
+      Exit status: 0 no errors, 1 errors found, 2 usage or unreadable input.
+  eos export PATH ... --format json|svg|markdown [--out FILE] [--today YYYY-MM-DD] [--config FILE]
+      Write the model (json), the Lean Value Tree picture (svg) or a one-page report (markdown).
+  eos lsp --stdio
+      Run the language server over stdio for any LSP editor.
+  eos --help | --version
+`;
+
+export interface CliIo {
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+    cwd: string;
+}
+
+const defaultIo: CliIo = {
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+    cwd: process.cwd()
+};
+
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+    try {
+        return await dispatch(argv, io);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr(`eos: ${error.message}\n`);
+            return 2;
+        }
+        io.stderr(`eos: internal error: ${(error as Error)?.message ?? String(error)}\nPlease report this with the file that caused it.\n`);
+        return 2;
+    }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+    const [command, ...rest] = argv;
+    switch (command) {
+        case 'check': return check(rest, io);
+        case 'export': return exportCommand(rest, io);
+        case 'lsp': return lsp(rest);
+        case '--version': case '-v': case 'version':
+            io.stdout(`eos ${VERSION}\n`);
+            return 0;
+        case undefined: case '--help': case '-h': case 'help':
+            (command === undefined ? io.stderr : io.stdout)(USAGE);
+            return command === undefined ? 2 : 0;
+        default:
+            throw new UsageError(`unknown command '${command}'\n${USAGE}`);
+    }
+}
+
+function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+    try {
+        return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    } catch (error) {
+        throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    }
+}
+
+function todayOption(value: string | boolean | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || parseDate(value) === undefined) {
+        throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${String(value)}'`);
+    }
+    return value;
+}
+
+async function prepare(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo) {
+    const paths = positionals.length ? positionals.map(p => path.resolve(io.cwd, p)) : [io.cwd];
+    const today = todayOption(values.today);
+    const { files, problems } = findEosFiles(paths);
+    if (problems.length) throw new UsageError(problems.join('\neos: '));
+    if (files.length === 0) {
+        throw new UsageError(`no .eos files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
+    }
+    const configPath = typeof values.config === 'string' ? path.resolve(io.cwd, values.config) : undefined;
+    const { config } = findConfig(configPath, paths);
+    return loadWorkspace(files, { ...(config ? { config } : {}), ...(today ? { today } : {}) });
+}
+
+async function check(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parse(args, {
+        format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+    });
+    const format = String(values.format ?? 'text');
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
+    const workspace = await prepare(values, positionals, io);
+    const report = checkReport(workspace, io.cwd);
+    io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
+    return report.summary.error > 0 ? 1 : 0;
+}
+
+async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parse(args, {
+        format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+    });
+    const format = String(values.format ?? 'json');
+    if (!['json', 'svg', 'markdown'].includes(format)) throw new UsageError(`--format must be json, svg or markdown, not '${format}'`);
+    if (positionals.length === 0) throw new UsageError(`export needs a PATH\n${USAGE}`);
+    const workspace = await prepare(values, positionals, io);
+    const strategy = workspace.services.eos.StrategyWorkspace;
+    const fileOf = (uri: string) => path.relative(io.cwd, workspace.paths.get(uri) ?? uri).split(path.sep).join('/');
+    let output: string;
+    if (format === 'json') output = JSON.stringify(exportModel(strategy.model, fileOf), null, 2) + '\n';
+    else if (format === 'svg') output = await exportDiagram(strategy);
+    else output = exportMarkdown(strategy, checkReport(workspace, io.cwd), fileOf);
+    if (typeof values.out === 'string') {
+        try {
+            fs.writeFileSync(path.resolve(io.cwd, values.out), output);
+        } catch (error) {
+            throw new UsageError(`cannot write ${values.out}: ${(error as Error).message}`);
+        }
+    } else {
+        io.stdout(output);
+    }
+    return 0;
+}
+
+async function lsp(args: readonly string[]): Promise<number> {
+    if (!args.includes('--stdio')) throw new UsageError('eos lsp needs --stdio (the language server talks LSP over standard input and output)');
+    const { startStdioServer } = await import('../server/start-server.js');
+    startStdioServer();
+    // The server keeps the process alive; this promise never settles so the CLI does not exit.
+    return new Promise<number>(() => undefined);
+}

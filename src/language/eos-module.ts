@@ -1,0 +1,46 @@
+/**
+ * Wires the EOS language services: Langium's defaults, replaced where EOS needs more.
+ */
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { EosGeneratedModule, EosGeneratedSharedModule } from './generated/module.js';
+import { EosScopeComputation, EosScopeProvider } from './eos-scope.js';
+import { EosDocumentValidator } from './validation/eos-document-validator.js';
+import { StrategyWorkspace } from './workspace/strategy-workspace.js';
+
+export interface EosAddedServices {
+    eos: {
+        StrategyWorkspace: StrategyWorkspace;
+    };
+}
+
+export type EosServices = LangiumServices & EosAddedServices;
+
+export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedServices> = {
+    references: {
+        ScopeComputation: (services) => new EosScopeComputation(services),
+        ScopeProvider: (services) => new EosScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: (services) => new EosDocumentValidator(services)
+    },
+    eos: {
+        StrategyWorkspace: (services) => {
+            const workspace = new StrategyWorkspace(services.shared);
+            workspace.setCommentProvider(services.documentation.CommentProvider);
+            return workspace;
+        }
+    }
+};
+
+export function createEosServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Eos: EosServices } {
+    const shared = inject(createDefaultSharedModule(context), EosGeneratedSharedModule);
+    const Eos = inject(createDefaultModule({ shared }), EosGeneratedModule, EosModule);
+    shared.ServiceRegistry.register(Eos);
+    // Build the workspace service eagerly: it must subscribe to builder events before the first build.
+    void Eos.eos.StrategyWorkspace;
+    return { shared, Eos };
+}

@@ -1,0 +1,108 @@
+/**
+ * The strategy model as plain data: what every consumer of EOS (validation rules, hovers, the
+ * diagram, the CLI export) reads. It is extracted once per parsed document and never holds AST
+ * nodes, so rules stay pure functions and results serialise as they are.
+ */
+import type { Range } from 'vscode-languageserver-types';
+
+export type ElementKind =
+    | 'vision' | 'theme' | 'bet' | 'stream' | 'initiative' | 'okr' | 'kr'
+    | 'team' | 'value' | 'practice' | 'tenet';
+
+export const ELEMENT_KINDS: readonly ElementKind[] = [
+    'vision', 'theme', 'bet', 'stream', 'initiative', 'okr', 'kr', 'team', 'value', 'practice', 'tenet'
+];
+
+/** The relation a link expresses, named after the keyword that writes it. */
+export type LinkRelation =
+    | 'vision' | 'serves' | 'streams' | 'bet' | 'stream' | 'owner' | 'supports'
+    | 'parent' | 'extends' | 'embodies' | 'upholds';
+
+export interface ElementLink {
+    relation: LinkRelation;
+    /** The name as written (for a key result: `Okr.Kr`). */
+    target: string;
+    /** Kinds the name may refer to, in the order they are tried. */
+    kinds: readonly ElementKind[];
+    range: Range;
+}
+
+export interface MeasureValue {
+    value: number;
+    /** `%`, a unit word such as `days`, or undefined for a bare number. */
+    unit?: string;
+    text: string;
+}
+
+export interface EvidenceEntry {
+    date?: string;
+    verdict: 'supports' | 'contradicts';
+    text?: string;
+    range: Range;
+}
+
+export interface Horizon {
+    start: number;
+    end?: number;
+}
+
+/** One element of a strategy: a vision, a theme, a bet, a key result… */
+export interface StrategyElement {
+    kind: ElementKind;
+    /** Unique per kind across the workspace; a key result's name is `Okr.Kr`. */
+    name: string;
+    title?: string;
+    /** The `/** doc comment *\/` before the element, as Markdown. */
+    doc?: string;
+    uri: string;
+    /** The whole element. */
+    range: Range;
+    /** Its name; where diagnostics about the element sit. */
+    nameRange: Range;
+    links: ElementLink[];
+    /** Ranges of written properties (`status`, `period`, `updated`, `wip`…), for precise diagnostics. */
+    propertyRanges: Partial<Record<string, Range>>;
+    status?: string;
+    level?: string;
+    wip?: number;
+    horizon?: Horizon;
+    period?: string;
+    updated?: string;
+    hypothesis?: string;
+    outcome?: string;
+    success?: string;
+    failure?: string;
+    situation?: string;
+    chosen?: string;
+    over?: string;
+    rationale?: string;
+    evidence?: EvidenceEntry[];
+    /** For an OKR: the names (`Okr.Kr`) of its key results, in order. */
+    keyResults?: string[];
+    /** For a key result: its OKR's name. */
+    okr?: string;
+    baseline?: MeasureValue;
+    target?: MeasureValue;
+    current?: MeasureValue;
+}
+
+/** Everything one document contributes to the workspace. */
+export interface DocumentModel {
+    uri: string;
+    elements: StrategyElement[];
+}
+
+export function linksOf(element: StrategyElement, relation: LinkRelation): ElementLink[] {
+    return element.links.filter(link => link.relation === relation);
+}
+
+export function firstLink(element: StrategyElement, relation: LinkRelation): ElementLink | undefined {
+    return element.links.find(link => link.relation === relation);
+}
+
+/** Human label of a kind, as the method names it. */
+export const KIND_LABEL: Record<ElementKind, string> = {
+    vision: 'vision', theme: 'strategic theme', bet: 'bet', stream: 'value stream',
+    initiative: 'initiative', okr: 'OKR', kr: 'key result', team: 'team', value: 'value',
+    practice: 'practice', tenet: 'decision tenet'
+};

@@ -1,0 +1,163 @@
+/**
+ * Turns a parsed EOS document into its {@link DocumentModel}. Runs once per parse; the result is
+ * cached on the AST root so every rule, hover and diagram request of that version shares it.
+ */
+import { GrammarUtils, isJSDoc, parseJSDoc, type AstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import * as ast from '../generated/ast.js';
+import type { DocumentModel, ElementKind, ElementLink, LinkRelation, MeasureValue, StrategyElement } from './elements.js';
+
+const KIND_OF_TYPE: Record<ast.Element['$type'], ElementKind> = {
+    Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
+    Okr: 'okr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet'
+};
+
+/** Which kinds a reference may point at, by the relation that writes it. */
+export const LINK_TARGETS: Record<LinkRelation, readonly ElementKind[]> = {
+    vision: ['vision'], serves: ['theme'], streams: ['stream'], bet: ['bet'], stream: ['stream'],
+    owner: ['team'], parent: ['team'], extends: ['value'], embodies: ['value'], upholds: ['value'],
+    // Order matters only when two kinds share a name: the most specific alignment wins.
+    supports: ['bet', 'okr', 'kr', 'initiative', 'theme']
+};
+
+const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const cache = new WeakMap<AstNode, DocumentModel>();
+
+export function documentModel(document: LangiumDocument, comments?: CommentProvider): DocumentModel {
+    const root = document.parseResult.value;
+    let model = cache.get(root);
+    if (!model) {
+        model = extractModel(root as ast.Model, document.uri.toString(), comments);
+        cache.set(root, model);
+    }
+    return model;
+}
+
+export function extractModel(root: ast.Model, uri: string, comments?: CommentProvider): DocumentModel {
+    const elements: StrategyElement[] = [];
+    for (const node of root.elements ?? []) {
+        if (!node.name) continue; // recovered from a syntax error: nothing to name, nothing to check
+        const element = baseElement(node, KIND_OF_TYPE[node.$type], node.name, uri, comments);
+        elements.push(element);
+        fill(node, element, uri, elements, comments);
+    }
+    return { uri, elements };
+}
+
+function baseElement(node: ast.Element | ast.KeyResult, kind: ElementKind, name: string, uri: string, comments?: CommentProvider): StrategyElement {
+    const element: StrategyElement = {
+        kind, name, uri,
+        range: node.$cstNode?.range ?? EMPTY_RANGE,
+        nameRange: rangeOf(node, 'name') ?? node.$cstNode?.range ?? EMPTY_RANGE,
+        links: collectLinks(node),
+        propertyRanges: {}
+    };
+    if (node.title !== undefined) element.title = node.title;
+    const doc = docComment(node, comments);
+    if (doc) element.doc = doc;
+    return element;
+}
+
+function fill(node: ast.Element, element: StrategyElement, uri: string, sink: StrategyElement[], comments?: CommentProvider): void {
+    const props = element.propertyRanges;
+    const copy = <K extends keyof StrategyElement>(key: K, value: StrategyElement[K] | undefined, property = key as string) => {
+        if (value === undefined) return;
+        element[key] = value;
+        const range = rangeOf(node, property);
+        if (range) props[property] = range;
+    };
+    switch (node.$type) {
+        case 'Vision':
+        case 'Theme':
+            if (node.horizon) copy('horizon', { start: node.horizon.start, ...(node.horizon.end !== undefined ? { end: node.horizon.end } : {}) });
+            break;
+        case 'Bet':
+            copy('hypothesis', node.hypothesis);
+            copy('status', node.status);
+            element.evidence = node.evidence.map(ev => ({
+                ...(ev.date ? { date: ev.date } : {}),
+                verdict: ev.verdict === 'contradicts' ? 'contradicts' : 'supports',
+                ...(ev.text !== undefined ? { text: ev.text } : {}),
+                range: rangeOf(ev, 'date') ?? ev.$cstNode?.range ?? EMPTY_RANGE
+            }));
+            break;
+        case 'Stream':
+            copy('wip', node.wip);
+            break;
+        case 'Initiative':
+            copy('status', node.status);
+            copy('hypothesis', node.hypothesis);
+            copy('outcome', node.outcome);
+            copy('success', node.success);
+            copy('failure', node.failure);
+            copy('updated', node.updated);
+            break;
+        case 'Okr': {
+            copy('period', node.period);
+            element.keyResults = [];
+            for (const kr of node.keyResults) {
+                if (!kr.name) continue;
+                const krElement = baseElement(kr, 'kr', `${node.name}.${kr.name}`, uri, comments);
+                krElement.okr = node.name;
+                if (kr.baseline) krElement.baseline = measure(kr.baseline);
+                if (kr.target) krElement.target = measure(kr.target);
+                if (kr.current) krElement.current = measure(kr.current);
+                element.keyResults.push(krElement.name);
+                sink.push(krElement);
+            }
+            break;
+        }
+        case 'Team':
+            copy('level', node.level);
+            break;
+        case 'Tenet':
+            copy('situation', node.situation);
+            copy('chosen', node.chosen);
+            copy('over', node.over);
+            copy('rationale', node.rationale);
+            break;
+        default:
+            break;
+    }
+}
+
+function measure(node: ast.Measure): MeasureValue {
+    const unit = node.percent ? '%' : node.unit !== undefined ? stripQuotes(node.unit) : undefined;
+    return { value: node.value, ...(unit !== undefined ? { unit } : {}), text: node.$cstNode?.text ?? String(node.value) };
+}
+
+function stripQuotes(text: string): string {
+    return /^(['"]).*\1$/.test(text) ? text.slice(1, -1) : text;
+}
+
+function collectLinks(node: AstNode): ElementLink[] {
+    const links: ElementLink[] = [];
+    for (const [property, value] of Object.entries(node)) {
+        if (property.startsWith('$')) continue;
+        const relation = property as LinkRelation;
+        const kinds = LINK_TARGETS[relation];
+        if (!kinds) continue;
+        const refs: unknown[] = Array.isArray(value) ? value : [value];
+        for (const ref of refs) {
+            if (!isReferenceLike(ref) || !ref.$refText) continue;
+            links.push({ relation, target: ref.$refText, kinds, range: ref.$refNode?.range ?? node.$cstNode?.range ?? EMPTY_RANGE });
+        }
+    }
+    // Object.entries follows assignment order, not source order: sort so messages list links as written.
+    return links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function isReferenceLike(value: unknown): value is Reference {
+    return typeof value === 'object' && value !== null && '$refText' in value;
+}
+
+function rangeOf(node: AstNode, property: string): Range | undefined {
+    return node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range : undefined;
+}
+
+function docComment(node: AstNode, comments?: CommentProvider): string | undefined {
+    const text = comments?.getComment(node);
+    if (!text || !isJSDoc(text)) return undefined;
+    const markdown = parseJSDoc(text).toMarkdown().trim();
+    return markdown || undefined;
+}

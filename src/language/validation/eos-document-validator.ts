@@ -1,0 +1,130 @@
+/**
+ * Produces a document's diagnostics: syntax and linking errors from Langium (given our codes and
+ * friendlier messages), plus the workspace rules' issues for this document, with the severities
+ * that `eos.config.json` and the editor settings ask for.
+ */
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { EosServices } from '../eos-module.js';
+import { KIND_LABEL, type ElementKind, type LinkRelation } from '../model/elements.js';
+import { LINK_TARGETS } from '../model/extract.js';
+import { effectiveSeverity } from '../workspace/eos-config.js';
+import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+import { isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
+import type { Issue } from './issue.js';
+import { nearestNames } from './suggestions.js';
+
+export const DIAGNOSTIC_SOURCE = 'eos';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
+};
+
+/** Marks diagnostics computed from the whole workspace, so they can be refreshed on their own. */
+export interface EosDiagnosticData {
+    code: DiagnosticCode;
+    workspace?: boolean;
+    [key: string]: unknown;
+}
+
+export class EosDocumentValidator extends DefaultDocumentValidator {
+    private readonly strategy: StrategyWorkspace;
+
+    constructor(services: EosServices) {
+        super(services);
+        this.strategy = services.eos.StrategyWorkspace;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const result: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+            const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
+            if (langiumCode === DocumentValidator.LexingError || langiumCode === DocumentValidator.ParsingError) {
+                diagnostic.code = 'syntax';
+                if (typeof diagnostic.message === 'string') diagnostic.message = friendlySyntaxMessage(diagnostic.message);
+            }
+            result.push(diagnostic);
+        }
+        if (!options.categories || options.categories.includes('fast')) {
+            for (const issue of this.strategy.issuesFor(document)) result.push(issueToDiagnostic(issue, true));
+        }
+        return this.applySeverities(result);
+    }
+
+    /** The severities from config and settings; drops codes turned off. */
+    applySeverities(diagnostics: Diagnostic[]): Diagnostic[] {
+        return applySeverities(diagnostics, this.strategy);
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const name = error.info.reference.$refText;
+            const kinds = LINK_TARGETS[error.info.property as LinkRelation] ?? [];
+            const suggestions = nearestNames(name, kinds.flatMap(kind => this.strategy.model.namesOf(kind)));
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range: reference.$refNode?.range ?? error.info.container.$cstNode!.range,
+                message: unresolvedMessage(name, kinds, suggestions),
+                code: 'unresolved-reference',
+                source: DIAGNOSTIC_SOURCE,
+                data: { code: 'unresolved-reference', name, kinds, suggestions }
+            });
+        }
+    }
+
+    protected override getSource(): string {
+        return DIAGNOSTIC_SOURCE;
+    }
+}
+
+export function unresolvedMessage(name: string, kinds: readonly ElementKind[], suggestions: readonly string[]): string {
+    const what = kinds.length === 1 ? `No ${KIND_LABEL[kinds[0]]} is named '${name}'` : `Nothing that can be supported (${kinds.map(k => KIND_LABEL[k]).join(', ')}) is named '${name}'`;
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : ' Check the spelling, or create it.';
+    return `${what}.${hint}`;
+}
+
+export function issueToDiagnostic(issue: Issue, workspace = false): Diagnostic {
+    return {
+        severity: DiagnosticSeverity.Warning, // replaced by applySeverities
+        range: issue.range,
+        message: issue.message,
+        code: issue.code,
+        source: DIAGNOSTIC_SOURCE,
+        data: { ...issue.data, code: issue.code, ...(workspace ? { workspace: true } : {}) } satisfies EosDiagnosticData
+    };
+}
+
+export function applySeverities(diagnostics: Diagnostic[], strategy: StrategyWorkspace): Diagnostic[] {
+    const result: Diagnostic[] = [];
+    for (const diagnostic of diagnostics) {
+        const code = diagnostic.code;
+        if (!isDiagnosticCode(code)) {
+            result.push(diagnostic);
+            continue;
+        }
+        const severity = effectiveSeverity(code, strategy.config, strategy.editorDiagnostics);
+        if (severity === 'off') continue;
+        diagnostic.severity = LSP_SEVERITY[severity];
+        result.push(diagnostic);
+    }
+    return result;
+}
+
+/** Chevrotain's messages name grammar tokens; say it in the words a strategist types. */
+export function friendlySyntaxMessage(message: string): string {
+    return message
+        .replace(/\bRULE_\w+/g, '')
+        .replace(/token of type '(\w+)'/g, (_, token: string) => TOKEN_WORDS[token] ?? `'${token}'`)
+        .replace(/\bEOF\b/g, 'the end of the file')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+const TOKEN_WORDS: Record<string, string> = {
+    ID: 'a name', STRING: 'a quoted text', NUMBER: 'a number', DATE: 'a date (YYYY-MM-DD)', PERIOD: 'a period (e.g. 2026-Q1)', EOF: 'the end of the file'
+};

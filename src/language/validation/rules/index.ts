@@ -1,0 +1,36 @@
+/**
+ * Runs every rule over the workspace model and groups the issues by document.
+ * Rules are pure: the editor, the CLI and the tests all call this one function.
+ */
+import type { WorkspaceModel } from '../../model/workspace-model.js';
+import type { ElementRule, Issue, RuleContext } from '../issue.js';
+import { cascadedOkr, levelInversion, orphanBet, orphanInitiative, streamMismatch, themeWithoutBets, unalignedOkr, unfundedBet } from './alignment-rules.js';
+import { betWithoutHypothesis, contradictedBet } from './bet-rules.js';
+import { stalledInitiative, wipExceeded } from './flow-rules.js';
+import { krNoChange, krNotMeasurable, okrWithoutKrs, tooManyKrs } from './okr-rules.js';
+import { cycleIssue, duplicateName, findCycles, invalidPeriod } from './structure-rules.js';
+import { tenetConflict, tenetNoTradeoff, valueUnpracticed } from './value-rules.js';
+
+export const ELEMENT_RULES: readonly ElementRule[] = [
+    duplicateName, invalidPeriod,
+    orphanInitiative, orphanBet, unalignedOkr, cascadedOkr, levelInversion, streamMismatch, unfundedBet, themeWithoutBets,
+    okrWithoutKrs, tooManyKrs, krNotMeasurable, krNoChange,
+    wipExceeded, stalledInitiative,
+    betWithoutHypothesis, contradictedBet,
+    tenetNoTradeoff, tenetConflict, valueUnpracticed
+];
+
+export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext, 'model'>): Map<string, Issue[]> {
+    const context: RuleContext = { ...options, model };
+    const byUri = new Map<string, Issue[]>();
+    for (const doc of model.documents) byUri.set(doc.uri, []);
+    const report = (issue: Issue) => {
+        const list = byUri.get(issue.uri);
+        if (list) list.push(issue); else byUri.set(issue.uri, [issue]);
+    };
+    for (const element of model.elements) {
+        for (const rule of ELEMENT_RULES) rule(element, context, report);
+    }
+    for (const [element, cycle] of findCycles(model)) report(cycleIssue(element, cycle));
+    return byUri;
+}

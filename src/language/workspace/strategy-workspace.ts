@@ -1,0 +1,74 @@
+/**
+ * The workspace-wide view of the strategy: the model of every document, the issues of every
+ * rule, and the settings they depend on. Computed lazily once per build and shared by the
+ * validator, hovers, the diagram and the CLI.
+ */
+import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type CommentProvider } from 'langium';
+import { documentModel } from '../model/extract.js';
+import { WorkspaceModel } from '../model/workspace-model.js';
+import { todayIso } from '../model/dates.js';
+import type { Issue } from '../validation/issue.js';
+import { checkWorkspace } from '../validation/rules/index.js';
+import { DEFAULT_CONFIG, DEFAULT_STALLED_AFTER_DAYS, type EosConfig } from './eos-config.js';
+
+export class StrategyWorkspace {
+    /** The workspace's `eos.config.json` (or defaults). */
+    config: EosConfig = DEFAULT_CONFIG;
+    /** Overrides from editor settings; `eos.config.json` wins where both name a code. */
+    editorDiagnostics: EosConfig['diagnostics'] = {};
+    /** Editor setting for stalledAfterDays, used when the config file does not set it. */
+    editorStalledAfterDays: number | undefined;
+    /** Fixed "today" (CLI `--today`, tests); the real date otherwise. */
+    today: string | undefined;
+
+    private cachedModel: WorkspaceModel | undefined;
+    private cachedIssues: Map<string, Issue[]> | undefined;
+    private comments: CommentProvider | undefined;
+
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onUpdate(() => this.invalidate());
+        builder.onBuildPhase(DocumentState.IndexedContent, () => this.invalidate());
+    }
+
+    setCommentProvider(comments: CommentProvider): void {
+        this.comments = comments;
+    }
+
+    invalidate(): void {
+        this.cachedModel = undefined;
+        this.cachedIssues = undefined;
+    }
+
+    get model(): WorkspaceModel {
+        if (!this.cachedModel) {
+            const docs = this.shared.workspace.LangiumDocuments.all
+                .filter(doc => doc.state >= DocumentState.Parsed)
+                .map(doc => documentModel(doc, this.comments))
+                .toArray();
+            this.cachedModel = new WorkspaceModel(docs);
+        }
+        return this.cachedModel;
+    }
+
+    get stalledAfterDays(): number {
+        return this.config.stalledAfterDays ?? this.editorStalledAfterDays ?? DEFAULT_STALLED_AFTER_DAYS;
+    }
+
+    get issues(): Map<string, Issue[]> {
+        if (!this.cachedIssues) {
+            this.cachedIssues = checkWorkspace(this.model, { today: this.today ?? todayIso(), stalledAfterDays: this.stalledAfterDays });
+        }
+        return this.cachedIssues;
+    }
+
+    issuesFor(document: LangiumDocument | string): Issue[] {
+        const uri = typeof document === 'string' ? document : document.uri.toString();
+        return this.issues.get(uri) ?? [];
+    }
+
+    setConfig(config: EosConfig): void {
+        this.config = config;
+        this.invalidate();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Langium 4.4's parser (chevrotain 13) calls `Object.groupBy`, which Node 20 (and VS Code's
+ * Node 20 extension host) lacks. Every entry imports this module first.
+ */
+import 'core-js/actual/object/group-by.js';
+import 'core-js/actual/map/group-by.js';

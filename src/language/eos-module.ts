@@ -8,8 +8,10 @@ import {
 } from 'langium/lsp';
 import { EosGeneratedModule, EosGeneratedSharedModule } from './generated/module.js';
 import { EosScopeComputation, EosScopeProvider } from './eos-scope.js';
+import { EosValueConverter } from './eos-value-converter.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
+import { EosFormatter } from './lsp/eos-formatter.js';
 
 export interface EosAddedServices {
     eos: {
@@ -20,9 +22,15 @@ export interface EosAddedServices {
 export type EosServices = LangiumServices & EosAddedServices;
 
 export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedServices> = {
+    parser: {
+        ValueConverter: () => new EosValueConverter()
+    },
     references: {
         ScopeComputation: (services) => new EosScopeComputation(services),
         ScopeProvider: (services) => new EosScopeProvider(services)
+    },
+    lsp: {
+        Formatter: (services) => new EosFormatter(services)
     },
     validation: {
         DocumentValidator: (services) => new EosDocumentValidator(services)

@@ -1,0 +1,291 @@
+/**
+ * Formats EOS files into their canonical layout: one element per paragraph, two-space
+ * indentation, one property per line inside blocks, single spaces between words.
+ *
+ * It works on the token stream rather than Langium's node-by-node formatting rules because the
+ * promise to users is "whitespace changes only": every edit replaces the whitespace between two
+ * tokens (comments count as tokens), so no text can be dropped or reordered, and a final
+ * re-lexing check refuses to format if the token sequence would change at all.
+ *
+ * Decisions (documented in docs/features.md):
+ * - A block written on one line with at most one property and no comment stays on one line
+ *   (`{ wip 2 }`); any other block gets one property per line.
+ * - Up to one blank line is kept between elements, properties and comments; more are collapsed.
+ * - A trailing comment (`status doing   // why`) stays on its line with the spacing it had, so
+ *   hand-aligned comments stay aligned; own-line comments take the indentation of their block.
+ * - The file's line ending (LF or CRLF) is kept; the file ends with exactly one line ending.
+ * - A file with syntax errors is not formatted (range formatting works above the first error).
+ */
+import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
+import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
+import * as ast from '../generated/ast.js';
+
+/** Keywords that start a property, per element type (the first token of a line in a block). */
+const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {
+    Vision: new Set(['horizon', 'owner']),
+    Theme: new Set(['vision', 'horizon', 'owner']),
+    Bet: new Set(['serves', 'hypothesis', 'streams', 'status', 'owner']),
+    Stream: new Set(['wip', 'owner']),
+    Initiative: new Set(['bet', 'stream', 'owner', 'status', 'hypothesis', 'outcome', 'success', 'failure', 'updated']),
+    Okr: new Set(['owner', 'period', 'supports']),
+    Team: new Set(['level', 'parent']),
+    Value: new Set(['extends', 'owner']),
+    Practice: new Set(['embodies', 'owner']),
+    Tenet: new Set(['when', 'choose', 'because', 'upholds'])
+};
+
+/** What a token means for layout. */
+export type TokenRole =
+    | 'element' | 'property' | 'open' | 'close' | 'comma' | 'dot' | 'percent' | 'range'
+    | 'line-comment' | 'block-comment' | 'other';
+
+export interface LayoutToken {
+    offset: number;
+    end: number;
+    text: string;
+    role: TokenRole;
+}
+
+/** A replacement of the whitespace between two tokens (or the file's start or end). */
+export interface WhitespaceEdit {
+    offset: number;
+    end: number;
+    newText: string;
+}
+
+const INDENT = '  ';
+
+export class EosFormatter extends AbstractFormatter {
+    private readonly services: LangiumServices;
+
+    constructor(services: LangiumServices) {
+        super();
+        this.services = services;
+    }
+
+    /** Layout is computed from tokens in {@link formatText}; no per-node rules are needed. */
+    protected override format(_node: AstNode): void {
+        // intentionally empty
+    }
+
+    override formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
+        const { lexerErrors, parserErrors } = document.parseResult;
+        if (lexerErrors.length || parserErrors.length) return [];
+        return this.safeEdits(document);
+    }
+
+    override formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+        if (!this.isFormatRangeErrorFree(document, params.range)) return [];
+        return this.safeEdits(document, params.range);
+    }
+
+    /** Formatting while typing is not offered: reflowing a line under the cursor surprises writers. */
+    override formatDocumentOnType(): TextEdit[] {
+        return [];
+    }
+
+    private safeEdits(document: LangiumDocument, range?: Range): TextEdit[] {
+        try {
+            const text = document.textDocument.getText();
+            const tokens = this.layoutTokens(document, text);
+            if (!tokens) return [];
+            const edits = whitespaceEdits(text, tokens);
+            if (!edits || !this.keepsTokens(text, edits)) return [];
+            const textDocument = document.textDocument;
+            const from = range ? textDocument.offsetAt(range.start) : 0;
+            const to = range ? textDocument.offsetAt(range.end) : text.length;
+            return edits
+                // Range formatting owns the whitespace in front of every token that starts in the range.
+                .filter(edit => !range || (edit.end >= from && edit.end <= to && edit.offset < to))
+                .map(edit => ({
+                    range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
+                    newText: edit.newText
+                }));
+        } catch {
+            return []; // a formatter that fails must leave the text alone, never break the editor
+        }
+    }
+
+    /** Lexes the text and classifies every token (comments included) with the help of the CST. */
+    private layoutTokens(document: LangiumDocument, text: string): LayoutToken[] | undefined {
+        const lexed = this.services.parser.Lexer.tokenize(text);
+        if (lexed.errors.length) return undefined;
+        const leaves = new Map<number, LeafCstNode>();
+        const rootCst = document.parseResult.value.$cstNode;
+        if (rootCst) {
+            for (const node of CstUtils.streamCst(rootCst)) {
+                if (isLeafCstNode(node) && !node.hidden) leaves.set(node.offset, node);
+            }
+        }
+        const all = [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset);
+        return all.map(token => {
+            const image = token.image;
+            const offset = token.startOffset;
+            return { offset, end: offset + image.length, text: image, role: roleOf(image, leaves.get(offset)) };
+        });
+    }
+
+    /** The last line of defence: the formatted text must lex to the same tokens as the original. */
+    private keepsTokens(text: string, edits: readonly WhitespaceEdit[]): boolean {
+        const formatted = applyWhitespaceEdits(text, edits);
+        const signature = (source: string): string[] | undefined => {
+            const result = this.services.parser.Lexer.tokenize(source);
+            if (result.errors.length) return undefined;
+            return [...result.tokens, ...result.hidden]
+                .sort((a, b) => a.startOffset - b.startOffset)
+                .map(token => `${token.tokenType.name}:${token.image.replace(/\s+/g, ' ')}`);
+        };
+        const before = signature(text);
+        const after = signature(formatted);
+        return !!before && !!after && before.length === after.length && before.every((value, i) => value === after[i]);
+    }
+}
+
+function roleOf(image: string, leaf: LeafCstNode | undefined): TokenRole {
+    if (image.startsWith('//')) return 'line-comment';
+    if (image.startsWith('/*')) return 'block-comment';
+    switch (image) {
+        case '{': return 'open';
+        case '}': return 'close';
+        case ',': return 'comma';
+        case '.': return 'dot';
+        case '%': return 'percent';
+        case '..': return 'range';
+    }
+    const node = leaf?.astNode;
+    if (!leaf || !node) return 'other';
+    const startsNode = node.$cstNode?.offset === leaf.offset;
+    if (startsNode && ast.isElement(node)) return 'element';
+    if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node))) return 'property';
+    if (!startsNode && PROPERTY_KEYWORDS[node.$type]?.has(image) && leaf.tokenType.name === image) return 'property';
+    return 'other';
+}
+
+export function applyWhitespaceEdits(text: string, edits: readonly WhitespaceEdit[]): string {
+    let result = '';
+    let last = 0;
+    for (const edit of edits) {
+        result += text.slice(last, edit.offset) + edit.newText;
+        last = edit.end;
+    }
+    return result + text.slice(last);
+}
+
+interface Block {
+    inline: boolean;
+    empty: boolean;
+}
+
+/**
+ * The canonical whitespace for every gap between tokens, as edits (only where it differs).
+ * Pure: depends on the text and the classified tokens only. Returns undefined if a gap holds
+ * anything but whitespace (text the lexer did not account for), so nothing can be lost.
+ */
+export function whitespaceEdits(text: string, tokens: readonly LayoutToken[]): WhitespaceEdit[] | undefined {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const blocks = analyseBlocks(text, tokens);
+    const edits: WhitespaceEdit[] = [];
+    const stack: Block[] = [];
+    const push = (offset: number, end: number, newText: string) => {
+        if (text.slice(offset, end) !== newText) edits.push({ offset, end, newText });
+    };
+    const lines = (count: number, depth: number) => eol.repeat(count) + INDENT.repeat(Math.max(depth, 0));
+
+    let previous: LayoutToken | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        const gapStart = previous ? previous.end : 0;
+        const gap = text.slice(gapStart, token.offset);
+        if (/\S/.test(gap)) return undefined;
+        const existingLines = countLines(gap);
+        const keptLines = Math.min(Math.max(existingLines, 1), 2);
+        const depth = stack.length;
+        const block = stack[stack.length - 1];
+
+        let newText: string;
+        if (!previous) {
+            newText = '';
+        } else if ((token.role === 'line-comment' || token.role === 'block-comment') && existingLines === 0) {
+            // Trailing comment: stays on its line, keeping hand alignment.
+            newText = gap.length > 0 ? gap : ' ';
+        } else if (token.role === 'line-comment' || token.role === 'block-comment') {
+            newText = lines(keptLines, depth);
+        } else if (token.role === 'close') {
+            const current = blocks.get(token.offset);
+            newText = current?.inline ? (current.empty ? '' : ' ') : lines(1, depth - 1);
+        } else if (previous.role === 'open' && block?.inline) {
+            newText = ' ';
+        } else if (token.role === 'element') {
+            newText = lines(keptLines, 0);
+        } else if (token.role === 'property' && !block?.inline) {
+            newText = lines(previous.role === 'open' ? 1 : keptLines, depth);
+        } else if (previous.role === 'line-comment' || (previous.role === 'block-comment' && existingLines > 0)) {
+            // The token cannot join the comment's line: it continues the statement one level deeper.
+            newText = lines(keptLines, depth + 1);
+        } else if (token.role === 'comma' || token.role === 'dot' || token.role === 'percent' || token.role === 'range'
+            || previous.role === 'dot' || previous.role === 'range') {
+            newText = '';
+        } else {
+            newText = ' ';
+        }
+        push(gapStart, token.offset, newText);
+        if (previous && token.role === 'block-comment') {
+            const shifted = reindentComment(text, token, gapStart, newText);
+            if (shifted !== undefined) push(token.offset, token.end, shifted);
+        }
+
+        if (token.role === 'open') stack.push(blocks.get(token.offset) ?? { inline: false, empty: false });
+        if (token.role === 'close') stack.pop();
+        previous = token;
+    }
+    if (previous) {
+        const tail = text.slice(previous.end);
+        if (/\S/.test(tail)) return undefined;
+        push(previous.end, text.length, eol);
+    }
+    return edits.sort((a, b) => a.offset - b.offset);
+}
+
+/** Which blocks stay on one line: written on one line, at most one property, no comment. */
+function analyseBlocks(text: string, tokens: readonly LayoutToken[]): Map<number, Block> {
+    const blocks = new Map<number, Block>();
+    const opens: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (token.role === 'open') opens.push(i);
+        if (token.role !== 'close') continue;
+        const openIndex = opens.pop();
+        if (openIndex === undefined) continue;
+        const inner = tokens.slice(openIndex + 1, i);
+        const properties = inner.filter(t => t.role === 'property').length;
+        const hasComment = inner.some(t => t.role === 'line-comment' || t.role === 'block-comment');
+        const oneLine = countLines(text.slice(tokens[openIndex].offset, token.end)) === 0;
+        const block: Block = { inline: inner.length === 0 || (!hasComment && properties <= 1 && oneLine), empty: inner.length === 0 };
+        blocks.set(tokens[openIndex].offset, block);
+        blocks.set(token.offset, block);
+    }
+    return blocks;
+}
+
+/** A block comment moved to another column takes its continuation lines along. */
+function reindentComment(text: string, token: LayoutToken, gapStart: number, newGap: string): string | undefined {
+    if (!token.text.includes('\n')) return undefined;
+    const oldColumn = token.offset - (text.lastIndexOf('\n', token.offset - 1) + 1);
+    const newLineBreak = newGap.lastIndexOf('\n');
+    const newColumn = newLineBreak >= 0
+        ? newGap.length - newLineBreak - 1
+        : oldColumn - (token.offset - gapStart) + newGap.length;
+    const delta = newColumn - oldColumn;
+    if (delta === 0) return undefined;
+    return token.text.replace(/\n([ \t]*)/g, (_match, indent: string) => {
+        const kept = delta > 0 ? ' '.repeat(delta) + indent : indent.slice(Math.min(-delta, indent.match(/^ */)![0].length));
+        return '\n' + kept;
+    });
+}
+
+function countLines(text: string): number {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') count++;
+    return count;
+}

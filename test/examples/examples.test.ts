@@ -1,0 +1,147 @@
+/**
+ * The shipped examples are part of the product: `examples/acme` must stay a strategy with no
+ * findings at all (any diagnostic there is a false positive), and `examples/flawed` must show
+ * every code of the catalogue exactly where its `// expect: <code>` comments say.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { DIAGNOSTIC_CODES, isDiagnosticCode } from '../../src/language/validation/codes.js';
+import { buildWorkspace } from '../helpers.js';
+
+const TODAY = '2026-03-01';
+
+/** Every `.eos` file under a folder, as `relative path → raw text` (BOM and CRLF kept). */
+function readExample(folder: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    const visit = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) visit(full);
+            else if (entry.name.endsWith('.eos')) files[path.relative(folder, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+        }
+    };
+    visit(folder);
+    return files;
+}
+
+/** Builds an example with the real services; the texts must not contain the helper's range markers. */
+async function buildExample(files: Record<string, string>) {
+    for (const [file, text] of Object.entries(files)) {
+        expect(text.includes('<|') || text.includes('|>'), `${file} contains a test range marker`).toBe(false);
+    }
+    return buildWorkspace(files, { today: TODAY });
+}
+
+interface ExpectedFinding { file: string; line: number; code: string }
+
+/**
+ * Reads `// expect: code, code` comments. A comment alone on its line marks the next line that
+ * is neither blank nor a comment; a comment after code marks its own line. Lines are 1-based.
+ */
+function expectedFindings(files: Record<string, string>): ExpectedFinding[] {
+    const result: ExpectedFinding[] = [];
+    for (const [file, text] of Object.entries(files)) {
+        const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+        lines.forEach((line, index) => {
+            const match = /\/\/\s*expect:\s*(.+?)\s*$/.exec(line);
+            if (!match) return;
+            const codes = match[1].split(',').map(code => code.trim());
+            for (const code of codes) expect(isDiagnosticCode(code), `${file}:${index + 1}: unknown code '${code}' in marker`).toBe(true);
+            let target = index;
+            if (line.trim().startsWith('//')) {
+                target = index + 1;
+                while (target < lines.length && (lines[target].trim() === '' || lines[target].trim().startsWith('//'))) target++;
+                expect(target < lines.length, `${file}:${index + 1}: marker before the end of the file`).toBe(true);
+            }
+            for (const code of codes) result.push({ file, line: target + 1, code });
+        });
+    }
+    return result.sort(compareFindings);
+}
+
+function compareFindings(a: ExpectedFinding, b: ExpectedFinding): number {
+    return a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code);
+}
+
+async function cliCheck(paths: string[]): Promise<{ status: number; report: { files: number; diagnostics: Array<{ file: string; line: number; code: string }> } }> {
+    let out = '';
+    let err = '';
+    const status = await runCli(['check', ...paths, '--format', 'json', '--today', TODAY], {
+        stdout: text => { out += text; }, stderr: text => { err += text; }, cwd: process.cwd()
+    });
+    expect(err).toBe('');
+    return { status, report: JSON.parse(out) };
+}
+
+describe('examples/acme: a realistic strategy that violates nothing', () => {
+    const files = readExample('examples/acme');
+
+    it('keeps its unusual encodings (a UTF-8 BOM, CRLF line endings, non-ASCII text)', () => {
+        const texts = Object.values(files);
+        expect(texts.some(text => text.startsWith('\uFEFF'))).toBe(true);
+        expect(texts.some(text => text.includes('\r\n'))).toBe(true);
+        expect(texts.some(text => /[^\x00-\x7F]/.test(text))).toBe(true);
+        expect(Object.keys(files).filter(file => file.startsWith('teams/')).length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('yields no diagnostic at all in the editor, and every file contributes elements', async () => {
+        const ws = await buildExample(files);
+        expect(ws.all().map(d => `${d.file}:${d.range.start.line + 1} ${String(d.code)} ${d.message}`)).toEqual([]);
+        const model = ws.services.eos.StrategyWorkspace.model;
+        for (const [file, document] of ws.documents) {
+            const elements = model.elements.filter(element => element.uri === document.uri.toString());
+            expect(elements.length, `${file} defines elements`).toBeGreaterThan(0);
+        }
+        const kinds = new Set(model.elements.map(element => element.kind));
+        expect([...kinds].sort()).toEqual(['bet', 'initiative', 'kr', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+        // Teams at every level the method names, and alignment to key results (`Okr.Kr`).
+        expect(new Set(model.ofKind('team').map(team => team.level))).toEqual(new Set(['company', 'division', 'function', 'stream', 'crew', 'pod', 'team']));
+        expect(model.ofKind('okr').some(okr => okr.links.some(link => link.relation === 'supports' && link.target.includes('.')))).toBe(true);
+    });
+
+    it('passes `eos check` with exit status 0 and no diagnostic', async () => {
+        const { status, report } = await cliCheck(['examples/acme']);
+        expect(report.diagnostics).toEqual([]);
+        expect(report.files).toBe(Object.keys(files).length);
+        expect(status).toBe(0);
+    });
+});
+
+describe('examples/flawed: every diagnostic code, where its marker says', () => {
+    const files = readExample('examples/flawed');
+    const expected = expectedFindings(files);
+
+    it('marks every code of the catalogue', () => {
+        expect(new Set(expected.map(finding => finding.code))).toEqual(new Set(DIAGNOSTIC_CODES));
+    });
+
+    it('reports exactly the marked findings in the editor', async () => {
+        const ws = await buildExample(files);
+        const actual = ws.all().map(d => ({ file: d.file, line: d.range.start.line + 1, code: String(d.code) })).sort(compareFindings);
+        expect(actual).toEqual(expected);
+    });
+
+    it('reports exactly the marked findings from `eos check`, exiting 1 for its errors', async () => {
+        const { status, report } = await cliCheck(['examples/flawed']);
+        const actual = report.diagnostics
+            .map(d => ({ file: path.relative('examples/flawed', d.file).split(path.sep).join('/'), line: d.line, code: d.code }))
+            .sort(compareFindings);
+        expect(actual).toEqual(expected);
+        expect(status).toBe(1);
+    });
+});
+
+describe('the examples folder as one workspace (`eos check examples`)', () => {
+    it('keeps the examples independent: acme stays clean and flawed reports only its markers', async () => {
+        const { report } = await cliCheck(['examples']);
+        const acme = report.diagnostics.filter(d => d.file.startsWith('examples/acme/'));
+        expect(acme).toEqual([]);
+        const flawed = report.diagnostics
+            .filter(d => d.file.startsWith('examples/flawed/'))
+            .map(d => ({ file: d.file.slice('examples/flawed/'.length), line: d.line, code: d.code }))
+            .sort(compareFindings);
+        expect(flawed).toEqual(expectedFindings(readExample('examples/flawed')));
+    });
+});

@@ -12,7 +12,7 @@ export const EosTerminals = {
     PERIOD: /\d{4}-[QqHh]\d+/,
     NUMBER: /-?\d+(\.\d+)?/,
     ID: /[_\p{L}][\p{L}\p{N}_]*/u,
-    STRING: /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/,
+    STRING: /"(\\.|[^"\\\r\n])*"?|'(\\.|[^'\\\r\n])*'?/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
 };
@@ -456,7 +456,7 @@ export function isTheme(item: unknown): item is Theme {
 export type Unit = string;
 
 export function isUnit(item: unknown): item is Unit {
-    return (typeof item === 'string' && (/[_\p{L}][\p{L}\p{N}_]*/u.test(item) || /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/.test(item)));
+    return (typeof item === 'string' && (/[_\p{L}][\p{L}\p{N}_]*/u.test(item) || /"(\\.|[^"\\\r\n])*"?|'(\\.|[^'\\\r\n])*'?/.test(item)));
 }
 
 export interface Value extends langium.AstNode {

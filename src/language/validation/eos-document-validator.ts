@@ -3,7 +3,7 @@
  * friendlier messages), plus the workspace rules' issues for this document, with the severities
  * that `eos.config.json` and the editor settings ask for.
  */
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { CstUtils, DefaultDocumentValidator, DocumentValidator, isLeafCstNode, type LangiumDocument, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
@@ -14,6 +14,7 @@ import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
 import type { Issue } from './issue.js';
 import { nearestNames } from './suggestions.js';
+import { isClosedString } from '../eos-value-converter.js';
 
 export const DIAGNOSTIC_SOURCE = 'eos';
 
@@ -47,6 +48,9 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
                 if (typeof diagnostic.message === 'string') diagnostic.message = friendlySyntaxMessage(diagnostic.message);
             }
             result.push(diagnostic);
+        }
+        if (!options.categories || options.categories.includes('built-in')) {
+            result.push(...unclosedStrings(document));
         }
         if (!options.categories || options.categories.includes('fast')) {
             for (const issue of this.strategy.issuesFor(document)) result.push(issueToDiagnostic(issue, true));
@@ -115,8 +119,35 @@ export function applySeverities(diagnostics: Diagnostic[], strategy: StrategyWor
     return result;
 }
 
+/** Texts that the lexer let run to the end of the line because their closing quote is missing. */
+function unclosedStrings(document: LangiumDocument): Diagnostic[] {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return [];
+    const result: Diagnostic[] = [];
+    for (const node of CstUtils.streamCst(root)) {
+        if (!isLeafCstNode(node) || node.tokenType.name !== 'STRING' || isClosedString(node.text)) continue;
+        result.push({
+            severity: DiagnosticSeverity.Error,
+            range: node.range,
+            message: `This text has no closing quote: add ${node.text.charAt(0)} where it should end.`,
+            code: 'syntax',
+            source: DIAGNOSTIC_SOURCE,
+            data: { code: 'syntax' }
+        });
+    }
+    return result;
+}
+
 /** Chevrotain's messages name grammar tokens; say it in the words a strategist types. */
 export function friendlySyntaxMessage(message: string): string {
+    const alternatives = /one of these possible Token sequences:(.*)but found: '(.*)'$/s.exec(message);
+    if (alternatives) {
+        const options = [...alternatives[1].matchAll(/\d+\. \[([^\]]*)\]/g)].map(match => match[1].trim());
+        const words = options.map(option => TOKEN_WORDS[option] ?? option);
+        return `Expecting one of ${words.join(', ')} but found '${alternatives[2]}'.`;
+    }
+    const character = /^unexpected character: ->(.)<- at offset: \d+, skipped \d+ characters?\.$/s.exec(message);
+    if (character) return `'${character[1]}' cannot appear here; it was skipped.`;
     return message
         .replace(/\bRULE_\w+/g, '')
         .replace(/token of type '(\w+)'/g, (_, token: string) => TOKEN_WORDS[token] ?? `'${token}'`)

@@ -84,6 +84,18 @@ describe('syntax', () => {
         expect(syntax[0].range).toEqual(ws.markers.get('a.eos')![0]);
         expect(syntax[0].severity).toBe(1);
     });
+    it('ends a text with a missing closing quote at the end of its line, and parses the next lines', async () => {
+        const ws = await buildWorkspace({ 'a.eos': 'bet B <|"unterminated title|>\ntheme T "fine"\ninitiative I { status <|wip|> bet B }' });
+        const syntax = ws.diagnostics('a.eos').filter(d => d.code === 'syntax').sort((a, b) => a.range.start.line - b.range.start.line);
+        expect(syntax.map(d => d.range)).toEqual(ws.markers.get('a.eos'));
+        expect(syntax.map(d => d.message)).toEqual([
+            'This text has no closing quote: add " where it should end.',
+            "Expecting one of funnel, reviewing, analyzing, ready, doing, done, stopped but found 'wip'."
+        ]);
+        const model = ws.services.eos.StrategyWorkspace.model;
+        expect(model.get('bet', 'B')!.title).toBe('unterminated title');
+        expect(model.get('theme', 'T')!.title).toBe('fine');
+    });
     it('is not reported for well-formed text', () => expectCodeAtMarkers('syntax', {
         name: 'near miss', files: { 'a.eos': 'theme T "t" {\n  horizon 2026..2027\n}' }
     }));

@@ -32,8 +32,10 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'okr' || !element.title) return;
     const mine = normaliseObjective(element.title);
     if (!mine) return;
-    for (const target of model.targets(element, 'supports')) {
-        if (target.kind !== 'okr' || !target.title) continue;
+    for (const supported of model.targets(element, 'supports')) {
+        // Supporting one key result of an objective still supports that objective.
+        const target = model.okrOf(supported);
+        if (!target || target === element || !target.title) continue;
         if (normaliseObjective(target.title) === mine) {
             report(issueOn(element, 'cascaded-okr',
                 `OKR ${label(element)} repeats the objective of ${label(target)} word for word. That is cascading, not aligning: say what this team will change to move that objective forward.`,

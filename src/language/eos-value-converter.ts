@@ -1,0 +1,22 @@
+/**
+ * Converts token text to values. Texts whose closing quote is missing (the lexer lets them run to
+ * the end of the line so the rest of the file still parses) keep every character the user typed.
+ */
+import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+
+export class EosValueConverter extends DefaultValueConverter {
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+        if (rule.name === 'STRING') {
+            return ValueConverter.convertString(isClosedString(input) ? input : input + input.charAt(0));
+        }
+        return super.runConverter(rule, input, cstNode);
+    }
+}
+
+/** True when a quoted text ends with its own, unescaped, quote. */
+export function isClosedString(text: string): boolean {
+    if (text.length < 2 || text.charAt(text.length - 1) !== text.charAt(0)) return false;
+    let backslashes = 0;
+    for (let i = text.length - 2; i > 0 && text.charAt(i) === '\\'; i--) backslashes++;
+    return backslashes % 2 === 0;
+}

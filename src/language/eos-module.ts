@@ -12,6 +12,7 @@ import { EosValueConverter } from './eos-value-converter.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
 import { EosFormatter } from './lsp/eos-formatter.js';
+import { EosCompletionProvider } from './lsp/eos-completion-provider.js';
 
 export interface EosAddedServices {
     eos: {
@@ -30,7 +31,8 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
         ScopeProvider: (services) => new EosScopeProvider(services)
     },
     lsp: {
-        Formatter: (services) => new EosFormatter(services)
+        Formatter: (services) => new EosFormatter(services),
+        CompletionProvider: (services) => new EosCompletionProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new EosDocumentValidator(services)

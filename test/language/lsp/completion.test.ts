@@ -1,0 +1,89 @@
+import { EmptyFileSystem } from 'langium';
+import { expectCompletion } from 'langium/test';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { createEosServices } from '../../../src/language/eos-module.js';
+import { buildWorkspace } from '../../helpers.js';
+
+const strategy = `
+vision PrimaryBank "Become the primary digital banking provider"
+theme Retention "Increase retention" { vision PrimaryBank }
+stream Onboarding "Customer Onboarding" { wip 2 }
+bet EarlyExperience "Improve early customer experience" { serves Retention }
+bet Referrals "Referral growth" { serves Retention }
+team Crew "Onboarding crew" { level crew }
+okr Confidence "Early confidence" {
+  supports EarlyExperience
+  kr FirstValue "First value" from 40% to 65%
+}
+`;
+
+/** Completion items at the `<||>` marker of a file in a workspace with the strategy above. */
+async function completeAt(file: string, text: string): Promise<CompletionItem[]> {
+    const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: text });
+    const document = ws.documents.get(file)!;
+    const position = ws.markers.get(file)![0].start;
+    const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+    return list?.items ?? [];
+}
+
+const labels = (items: CompletionItem[], kind?: CompletionItemKind) => items.filter(i => kind === undefined || i.kind === kind).map(i => i.label).sort();
+
+describe('completion', () => {
+    it('after `bet` in an initiative offers only bets, each with its title', async () => {
+        const items = await completeAt('work.eos', 'initiative Guided "Guided setup" {\n  bet <||>\n}\n');
+        const refs = items.filter(i => i.kind !== CompletionItemKind.Keyword);
+        expect(labels(refs)).toEqual(['EarlyExperience', 'Referrals']);
+        expect(refs.find(i => i.label === 'EarlyExperience')?.detail).toBe('Improve early customer experience');
+    });
+
+    it('after `supports` offers bets, themes, initiatives, OKRs and `Okr.Kr`, bets first', async () => {
+        const items = await completeAt('team.eos', 'initiative Work "w" { bet EarlyExperience }\nokr Mine "Mine" {\n  supports <||>\n}\n');
+        const refs = items.filter(i => i.kind !== CompletionItemKind.Keyword);
+        expect(labels(refs)).toEqual(['Confidence', 'Confidence.FirstValue', 'EarlyExperience', 'Referrals', 'Retention', 'Work']);
+        expect(labels(refs)).not.toContain('Mine'); // not itself
+        expect(labels(refs)).not.toContain('Onboarding');
+        expect(labels(refs)).not.toContain('Crew');
+        const sorted = [...refs].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => i.label);
+        expect(sorted.slice(0, 2)).toEqual(['EarlyExperience', 'Referrals']);
+        expect(refs.find(i => i.label === 'Confidence.FirstValue')?.labelDetails?.description).toBe('key result');
+    });
+
+    it('offers the status values after `status`, and level values after `level`', async () => {
+        const status = await completeAt('work.eos', 'initiative Work "w" {\n  status <||>\n}\n');
+        expect(labels(status, CompletionItemKind.EnumMember)).toEqual(['analyzing', 'doing', 'done', 'funnel', 'ready', 'reviewing', 'stopped']);
+        const betStatus = await completeAt('work.eos', 'bet B "b" {\n  status <||>\n}\n');
+        expect(labels(betStatus, CompletionItemKind.EnumMember)).toEqual(['active', 'invalidated', 'proposed', 'stopped', 'validated']);
+        const level = await completeAt('work.eos', 'team T "t" { level <||> }\n');
+        expect(labels(level, CompletionItemKind.EnumMember)).toEqual(['company', 'crew', 'division', 'function', 'pod', 'stream', 'team']);
+    });
+
+    it('offers the properties valid inside a block, not other elements', async () => {
+        const items = await completeAt('work.eos', 'initiative Work "w" {\n  <||>\n}\n');
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['bet', 'failure', 'hypothesis', 'outcome', 'owner', 'status', 'stream', 'success', 'updated']);
+        expect(labels(items, CompletionItemKind.Snippet)).toEqual([]);
+    });
+
+    it('offers a snippet with placeholders for every element kind at top level', async () => {
+        const items = await completeAt('work.eos', 'vision V "v"\n\n<||>');
+        expect(labels(items, CompletionItemKind.Snippet)).toEqual(['bet', 'initiative', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+        const okr = items.find(i => i.kind === CompletionItemKind.Snippet && i.label === 'okr')!;
+        expect(okr.insertTextFormat).toBe(InsertTextFormat.Snippet);
+        const inserted = (okr.textEdit && 'newText' in okr.textEdit ? okr.textEdit.newText : okr.insertText) ?? '';
+        expect(inserted).toContain('kr ${6:Result} "${7:Key result}" from ${8:0} to ${9:10}');
+    });
+
+    it('works through Langium\'s expectCompletion on a single document', async () => {
+        const services = createEosServices(EmptyFileSystem).Eos;
+        await expectCompletion(services)({
+            text: 'stream S "s"\ninitiative I "i" { stream <|> }',
+            index: 0,
+            assert: list => expect(list.items.filter(i => i.kind !== CompletionItemKind.Keyword).map(i => i.label)).toEqual(['S'])
+        });
+    });
+
+    it('never fails on a broken document', async () => {
+        const items = await completeAt('broken.eos', 'okr "unterminated {\n supports , , <||>\n kr');
+        expect(Array.isArray(items)).toBe(true);
+    });
+});

@@ -113,6 +113,19 @@ theme T { vision V }
         expect((await model('')).syntax).toEqual([]);
     });
 
+    it('lets value words (statuses, levels) serve as names', async () => {
+        const { syntax, ws } = await model(`team company "Acme" { level company }
+team crew { level crew parent company }
+stream done { wip 2 }
+initiative ready { status ready stream done owner crew bet active }
+bet active { serves T hypothesis "h" streams done }
+theme T
+okr doing { supports active kr funnel from 1 to 2 }
+okr O2 { supports doing.funnel kr K from 1 to 2 }`);
+        expect(syntax).toEqual([]);
+        expect(ws.diagnostics('a.eos')).toEqual([]);
+    });
+
     it('reads files with a byte-order mark and CRLF line endings, with correct positions', async () => {
         const text = '\uFEFFtheme T "t" {\r\n  horizon 2026\r\n}\r\ninitiative Lonely "x" {\r\n  status done\r\n}\r\n';
         const ws = await buildWorkspace({ 'a.eos': text });

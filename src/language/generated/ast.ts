@@ -297,10 +297,14 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = string;
+/**
+ * A name. Words that are only keywords as values (statuses, levels) stay usable as names, so
+ * `team company` or `stream support` do not surprise anyone with a syntax error.
+ */
+export type Name = 'active' | 'company' | 'contradicts' | 'crew' | 'division' | 'function' | 'invalidated' | 'pod' | 'proposed' | 'validated' | KanbanStatus | string;
 
 export function isName(item: unknown): item is Name {
-    return (typeof item === 'string' && (/[_\p{L}][\p{L}\p{N}_]*/u.test(item)));
+    return isKanbanStatus(item) || item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'company' || item === 'division' || item === 'function' || item === 'crew' || item === 'pod' || item === 'contradicts' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{N}_]*/u.test(item)));
 }
 
 export interface Okr extends langium.AstNode {

@@ -2166,15 +2166,68 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "name": "Name",
       "dataType": "string",
       "definition": {
-        "$type": "RuleCall",
-        "rule": {
-          "$ref": "#/rules@31"
-        },
-        "arguments": []
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@31"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@16"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "proposed"
+          },
+          {
+            "$type": "Keyword",
+            "value": "active"
+          },
+          {
+            "$type": "Keyword",
+            "value": "validated"
+          },
+          {
+            "$type": "Keyword",
+            "value": "invalidated"
+          },
+          {
+            "$type": "Keyword",
+            "value": "company"
+          },
+          {
+            "$type": "Keyword",
+            "value": "division"
+          },
+          {
+            "$type": "Keyword",
+            "value": "function"
+          },
+          {
+            "$type": "Keyword",
+            "value": "crew"
+          },
+          {
+            "$type": "Keyword",
+            "value": "pod"
+          },
+          {
+            "$type": "Keyword",
+            "value": "contradicts"
+          }
+        ]
       },
       "entry": false,
       "fragment": false,
-      "parameters": []
+      "parameters": [],
+      "$comment": "/**\\n * A name. Words that are only keywords as values (statuses, levels) stay usable as names, so\\n * \`team company\` or \`stream support\` do not surprise anyone with a syntax error.\\n */"
     },
     {
       "$type": "ParserRule",

@@ -1,0 +1,32 @@
+/**
+ * Creates the client for the bundled language server (out/server.cjs), spoken to over IPC: the
+ * server runs in its own Node process, so a slow workspace build never blocks the editor.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from './config.js';
+
+/** Also the prefix of `eos.trace.server`, which vscode-languageclient reads by this id. */
+export const CLIENT_ID = 'eos';
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+    const module = context.asAbsolutePath('out/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'eos' }, { scheme: 'untitled', language: 'eos' }],
+        outputChannel: output,
+        synchronize: {
+            // The server reads section `eos` (stalledAfterDays, diagnostics) on start and on change.
+            configurationSection: SETTINGS_SECTION,
+            // Files changed outside the editor (git checkout, another tool) and the config file.
+            fileEvents: [
+                vscode.workspace.createFileSystemWatcher('**/*.eos'),
+                vscode.workspace.createFileSystemWatcher('**/eos.config.json')
+            ]
+        }
+    };
+    return new LanguageClient(CLIENT_ID, 'EOS Language Server', serverOptions, clientOptions);
+}

@@ -19,7 +19,16 @@ export class WorkspaceConfig {
             this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
             this.loadFile();
         });
-        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        // Settings fetched at start-up do not fire an update event: apply them once they are in.
+        const provider = shared.workspace.ConfigurationProvider;
+        void provider.ready.then(async () => {
+            const stalledAfterDays = await provider.getConfiguration('eos', 'stalledAfterDays');
+            const diagnostics = await provider.getConfiguration('eos', 'diagnostics');
+            if (stalledAfterDays === undefined && diagnostics === undefined) return;
+            this.applySettings({ stalledAfterDays, diagnostics });
+            await this.revalidateAll();
+        });
+        provider.onConfigurationSectionUpdate(update => {
             if (update.section === 'eos') {
                 this.applySettings(update.configuration);
                 void this.revalidateAll();

@@ -1,0 +1,171 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import type { Hover } from 'vscode-languageserver';
+import type { TestWorkspace } from '../../helpers.js';
+import { at, buildStrategy } from './lsp-fixture.js';
+
+let ws: TestWorkspace;
+beforeAll(async () => { ws = await buildStrategy(); });
+
+async function hover(file: string, needle: string, options: { nth?: number; delta?: number } = {}): Promise<string> {
+    const params = at(ws, file, needle, options);
+    const result: Hover | undefined = await ws.services.lsp.HoverProvider!.getHoverContent(params.document, params);
+    if (!result) return '';
+    return typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : JSON.stringify(result.contents);
+}
+
+describe('hover on keywords explains the concept', () => {
+    it('explains an element keyword: what, why, what a good one looks like', async () => {
+        const text = await hover('strategy.eos', 'bet EarlyExperience');
+        expect(text).toContain('**bet — a hypothesis about where to invest**');
+        expect(text).toContain('*Why it matters:*');
+        expect(text).toContain('*A good one:* Serves a theme');
+    });
+
+    it('explains `kr` and `tenet` keywords', async () => {
+        expect(await hover('teams/onboarding.eos', 'kr FirstValue')).toContain('key result — how you will know');
+        expect(await hover('strategy.eos', 'tenet ReliabilityFirst')).toContain('When {situation}, we choose {A} over {B} because {reason}');
+    });
+
+    it('explains property keywords in their element', async () => {
+        expect(await hover('teams/onboarding.eos', 'supports EarlyExperience')).toContain('`supports` — what this OKR contributes to');
+        expect(await hover('strategy.eos', 'serves Retention')).toContain('`serves` — the themes this bet advances');
+        expect(await hover('strategy.eos', 'wip 1')).toContain('work-in-progress limit');
+        expect(await hover('teams/onboarding.eos', 'status doing')).toContain('`status` — the initiative\'s kanban column');
+        expect(await hover('teams/onboarding.eos', 'from 40%')).toContain('`from` — the baseline');
+        expect(await hover('teams/onboarding.eos', 'to 65%')).toContain('`to` — the target');
+        expect(await hover('teams/onboarding.eos', 'current 52%')).toContain('`current` — the latest reading');
+        expect(await hover('strategy.eos', 'over "speed"')).toContain('`over` — the option given up');
+        expect(await hover('strategy.eos', 'vision PrimaryBank', { nth: 1 })).toContain('`vision` — the vision this theme contributes to');
+        expect(await hover('teams/onboarding.eos', 'bet EarlyExperience')).toContain('`bet` — the bet this initiative tests');
+    });
+
+    it('tells the evidence verdict `supports` apart from the OKR property `supports`', async () => {
+        const verdict = await hover('strategy.eos', 'supports "Activation');
+        expect(verdict).toContain('**`supports`** — evidence verdict');
+        expect(verdict).toContain('contradicts');
+    });
+
+    it('explains status and level values and lists the alternatives', async () => {
+        const doing = await hover('teams/onboarding.eos', 'doing');
+        expect(doing).toContain('**`doing`** — initiative status (portfolio kanban)');
+        expect(doing).toContain('counts against the stream\'s WIP limit');
+        expect(doing).toContain('funnel · reviewing · analyzing · ready · **doing** · done · stopped');
+        expect(await hover('teams/onboarding.eos', 'level crew', { delta: 6 })).toContain('**`crew`** — team level');
+    });
+});
+
+describe('hover on elements and references shows the element in its context', () => {
+    it('on a reference: kind, name, title, doc comment, trace and live facts', async () => {
+        const text = await hover('teams/onboarding.eos', 'EarlyExperience', { delta: 3 });
+        expect(text).toContain('**bet** `EarlyExperience` — Improve early customer experience');
+        expect(text).toContain('Our main bet for 2026.');
+        expect(text).toContain('**Trace:** bet `EarlyExperience` → strategic theme `Retention` → vision `PrimaryBank`');
+        expect(text).toContain('**Initiatives (1):** `GuidedSetup` (doing)');
+        expect(text).toContain('**OKRs (1):** `EarlyConfidence`');
+        expect(text).toContain('**Streams:** `Onboarding`, `CoreProduct`, `Support`');
+        expect(text).toContain('**Evidence (1):** latest 2026-02-15 supports: Activation in the pilot cohort rose from 40% to 52%');
+    });
+
+    it('traces an initiative up to the vision', async () => {
+        const text = await hover('teams/onboarding.eos', 'GuidedSetup');
+        expect(text).toContain('**Trace:** initiative `GuidedSetup` → bet `EarlyExperience` → strategic theme `Retention` → vision `PrimaryBank`');
+        expect(text).toContain('**Success signal:** Median time to first value under 3 days');
+    });
+
+    it('traces an OKR through the key result and OKR it supports, listing every path', async () => {
+        const text = await hover('teams/platform.eos', 'FasterSetup');
+        expect(text).toContain('- OKR `FasterSetup` → key result `EarlyConfidence.FirstValue` → OKR `EarlyConfidence` → bet `EarlyExperience` → strategic theme `Retention` → vision `PrimaryBank`');
+        expect(text).toContain('- OKR `FasterSetup` → OKR `EarlyConfidence` → bet `EarlyExperience`');
+        expect(text).toContain('**Owner:** `PlatformPod` (pod)');
+        expect(text).toContain('**Key results (1):** `FasterSetup.SetupErrors` (38%)');
+    });
+
+    it('shows a stream\'s WIP against its limit', async () => {
+        const text = await hover('teams/onboarding.eos', 'stream Onboarding', { delta: 8 });
+        expect(text).toContain('**value stream** `Onboarding` — Customer Onboarding');
+        expect(text).toContain('**WIP:** 2 doing of a limit of 1 — over the limit');
+        expect(text).toContain('**Initiatives (2):** `GuidedSetup` (doing), `ReferralProgram` (doing)');
+    });
+
+    it('shows a team\'s level, parent, sub-teams and OKRs', async () => {
+        const text = await hover('teams/onboarding.eos', 'OnboardingCrew', { nth: 1 });
+        expect(text).toContain('**Level:** crew');
+        expect(text).toContain('**Parent:** `Growth`');
+        expect(text).toContain('**Teams inside (1):** `PlatformPod`');
+        expect(text).toContain('**OKRs (1):** `EarlyConfidence`');
+        expect(text).toContain('**Trace:** team `OnboardingCrew` → team `Growth`');
+    });
+
+    it('shows a value\'s interpretations, tenets and practices', async () => {
+        const trust = await hover('strategy.eos', 'CustomerTrust');
+        expect(trust).toContain('**Interpreted by (1):** `ProductionSacred`');
+        expect(trust).toContain('**Tenets (1):** `ReliabilityFirst`');
+        const sacred = await hover('teams/onboarding.eos', 'ProductionSacred');
+        expect(sacred).toContain('**Practices (1):** `PostmortemsIn24h`');
+        expect(sacred).toContain('**Trace:** value `ProductionSacred` → value `CustomerTrust`');
+    });
+
+    it('spells a tenet out as a sentence', async () => {
+        expect(await hover('strategy.eos', 'ReliabilityFirst')).toContain(
+            'When speed and reliability conflict, we choose reliability over speed because customers depend on our critical paths.');
+    });
+
+    it('points to the fix on an element that carries a diagnostic', async () => {
+        const text = await hover('teams/onboarding.eos', 'ReferralProgram');
+        expect(text).toContain('⚠ `orphan-initiative`');
+        expect(text).toContain('**Fix:** Add `bet <Name>` to name the bet this initiative tests.');
+        expect(await hover('teams/onboarding.eos', 'GuidedSetup')).not.toContain('⚠');
+    });
+});
+
+describe('hover on key results shows progress', () => {
+    it('baseline, target, current and the share of the way covered', async () => {
+        const text = await hover('teams/onboarding.eos', 'FirstValue');
+        expect(text).toContain('**key result** `EarlyConfidence.FirstValue` — New customers reach first value within 7 days');
+        expect(text).toContain('**Baseline:** 40%');
+        expect(text).toContain('**Target:** 65%');
+        expect(text).toContain('**Current:** 52%');
+        expect(text).toContain('**Progress:** 48% of the way from 40% to 65%');
+        expect(text).toContain('**Trace:** key result `EarlyConfidence.FirstValue` → OKR `EarlyConfidence` → bet `EarlyExperience`');
+        expect(text).toContain('**Supported by (1):** `FasterSetup`');
+    });
+
+    it('the same hover on the qualified reference `Okr.Kr` and on the key result\'s numbers', async () => {
+        expect(await hover('teams/platform.eos', 'FirstValue')).toContain('**Progress:** 48% of the way');
+        expect(await hover('teams/onboarding.eos', '65%')).toContain('**Progress:** 48% of the way');
+    });
+
+    it('a falling target without a current reading', async () => {
+        const text = await hover('teams/onboarding.eos', 'EarlyChurn');
+        expect(text).toContain('**Current:** no reading yet');
+        expect(text).toContain('**Progress:** no `current` reading yet (from 10% to 8%)');
+    });
+
+    it('an unmeasurable key result points to the fix', async () => {
+        const text = await hover('teams/onboarding.eos', 'Friction');
+        expect(text).toContain('**Progress:** not measurable yet');
+        expect(text).toContain('⚠ `kr-not-measurable`');
+        expect(text).toContain('**Fix:** Add `from <baseline> to <target>`');
+    });
+});
+
+describe('hover is defensive', () => {
+    it('returns nothing on whitespace, comments and punctuation', async () => {
+        expect(await hover('strategy.eos', '/** Where')).toBe('');
+        expect(await hover('strategy.eos', '{ wip 1 }')).toBe('');
+    });
+
+    it('never throws on a broken document', async () => {
+        const broken = await buildStrategy({ 'a.eos': 'okr X "t" {\n  supports \n  kr K from 5 to\n}\nbet' });
+        const document = broken.documents.get('a.eos')!;
+        const text = document.textDocument.getText();
+        for (let offset = 0; offset <= text.length; offset++) {
+            const position = document.textDocument.positionAt(offset);
+            // Rejecting would fail the test; every position must answer with a hover or nothing.
+            await broken.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
+        }
+        const params = { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.indexOf('K from')) };
+        const result = await broken.services.lsp.HoverProvider!.getHoverContent(document, params);
+        expect(JSON.stringify(result)).toContain('not measurable yet');
+    });
+});

@@ -12,7 +12,10 @@ import { EosValueConverter } from './eos-value-converter.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
 import { EosFormatter } from './lsp/eos-formatter.js';
+import { EosCodeActionProvider } from './lsp/eos-code-action-provider.js';
 import { EosCompletionProvider } from './lsp/eos-completion-provider.js';
+import { EosReferences } from './eos-references.js';
+import { EosHoverProvider } from './lsp/eos-hover-provider.js';
 
 export interface EosAddedServices {
     eos: {
@@ -28,11 +31,14 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
     },
     references: {
         ScopeComputation: (services) => new EosScopeComputation(services),
-        ScopeProvider: (services) => new EosScopeProvider(services)
+        ScopeProvider: (services) => new EosScopeProvider(services),
+        References: (services) => new EosReferences(services)
     },
     lsp: {
         Formatter: (services) => new EosFormatter(services),
-        CompletionProvider: (services) => new EosCompletionProvider(services)
+        CodeActionProvider: (services) => new EosCodeActionProvider(services),
+        CompletionProvider: (services) => new EosCompletionProvider(services),
+        HoverProvider: (services) => new EosHoverProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new EosDocumentValidator(services)

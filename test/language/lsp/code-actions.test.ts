@@ -1,0 +1,160 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace, type TestWorkspace } from '../../helpers.js';
+
+const strategy = `vision PrimaryBank "Become the primary bank"
+theme Retention "Increase retention" { vision PrimaryBank }
+theme Growth "Grow" { vision PrimaryBank }
+stream Onboarding "Customer Onboarding" { wip 2 }
+stream Support "Customer Support"
+bet Alpha "Alpha bet" {
+  serves Retention
+  hypothesis "If a, then b"
+  streams Support
+}
+bet EarlyExperience "Improve early customer experience" {
+  serves Retention
+  hypothesis "If we reduce friction, retention rises"
+  streams Onboarding
+}
+bet Closed "An old bet" {
+  serves Growth
+  hypothesis "If c, then d"
+  status stopped
+}
+`;
+
+interface Fixture {
+    ws: TestWorkspace;
+    diagnostic: Diagnostic;
+    actions: CodeAction[];
+}
+
+async function fixesFor(file: string, text: string, code: string): Promise<Fixture> {
+    const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: text });
+    const diagnostic = ws.diagnostics(file).find(d => d.code === code);
+    expect(diagnostic, `a ${code} diagnostic in ${file}`).toBeDefined();
+    const document = ws.documents.get(file)!;
+    const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] }
+    }) as CodeAction[];
+    return { ws, diagnostic: diagnostic!, actions };
+}
+
+/** The file's text after applying one action's edits. */
+function apply(fixture: Fixture, file: string, title: string): string {
+    const action = fixture.actions.find(a => a.title === title);
+    expect(action, `action "${title}" among ${fixture.actions.map(a => a.title).join(' | ')}`).toBeDefined();
+    const document = fixture.ws.documents.get(file)!;
+    const edits = action!.edit!.changes![document.uri.toString()];
+    return TextDocument.applyEdits(document.textDocument, edits);
+}
+
+/** Codes reported in the file after rebuilding the workspace with the new text. */
+async function codesAfter(file: string, text: string): Promise<string[]> {
+    const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: text });
+    return ws.diagnostics(file).map(d => String(d.code));
+}
+
+describe('quick fixes', () => {
+    it('orphan-initiative: offers the bets spanning its stream first, and links it into the block', async () => {
+        const file = 'work.eos';
+        const text = 'initiative ReferralProgram "Referral rewards" {   // no bet yet\n  stream Onboarding\n  status doing\n}\n';
+        const fixture = await fixesFor(file, text, 'orphan-initiative');
+        expect(fixture.actions.map(a => a.title)).toEqual([
+            "Link to bet 'EarlyExperience' (spans stream Onboarding)",
+            "Link to bet 'Alpha'",
+            "Create bet 'ReferralProgramBet' for this initiative"
+        ]);
+        expect(fixture.actions[0].isPreferred).toBe(true);
+        const fixed = apply(fixture, file, "Link to bet 'EarlyExperience' (spans stream Onboarding)");
+        expect(fixed).toBe('initiative ReferralProgram "Referral rewards" {   // no bet yet\n  bet EarlyExperience\n  stream Onboarding\n  status doing\n}\n');
+        expect(await codesAfter(file, fixed)).not.toContain('orphan-initiative');
+    });
+
+    it('orphan-initiative: opens a block on an initiative without one', async () => {
+        const file = 'work.eos';
+        const fixture = await fixesFor(file, 'initiative X "Something"\n', 'orphan-initiative');
+        const fixed = apply(fixture, file, "Link to bet 'Alpha'");
+        expect(fixed).toBe('initiative X "Something" {\n  bet Alpha\n}\n');
+        expect(await codesAfter(file, fixed)).not.toContain('orphan-initiative');
+    });
+
+    it('orphan-initiative: keeps a trailing comment on the line that opens the new block', async () => {
+        const file = 'work.eos';
+        const fixture = await fixesFor(file, 'initiative X "Something" // later\nvision Other "o"\n', 'orphan-initiative');
+        const fixed = apply(fixture, file, "Link to bet 'Alpha'");
+        expect(fixed).toBe('initiative X "Something" { // later\n  bet Alpha\n}\nvision Other "o"\n');
+    });
+
+    it('orphan-initiative: creates a bet stub at the end of the file and links to it', async () => {
+        const file = 'work.eos';
+        const fixture = await fixesFor(file, 'initiative Referral "Referral rewards" { status doing }', 'orphan-initiative');
+        const fixed = apply(fixture, file, "Create bet 'ReferralBet' for this initiative");
+        expect(fixed).toBe('initiative Referral "Referral rewards" { status doing bet ReferralBet }\n\nbet ReferralBet "Referral rewards" {\n  hypothesis "If referral rewards, we expect …"\n}\n');
+        const codes = await codesAfter(file, fixed);
+        expect(codes).not.toContain('orphan-initiative');
+        expect(codes).not.toContain('unresolved-reference');
+    });
+
+    it('orphan-bet: serves each theme; keeps CRLF line endings and indentation', async () => {
+        const file = 'bets.eos';
+        const text = 'bet Lonely "Lonely" {\r\n    hypothesis "If x, y"\r\n}\r\n';
+        const fixture = await fixesFor(file, text, 'orphan-bet');
+        expect(fixture.actions.map(a => a.title)).toEqual(["Serve theme 'Growth' (Grow)", "Serve theme 'Retention' (Increase retention)"]);
+        const fixed = apply(fixture, file, "Serve theme 'Retention' (Increase retention)");
+        expect(fixed).toBe('bet Lonely "Lonely" {\r\n    serves Retention\r\n    hypothesis "If x, y"\r\n}\r\n');
+        expect(await codesAfter(file, fixed)).not.toContain('orphan-bet');
+    });
+
+    it('unaligned-okr: supports a live bet or a theme (not a stopped bet)', async () => {
+        const file = 'okrs.eos';
+        const text = 'okr Mine "Mine" {\n  kr A "a" from 1 to 2\n}\n';
+        const fixture = await fixesFor(file, text, 'unaligned-okr');
+        expect(fixture.actions.map(a => a.title)).toEqual([
+            "Support bet 'Alpha'", "Support bet 'EarlyExperience'", "Support strategic theme 'Growth'", "Support strategic theme 'Retention'"
+        ]);
+        const fixed = apply(fixture, file, "Support bet 'EarlyExperience'");
+        expect(fixed).toBe('okr Mine "Mine" {\n  supports EarlyExperience\n  kr A "a" from 1 to 2\n}\n');
+        expect(await codesAfter(file, fixed)).not.toContain('unaligned-okr');
+    });
+
+    it('unresolved-reference: replaces the name with a suggestion', async () => {
+        const file = 'work.eos';
+        const text = 'initiative W "w" {\n  bet EarlyExperiance   // typo\n  stream Onboarding\n}\n';
+        const fixture = await fixesFor(file, text, 'unresolved-reference');
+        expect(fixture.actions[0].title).toBe("Replace with 'EarlyExperience'");
+        const fixed = apply(fixture, file, "Replace with 'EarlyExperience'");
+        expect(fixed).toBe('initiative W "w" {\n  bet EarlyExperience   // typo\n  stream Onboarding\n}\n');
+        expect(await codesAfter(file, fixed)).toEqual([]);
+    });
+
+    it('unresolved-reference: creates the missing element of the expected kind at the end of the file', async () => {
+        const file = 'work.eos';
+        const text = 'initiative W "w" {\n  bet EarlyExperience\n  stream Onboarding\n  owner PaymentsCrew\n}';
+        const fixture = await fixesFor(file, text, 'unresolved-reference');
+        const fixed = apply(fixture, file, "Create team 'PaymentsCrew' in this file");
+        expect(fixed).toBe('initiative W "w" {\n  bet EarlyExperience\n  stream Onboarding\n  owner PaymentsCrew\n}\n\nteam PaymentsCrew "Payments crew"\n');
+        expect(await codesAfter(file, fixed)).toEqual([]);
+    });
+
+    it('kr-not-measurable: adds a from … to … template after the title', async () => {
+        const file = 'okrs.eos';
+        const text = 'okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" current 30%   // vague\n}\n';
+        const fixture = await fixesFor(file, text, 'kr-not-measurable');
+        const fixed = apply(fixture, file, 'Add a target: from 0% to 100%');
+        expect(fixed).toBe('okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" from 0% to 100% current 30%   // vague\n}\n');
+        expect(await codesAfter(file, fixed)).not.toContain('kr-not-measurable');
+    });
+
+    it('never fails on a broken document', async () => {
+        const ws = await buildWorkspace({ 'broken.eos': 'initiative {{ bet \n okr' });
+        const document = ws.documents.get('broken.eos')!;
+        const diagnostics = ws.diagnostics('broken.eos').concat([{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } }, message: 'x', code: 'orphan-initiative', data: { code: 'orphan-initiative' } }]);
+        const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
+        });
+        expect(Array.isArray(actions)).toBe(true);
+    });
+});

@@ -1,0 +1,252 @@
+/**
+ * `npm run bench`: measures EOS on generated workspaces in one process and prints every figure
+ * next to its target (issue 6); writes bench/results.json. Not a test: figures vary with the
+ * machine and its load, so nothing here fails a build.
+ *
+ *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
+ *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, diagram, cli
+ */
+import '../src/polyfill.js';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { diagramNodeCount, diagramOnce } from './diagram.js';
+import { generateWorkspace, totalChars, type GeneratedWorkspace, type WorkspaceSpec } from './generate.js';
+import { collectGarbage, formatTable, median, percentile, sample, type Row } from './measure.js';
+import { EditorSession, TODAY, freshServices, fullBuild, parseOnly, uriOf, type EditTiming } from './session.js';
+
+const QUICK = process.env.EOS_BENCH_QUICK === '1';
+const ONLY = process.env.EOS_BENCH_ONLY?.split(',');
+const rows: Row[] = [];
+const started = new Date();
+
+function wanted(section: string): boolean {
+    return !ONLY || ONLY.includes(section);
+}
+
+function log(message: string): void {
+    process.stderr.write(`${message}\n`);
+}
+
+function label(spec: WorkspaceSpec): string {
+    const size = spec.elements >= 1000 ? `${spec.elements / 1000}k` : String(spec.elements);
+    return `${size}/${spec.files === 1 ? '1 file' : `${spec.files} files`}${spec.syntaxErrors ? ' (syntax errors)' : ''}`;
+}
+
+async function buildSection(): Promise<void> {
+    const cases: Array<WorkspaceSpec & { runs: number }> = [
+        { elements: 1000, files: 100, runs: 9 },
+        { elements: 1000, files: 1, runs: 9 },
+        { elements: 10_000, files: 100, runs: 5 },
+        { elements: 10_000, files: 1, runs: 5 },
+        { elements: 10_000, files: 100, syntaxErrors: true, runs: 5 },
+        ...(QUICK ? [] : [
+            { elements: 50_000, files: 100, runs: 3 },
+            { elements: 50_000, files: 1, runs: 3 }
+        ])
+    ];
+    const perElement = new Map<string, number>();
+    for (const spec of cases) {
+        const runs = QUICK ? Math.min(spec.runs, 3) : spec.runs;
+        const workspace = generateWorkspace(spec);
+        const name = label(spec);
+        log(`build ${name}: ${workspace.files.size} files, ${(totalChars(workspace) / 1e6).toFixed(2)}M chars`);
+        const parse: number[] = [];
+        const build: number[] = [];
+        for (let i = 0; i <= runs; i++) { // the first round warms the JIT and is dropped
+            collectGarbage();
+            const p = parseOnly(workspace);
+            collectGarbage();
+            const b = (await fullBuild(workspace)).ms;
+            if (i > 0) { parse.push(p); build.push(b); }
+        }
+        const parseMs = median(parse), buildMs = median(build);
+        rows.push({ section: 'Parse and cold full build (fresh services; medians)', name: `${name} parse only`, value: parseMs, unit: 'ms', detail: `${workspace.elements} elements` });
+        rows.push({ section: 'Parse and cold full build (fresh services; medians)', name: `${name} full build`, value: buildMs, unit: 'ms' });
+        rows.push({ section: 'Parse and cold full build (fresh services; medians)', name: `${name} build / parse`, value: buildMs / parseMs, unit: '×', target: spec.syntaxErrors ? undefined : 1.5 });
+        if (!spec.syntaxErrors) perElement.set(`${spec.elements}/${spec.files}`, buildMs / spec.elements);
+    }
+    for (const files of [1, 100]) {
+        const small = perElement.get(`10000/${files}`), large = perElement.get(`50000/${files}`);
+        if (small && large) {
+            rows.push({ section: 'Parse and cold full build (fresh services; medians)', name: `50k vs 10k per element, ${files === 1 ? '1 file' : '100 files'}`, value: large / small, unit: '×', target: 3 });
+        }
+    }
+}
+
+/** Offsets just before the closing quote of element titles and hypotheses. */
+function textSpots(text: string): number[] {
+    const spots: number[] = [];
+    const pattern = /^(?:(?:initiative|okr|bet|theme|practice|team|stream) \w+ |\s+hypothesis )"([^"]*)"/gm;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) spots.push(match.index + match[0].length - 1);
+    return spots;
+}
+
+/** The bet that the most team files reference. */
+function mostReferencedBet(workspace: GeneratedWorkspace): string {
+    const files = new Map<string, number>();
+    for (const [file, text] of workspace.files) {
+        if (file === workspace.strategyFile) continue;
+        const names = new Set([...text.matchAll(/^\s+(?:bet|supports) (Bet\d+)$/gm)].map(m => m[1]));
+        for (const name of names) files.set(name, (files.get(name) ?? 0) + 1);
+    }
+    return [...files].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+function summarise(name: string, timings: EditTiming[], target: number, extra = ''): void {
+    const section = 'Edit → edited file\'s diagnostics, 10k elements in 100 files';
+    const diagnostics = timings.map(t => t.diagnostics), builds = timings.map(t => t.build);
+    rows.push({ section, name: `${name} median`, value: median(diagnostics), unit: 'ms' });
+    rows.push({ section, name: `${name} p95`, value: percentile(diagnostics, 95), unit: 'ms', target, detail: `${timings.length} edits${extra}` });
+    rows.push({ section, name: `${name} whole update p95`, value: percentile(builds, 95), unit: 'ms', detail: 'incl. dependents and republished workspace findings' });
+}
+
+async function editSection(): Promise<EditorSession> {
+    const workspace = generateWorkspace({ elements: 10_000, files: 100 });
+    const teamFile = workspace.teamFile!, strategyFile = workspace.strategyFile;
+    collectGarbage();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const session = await EditorSession.open(workspace, [teamFile, strategyFile]);
+    const edits = QUICK ? 15 : 40, warmup = 5;
+
+    const keystrokes = async (file: string): Promise<EditTiming[]> => {
+        const timings: EditTiming[] = [];
+        for (let i = 0; i < warmup + edits; i++) {
+            const text = session.text(file);
+            const spots = textSpots(text);
+            const at = spots[(i * 7) % spots.length];
+            const timing = await session.edit(file, text.slice(0, at) + 'x' + text.slice(at));
+            if (i >= warmup) timings.push(timing);
+        }
+        return timings;
+    };
+    log('edit (a) team file');
+    summarise('(a) keystroke in a 200-element team file', await keystrokes(teamFile), 50);
+    log('edit (b) strategy file');
+    const strategyElements = session.services.eos.StrategyWorkspace.model.elementsIn(uriOf(strategyFile).toString()).length;
+    summarise('(b) keystroke in the central strategy file', await keystrokes(strategyFile), 50, `; file has ${strategyElements} elements, 99 files reference it`);
+
+    log('edit (c) rename');
+    const bet = mostReferencedBet(workspace);
+    const referencing = [...workspace.files].filter(([file, text]) => file !== strategyFile && new RegExp(`\\b${bet}\\b`).test(text)).length;
+    const renames: EditTiming[] = [];
+    for (let i = 0; i < warmup + edits; i++) {
+        const text = session.text(strategyFile);
+        const [from, to] = i % 2 === 0 ? [`bet ${bet} "`, `bet ${bet}x "`] : [`bet ${bet}x "`, `bet ${bet} "`];
+        const timing = await session.edit(strategyFile, text.replace(from, to));
+        if (i >= warmup) renames.push(timing);
+    }
+    summarise(`(c) rename ${bet} (${referencing} files use it)`, renames, 250);
+
+    collectGarbage();
+    const heapAfter = process.memoryUsage().heapUsed;
+    rows.push({ section: 'Memory', name: 'server heap for 10k elements (delta)', value: (heapAfter - heapBefore) / 1048576, unit: 'MB', target: 300, detail: `process heap ${(heapAfter / 1048576).toFixed(0)} MB incl. the benchmark's own texts` });
+    return session;
+}
+
+async function lspSection(session: EditorSession): Promise<void> {
+    const workspace = generateWorkspace({ elements: 10_000, files: 100 });
+    const file = workspace.teamFile!;
+    const document = session.document(file);
+    const lines = document.textDocument.getText().split('\n');
+    const refLine = lines.findIndex(line => /^\s+bet Bet\d+$/.test(line));
+    const nameLine = lines.findIndex(line => /^okr \w+/.test(line));
+    const textDocument = { uri: document.uri.toString() };
+    const lsp = session.services.lsp;
+    const section = 'Hover and completion, 10k elements in 100 files (medians of 30)';
+    const hover = lsp.HoverProvider;
+    if (hover) {
+        const onRef = await sample(30, 5, () => hover.getHoverContent(document, { textDocument, position: { line: refLine, character: lines[refLine].indexOf('Bet') + 2 } }));
+        rows.push({ section, name: 'hover on a cross-file reference', value: median(onRef), unit: 'ms', detail: `p95 ${percentile(onRef, 95).toFixed(1)} ms` });
+        const onName = await sample(30, 5, () => hover.getHoverContent(document, { textDocument, position: { line: nameLine, character: 5 } }));
+        rows.push({ section, name: 'hover on an OKR name', value: median(onName), unit: 'ms', detail: `p95 ${percentile(onName, 95).toFixed(1)} ms` });
+    }
+    const completion = lsp.CompletionProvider;
+    if (completion) {
+        let items = 0;
+        const times = await sample(30, 5, async () => {
+            const list = await completion.getCompletion(document, { textDocument, position: { line: refLine, character: lines[refLine].indexOf('Bet') + 1 } });
+            items = list?.items.length ?? 0;
+        });
+        rows.push({ section, name: 'completion of a bet name', value: median(times), unit: 'ms', detail: `${items} items; p95 ${percentile(times, 95).toFixed(1)} ms` });
+    }
+}
+
+async function diagramSection(): Promise<void> {
+    const section = 'Diagram: graph + layout (ELK layered) + SVG, fully expanded (medians of 5)';
+    for (const target of [100, 300, 1000]) {
+        // Find the workspace size whose tree has about `target` nodes.
+        let elements = target * 4, services = freshServices(), nodes = 0;
+        for (let round = 0; round < 3; round++) {
+            services = freshServices();
+            await fullBuild(generateWorkspace({ elements, files: Math.max(2, Math.round(elements / 100)) }), services);
+            nodes = diagramNodeCount(services);
+            if (Math.abs(nodes - target) / target < 0.05) break;
+            elements = Math.round(elements * target / nodes);
+        }
+        const timings = [];
+        await diagramOnce(services); // the first layout in a process loads ELK
+        for (let i = 0; i < 5; i++) timings.push(await diagramOnce(services));
+        const total = median(timings.map(t => t.graph + t.layout + t.svg));
+        const layout = median(timings.map(t => t.layout));
+        rows.push({ section, name: `${nodes} nodes: graph + layout + SVG`, value: total, unit: 'ms', ...(target === 300 ? { target: 250 } : {}), detail: `graph ${median(timings.map(t => t.graph)).toFixed(1)}, svg ${median(timings.map(t => t.svg)).toFixed(1)} ms` });
+        rows.push({ section, name: `${nodes} nodes: layout`, value: layout, unit: 'ms', ...(target === 1000 ? { target: 1000 } : {}) });
+    }
+}
+
+function cliSection(): void {
+    const cli = path.resolve('out/cli.cjs');
+    if (!fs.existsSync(cli)) {
+        log('out/cli.cjs missing: run `npm run bundle` (npm run bench does)');
+        return;
+    }
+    const workspace = generateWorkspace({ elements: 10_000, files: 100 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-bench-'));
+    try {
+        for (const [file, text] of workspace.files) {
+            fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+            fs.writeFileSync(path.join(dir, file), text);
+        }
+        const times: number[] = [];
+        let status: number | null = null;
+        for (let i = 0; i < 4; i++) {
+            const start = performance.now();
+            const result = spawnSync(process.execPath, [cli, 'check', dir, '--today', TODAY], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+            if (i > 0) times.push(performance.now() - start);
+            status = result.status;
+            if (result.status === 2) throw new Error(`eos check failed: ${result.stderr}`);
+        }
+        rows.push({ section: 'CLI', name: '`eos check` 10k elements / 100 files (wall)', value: median(times), unit: 'ms', target: 3000, detail: `whole process, median of 3; exit ${status}` });
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+async function main(): Promise<void> {
+    if (wanted('build')) await buildSection();
+    if (wanted('edit') || wanted('lsp')) {
+        const session = await editSection();
+        if (wanted('lsp')) await lspSection(session);
+    }
+    if (wanted('diagram')) await diagramSection();
+    if (wanted('cli')) cliSection();
+
+    const machine = {
+        cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+        memoryGb: Math.round(os.totalmem() / 1e9),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        loadAverage: os.loadavg().map(n => n.toFixed(2)).join(' ')
+    };
+    process.stdout.write(`EOS benchmark — ${started.toISOString()} — ${machine.cpus}, node ${machine.node}, load ${machine.loadAverage}${QUICK ? ' — QUICK' : ''}\n`);
+    process.stdout.write(formatTable(rows) + '\n');
+    const missed = rows.filter(row => row.target !== undefined && !(row.value <= row.target));
+    process.stdout.write(`\n${missed.length ? `${missed.length} target(s) missed: ${missed.map(r => r.name).join('; ')}` : 'All targets met.'}\n`);
+    fs.writeFileSync(path.resolve('bench/results.json'), JSON.stringify({ date: started.toISOString(), quick: QUICK, machine, rows }, null, 2) + '\n');
+}
+
+main().catch(error => {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+});

@@ -1,0 +1,110 @@
+/**
+ * A language-server session without the wire: the same services, builder and workspace-diagnostics
+ * refresh the server runs, over in-memory documents, with edits applied the way the editor sends
+ * them (a new text-document version, then `DocumentBuilder.update`).
+ */
+import { DocumentState, EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { createEosServices, type EosServices } from '../src/language/eos-module.js';
+import { keepWorkspaceDiagnosticsFresh } from '../src/server/workspace-diagnostics.js';
+import type { GeneratedWorkspace } from './generate.js';
+
+export const TODAY = '2026-03-01';
+
+export function uriOf(file: string): URI {
+    return URI.file(`/bench/${file}`);
+}
+
+export function freshServices(): EosServices {
+    const { Eos } = createEosServices(EmptyFileSystem);
+    Eos.eos.StrategyWorkspace.today = TODAY;
+    void Eos.parser.LangiumParser; // build the parser outside any timing: every case pays it once per process
+    return Eos;
+}
+
+/** Parses every text once with fresh services: the floor a full build cannot go under. */
+export function parseOnly(workspace: GeneratedWorkspace, services = freshServices()): number {
+    const parser = services.parser.LangiumParser;
+    const start = performance.now();
+    for (const text of workspace.files.values()) parser.parse(text);
+    return performance.now() - start;
+}
+
+/** Parses, indexes, links and validates every file (with the workspace rules), as `eos check` does. */
+export async function fullBuild(workspace: GeneratedWorkspace, services = freshServices()): Promise<{ ms: number; documents: LangiumDocument[] }> {
+    const shared = services.shared;
+    const start = performance.now();
+    const documents: LangiumDocument[] = [];
+    for (const [file, text] of workspace.files) {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uriOf(file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.push(document);
+    }
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { ms: performance.now() - start, documents };
+}
+
+export interface EditTiming {
+    /** Until the edited document is validated, i.e. its diagnostics are published. */
+    diagnostics: number;
+    /** Until the whole update (dependents, workspace findings republished) is done. */
+    build: number;
+}
+
+/** An editor session: files opened as text documents, workspace findings kept fresh. */
+export class EditorSession {
+    readonly services: EosServices;
+    private readonly versions = new Map<string, number>();
+    readonly published = new Map<string, number>();
+
+    private constructor(services: EosServices) {
+        this.services = services;
+        const connection = {
+            sendDiagnostics: async (params: { uri: string }) => {
+                this.published.set(params.uri, (this.published.get(params.uri) ?? 0) + 1);
+            }
+        } as unknown as Connection;
+        keepWorkspaceDiagnosticsFresh(services, connection);
+    }
+
+    static async open(workspace: GeneratedWorkspace, openFiles: readonly string[]): Promise<EditorSession> {
+        const session = new EditorSession(freshServices());
+        await fullBuild(workspace, session.services);
+        for (const file of openFiles) session.setText(file, workspace.files.get(file)!);
+        return session;
+    }
+
+    document(file: string): LangiumDocument {
+        return this.services.shared.workspace.LangiumDocuments.getDocument(uriOf(file))!;
+    }
+
+    text(file: string): string {
+        return this.document(file).textDocument.getText();
+    }
+
+    private setText(file: string, text: string): void {
+        const uri = uriOf(file).toString();
+        const version = (this.versions.get(uri) ?? 0) + 1;
+        this.versions.set(uri, version);
+        this.services.shared.workspace.TextDocuments.set(TextDocument.create(uri, 'eos', version, text));
+    }
+
+    /** Applies a new text the way the editor does and times it. */
+    async edit(file: string, text: string): Promise<EditTiming> {
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        const uri = uriOf(file);
+        const key = uri.toString();
+        this.setText(file, text);
+        const start = performance.now();
+        let diagnostics = NaN;
+        const listener = builder.onDocumentPhase(DocumentState.Validated, document => {
+            if (Number.isNaN(diagnostics) && document.uri.toString() === key) diagnostics = performance.now() - start;
+        });
+        try {
+            await builder.update([uri], []);
+        } finally {
+            listener.dispose();
+        }
+        return { diagnostics, build: performance.now() - start };
+    }
+}

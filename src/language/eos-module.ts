@@ -12,6 +12,8 @@ import { EosValueConverter } from './eos-value-converter.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
 import { EosFormatter } from './lsp/eos-formatter.js';
+import { EosInlayHintProvider } from './lsp/eos-inlay-hint-provider.js';
+import { EosCodeLensProvider } from './lsp/eos-code-lens-provider.js';
 import { EosCodeActionProvider } from './lsp/eos-code-action-provider.js';
 import { EosCompletionProvider } from './lsp/eos-completion-provider.js';
 import { EosReferences } from './eos-references.js';
@@ -36,6 +38,8 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
     },
     lsp: {
         Formatter: (services) => new EosFormatter(services),
+        InlayHintProvider: (services) => new EosInlayHintProvider(services),
+        CodeLensProvider: (services) => new EosCodeLensProvider(services),
         CodeActionProvider: (services) => new EosCodeActionProvider(services),
         CompletionProvider: (services) => new EosCompletionProvider(services),
         HoverProvider: (services) => new EosHoverProvider(services)

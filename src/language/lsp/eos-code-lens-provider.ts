@@ -1,0 +1,59 @@
+/**
+ * Code lenses: the live counts a strategist checks above a bet, a theme or a value stream
+ * ("is this bet funded? is this stream over its WIP limit?") without opening the tree.
+ * Counts come from the name-based workspace model, so they include every file.
+ */
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { EosServices } from '../eos-module.js';
+import type { StrategyElement } from '../model/elements.js';
+import type { WorkspaceModel } from '../model/workspace-model.js';
+import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+
+export class EosCodeLensProvider implements CodeLensProvider {
+    private readonly strategy: StrategyWorkspace;
+
+    constructor(services: EosServices) {
+        this.strategy = services.eos.StrategyWorkspace;
+    }
+
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
+        try {
+            const model = this.strategy.model;
+            const lenses: CodeLens[] = [];
+            for (const element of model.elementsIn(document.uri.toString())) {
+                const title = lensTitle(model, element);
+                // An empty command id makes the lens an annotation: informative, not clickable.
+                if (title) lenses.push({ range: element.nameRange, command: { title, command: '' } });
+            }
+            return lenses;
+        } catch {
+            return [];
+        }
+    }
+}
+
+/** The lens text of an element, or undefined for kinds that have none. */
+export function lensTitle(model: WorkspaceModel, element: StrategyElement): string | undefined {
+    const from = (relation: Parameters<WorkspaceModel['incoming']>[1], kind: StrategyElement['kind']) =>
+        model.incoming(element, relation).filter(entry => entry.source.kind === kind).map(entry => entry.source);
+    switch (element.kind) {
+        case 'bet':
+            return `${count(from('bet', 'initiative').length, 'initiative')} · ${count(from('supports', 'okr').length, 'OKR')}`;
+        case 'theme':
+            return count(from('serves', 'bet').length, 'bet');
+        case 'stream': {
+            const initiatives = from('stream', 'initiative');
+            const doing = initiatives.filter(i => i.status === 'doing').length;
+            const limit = element.wip === undefined ? 'no WIP limit' : `WIP limit ${element.wip}${doing > element.wip ? ' — exceeded' : ''}`;
+            return `${doing} doing / ${limit} · ${count(initiatives.length, 'initiative')}`;
+        }
+        default:
+            return undefined;
+    }
+}
+
+function count(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Inlay hints: a key result's progress (`48%`) right after its current value, so a team reads
+ * how far it has come while editing the number.
+ */
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
+import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
+import type { EosServices } from '../eos-module.js';
+import { isKeyResult } from '../generated/ast.js';
+import { describeProgress, formatPercent, krProgressDetail } from '../model/progress.js';
+import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+import { elementOfNode } from './element-of-node.js';
+
+export class EosInlayHintProvider extends AbstractInlayHintProvider {
+    private readonly strategy: StrategyWorkspace;
+
+    constructor(services: EosServices) {
+        super();
+        this.strategy = services.eos.StrategyWorkspace;
+    }
+
+    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+        try {
+            return await super.getInlayHints(document, params, cancelToken);
+        } catch {
+            return [];
+        }
+    }
+
+    computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
+        if (!isKeyResult(node) || !node.current?.$cstNode) return;
+        const kr = elementOfNode(this.strategy.model, node);
+        if (!kr || kr.uri !== AstUtils.getDocument(node).uri.toString()) return;
+        const progress = krProgressDetail(kr);
+        if (progress.kind !== 'progress') return;
+        acceptor({
+            position: node.current.$cstNode.range.end,
+            // The unclamped figure: 120% (beyond the target) and -20% (moving away) are worth seeing.
+            label: formatPercent(progress.raw),
+            paddingLeft: true,
+            tooltip: `Progress: ${describeProgress(kr)}`
+        });
+    }
+}

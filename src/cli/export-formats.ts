@@ -1,12 +1,117 @@
 /** The non-JSON export formats: the tree picture and the one-page Markdown report. */
+import { buildKanban } from '../diagram/kanban.js';
+import { buildDiagramGraph, type DiagramNode } from '../diagram/graph.js';
+import { diagramData, diagramSourceOf, renderDiagram } from '../diagram/render-diagram.js';
 import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
 import type { CheckReport } from './check.js';
-import { UsageError } from './workspace.js';
 
-export async function exportDiagram(_strategy: StrategyWorkspace): Promise<string> {
-    throw new UsageError('svg export is not available in this build');
+/** The whole tree, nothing folded, with its stylesheet: the preview's picture as a file. */
+export async function exportDiagram(strategy: StrategyWorkspace): Promise<string> {
+    const result = await renderDiagram(diagramData(diagramSourceOf(strategy)), { standalone: true, expandAll: true });
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${result.svg}\n`;
 }
 
-export function exportMarkdown(_strategy: StrategyWorkspace, _report: CheckReport, _fileOf: (uri: string) => string): string {
-    throw new UsageError('markdown export is not available in this build');
+/**
+ * One page for a strategy review: the vision, the tree of themes, bets and initiatives (in the
+ * same order as the picture), the OKRs with their key results' progress, the flow per value
+ * stream, and a summary of the findings.
+ */
+export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport, _fileOf: (uri: string) => string): string {
+    const source = diagramSourceOf(strategy);
+    const graph = buildDiagramGraph(source.model, source.issues, source.severityOf);
+    const byId = new Map(graph.nodes.map(node => [node.id, node]));
+    const out: string[] = ['# Strategy report', ''];
+    const { error, warning, info } = report.summary;
+    out.push(`${report.files} file${report.files === 1 ? '' : 's'} · ${error} error${error === 1 ? '' : 's'} · ${warning} warning${warning === 1 ? '' : 's'} · ${info} info`, '');
+
+    const visions = graph.nodes.filter(node => node.kind === 'vision');
+    out.push('## Vision', '');
+    if (!visions.length) out.push('_No vision is written yet._', '');
+    for (const vision of visions) {
+        out.push(`**${md(vision.title ?? vision.name)}** (${code(vision.name)})`, '');
+        const doc = source.model.get('vision', vision.name)?.doc;
+        if (doc) out.push(md(doc), '');
+    }
+
+    out.push('## Themes, bets and initiatives', '');
+    const themes = graph.nodes.filter(node => node.kind === 'theme');
+    if (!themes.length) out.push('_No themes yet._', '');
+    for (const theme of themes) {
+        const horizon = source.model.get('theme', theme.name)?.horizon;
+        out.push(`### ${md(theme.title ?? theme.name)} (${code(theme.name)})${horizon ? ` · ${horizon.start}${horizon.end ? `–${horizon.end}` : ''}` : ''}`, '');
+        const lines = treeLines(theme, byId, 0, source);
+        out.push(...(lines.length ? lines : ['_No bets serve this theme._']), '');
+    }
+    const unaligned = graph.nodes.find(node => node.kind === 'group');
+    if (unaligned) {
+        out.push('### Unaligned', '', 'Linked to nothing above them:', '');
+        out.push(...treeLines(unaligned, byId, 0, source), '');
+    }
+
+    out.push('## OKRs', '');
+    const okrs = graph.nodes.filter(node => node.kind === 'okr');
+    if (!okrs.length) out.push('_No OKRs yet._', '');
+    for (const okr of okrs) {
+        const supports = source.model.get('okr', okr.name)?.links.filter(l => l.relation === 'supports').map(l => code(l.target)).join(', ');
+        const facts = [okr.owner && `owner ${code(okr.owner)}`, okr.period, supports ? `supports ${supports}` : 'supports nothing'].filter(Boolean);
+        out.push(`- **${md(okr.title ?? okr.name)}** (${code(okr.name)}) · ${facts.join(' · ')}`);
+        for (const kr of okr.keyResults ?? []) {
+            const bar = kr.progress !== undefined ? ` ${progressBar(kr.progress)} ${Math.round(kr.progress * 100)}%` : '';
+            out.push(`  - ${code(kr.name)} ${md(kr.title ?? '')}: ${md(kr.label)}${bar}`);
+        }
+    }
+    if (okrs.length) out.push('');
+
+    const kanban = buildKanban(source.model, source.issues, source.severityOf);
+    if (kanban.cards) {
+        out.push('## Portfolio flow', '', '| value stream | ' + kanban.columns.join(' | ') + ' | WIP |', '|---|' + kanban.columns.map(() => '---:|').join('') + '---|');
+        for (const lane of kanban.lanes) {
+            const counts = kanban.columns.map(column => String(lane.cells[column].length));
+            const wip = lane.wip === undefined ? `${lane.doing}` : `${lane.doing} / ${lane.wip}${lane.exceeded ? ' **over limit**' : ''}`;
+            out.push(`| ${lane.stream ? code(lane.stream) : md(lane.title ?? '')} | ${counts.join(' | ')} | ${wip} |`);
+        }
+        out.push('');
+    }
+
+    out.push('## Findings', '');
+    if (!report.diagnostics.length) out.push('No findings: intent and work connect.', '');
+    else {
+        const byCode = new Map<string, typeof report.diagnostics>();
+        for (const d of report.diagnostics) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
+        const rank = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+        const codes = [...byCode.entries()].sort((a, b) => rank[a[1][0].severity] - rank[b[1][0].severity] || (a[0] < b[0] ? -1 : 1));
+        out.push('| severity | code | count | first at |', '|---|---|---:|---|');
+        for (const [c, list] of codes) out.push(`| ${list[0].severity} | ${code(c)} | ${list.length} | ${md(`${list[0].file}:${list[0].line}`)} — ${md(list[0].message)} |`);
+        out.push('');
+    }
+    return out.join('\n');
+}
+
+function treeLines(node: DiagramNode, byId: Map<string, DiagramNode>, depth: number, source: ReturnType<typeof diagramSourceOf>): string[] {
+    const lines: string[] = [];
+    for (const id of node.children) {
+        const child = byId.get(id)!;
+        if (child.kind === 'okr') continue; // listed with their key results under "OKRs"
+        const facts = [child.status, child.streams.length ? child.streams.map(code).join(', ') : undefined, child.owner && `owner ${code(child.owner)}`].filter(Boolean);
+        const flag = child.issues.length ? ` ⚠ ${child.issues.map(i => code(i.code)).join(', ')}` : '';
+        lines.push(`${'  '.repeat(depth)}- ${child.kind === 'bet' ? 'Bet' : child.kind === 'initiative' ? 'Initiative' : 'Theme'}: **${md(child.title ?? child.name)}** (${code(child.name)})${facts.length ? ` · ${facts.join(' · ')}` : ''}${flag}`);
+        const hypothesis = source.model.get(child.kind as 'bet', child.name)?.hypothesis;
+        if (hypothesis && child.kind === 'bet') lines.push(`${'  '.repeat(depth + 1)}- _Hypothesis:_ ${md(hypothesis)}`);
+        lines.push(...treeLines(child, byId, depth + 1, source));
+    }
+    return lines;
+}
+
+function progressBar(progress: number): string {
+    const filled = Math.round(progress * 10);
+    return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
+}
+
+/** Markdown-escapes user text, and keeps HTML out (`<script>` shows as text in any renderer). */
+export function md(text: string): string {
+    return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_{}[\]()#+!|~]/g, ch => `\\${ch}`).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function code(text: string): string {
+    return '`' + text.replace(/`/g, "'") + '`';
 }

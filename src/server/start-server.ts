@@ -9,6 +9,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { createEosServices } from '../language/eos-module.js';
 import { WorkspaceConfig } from './workspace-config.js';
 import { keepWorkspaceDiagnosticsFresh } from './workspace-diagnostics.js';
+import { registerDiagramHandler } from './diagram-handler.js';
 
 export function startServer(connection: Connection): void {
     const { shared, Eos } = createEosServices({ connection, ...NodeFileSystem });
@@ -21,6 +22,7 @@ export function startServer(connection: Connection): void {
         if (eosChanges.changes.length) original?.(eosChanges);
     };
     keepWorkspaceDiagnosticsFresh(Eos, connection);
+    registerDiagramHandler(connection, Eos);
     startLanguageServer(shared);
 }
 

@@ -3,15 +3,60 @@
  * declared once and imported by both sides. Plain LSP features need nothing here.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-types';
+import type { DiagramFilter, DiagramNodeKind } from '../diagram/graph.js';
+import type { KanbanBoard } from '../diagram/kanban.js';
+
+export type { DiagramFilter } from '../diagram/graph.js';
 
 export interface DiagramParams {
     /** The document the preview follows; the diagram covers the whole workspace. */
     uri: string;
+    /** Node ids whose subtrees are folded; omitted: the default (large trees open folded). */
+    collapsed?: string[];
+    /** Keep only matching nodes (and their ancestors, for context). */
+    filter?: DiagramFilter;
+    /** An SVG for a file (embedded style, background, no toggles) rather than for the preview. */
+    standalone?: boolean;
 }
 
-/** Filled in by the preview work (issue: the strategy tree preview). */
+/** What the webview needs to make a node interactive: the SVG carries only `data-id`. */
+export interface DiagramNodeInfo {
+    id: string;
+    kind: DiagramNodeKind;
+    name: string;
+    title?: string;
+    status?: string;
+    uri?: string;
+    range?: Range;
+    nameRange?: Range;
+}
+
+export interface DiagramSyntaxError {
+    uri: string;
+    /** 0-based, as in LSP. */
+    line: number;
+    message: string;
+}
+
 export interface DiagramResult {
-    [key: string]: unknown;
+    /** The laid-out Lean Value Tree; empty when `error` is set. */
+    svg: string;
+    width: number;
+    height: number;
+    /** The visible nodes, in the order drawn. */
+    nodes: DiagramNodeInfo[];
+    /** The folded node ids in effect (the default set when the request named none). */
+    collapsed: string[];
+    totalNodes: number;
+    visibleNodes: number;
+    kanban: KanbanBoard;
+    filterOptions: { themes: string[]; streams: string[]; statuses: string[]; owners: string[] };
+    /** Documents that do not parse: the preview keeps its last good picture while there are any. */
+    syntaxErrors: DiagramSyntaxError[];
+    timings: { graphMs: number; layoutMs: number; svgMs: number };
+    /** Set when the diagram could not be made; the message is for the user. */
+    error?: string;
 }
 
 export const DiagramRequest = new RequestType<DiagramParams, DiagramResult, void>('eos/diagram');

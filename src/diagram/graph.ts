@@ -1,0 +1,334 @@
+/**
+ * The Lean Value Tree as a graph: vision → themes → bets → initiatives, OKRs under what they
+ * support, and an "Unaligned" group for orphans. Pure: the preview, the CLI export and the tests
+ * all derive the picture from this one function, so the same text always gives the same tree.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { ElementKind, StrategyElement } from '../language/model/elements.js';
+import type { WorkspaceModel } from '../language/model/workspace-model.js';
+import type { Severity } from '../language/validation/codes.js';
+import type { Issue } from '../language/validation/issue.js';
+
+export type DiagramNodeKind = 'vision' | 'theme' | 'bet' | 'initiative' | 'okr' | 'group';
+
+export interface DiagramIssue {
+    code: string;
+    message: string;
+    severity: Severity;
+}
+
+export interface KeyResultRow {
+    name: string;
+    title?: string;
+    /** 0..1 from baseline to target; undefined when there is no current value or no target. */
+    progress?: number;
+    /** `40% → 65%, now 52%`, or why there is no bar. */
+    label: string;
+    issues: DiagramIssue[];
+}
+
+export interface DiagramNode {
+    /** `kind:Name`, unique in the graph; what the webview and the editor use to find a node. */
+    id: string;
+    kind: DiagramNodeKind;
+    name: string;
+    title?: string;
+    status?: string;
+    period?: string;
+    /** Value streams the element runs in (bets: the streams they span). */
+    streams: string[];
+    owner?: string;
+    /** Themes the node sits under (bets: every theme they serve); the theme filter matches these. */
+    themes: string[];
+    keyResults?: KeyResultRow[];
+    issues: DiagramIssue[];
+    /** In the Unaligned group because it links to nothing above it. */
+    unaligned: boolean;
+    uri?: string;
+    /** The whole element, for "the cursor is inside this node". */
+    range?: Range;
+    /** The element's name, where "reveal" puts the cursor. */
+    nameRange?: Range;
+    parent?: string;
+    children: string[];
+}
+
+export interface DiagramEdge {
+    id: string;
+    source: string;
+    target: string;
+    /** `tree`: the parent link ELK lays out; `link`: a further alignment (a bet serving a second theme). */
+    kind: 'tree' | 'link';
+}
+
+export interface StreamInfo {
+    name: string;
+    title?: string;
+    wip?: number;
+    owner?: string;
+    /** Index into the diagram's stream palette, by source order. */
+    color: number;
+}
+
+export interface DiagramGraph {
+    /** Depth-first, parents before children, in source order: the order ELK receives them. */
+    nodes: DiagramNode[];
+    edges: DiagramEdge[];
+    roots: string[];
+    streams: StreamInfo[];
+}
+
+export const UNALIGNED_GROUP_ID = 'group:unaligned';
+export const STREAM_PALETTE_SIZE = 8;
+const TREE_KINDS: readonly ElementKind[] = ['vision', 'theme', 'bet', 'initiative', 'okr'];
+/** Children of one parent: structure first (themes, bets, initiatives), then the OKRs about it. */
+const CHILD_ORDER: Record<DiagramNodeKind, number> = { vision: 0, theme: 1, bet: 2, initiative: 3, okr: 4, group: 5 };
+
+export type SeverityOf = (code: string) => Severity | 'off';
+
+export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>, severityOf: SeverityOf): DiagramGraph {
+    const issuesAt = indexIssues(issues, severityOf);
+    const elements = sortedElements(model);
+    const nodes = new Map<string, DiagramNode>();
+    const idOf = new Map<StrategyElement, string>();
+
+    for (const element of elements) {
+        if (!TREE_KINDS.includes(element.kind)) continue;
+        let id = `${element.kind}:${element.name}`;
+        for (let n = 2; nodes.has(id); n++) id = `${element.kind}:${element.name}#${n}`;
+        idOf.set(element, id);
+        nodes.set(id, nodeOf(id, element, model, issuesAt));
+    }
+
+    const edges: DiagramEdge[] = [];
+    const parentOf = new Map<string, string | undefined>();
+    for (const element of elements) {
+        const id = idOf.get(element);
+        if (!id) continue;
+        const aligned = alignmentTargets(element, model).map(target => idOf.get(target)).filter((t): t is string => !!t && t !== id);
+        const unique = [...new Set(aligned)];
+        parentOf.set(id, unique[0]);
+        for (const other of unique.slice(1)) edges.push({ id: `link:${id}->${other}`, source: other, target: id, kind: 'link' });
+    }
+
+    // An OKR chain that loops (reported as alignment-cycle) has no root: show its members as unaligned.
+    for (const id of parentOf.keys()) {
+        const seen = new Set<string>([id]);
+        for (let up = parentOf.get(id); up; up = parentOf.get(up)) {
+            if (seen.has(up)) { parentOf.set(id, undefined); break; }
+            seen.add(up);
+        }
+    }
+
+    const roots: string[] = [];
+    const unaligned: string[] = [];
+    for (const [id, parent] of parentOf) {
+        const node = nodes.get(id)!;
+        if (parent) {
+            node.parent = parent;
+            nodes.get(parent)!.children.push(id);
+        } else if (node.kind === 'vision' || node.kind === 'theme') {
+            roots.push(id);
+        } else {
+            unaligned.push(id);
+        }
+    }
+    if (unaligned.length) {
+        nodes.set(UNALIGNED_GROUP_ID, {
+            id: UNALIGNED_GROUP_ID, kind: 'group', name: 'Unaligned',
+            streams: [], themes: [], issues: [], unaligned: true, children: unaligned
+        });
+        for (const id of unaligned) {
+            const node = nodes.get(id)!;
+            node.parent = UNALIGNED_GROUP_ID;
+            markUnaligned(node, nodes);
+        }
+        roots.push(UNALIGNED_GROUP_ID);
+    }
+    const order = (a: string, b: string) => CHILD_ORDER[nodes.get(a)!.kind] - CHILD_ORDER[nodes.get(b)!.kind];
+    for (const node of nodes.values()) node.children.sort(order); // stable: source order within a kind
+    roots.sort(order);
+
+    const ordered: DiagramNode[] = [];
+    const visit = (id: string, themes: string[]) => {
+        const node = nodes.get(id)!;
+        if (node.kind === 'theme') node.themes = [node.name];
+        else if (node.kind !== 'bet' || node.themes.length === 0) node.themes = [...themes];
+        ordered.push(node);
+        if (node.parent) edges.push({ id: `tree:${node.parent}->${id}`, source: node.parent, target: id, kind: 'tree' });
+        for (const child of node.children) visit(child, node.themes);
+    };
+    for (const root of roots) visit(root, []);
+    edges.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'tree' ? -1 : 1));
+
+    const streams = model.ofKind('stream')
+        .sort((a, b) => compareElements(a, b))
+        .map((stream, index) => ({
+            name: stream.name, color: index % STREAM_PALETTE_SIZE,
+            ...(stream.title ? { title: stream.title } : {}),
+            ...(stream.wip !== undefined ? { wip: stream.wip } : {}),
+            ...(model.target(stream, 'owner') ? { owner: model.target(stream, 'owner')!.name } : {})
+        }));
+    return { nodes: ordered, edges, roots, streams };
+}
+
+/** What an element hangs under in the tree, best first. */
+function alignmentTargets(element: StrategyElement, model: WorkspaceModel): StrategyElement[] {
+    switch (element.kind) {
+        case 'theme': return model.targets(element, 'vision');
+        case 'bet': return model.targets(element, 'serves');
+        case 'initiative': return model.targets(element, 'bet');
+        case 'okr': return model.targets(element, 'supports').map(target => model.okrOf(target) ?? target);
+        default: return [];
+    }
+}
+
+function nodeOf(id: string, element: StrategyElement, model: WorkspaceModel, issuesAt: IssueIndex): DiagramNode {
+    const kind = element.kind as DiagramNodeKind;
+    const streams = (kind === 'bet' ? model.targets(element, 'streams') : model.targets(element, 'stream')).map(s => s.name);
+    const owner = model.target(element, 'owner')?.name;
+    const node: DiagramNode = {
+        id, kind, name: element.name, streams,
+        themes: kind === 'bet' ? model.targets(element, 'serves').map(t => t.name) : [],
+        issues: issuesAt(element), unaligned: false, children: [],
+        uri: element.uri, range: element.range, nameRange: element.nameRange
+    };
+    if (element.title) node.title = element.title;
+    if (element.status) node.status = element.status;
+    if (element.period) node.period = element.period;
+    if (owner) node.owner = owner;
+    if (kind === 'okr') {
+        node.keyResults = (element.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => !!kr)
+            .map(kr => keyResultRow(kr, issuesAt(kr)));
+    }
+    return node;
+}
+
+function keyResultRow(kr: StrategyElement, issues: DiagramIssue[]): KeyResultRow {
+    const short = kr.name.slice(kr.name.lastIndexOf('.') + 1);
+    const row: KeyResultRow = { name: short, label: 'no from … to … target', issues };
+    if (kr.title) row.title = kr.title;
+    const { baseline, target, current } = kr;
+    if (!baseline || !target) return row;
+    row.label = `${baseline.text} → ${target.text}${current ? `, now ${current.text}` : ''}`;
+    if (current && target.value !== baseline.value) {
+        const progress = (current.value - baseline.value) / (target.value - baseline.value);
+        row.progress = Math.min(1, Math.max(0, progress));
+    }
+    return row;
+}
+
+function markUnaligned(node: DiagramNode, nodes: Map<string, DiagramNode>): void {
+    node.unaligned = true;
+    for (const child of node.children) markUnaligned(nodes.get(child)!, nodes);
+}
+
+export type IssueIndex = (element: StrategyElement) => DiagramIssue[];
+
+export function indexIssues(issues: Iterable<Issue>, severityOf: SeverityOf): IssueIndex {
+    const key = (uri: string, range: Range) => `${uri}#${range.start.line}:${range.start.character}`;
+    const byKey = new Map<string, DiagramIssue[]>();
+    for (const issue of issues) {
+        const severity = severityOf(issue.code);
+        if (severity === 'off') continue;
+        const k = key(issue.uri, issue.range);
+        const entry = { code: issue.code, message: issue.message, severity };
+        const list = byKey.get(k);
+        if (list) list.push(entry); else byKey.set(k, [entry]);
+    }
+    return element => byKey.get(key(element.uri, element.nameRange)) ?? [];
+}
+
+/** Documents in URI order, elements in text order: independent of the order files were opened. */
+function sortedElements(model: WorkspaceModel): StrategyElement[] {
+    return [...model.elements].sort(compareElements);
+}
+
+export function compareElements(a: StrategyElement, b: StrategyElement): number {
+    if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The visible part: filters and collapsed subtrees. Also pure, so the CLI can export a view.
+
+export interface DiagramFilter {
+    theme?: string;
+    stream?: string;
+    status?: string;
+    owner?: string;
+}
+
+export interface DiagramView {
+    graph: DiagramGraph;
+    /** Visible node id → how many descendants its collapsed subtree hides. */
+    hidden: Map<string, number>;
+    /** Ids that were collapsed (explicitly or by default). */
+    collapsed: string[];
+    /** Ids that matched the filter (the others are shown as context: ancestors of matches). */
+    matched: Set<string>;
+}
+
+/** Above this many nodes the tree opens with bets (and, if still too many, themes) collapsed. */
+export const COLLAPSE_THRESHOLD = 150;
+
+/** The collapsed set a large tree opens with: deep levels first, until it fits the threshold. */
+export function defaultCollapsed(graph: DiagramGraph, threshold = COLLAPSE_THRESHOLD): string[] {
+    if (graph.nodes.length <= threshold) return [];
+    const collapsed: string[] = [];
+    for (const kinds of [['bet', 'initiative', 'okr'], ['theme', 'group']] as const) {
+        for (const node of graph.nodes) {
+            if ((kinds as readonly string[]).includes(node.kind) && node.children.length) collapsed.push(node.id);
+        }
+        const view = viewOfGraph(graph, { collapsed });
+        if (view.graph.nodes.length <= threshold) break;
+    }
+    return collapsed;
+}
+
+export function viewOfGraph(graph: DiagramGraph, options: { collapsed?: readonly string[]; filter?: DiagramFilter }): DiagramView {
+    const filter = options.filter ?? {};
+    const byId = new Map(graph.nodes.map(node => [node.id, node]));
+    const active = Object.values(filter).some(value => value !== undefined && value !== '');
+    const matched = new Set<string>();
+    const keep = new Set<string>();
+    for (const node of graph.nodes) {
+        if (active && !matchesFilter(node, filter)) continue;
+        matched.add(node.id);
+        for (let id: string | undefined = node.id; id && !keep.has(id); id = byId.get(id)?.parent) keep.add(id);
+    }
+    const collapsed = new Set((options.collapsed ?? []).filter(id => byId.has(id)));
+    const hidden = new Map<string, number>();
+    const nodes: DiagramNode[] = [];
+    const visit = (id: string) => {
+        const node = byId.get(id)!;
+        const children = node.children.filter(child => keep.has(child));
+        if (collapsed.has(id) && children.length) {
+            hidden.set(id, countDescendants(node, byId));
+            nodes.push({ ...node, children: [] });
+            return;
+        }
+        nodes.push(children.length === node.children.length ? node : { ...node, children });
+        children.forEach(visit);
+    };
+    const roots = graph.roots.filter(root => keep.has(root));
+    roots.forEach(visit);
+    const visible = new Set(nodes.map(node => node.id));
+    const edges = graph.edges.filter(edge => visible.has(edge.source) && visible.has(edge.target));
+    return { graph: { nodes, edges, roots, streams: graph.streams }, hidden, collapsed: [...collapsed], matched };
+}
+
+function matchesFilter(node: DiagramNode, filter: DiagramFilter): boolean {
+    if (node.kind === 'group') return false;
+    if (filter.theme && !node.themes.includes(filter.theme)) return false;
+    if (filter.stream && !node.streams.includes(filter.stream)) return false;
+    if (filter.status && node.status !== filter.status) return false;
+    if (filter.owner && node.owner !== filter.owner) return false;
+    return true;
+}
+
+function countDescendants(node: DiagramNode, byId: Map<string, DiagramNode>): number {
+    let count = 0;
+    for (const child of node.children) count += 1 + countDescendants(byId.get(child)!, byId);
+    return count;
+}

@@ -1,0 +1,102 @@
+/**
+ * Lays the visible tree out with ELK. Only tree edges go to ELK; further alignment links (a bet
+ * serving a second theme) are drawn as curves afterwards, so a tree algorithm can be used and the
+ * picture does not reshuffle when a cross-link is added. Options are fixed and ELK is
+ * deterministic for them: the same graph gives the same coordinates.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import { nodeBox, type NodeBox } from './box.js';
+import type { DiagramView } from './graph.js';
+
+export type LayoutAlgorithm = 'layered' | 'mrtree';
+
+export interface Point { x: number; y: number }
+
+export interface PlacedNode {
+    id: string;
+    x: number;
+    y: number;
+    box: NodeBox;
+}
+
+export interface DiagramLayout {
+    width: number;
+    height: number;
+    nodes: Map<string, PlacedNode>;
+    /** Tree edge id → polyline, start to end. */
+    edges: Map<string, Point[]>;
+}
+
+const MARGIN = 24;
+
+/** Left to right: a tree with dozens of initiatives is tall rather than impossibly wide, and scrolls. */
+export const LAYOUT_OPTIONS: Record<LayoutAlgorithm, LayoutOptions> = {
+    layered: {
+        'elk.algorithm': 'layered',
+        'elk.direction': 'RIGHT',
+        'elk.edgeRouting': 'ORTHOGONAL',
+        'elk.spacing.nodeNode': '14',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+        'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+        'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+        // Separate trees (each vision, the Unaligned group) stacked in source order, Unaligned last.
+        'elk.layered.considerModelOrder.components': 'MODEL_ORDER',
+        'elk.randomSeed': '1'
+    },
+    mrtree: {
+        'elk.algorithm': 'mrtree',
+        'elk.direction': 'RIGHT',
+        'elk.spacing.nodeNode': '14',
+        'elk.mrtree.weighting': 'MODEL_ORDER',
+        'elk.mrtree.edgeRoutingMode': 'AVOID_OVERLAP',
+        'elk.randomSeed': '1'
+    }
+};
+
+export const DEFAULT_ALGORITHM: LayoutAlgorithm = 'layered';
+
+let elk: InstanceType<typeof ELK> | undefined;
+
+export async function layoutDiagram(view: DiagramView, algorithm: LayoutAlgorithm = DEFAULT_ALGORITHM): Promise<DiagramLayout> {
+    const streams = new Map(view.graph.streams.map(stream => [stream.name, stream]));
+    const boxes = new Map(view.graph.nodes.map(node => [node.id, nodeBox(node, streams, view.hidden.get(node.id) ?? 0)]));
+    const treeEdges = view.graph.edges.filter(edge => edge.kind === 'tree');
+    const input: ElkNode = {
+        id: 'root',
+        layoutOptions: LAYOUT_OPTIONS[algorithm],
+        children: view.graph.nodes.map(node => ({ id: node.id, width: boxes.get(node.id)!.width, height: boxes.get(node.id)!.height })),
+        edges: treeEdges.map(edge => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }))
+    };
+    elk ??= new ELK();
+    const result = await elk.layout(input);
+    const nodes = new Map<string, PlacedNode>();
+    let width = 0, height = 0;
+    for (const child of result.children ?? []) {
+        const x = (child.x ?? 0) + MARGIN, y = (child.y ?? 0) + MARGIN;
+        const box = boxes.get(child.id)!;
+        nodes.set(child.id, { id: child.id, x, y, box });
+        width = Math.max(width, x + box.width);
+        height = Math.max(height, y + box.height);
+    }
+    const edges = new Map<string, Point[]>();
+    for (const edge of result.edges ?? []) {
+        const section = edge.sections?.[0];
+        if (section) {
+            const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(p => ({ x: p.x + MARGIN, y: p.y + MARGIN }));
+            edges.set(edge.id, points);
+        } else {
+            const edgeInfo = treeEdges.find(e => e.id === edge.id)!;
+            edges.set(edge.id, straightEdge(nodes.get(edgeInfo.source)!, nodes.get(edgeInfo.target)!));
+        }
+    }
+    return { width: Math.ceil(width + MARGIN), height: Math.ceil(height + MARGIN), nodes, edges };
+}
+
+/** Right side of the parent to the left side of the child (when the algorithm routes nothing). */
+export function straightEdge(from: PlacedNode, to: PlacedNode): Point[] {
+    return [
+        { x: from.x + from.box.width, y: from.y + from.box.height / 2 },
+        { x: to.x, y: to.y + to.box.height / 2 }
+    ];
+}

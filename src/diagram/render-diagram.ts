@@ -1,0 +1,86 @@
+/**
+ * The whole picture pipeline in one place: model and issues → graph → visible view → ELK layout
+ * → SVG, plus the kanban board. The language server, the CLI export and the tests call this, so
+ * the picture in CI is the picture in the editor.
+ */
+import type { WorkspaceModel } from '../language/model/workspace-model.js';
+import type { Issue } from '../language/validation/issue.js';
+import { isDiagnosticCode } from '../language/validation/codes.js';
+import { effectiveSeverity } from '../language/workspace/eos-config.js';
+import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
+import type { DiagramNodeInfo, DiagramParams, DiagramResult } from '../shared/protocol.js';
+import { buildDiagramGraph, defaultCollapsed, viewOfGraph, type DiagramGraph, type SeverityOf } from './graph.js';
+import { buildKanban } from './kanban.js';
+import { layoutDiagram, type LayoutAlgorithm } from './layout.js';
+import { renderSvg } from './svg.js';
+
+export interface DiagramSource {
+    model: WorkspaceModel;
+    issues: Iterable<Issue>;
+    severityOf: SeverityOf;
+}
+
+export type DiagramOptions = Pick<DiagramParams, 'collapsed' | 'filter' | 'standalone'> & {
+    algorithm?: LayoutAlgorithm;
+    /** Draw everything: no default collapsing of large trees (the CLI export). */
+    expandAll?: boolean;
+};
+
+/** The parts that need the workspace (cheap, synchronous): computed while the model is current. */
+export interface DiagramData {
+    graph: DiagramGraph;
+    kanban: DiagramResult['kanban'];
+    graphMs: number;
+}
+
+/** The current model and findings of a workspace, with the severities its config gives them. */
+export function diagramSourceOf(strategy: StrategyWorkspace): DiagramSource {
+    return {
+        model: strategy.model,
+        issues: [...strategy.issues.values()].flat(),
+        severityOf: code => isDiagnosticCode(code) ? effectiveSeverity(code, strategy.config, strategy.editorDiagnostics) : 'warning'
+    };
+}
+
+export function diagramData(source: DiagramSource): DiagramData {
+    const start = performance.now();
+    const issues = [...source.issues];
+    const graph = buildDiagramGraph(source.model, issues, source.severityOf);
+    const kanban = buildKanban(source.model, issues, source.severityOf);
+    return { graph, kanban, graphMs: performance.now() - start };
+}
+
+export async function renderDiagram(data: DiagramData, options: DiagramOptions = {}): Promise<Omit<DiagramResult, 'syntaxErrors'>> {
+    const { graph, kanban } = data;
+    const collapsed = options.collapsed ?? (options.expandAll ? [] : defaultCollapsed(graph));
+    const view = viewOfGraph(graph, { collapsed, ...(options.filter ? { filter: options.filter } : {}) });
+    const layoutStart = performance.now();
+    const layout = await layoutDiagram(view, options.algorithm);
+    const svgStart = performance.now();
+    const standalone = options.standalone ?? false;
+    const svg = renderSvg(view, layout, { standalone, interactive: !standalone });
+    const svgMs = performance.now() - svgStart;
+    const nodes: DiagramNodeInfo[] = view.graph.nodes.map(node => ({
+        id: node.id, kind: node.kind, name: node.name,
+        ...(node.title ? { title: node.title } : {}), ...(node.status ? { status: node.status } : {}),
+        ...(node.uri ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}),
+        ...(node.nameRange ? { nameRange: node.nameRange } : {})
+    }));
+    const uniqueSorted = (values: Iterable<string | undefined>) => [...new Set([...values].filter((v): v is string => !!v))].sort();
+    return {
+        svg, width: layout.width, height: layout.height, nodes,
+        collapsed: view.collapsed, totalNodes: graph.nodes.length, visibleNodes: view.graph.nodes.length,
+        kanban,
+        filterOptions: {
+            themes: graph.nodes.filter(n => n.kind === 'theme').map(n => n.name),
+            streams: graph.streams.map(s => s.name),
+            statuses: uniqueSorted(graph.nodes.map(n => n.status)),
+            owners: uniqueSorted(graph.nodes.map(n => n.owner))
+        },
+        timings: { graphMs: round(data.graphMs), layoutMs: round(svgStart - layoutStart), svgMs: round(svgMs) }
+    };
+}
+
+function round(ms: number): number {
+    return Math.round(ms * 10) / 10;
+}

@@ -1,0 +1,73 @@
+/**
+ * The preview's HTML page. Pure (no `vscode` import) so the screenshot tests load the very page
+ * the extension serves. Strict CSP: scripts only with the nonce, styles and images only from the
+ * extension's `out/` folder (plus blob: images for the PNG export), nothing remote.
+ */
+export interface WebviewHtmlOptions {
+    /** `webview.cspSource`. */
+    cspSource: string;
+    nonce: string;
+    scriptUri: string;
+    styleUri: string;
+}
+
+export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHtmlOptions): string {
+    const csp = [
+        `default-src 'none'`,
+        `script-src 'nonce-${nonce}'`,
+        `style-src ${cspSource}`,
+        `img-src ${cspSource} blob: data:`,
+        `font-src ${cspSource}`
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${styleUri}">
+<title>EOS Strategy Preview</title>
+</head>
+<body>
+<header class="toolbar" role="toolbar" aria-label="Preview">
+  <div class="group tabs">
+    <vscode-button id="tab-tree" appearance="primary">Tree</vscode-button>
+    <vscode-button id="tab-kanban" appearance="secondary">Kanban</vscode-button>
+  </div>
+  <vscode-text-field id="search" placeholder="Search names and titles" size="18" aria-label="Search"></vscode-text-field>
+  <div class="group filters">
+    <vscode-dropdown id="filter-theme" aria-label="Theme" title="Theme"></vscode-dropdown>
+    <vscode-dropdown id="filter-stream" aria-label="Value stream" title="Value stream"></vscode-dropdown>
+    <vscode-dropdown id="filter-status" aria-label="Status" title="Status"></vscode-dropdown>
+    <vscode-dropdown id="filter-owner" aria-label="Owner" title="Owner"></vscode-dropdown>
+  </div>
+  <div class="group tree-only">
+    <vscode-button id="zoom-out" appearance="icon" aria-label="Zoom out" title="Zoom out (Ctrl+wheel)">−</vscode-button>
+    <span id="zoom-level" class="zoom-level">100%</span>
+    <vscode-button id="zoom-in" appearance="icon" aria-label="Zoom in" title="Zoom in (Ctrl+wheel)">+</vscode-button>
+    <vscode-button id="fit" appearance="secondary" title="Fit the whole tree in view">Fit</vscode-button>
+    <vscode-button id="expand-all" appearance="secondary" title="Unfold every subtree">Expand all</vscode-button>
+    <vscode-button id="collapse-all" appearance="secondary" title="Fold every subtree below the themes">Collapse</vscode-button>
+  </div>
+  <div class="group export">
+    <vscode-button id="export-svg" appearance="secondary">Export SVG</vscode-button>
+    <vscode-button id="export-png" appearance="secondary">Export PNG</vscode-button>
+  </div>
+</header>
+<div id="notice" class="notice" role="status" hidden></div>
+<main>
+  <div id="viewport" class="viewport" tabindex="0" aria-label="Lean Value Tree"><div id="canvas" class="canvas"></div></div>
+  <div id="kanban" class="kanban" hidden></div>
+  <div id="empty" class="empty" hidden></div>
+</main>
+<script nonce="${nonce}" src="${scriptUri}"></script>
+</body>
+</html>`;
+}
+
+/** A fresh, unguessable nonce per page load. */
+export function makeNonce(): string {
+    const bytes = new Uint8Array(18);
+    globalThis.crypto.getRandomValues(bytes);
+    return [...bytes].map(b => b.toString(16).padStart(2, '0')).join('');
+}

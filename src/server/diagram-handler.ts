@@ -1,0 +1,53 @@
+/**
+ * Answers `eos/diagram`: the preview's picture, laid out here rather than in the webview (workers
+ * in webviews are fragile, and the webview then only swaps an SVG in). The model is read under the
+ * workspace lock, so it reflects every edit sent before the request; layout runs after the lock is
+ * released, so a large layout never holds up the next build. It never throws: a failure comes back
+ * as `error` and the preview keeps its last picture.
+ */
+import { DocumentState } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { diagramData, diagramSourceOf, renderDiagram, type DiagramData } from '../diagram/render-diagram.js';
+import type { EosServices } from '../language/eos-module.js';
+import { DiagramRequest, type DiagramParams, type DiagramResult, type DiagramSyntaxError } from '../shared/protocol.js';
+
+export function registerDiagramHandler(connection: Connection, services: EosServices): void {
+    // By method name: the root vscode-languageserver-protocol (3.18.5) and the server's nested copy
+    // (3.18.4) declare RequestType on different vscode-jsonrpc versions, which TypeScript keeps apart.
+    connection.onRequest(DiagramRequest.method, (params: DiagramParams) => diagramFor(services, params));
+}
+
+export async function diagramFor(services: EosServices, params: DiagramParams): Promise<DiagramResult> {
+    try {
+        const workspace = services.shared.workspace;
+        await workspace.WorkspaceManager.ready;
+        const { data, syntaxErrors } = await workspace.WorkspaceLock.read(() => snapshot(services));
+        return { ...await renderDiagram(data, params), syntaxErrors };
+    } catch (error) {
+        return emptyResult(`The strategy preview could not be drawn: ${(error as Error)?.message ?? String(error)}`);
+    }
+}
+
+function snapshot(services: EosServices): { data: DiagramData; syntaxErrors: DiagramSyntaxError[] } {
+    const strategy = services.eos.StrategyWorkspace;
+    const syntaxErrors: DiagramSyntaxError[] = [];
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        if (document.state < DocumentState.Parsed) continue;
+        const { lexerErrors, parserErrors } = document.parseResult;
+        const first = parserErrors[0] ?? lexerErrors[0];
+        if (!first) continue;
+        const line = 'token' in first ? (first.token.startLine ?? 1) - 1 : ((first as { line?: number }).line ?? 1) - 1;
+        syntaxErrors.push({ uri: document.uri.toString(), line: Math.max(0, line), message: first.message });
+    }
+    const data = diagramData(diagramSourceOf(strategy));
+    return { data, syntaxErrors };
+}
+
+function emptyResult(error: string): DiagramResult {
+    return {
+        svg: '', width: 0, height: 0, nodes: [], collapsed: [], totalNodes: 0, visibleNodes: 0,
+        kanban: { columns: [], lanes: [], cards: 0 },
+        filterOptions: { themes: [], streams: [], statuses: [], owners: [] },
+        syntaxErrors: [], timings: { graphMs: 0, layoutMs: 0, svgMs: 0 }, error
+    };
+}

@@ -1,0 +1,93 @@
+/**
+ * Zoom and pan of the picture with a CSS transform: the wheel scrolls, Ctrl/⌘ + wheel zooms at the
+ * pointer, dragging the background pans. The state is plain data so it survives updates of the
+ * picture and a reload of the webview (vscode.setState).
+ */
+export interface PanZoomState {
+    scale: number;
+    x: number;
+    y: number;
+}
+
+const MIN_SCALE = 0.1;
+const MAX_SCALE = 3;
+
+export class PanZoom {
+    state: PanZoomState;
+    /** True while (and right after) the pointer dragged: a drag is not a click. */
+    dragged = false;
+
+    constructor(private readonly viewport: HTMLElement, private readonly canvas: HTMLElement,
+        initial: PanZoomState | undefined, private readonly onChange: (state: PanZoomState) => void) {
+        this.state = initial ?? { scale: 1, x: 0, y: 0 };
+        viewport.addEventListener('wheel', event => this.wheel(event), { passive: false });
+        viewport.addEventListener('pointerdown', event => this.drag(event));
+        this.apply();
+    }
+
+    private wheel(event: WheelEvent): void {
+        event.preventDefault();
+        if (event.ctrlKey || event.metaKey) {
+            const rect = this.viewport.getBoundingClientRect();
+            this.zoomAt(Math.exp(-event.deltaY * 0.002), event.clientX - rect.left, event.clientY - rect.top);
+        } else {
+            this.state = { ...this.state, x: this.state.x - event.deltaX, y: this.state.y - event.deltaY };
+            this.apply();
+        }
+    }
+
+    private drag(event: PointerEvent): void {
+        if (event.button !== 0) return;
+        const start = { x: event.clientX, y: event.clientY, sx: this.state.x, sy: this.state.y };
+        this.dragged = false;
+        const move = (e: PointerEvent) => {
+            const dx = e.clientX - start.x, dy = e.clientY - start.y;
+            if (!this.dragged && Math.hypot(dx, dy) < 4) return;
+            if (!this.dragged) this.viewport.setPointerCapture(event.pointerId);
+            this.dragged = true;
+            this.viewport.classList.add('panning');
+            this.state = { ...this.state, x: start.sx + dx, y: start.sy + dy };
+            this.apply();
+        };
+        const up = () => {
+            this.viewport.removeEventListener('pointermove', move);
+            this.viewport.removeEventListener('pointerup', up);
+            this.viewport.classList.remove('panning');
+        };
+        this.viewport.addEventListener('pointermove', move);
+        this.viewport.addEventListener('pointerup', up);
+    }
+
+    zoomAt(factor: number, px?: number, py?: number): void {
+        const cx = px ?? this.viewport.clientWidth / 2, cy = py ?? this.viewport.clientHeight / 2;
+        const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, this.state.scale * factor));
+        const k = scale / this.state.scale;
+        this.state = { scale, x: cx - (cx - this.state.x) * k, y: cy - (cy - this.state.y) * k };
+        this.apply();
+    }
+
+    /** The whole picture in view, never enlarged beyond 100 %. */
+    fit(width: number, height: number): void {
+        const vw = this.viewport.clientWidth, vh = this.viewport.clientHeight;
+        if (!width || !height || !vw || !vh) return;
+        const scale = Math.max(MIN_SCALE, Math.min(1, (vw - 16) / width, (vh - 16) / height));
+        this.state = { scale, x: (vw - width * scale) / 2, y: Math.max(8, (vh - height * scale) / 2) };
+        this.apply();
+    }
+
+    /** Pans so that a rectangle of the picture (in picture coordinates) is visible. */
+    reveal(x: number, y: number, width: number, height: number): void {
+        const { scale } = this.state;
+        const vw = this.viewport.clientWidth, vh = this.viewport.clientHeight;
+        const left = x * scale + this.state.x, top = y * scale + this.state.y;
+        if (left >= 0 && top >= 0 && left + width * scale <= vw && top + height * scale <= vh) return;
+        this.state = { scale, x: vw / 2 - (x + width / 2) * scale, y: vh / 2 - (y + height / 2) * scale };
+        this.apply();
+    }
+
+    private apply(): void {
+        const { scale, x, y } = this.state;
+        this.canvas.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
+        this.onChange(this.state);
+    }
+}

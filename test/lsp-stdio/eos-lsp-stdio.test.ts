@@ -1,0 +1,152 @@
+/**
+ * End to end: the bundled `eos lsp --stdio` driven by a real JSON-RPC client, the way Neovim or
+ * Helix would, on the example workspace.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    CompletionRequest, DefinitionRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest,
+    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
+    StreamMessageReader, StreamMessageWriter, createProtocolConnection,
+    type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Location, type LocationLink, type ProtocolConnection
+} from 'vscode-languageserver-protocol/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const bundledCli = path.join(root, 'out/cli.cjs');
+const examples = path.join(root, 'examples');
+const onboardingPath = path.join(examples, 'language-md/teams/onboarding.eos');
+const strategyPath = path.join(examples, 'language-md/strategy.eos');
+const uriOf = (file: string) => pathToFileURL(file).toString();
+
+/** Newest modification time of the sources the bundle is made from. */
+function newestSource(dir: string): number {
+    return fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+        const full = path.join(dir, entry.name);
+        return Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+    }, 0);
+}
+
+/**
+ * `npm test` bundles first, so out/cli.cjs is current. Under a bare `npx vitest run` it may be
+ * missing or older than the sources: then the CLI alone is bundled into a temporary folder (the
+ * same esbuild options as scripts/bundle.mjs), leaving out/ alone for other tests running now.
+ */
+async function currentCli(): Promise<{ file: string; temporary?: string }> {
+    if (fs.existsSync(bundledCli) && fs.statSync(bundledCli).mtimeMs >= newestSource(path.join(root, 'src'))) return { file: bundledCli };
+    const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-cli-'));
+    const file = path.join(temporary, 'cli.cjs');
+    await esbuild.build({
+        entryPoints: [path.join(root, 'src/cli/index.ts')], outfile: file, bundle: true, platform: 'node', format: 'cjs',
+        target: 'node20', mainFields: ['module', 'main'], external: ['vscode'], logLevel: 'warning'
+    });
+    return { file, temporary };
+}
+
+describe('eos lsp --stdio', () => {
+    let server: ChildProcessWithoutNullStreams;
+    let connection: ProtocolConnection;
+    const diagnostics = new Map<string, Diagnostic[]>();
+    const waiters: Array<() => void> = [];
+    let stderr = '';
+    let temporary: string | undefined;
+
+    /** Resolves once the server has published diagnostics for the file that satisfy the check. */
+    function diagnosticsFor(uri: string, ready: (list: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+        return new Promise(resolve => {
+            const check = () => {
+                const list = diagnostics.get(uri);
+                if (list && ready(list)) { resolve(list); return true; }
+                return false;
+            };
+            if (!check()) waiters.push(() => { check(); });
+        });
+    }
+
+    beforeAll(async () => {
+        const cli = await currentCli();
+        temporary = cli.temporary;
+        server = spawn(process.execPath, [cli.file, 'lsp', '--stdio'], { cwd: root, stdio: 'pipe' });
+        server.stderr.on('data', chunk => { stderr += String(chunk); });
+        connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+        connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            diagnostics.set(params.uri, params.diagnostics);
+            for (const waiter of [...waiters]) waiter();
+        });
+        connection.listen();
+        const result = await connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid, rootUri: uriOf(examples), capabilities: {
+                textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } }
+            },
+            workspaceFolders: [{ uri: uriOf(examples), name: 'examples' }]
+        });
+        expect(result.capabilities.completionProvider).toBeDefined();
+        expect(result.capabilities.documentFormattingProvider).toBeTruthy();
+        expect(result.capabilities.codeActionProvider).toBeTruthy();
+        await connection.sendNotification(InitializedNotification.type, {});
+        for (const file of [strategyPath, onboardingPath]) {
+            await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+                textDocument: { uri: uriOf(file), languageId: 'eos', version: 1, text: fs.readFileSync(file, 'utf8') }
+            });
+        }
+    }, 120_000);
+
+    afterAll(async () => {
+        if (server && server.exitCode === null) server.kill();
+        if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
+    });
+
+    it('publishes diagnostics with their codes', async () => {
+        const list = await diagnosticsFor(uriOf(onboardingPath), l => l.some(d => d.code === 'orphan-initiative'));
+        const codes = list.map(d => d.code);
+        expect(codes).toContain('orphan-initiative');
+        expect(codes).toContain('kr-not-measurable');
+        const orphan = list.find(d => d.code === 'orphan-initiative')!;
+        expect(orphan.range.start).toEqual({ line: 14, character: 11 });
+        expect(orphan.source).toBe('eos');
+    });
+
+    it('explains a referenced bet on hover', async () => {
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(onboardingPath) }, position: { line: 22, character: 14 } }) as Hover | null;
+        const text = JSON.stringify(hover?.contents ?? '');
+        expect(text).toContain('EarlyExperience');
+        expect(text).toContain('Improve early customer experience');
+    });
+
+    it('jumps from an OKR\'s `supports` to the bet in another file', async () => {
+        const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uriOf(onboardingPath) }, position: { line: 22, character: 14 } });
+        const targets = (Array.isArray(result) ? result : result ? [result] : []) as Array<Location | LocationLink>;
+        expect(targets).toHaveLength(1);
+        const target = targets[0];
+        const uri = 'targetUri' in target ? target.targetUri : target.uri;
+        const range = 'targetSelectionRange' in target ? target.targetSelectionRange : target.range;
+        expect(uri).toBe(uriOf(strategyPath));
+        const lines = fs.readFileSync(strategyPath, 'utf8').split('\n');
+        expect(lines[range.start.line].slice(range.start.character, range.end.character)).toBe('EarlyExperience');
+        expect(lines[range.start.line]).toMatch(/^bet EarlyExperience /);
+    });
+
+    it('completes bet names after `bet`, with their titles', async () => {
+        const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(onboardingPath) }, position: { line: 4, character: 6 } });
+        const items = (Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? []) as CompletionItem[];
+        const labels = items.map(i => i.label);
+        expect(labels).toContain('EarlyExperience');
+        expect(labels).not.toContain('Retention'); // a theme
+        expect(labels).not.toContain('OnboardingCrew'); // a team
+        expect(items.find(i => i.label === 'EarlyExperience')?.detail).toBe('Improve early customer experience');
+    });
+
+    it('shuts down and exits on request, leaving no process behind', async () => {
+        const exited = new Promise<number | null>(resolve => server.once('exit', code => resolve(code)));
+        await connection.sendRequest(ShutdownRequest.type);
+        await connection.sendNotification(ExitNotification.type);
+        expect(await exited).toBe(0);
+        connection.dispose();
+        expect(() => process.kill(server.pid!, 0)).toThrow();
+        expect(stderr).not.toMatch(/Error|TypeError/);
+    });
+});

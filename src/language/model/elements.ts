@@ -60,6 +60,8 @@ export interface StrategyElement {
     /** Its name; where diagnostics about the element sit. */
     nameRange: Range;
     links: ElementLink[];
+    /** Single-valued properties written more than once (the last one counts), with the later ranges. */
+    repeatedProperties?: Array<{ property: string; range: Range }>;
     /** Ranges of written properties (`status`, `period`, `updated`, `wip`…), for precise diagnostics. */
     propertyRanges: Partial<Record<string, Range>>;
     status?: string;

@@ -2,7 +2,7 @@
  * Turns a parsed EOS document into its {@link DocumentModel}. Runs once per parse; the result is
  * cached on the AST root so every rule, hover and diagram request of that version shares it.
  */
-import { GrammarUtils, isJSDoc, parseJSDoc, type AstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import type { DocumentModel, ElementKind, ElementLink, LinkRelation, MeasureValue, StrategyElement } from './elements.js';
@@ -53,6 +53,8 @@ function baseElement(node: ast.Element | ast.KeyResult, kind: ElementKind, name:
         propertyRanges: {}
     };
     if (node.title !== undefined) element.title = node.title;
+    const repeated = repeatedProperties(node);
+    if (repeated.length) element.repeatedProperties = repeated;
     const doc = docComment(node, comments);
     if (doc) element.doc = doc;
     return element;
@@ -119,6 +121,26 @@ function fill(node: ast.Element, element: StrategyElement, uri: string, sink: St
         default:
             break;
     }
+}
+
+/**
+ * Single-valued properties written more than once: the parser keeps the last one, so the earlier
+ * ones would be dropped silently. One pass over the element's own CST children.
+ */
+function repeatedProperties(node: AstNode): Array<{ property: string; range: Range }> {
+    let cst = node.$cstNode;
+    if (!cst || !isCompositeCstNode(cst)) return [];
+    // `Element: Vision | Theme | …` wraps the element's own node in one more composite node.
+    while (cst.content.length === 1 && isCompositeCstNode(cst.content[0]) && cst.content[0].astNode === node) cst = cst.content[0];
+    const seen = new Set<string>();
+    const repeated: Array<{ property: string; range: Range }> = [];
+    for (const child of cst.content) {
+        const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
+        if (!assignment || assignment.operator !== '=' || assignment.feature === 'name' || assignment.feature === 'title') continue;
+        if (seen.has(assignment.feature)) repeated.push({ property: assignment.feature, range: child.range });
+        else seen.add(assignment.feature);
+    }
+    return repeated;
 }
 
 function measure(node: ast.Measure): MeasureValue {

@@ -36,7 +36,9 @@ export const CATALOGUE = {
     'theme-without-bets': { severity: 'info', summary: 'A theme that no bet serves.' },
     'too-many-krs': { severity: 'info', summary: 'More than five key results on one objective.' },
     'value-unpracticed': { severity: 'info', summary: 'A value that no tenet, practice or extending value lives out.' },
-    'contradicted-bet': { severity: 'info', summary: 'A live bet whose latest evidence contradicts it.' }
+    'contradicted-bet': { severity: 'info', summary: 'A live bet whose latest evidence contradicts it.' },
+    // Beyond the LANGUAGE.md catalogue: protects what the user wrote from being silently dropped.
+    'duplicate-property': { severity: 'warning', summary: 'A property written twice on one element; only the last one counts.' }
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;

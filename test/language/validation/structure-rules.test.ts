@@ -100,3 +100,12 @@ describe('syntax', () => {
         name: 'near miss', files: { 'a.eos': 'theme T "t" {\n  horizon 2026..2027\n}' }
     }));
 });
+
+describe('duplicate-property (beyond the LANGUAGE.md catalogue)', () => {
+    it('is reported on the later occurrence of a property written twice', () => expectCodeAtMarkers('duplicate-property', {
+        name: 'trigger', files: { 'a.eos': 'initiative I {\n  status doing\n  bet B\n  status <|done|>\n}\nstream S { wip 2 wip <|3|> }\ntheme T { horizon 2026 horizon <|2027|> }\ntenet X { when "a" when <|"b"|> }\nbet B' }
+    }));
+    it('is not reported for list properties written in several lines, or for key results and evidence', () => expectCodeAtMarkers('duplicate-property', {
+        name: 'near miss', files: { 'a.eos': 'bet B {\n  serves T\n  serves U\n  streams S\n  streams R\n  evidence supports\n  evidence contradicts\n}\nokr O { supports B supports T kr A from 1 to 2 kr C from 1 to 2 }\npractice P { embodies V embodies W }\ntenet X { upholds V upholds W }' }
+    }));
+});

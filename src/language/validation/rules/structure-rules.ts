@@ -18,6 +18,18 @@ function where(element: StrategyElement): string {
     return `${decodeURIComponent(file)}:${element.nameRange.start.line + 1}`;
 }
 
+export const duplicateProperty: ElementRule = (element, _context, report) => {
+    for (const { property, range } of element.repeatedProperties ?? []) {
+        report({
+            code: 'duplicate-property', uri: element.uri, range,
+            message: `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once; only the last one counts. Keep one.`
+        });
+    }
+};
+
+/** The keyword that writes a property, where it differs from the property's name. */
+const PROPERTY_WORD: Record<string, string> = { situation: 'when', chosen: 'choose', over: 'choose … over', rationale: 'because' };
+
 export const invalidPeriod: ElementRule = (element, _context, report) => {
     const problems: Array<[string, string | undefined]> = [];
     if (element.period !== undefined) problems.push(['period', periodProblem(element.period)]);

@@ -49,6 +49,11 @@ describe('completion', () => {
         expect(refs.find(i => i.label === 'Confidence.FirstValue')?.labelDetails?.description).toBe('key result');
     });
 
+    it('after `supports Okr.` offers that OKR\'s key results', async () => {
+        const items = await completeAt('team.eos', 'okr Mine "Mine" {\n  supports Confidence.<||>\n}\n');
+        expect(labels(items.filter(i => i.kind !== CompletionItemKind.Keyword))).toContain('Confidence.FirstValue');
+    });
+
     it('offers the status values after `status`, and level values after `level`', async () => {
         const status = await completeAt('work.eos', 'initiative Work "w" {\n  status <||>\n}\n');
         expect(labels(status, CompletionItemKind.EnumMember)).toEqual(['analyzing', 'doing', 'done', 'funnel', 'ready', 'reviewing', 'stopped']);

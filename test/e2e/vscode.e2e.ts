@@ -1,0 +1,144 @@
+/**
+ * The packaged extension in a real VS Code (code-server 1.96) driven through Debian's chromium:
+ * what a strategist sees and does. Runs on a copy of examples/ (the rename step edits files).
+ * On failure: a screenshot and the VS Code logs under test-results/e2e/.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH, installCodeServer, packagedVsix, ROOT, startCodeServer, type CodeServer } from '../../scripts/code-server.mjs';
+import { positionOf, TIMEOUT, Workbench } from './workbench.js';
+
+const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const STRATEGY = ['language-md', 'strategy.eos'];
+const ONBOARDING = ['language-md', 'teams', 'onboarding.eos'];
+
+/** Default Dark Modern's TextMate colours (the theme is fixed in the test settings). */
+const THEME = {
+    keyword: 'rgb(86, 156, 214)', // storage.type, keyword
+    typeName: 'rgb(78, 201, 176)', // entity.name.type
+    string: 'rgb(206, 145, 120)',
+    comment: 'rgb(106, 153, 85)',
+    number: 'rgb(181, 206, 168)'
+};
+
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+let workbench: Workbench;
+let workspace: string;
+
+const read = (segments: string[]) => fs.readFileSync(path.join(workspace, ...segments), 'utf8');
+
+beforeAll(async () => {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-e2e-workspace-'));
+    fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+    server = await startCodeServer({
+        codeServer: installCodeServer(),
+        vsix: packagedVsix(),
+        folder: workspace,
+        settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, 'window.commandCenter': false }
+    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    workbench = new Workbench(page);
+    await workbench.open(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+});
+
+afterAll(async () => {
+    try {
+        await browser?.close();
+    } finally {
+        await server?.stop();
+        if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+    }
+});
+
+beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+        const name = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+        await page?.screenshot({ path: path.join(RESULTS, `${name}.png`) }).catch(() => undefined);
+        // VS Code's own logs, including the extension host and the "EOS" output channel.
+        const logs = path.join(server.root, 'user-data', 'logs');
+        if (fs.existsSync(logs)) fs.cpSync(logs, path.join(RESULTS, `${name}-logs`), { recursive: true });
+        fs.writeFileSync(path.join(RESULTS, `${name}-code-server.log`), server.logs.join(''));
+    });
+});
+
+describe('EOS in VS Code', () => {
+    it('highlights an .eos file with the TextMate grammar', async () => {
+        await workbench.openFile(ONBOARDING);
+        const colour = async (text: string, line: string) => {
+            const token = workbench.token(text, line);
+            await token.waitFor({ timeout: TIMEOUT });
+            return token.evaluate(element => getComputedStyle(element).color);
+        };
+        expect(await colour('initiative', 'initiative ReferralProgram')).toBe(THEME.keyword);
+        expect(await colour('"Referral rewards"', 'initiative ReferralProgram')).toBe(THEME.string);
+        expect(await colour('// no bet: orphan-initiative', 'initiative ReferralProgram')).toBe(THEME.comment);
+        expect(await colour('2026-Q1', 'period')).toBe(THEME.number);
+        const name = await colour('ReferralProgram', 'initiative ReferralProgram');
+        expect(name).not.toBe(THEME.keyword);
+        expect(name).not.toBe(await colour('stream', 'stream Onboarding'));
+    });
+
+    it('squiggles the orphaned initiative and lists it in Problems with its code', async () => {
+        const line = workbench.line('initiative ReferralProgram');
+        const lineBox = await line.boundingBox();
+        expect(lineBox).not.toBeNull();
+        // A warning squiggle drawn on the initiative's line (squiggles are positioned overlays).
+        await expect.poll(async () => {
+            const boxes = await workbench.editor.locator('.squiggly-warning').evaluateAll(elements => elements.map(e => e.getBoundingClientRect().top));
+            return boxes.some(top => Math.abs(top - lineBox!.y) < 4);
+        }, { timeout: TIMEOUT }).toBe(true);
+        await workbench.openProblems();
+        await workbench.filterProblems('ReferralProgram');
+        const row = workbench.problem('ReferralProgram', 'orphan-initiative');
+        await row.waitFor({ timeout: TIMEOUT });
+        expect(await row.textContent()).toMatch(/linked to no bet/);
+        await expect.poll(async () => page.locator('#status\\.problems a').first().getAttribute('aria-label'), { timeout: TIMEOUT })
+            .toMatch(/Warnings: [1-9]/);
+    });
+
+    it('explains a keyword on hover', async () => {
+        await workbench.openFile(STRATEGY);
+        const at = positionOf(read(STRATEGY), 'bet EarlyExperience', 'bet');
+        await workbench.goTo(at.line, at.column);
+        const hover = await workbench.hoverAtCursor('hypothesis about where to invest');
+        expect(await hover.textContent()).toMatch(/evidence/);
+        await fs.promises.mkdir(path.join(ROOT, 'docs'), { recursive: true });
+        // The README's picture of the extension at work; CI keeps its copy with the results.
+        const shot = process.env.CI ? path.join(RESULTS, 'screenshot-editor.png') : path.join(ROOT, 'docs', 'screenshot-editor.png');
+        await page.screenshot({ path: shot });
+        await page.keyboard.press('Escape');
+    });
+
+    it("goes from an OKR's supports to the bet in the other file (F12)", async () => {
+        await workbench.openFile(ONBOARDING);
+        const from = positionOf(read(ONBOARDING), 'supports EarlyExperience', 'EarlyExperience');
+        await workbench.goTo(from.line, from.column + 2);
+        await page.keyboard.press('F12');
+        await workbench.activeTab('strategy.eos').waitFor({ timeout: TIMEOUT });
+        const bet = positionOf(read(STRATEGY), 'bet EarlyExperience', 'EarlyExperience');
+        await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${bet.line},` }).waitFor({ timeout: TIMEOUT });
+    });
+
+    it('renames a bet in both files (F2)', async () => {
+        await workbench.openFile(ONBOARDING);
+        const at = positionOf(read(ONBOARDING), 'bet EarlyExperience', 'EarlyExperience');
+        await workbench.goTo(at.line, at.column);
+        await page.keyboard.press('F2');
+        const input = page.locator('.rename-box input, .rename-input').first();
+        await input.waitFor({ timeout: TIMEOUT });
+        await input.fill('EarlyJourney');
+        await input.press('Enter');
+        // VS Code saves files changed by a refactoring (files.refactoring.autoSave).
+        await expect.poll(() => read(STRATEGY), { timeout: TIMEOUT }).toContain('bet EarlyJourney');
+        await expect.poll(() => read(ONBOARDING), { timeout: TIMEOUT }).toMatch(/bet EarlyJourney[\s\S]*supports EarlyJourney/);
+        expect(read(STRATEGY) + read(ONBOARDING)).not.toMatch(/\bEarlyExperience\b/);
+        await workbench.line('bet EarlyJourney').waitFor({ timeout: TIMEOUT });
+    });
+});

@@ -4,7 +4,7 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { EosGeneratedModule, EosGeneratedSharedModule } from './generated/module.js';
 import { EosScopeComputation, EosScopeProvider } from './eos-scope.js';
@@ -18,6 +18,14 @@ import { EosCodeActionProvider } from './lsp/eos-code-action-provider.js';
 import { EosCompletionProvider } from './lsp/eos-completion-provider.js';
 import { EosReferences } from './eos-references.js';
 import { EosHoverProvider } from './lsp/eos-hover-provider.js';
+import { EosDefinitionProvider } from './lsp/eos-definition-provider.js';
+import { EosRenameProvider } from './lsp/eos-rename-provider.js';
+import { EosDocumentSymbolProvider } from './lsp/eos-document-symbol-provider.js';
+import { EosFoldingRangeProvider } from './lsp/eos-folding-range-provider.js';
+import { EosSemanticTokenProvider } from './lsp/eos-semantic-token-provider.js';
+import { EosNodeKindProvider } from './lsp/eos-node-kind-provider.js';
+import { EosWorkspaceSymbolProvider } from './lsp/eos-workspace-symbol-provider.js';
+import { EosFuzzyMatcher } from './lsp/eos-fuzzy-matcher.js';
 
 export interface EosAddedServices {
     eos: {
@@ -42,7 +50,12 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
         CodeLensProvider: (services) => new EosCodeLensProvider(services),
         CodeActionProvider: (services) => new EosCodeActionProvider(services),
         CompletionProvider: (services) => new EosCompletionProvider(services),
-        HoverProvider: (services) => new EosHoverProvider(services)
+        HoverProvider: (services) => new EosHoverProvider(services),
+        DefinitionProvider: (services) => new EosDefinitionProvider(services),
+        RenameProvider: (services) => new EosRenameProvider(services),
+        DocumentSymbolProvider: (services) => new EosDocumentSymbolProvider(services),
+        FoldingRangeProvider: (services) => new EosFoldingRangeProvider(services),
+        SemanticTokenProvider: (services) => new EosSemanticTokenProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new EosDocumentValidator(services)
@@ -56,8 +69,17 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
     }
 };
 
+/** Shared (language-independent) services: symbol kinds and workspace symbol search. */
+export const EosSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new EosNodeKindProvider(),
+        FuzzyMatcher: () => new EosFuzzyMatcher(),
+        WorkspaceSymbolProvider: (services) => new EosWorkspaceSymbolProvider(services)
+    }
+};
+
 export function createEosServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Eos: EosServices } {
-    const shared = inject(createDefaultSharedModule(context), EosGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), EosGeneratedSharedModule, EosSharedModule);
     const Eos = inject(createDefaultModule({ shared }), EosGeneratedModule, EosModule);
     shared.ServiceRegistry.register(Eos);
     // Build the workspace service eagerly: it must subscribe to builder events before the first build.

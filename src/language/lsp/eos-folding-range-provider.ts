@@ -1,0 +1,35 @@
+/**
+ * Folding: element blocks and multi-line comments (Langium's default) plus runs of `//` comment
+ * lines, which strategists use for notes and which Langium folds only one token at a time.
+ */
+import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
+import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
+import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams, type CancellationToken } from 'vscode-languageserver';
+
+export class EosFoldingRangeProvider extends DefaultFoldingRangeProvider {
+    /** Never throws: a broken document folds what could be read, or nothing. */
+    override async getFoldingRanges(document: LangiumDocument, params: FoldingRangeParams, cancelToken?: CancellationToken): Promise<FoldingRange[]> {
+        try {
+            return await super.getFoldingRanges(document, params, cancelToken);
+        } catch {
+            return [];
+        }
+    }
+
+    protected override collectCommentFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {
+        super.collectCommentFolding(document, node, acceptor);
+        if (!node.$cstNode) return;
+        const lines: number[] = [];
+        for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
+            if (!isLeafCstNode(leaf) || leaf.tokenType.name !== 'SL_COMMENT') continue;
+            const before = document.textDocument.getText({ start: { line: leaf.range.start.line, character: 0 }, end: leaf.range.start });
+            if (before.trim() === '') lines.push(leaf.range.start.line); // only comments on lines of their own
+        }
+        let start = 0;
+        for (let i = 1; i <= lines.length; i++) {
+            if (i < lines.length && lines[i] === lines[i - 1] + 1) continue;
+            if (i - start >= 2) acceptor({ startLine: lines[start], endLine: lines[i - 1], kind: FoldingRangeKind.Comment });
+            start = i;
+        }
+    }
+}

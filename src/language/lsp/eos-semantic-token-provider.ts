@@ -1,0 +1,92 @@
+/**
+ * Semantic tokens, so colours carry meaning: element names by kind (see {@link KIND_PRESENTATION}
+ * for the mapping) with `declaration` where they are declared, references by the kind they
+ * resolve to (the two parts of `Okr.Kr` separately; unresolved names stay uncoloured), dates,
+ * periods and horizons as `event` (points and spans in time), metrics (`40%`, `12 days`, `wip 2`)
+ * as `number`, status, level and verdict values as `enumMember`, doc comments as `comment` +
+ * `documentation`, other keywords, texts and comments as `keyword`, `string` and `comment`.
+ */
+import { CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, isOperationCancelled, type CstNode, type LangiumDocument } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
+import type { EosServices } from '../eos-module.js';
+import { isHorizon, isMeasure } from '../generated/ast.js';
+import type { References } from 'langium';
+import { KIND_OF_AST_TYPE } from './element-of-node.js';
+import { KIND_PRESENTATION } from './kind-presentation.js';
+
+interface TokenClass {
+    type: string;
+    modifiers?: readonly string[];
+}
+
+const TIME_FEATURES = new Set(['period', 'updated', 'date']);
+const VALUE_FEATURES = new Set(['status', 'level', 'verdict']);
+
+export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    protected readonly references: References;
+
+    constructor(services: EosServices) {
+        super(services);
+        this.references = services.references.References;
+    }
+
+    /** Tokens come from {@link computeHighlighting}, which walks tokens rather than AST nodes. */
+    protected highlightElement(): 'prune' {
+        return 'prune';
+    }
+
+    /**
+     * Walks the leaves of the syntax tree in text order (as the token encoding requires), so
+     * comments and the parts of qualified names are coloured too. A failure on a broken document
+     * leaves the tokens found so far rather than failing the request.
+     */
+    protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, _cancelToken: CancellationToken): Promise<void> {
+        const root = document.parseResult?.value?.$cstNode;
+        if (!root) return;
+        try {
+            for (const leaf of CstUtils.flattenCst(root)) {
+                const token = this.classify(leaf);
+                if (token) acceptor({ range: leaf.range, type: token.type, modifier: token.modifiers ? [...token.modifiers] : [] });
+            }
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+        }
+    }
+
+    /** The token type of one leaf of the syntax tree, or undefined to leave it uncoloured. */
+    protected classify(leaf: CstNode): TokenClass | undefined {
+        if (leaf.hidden) {
+            const name = tokenName(leaf);
+            if (name === 'ML_COMMENT' && leaf.text.startsWith('/**')) return { type: SemanticTokenTypes.comment, modifiers: [SemanticTokenModifiers.documentation] };
+            if (name === 'ML_COMMENT' || name === 'SL_COMMENT') return { type: SemanticTokenTypes.comment };
+            return undefined;
+        }
+        const assignment = GrammarUtils.findAssignment(leaf);
+        const feature = assignment?.feature;
+        if (feature === 'name') {
+            const kind = KIND_OF_AST_TYPE[leaf.astNode.$type];
+            if (!kind) return undefined;
+            const presentation = KIND_PRESENTATION[kind];
+            return { type: presentation.token, modifiers: [...presentation.tokenModifiers, SemanticTokenModifiers.declaration] };
+        }
+        if (assignment && GrammarAST.isCrossReference(assignment.terminal)) {
+            if (leaf.text === '.') return undefined;
+            const target = this.references.findDeclarations(leaf)[0];
+            const kind = target ? KIND_OF_AST_TYPE[target.$type] : undefined;
+            if (!kind) return undefined;
+            const presentation = KIND_PRESENTATION[kind];
+            return { type: presentation.token, modifiers: presentation.tokenModifiers };
+        }
+        if (isHorizon(leaf.astNode) && leaf.text !== '..' || (feature && TIME_FEATURES.has(feature))) return { type: SemanticTokenTypes.event };
+        if (isMeasure(leaf.astNode) || feature === 'wip') return { type: SemanticTokenTypes.number };
+        if (feature && VALUE_FEATURES.has(feature)) return { type: SemanticTokenTypes.enumMember };
+        if (GrammarAST.isKeyword(leaf.grammarSource)) return /^\p{L}/u.test(leaf.text) ? { type: SemanticTokenTypes.keyword } : undefined;
+        if (tokenName(leaf) === 'STRING') return { type: SemanticTokenTypes.string };
+        return undefined;
+    }
+}
+
+function tokenName(leaf: CstNode): string | undefined {
+    return isLeafCstNode(leaf) ? leaf.tokenType.name : undefined;
+}

@@ -42,20 +42,24 @@ export function findEosFiles(paths: readonly string[]): FileScan {
                 if (!SKIPPED_FOLDERS.has(entry.name)) visitFolder(full);
             } else if (entry.name.endsWith('.eos')) {
                 if (entry.isFile()) files.add(path.resolve(full));
-                else if (entry.isSymbolicLink()) visitPath(full, false);
+                else if (entry.isSymbolicLink()) visitPath(full, 'eos-link');
             } else if (entry.isSymbolicLink()) {
-                visitPath(full, false);
+                // Followed in case it leads to a folder; a dangling link that is not named .eos is
+                // none of our business (editors and build tools leave such links around).
+                visitPath(full, 'other-link');
             }
         }
     };
 
-    const visitPath = (given: string, explicit: boolean) => {
+    /** `explicit`: a path the user gave; `eos-link`: a link named `.eos`; `other-link`: any other link. */
+    const visitPath = (given: string, how: 'explicit' | 'eos-link' | 'other-link') => {
+        const explicit = how === 'explicit';
         let stat: fs.Stats;
         try {
             stat = fs.statSync(given);
         } catch (error) {
             if (explicit) problems.push(`cannot read ${given}: ${reason(error)}`);
-            else problems.push(`cannot follow link ${given}: ${reason(error)}`);
+            else if (how === 'eos-link') problems.push(`cannot follow link ${given}: ${reason(error)}`);
             return;
         }
         if (stat.isDirectory()) visitFolder(given);
@@ -63,7 +67,7 @@ export function findEosFiles(paths: readonly string[]): FileScan {
         else if (explicit) problems.push(`cannot read ${given}: not a file or folder`);
     };
 
-    for (const given of paths) visitPath(given, true);
+    for (const given of paths) visitPath(given, 'explicit');
     return { files: [...files], problems };
 }
 

@@ -64,7 +64,12 @@ export class ServiceProbe {
                 problems.push({ request: 'build', detail: 'the edited document is missing after the build' });
                 return problems;
             }
-            for (const request of this.requests(document, offsets)) await this.run(request, problems, options.requestBoundMs);
+            for (const request of this.requests(document, offsets)) {
+                // Back to the event loop between requests, as a server is: timers (the long run's
+                // heartbeat) must run, or a slow input would look like a hang.
+                await new Promise(resolve => setImmediate(resolve));
+                await this.run(request, problems, options.requestBoundMs);
+            }
         } finally {
             await this.edit(file, this.originals.get(file)!, problems, options);
         }

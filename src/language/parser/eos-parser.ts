@@ -1,0 +1,73 @@
+/**
+ * Langium's parser, made safe for hostile input.
+ *
+ * Chevrotain recovers from a syntax error inside a repetition by calling the repetition again,
+ * one stack frame deeper per recovery. A file with a few thousand errors in a row (200 KB of
+ * pasted noise) therefore overflows the call stack, and the overflow also leaves Langium's node
+ * stack half full, so the *next* file parsed inherited the broken file's elements. Found by the
+ * fuzzer (test/fuzz/regressions/). Here an overflow is caught, the parser state is flushed, and
+ * the file is read again without error recovery: the user sees its first syntax error, and every
+ * other file keeps parsing correctly.
+ */
+import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+
+export const TOO_MANY_ERRORS = 'Too many syntax errors to read this file further; fix this one first.';
+
+export class EosParser extends LangiumParser {
+    private fallback?: LangiumParser;
+
+    constructor(private readonly eosServices: LangiumCoreServices) {
+        super(eosServices);
+    }
+
+    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        try {
+            return super.parse<T>(input, options);
+        } catch (error) {
+            if (!(error instanceof RangeError)) throw error;
+        }
+        this.flush();
+        try {
+            const result = this.withoutRecovery().parse<T>(input, options);
+            const first = result.parserErrors[0];
+            if (first) first.message = `${TOO_MANY_ERRORS} ${first.message}`;
+            return result;
+        } catch (error) {
+            if (!(error instanceof RangeError)) throw error;
+            // Even a single pass is too deep (a multi-megabyte token): an empty model and one error.
+            const result = super.parse<T>('', options);
+            result.lexerErrors.push({ offset: 0, length: 1, line: 1, column: 1, message: TOO_MANY_ERRORS });
+            return result;
+        }
+    }
+
+    /** After an overflow the node stack still holds the aborted parse; one clean parse resets it. */
+    private flush(): void {
+        try {
+            super.parse('');
+        } catch {
+            // The next real parse resets whatever this could not.
+        }
+    }
+
+    /** A second parser of the same grammar with Chevrotain's recovery off (no recursion per error). */
+    private withoutRecovery(): LangiumParser {
+        if (!this.fallback) {
+            const services = this.eosServices;
+            const parserServices = new Proxy(services.parser, {
+                get: (target, key) => key === 'ParserConfig' ? { ...target.ParserConfig, recoveryEnabled: false } : target[key as keyof typeof target]
+            });
+            const withoutRecovery = new Proxy(services, { get: (target, key) => key === 'parser' ? parserServices : target[key as keyof typeof target] });
+            this.fallback = createParser(services.Grammar, new LangiumParser(withoutRecovery), services.parser.Lexer.definition);
+            this.fallback.finalize();
+        }
+        return this.fallback;
+    }
+}
+
+/** What `createLangiumParser` does, with the guarded parser class. */
+export function createEosParser(services: LangiumCoreServices): EosParser {
+    const parser = createParser(services.Grammar, new EosParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}

@@ -9,6 +9,7 @@ import {
 import { EosGeneratedModule, EosGeneratedSharedModule } from './generated/module.js';
 import { EosScopeComputation, EosScopeProvider } from './eos-scope.js';
 import { EosValueConverter } from './eos-value-converter.js';
+import { createEosParser } from './parser/eos-parser.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
 import { EosFormatter } from './lsp/eos-formatter.js';
@@ -37,7 +38,8 @@ export type EosServices = LangiumServices & EosAddedServices;
 
 export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedServices> = {
     parser: {
-        ValueConverter: () => new EosValueConverter()
+        ValueConverter: () => new EosValueConverter(),
+        LangiumParser: (services) => createEosParser(services)
     },
     references: {
         ScopeComputation: (services) => new EosScopeComputation(services),

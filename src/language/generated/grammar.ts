@@ -2425,7 +2425,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "name": "STRING",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\"(\\\\\\\\.|[^\\"\\\\\\\\\\\\r\\\\n])*\\"?|'(\\\\\\\\.|[^'\\\\\\\\\\\\r\\\\n])*'?/",
+        "regex": "/\\"[^\\"\\\\\\\\\\\\r\\\\n]*(?:\\\\\\\\.[^\\"\\\\\\\\\\\\r\\\\n]*)*\\"?|'[^'\\\\\\\\\\\\r\\\\n]*(?:\\\\\\\\.[^'\\\\\\\\\\\\r\\\\n]*)*'?/",
         "parenthesized": false
       },
       "fragment": false,

@@ -2,7 +2,7 @@
  * Turns a parsed EOS document into its {@link DocumentModel}. Runs once per parse; the result is
  * cached on the AST root so every rule, hover and diagram request of that version shares it.
  */
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type CompositeCstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import type { DocumentModel, ElementKind, ElementLink, LinkRelation, MeasureValue, StrategyElement } from './elements.js';
@@ -128,10 +128,10 @@ function fill(node: ast.Element, element: StrategyElement, uri: string, sink: St
  * ones would be dropped silently. One pass over the element's own CST children.
  */
 function repeatedProperties(node: AstNode): Array<{ property: string; range: Range }> {
-    let cst = node.$cstNode;
-    if (!cst || !isCompositeCstNode(cst)) return [];
+    if (!node.$cstNode || !isCompositeCstNode(node.$cstNode)) return [];
+    let cst: CompositeCstNode = node.$cstNode;
     // `Element: Vision | Theme | …` wraps the element's own node in one more composite node.
-    while (cst.content.length === 1 && isCompositeCstNode(cst.content[0]) && cst.content[0].astNode === node) cst = cst.content[0];
+    for (let inner = cst.content[0]; cst.content.length === 1 && isCompositeCstNode(inner) && inner.astNode === node; inner = cst.content[0]) cst = inner;
     const seen = new Set<string>();
     const repeated: Array<{ property: string; range: Range }> = [];
     for (const child of cst.content) {

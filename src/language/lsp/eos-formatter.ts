@@ -88,10 +88,14 @@ export class EosFormatter extends AbstractFormatter {
     private safeEdits(document: LangiumDocument, range?: Range): TextEdit[] {
         try {
             const text = document.textDocument.getText();
-            const tokens = this.layoutTokens(document, text);
-            if (!tokens) return [];
+            const lexed = this.lex(text);
+            if (!lexed) return [];
+            const tokens = this.layoutTokens(document, lexed);
             const edits = whitespaceEdits(text, tokens);
-            if (!edits || !this.keepsTokens(text, edits)) return [];
+            if (!edits) return [];
+            if (edits.length === 0) return [];
+            const after = this.lex(applyWhitespaceEdits(text, edits));
+            if (!after || !sameTokens(lexed, after)) return [];
             const textDocument = document.textDocument;
             const from = range ? textDocument.offsetAt(range.start) : 0;
             const to = range ? textDocument.offsetAt(range.end) : text.length;
@@ -107,10 +111,17 @@ export class EosFormatter extends AbstractFormatter {
         }
     }
 
-    /** Lexes the text and classifies every token (comments included) with the help of the CST. */
-    private layoutTokens(document: LangiumDocument, text: string): LayoutToken[] | undefined {
-        const lexed = this.services.parser.Lexer.tokenize(text);
-        if (lexed.errors.length) return undefined;
+    /** Every token of the text, comments included, in order; undefined if the lexer rejects some text. */
+    private lex(text: string): LexedToken[] | undefined {
+        const result = this.services.parser.Lexer.tokenize(text);
+        if (result.errors.length) return undefined;
+        return [...result.tokens, ...result.hidden]
+            .sort((a, b) => a.startOffset - b.startOffset)
+            .map(token => ({ offset: token.startOffset, text: token.image, type: token.tokenType.name }));
+    }
+
+    /** Classifies every token with the help of the CST (which element or property it starts). */
+    private layoutTokens(document: LangiumDocument, lexed: readonly LexedToken[]): LayoutToken[] {
         const leaves = new Map<number, LeafCstNode>();
         const rootCst = document.parseResult.value.$cstNode;
         if (rootCst) {
@@ -118,28 +129,22 @@ export class EosFormatter extends AbstractFormatter {
                 if (isLeafCstNode(node) && !node.hidden) leaves.set(node.offset, node);
             }
         }
-        const all = [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset);
-        return all.map(token => {
-            const image = token.image;
-            const offset = token.startOffset;
-            return { offset, end: offset + image.length, text: image, role: roleOf(image, leaves.get(offset)) };
-        });
+        return lexed.map(({ offset, text }) => ({ offset, end: offset + text.length, text, role: roleOf(text, leaves.get(offset)) }));
     }
+}
 
-    /** The last line of defence: the formatted text must lex to the same tokens as the original. */
-    private keepsTokens(text: string, edits: readonly WhitespaceEdit[]): boolean {
-        const formatted = applyWhitespaceEdits(text, edits);
-        const signature = (source: string): string[] | undefined => {
-            const result = this.services.parser.Lexer.tokenize(source);
-            if (result.errors.length) return undefined;
-            return [...result.tokens, ...result.hidden]
-                .sort((a, b) => a.startOffset - b.startOffset)
-                .map(token => `${token.tokenType.name}:${token.image.replace(/\s+/g, ' ')}`);
-        };
-        const before = signature(text);
-        const after = signature(formatted);
-        return !!before && !!after && before.length === after.length && before.every((value, i) => value === after[i]);
-    }
+interface LexedToken {
+    offset: number;
+    text: string;
+    type: string;
+}
+
+/** The last line of defence: the formatted text must lex to the same tokens as the original. */
+function sameTokens(before: readonly LexedToken[], after: readonly LexedToken[]): boolean {
+    const same = (a: LexedToken, b: LexedToken) => a.type === b.type
+        // A moved block comment may have its continuation lines re-indented: compare it without whitespace runs.
+        && (a.text === b.text || a.text.replace(/\s+/g, ' ') === b.text.replace(/\s+/g, ' '));
+    return before.length === after.length && before.every((token, i) => same(token, after[i]));
 }
 
 function roleOf(image: string, leaf: LeafCstNode | undefined): TokenRole {

@@ -109,6 +109,11 @@ describe('formatter', () => {
         expect(result).toBe('stream A   "a"\nstream B "b"\nstream C   "c"\n');
     });
 
+    it('refuses to join lines when that would change what the text means (an unterminated text)', async () => {
+        const text = 'okr O "o" {\n  kr K "unterminated\n     from 1 to 2\n}\n';
+        expect(await format(text)).toBe(text);
+    });
+
     it('leaves a document with syntax errors untouched', async () => {
         expect(await format('bet   B "b" {\n serves\n  status ??? \n}')).toBe('bet   B "b" {\n serves\n  status ??? \n}');
     });

@@ -1,9 +1,10 @@
 /**
  * The `eos.*` editor settings, typed. The client forwards the whole `eos` section to the language
  * server (which applies it, see src/server/workspace-config.ts); it reads the settings itself only
- * to tell the user in the output channel what is in force.
+ * to tell the user in the output channel what is in force. Pure (no run-time `vscode`), so tested
+ * without an editor.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { isDiagnosticCode, type DiagnosticCode, type SeverityOverride } from '../language/validation/codes.js';
 
 export const SETTINGS_SECTION = 'eos';
@@ -20,7 +21,7 @@ export interface EosSettings {
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off', 'default'];
 
 /** Reads the settings, dropping values VS Code's schema check would have flagged anyway. */
-export function readSettings(configuration: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration(SETTINGS_SECTION)): EosSettings {
+export function readSettings(configuration: Pick<vscode.WorkspaceConfiguration, 'get'>): EosSettings {
     const days = configuration.get<unknown>('stalledAfterDays');
     const raw = configuration.get<unknown>('diagnostics');
     const diagnostics: EosSettings['diagnostics'] = {};

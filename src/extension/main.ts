@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
-import { affectsEosSettings, describeSettings, readSettings } from './config.js';
+import { affectsEosSettings, describeSettings, readSettings, SETTINGS_SECTION } from './config.js';
 import { createLanguageClient } from './language-client.js';
 import { registerPreview } from './preview/preview-panel.js';
 
@@ -17,9 +17,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = createLanguageClient(context, output);
     registerCommands(context, client, output);
     registerPreview(context, client);
-    output.info(`EOS ${String(context.extension.packageJSON.version)}: settings ${describeSettings(readSettings())}`);
+    output.info(`EOS ${String(context.extension.packageJSON.version)}: settings ${currentSettings()}`);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(event => {
-        if (affectsEosSettings(event)) output.info(`Settings changed: ${describeSettings(readSettings())}`);
+        if (affectsEosSettings(event)) output.info(`Settings changed: ${currentSettings()}`);
     }));
     try {
         await client.start();
@@ -29,6 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         output.error(`EOS language server failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         void vscode.window.showErrorMessage('EOS: the language server failed to start. See the "EOS" output.');
     }
+}
+
+function currentSettings(): string {
+    return describeSettings(readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION)));
 }
 
 export async function deactivate(): Promise<void> {

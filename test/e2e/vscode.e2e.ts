@@ -30,6 +30,13 @@ let page: Page;
 let workbench: Workbench;
 let workspace: string;
 
+/** `Category: Title` of a contributed command, as the command palette shows it; undefined when absent. */
+function commandTitle(command: string): string | undefined {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const entry = manifest.contributes?.commands?.find((c: { command: string }) => c.command === command);
+    return entry ? `${entry.category ? `${entry.category}: ` : ''}${entry.title}` : undefined;
+}
+
 const read = (segments: string[]) => fs.readFileSync(path.join(workspace, ...segments), 'utf8');
 
 beforeAll(async () => {
@@ -124,6 +131,21 @@ describe('EOS in VS Code', () => {
         await workbench.activeTab('strategy.eos').waitFor({ timeout: TIMEOUT });
         const bet = positionOf(read(STRATEGY), 'bet EarlyExperience', 'EarlyExperience');
         await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${bet.line},` }).waitFor({ timeout: TIMEOUT });
+    });
+
+    const preview = commandTitle('eos.showPreviewToSide');
+    it.skipIf(!preview)('opens the strategy preview, which shows the bets; a click reveals the source', async () => {
+        await workbench.openFile(ONBOARDING);
+        await workbench.runCommand(preview!);
+        const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        const bet = webview.locator('.node.kind-bet', { hasText: 'Improve early customer experience' }).first();
+        await bet.waitFor({ timeout: TIMEOUT });
+        expect(await webview.locator('.node.kind-bet').count()).toBeGreaterThan(1);
+        await bet.click();
+        await workbench.activeTab('strategy.eos').waitFor({ timeout: TIMEOUT });
+        const at = positionOf(read(STRATEGY), 'bet EarlyExperience', 'EarlyExperience');
+        await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${at.line},` }).waitFor({ timeout: TIMEOUT });
+        await page.screenshot({ path: path.join(RESULTS, 'preview.png') });
     });
 
     it('renames a bet in both files (F2)', async () => {

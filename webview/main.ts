@@ -41,6 +41,7 @@ let good: DiagramResult | undefined;
 let nodesById = new Map<string, DiagramNodeInfo>();
 let selectedId: string | undefined;
 let firstPicture = saved.zoom === undefined;
+const READABLE_SCALE = 0.75;
 const panZoom = new PanZoom(viewport, canvas, saved.zoom, state => {
     $('zoom-level').textContent = `${Math.round(state.scale * 100)}%`;
     save({ zoom: state });
@@ -101,7 +102,8 @@ function draw(result: DiagramResult): void {
     kanban.innerHTML = renderKanbanHtml(result.kanban);
     if (firstPicture && result.width) {
         firstPicture = false;
-        if (result.width > viewport.clientWidth || result.height > viewport.clientHeight) panZoom.fit(result.width, result.height);
+        // Shrink a large tree to fit only while its text stays readable; otherwise start at its root.
+        panZoom.fit(result.width, result.height, READABLE_SCALE);
     }
     applySearch();
     if (selectedId) select(selectedId, false);

@@ -66,12 +66,17 @@ export class PanZoom {
         this.apply();
     }
 
-    /** The whole picture in view, never enlarged beyond 100 %. */
-    fit(width: number, height: number): void {
+    /**
+     * The whole picture in view, never enlarged beyond 100 %. With a minimum scale, a picture that
+     * would need less is shown at that scale from its top-left corner instead.
+     */
+    fit(width: number, height: number, minScale = MIN_SCALE): void {
         const vw = this.viewport.clientWidth, vh = this.viewport.clientHeight;
         if (!width || !height || !vw || !vh) return;
         const scale = Math.max(MIN_SCALE, Math.min(1, (vw - 16) / width, (vh - 16) / height));
-        this.state = { scale, x: (vw - width * scale) / 2, y: Math.max(8, (vh - height * scale) / 2) };
+        this.state = scale >= minScale
+            ? { scale, x: Math.max(0, (vw - width * scale) / 2), y: Math.max(0, (vh - height * scale) / 2) }
+            : { scale: minScale, x: 0, y: 0 };
         this.apply();
     }
 

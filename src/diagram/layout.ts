@@ -42,6 +42,7 @@ export const LAYOUT_OPTIONS: Record<LayoutAlgorithm, LayoutOptions> = {
         'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
         // Separate trees (each vision, the Unaligned group) stacked in source order, Unaligned last.
         'elk.layered.considerModelOrder.components': 'MODEL_ORDER',
+        'elk.aspectRatio': '0.01',
         'elk.randomSeed': '1'
     },
     mrtree: {
@@ -76,7 +77,8 @@ export async function layoutDiagram(view: DiagramView, algorithm: LayoutAlgorith
         const x = (child.x ?? 0) + MARGIN, y = (child.y ?? 0) + MARGIN;
         const box = boxes.get(child.id)!;
         nodes.set(child.id, { id: child.id, x, y, box });
-        width = Math.max(width, x + box.width);
+        // A folded node's "+ N hidden" label sits to its right, outside the box.
+        width = Math.max(width, x + box.width + (box.hiddenCount ? 80 : 0));
         height = Math.max(height, y + box.height);
     }
     const edges = new Map<string, Point[]>();

@@ -14,14 +14,16 @@ import { DiagramRequest, type DiagramParams, type DiagramResult, type DiagramSyn
 export function registerDiagramHandler(connection: Connection, services: EosServices): void {
     // By method name: the root vscode-languageserver-protocol (3.18.5) and the server's nested copy
     // (3.18.4) declare RequestType on different vscode-jsonrpc versions, which TypeScript keeps apart.
-    connection.onRequest(DiagramRequest.method, (params: DiagramParams) => diagramFor(services, params));
+    connection.onRequest(DiagramRequest.method, async (params: DiagramParams) => {
+        // Before the first workspace build there is nothing to draw: wait for it.
+        await services.shared.workspace.WorkspaceManager.ready;
+        return diagramFor(services, params);
+    });
 }
 
 export async function diagramFor(services: EosServices, params: DiagramParams): Promise<DiagramResult> {
     try {
-        const workspace = services.shared.workspace;
-        await workspace.WorkspaceManager.ready;
-        const { data, syntaxErrors } = await workspace.WorkspaceLock.read(() => snapshot(services));
+        const { data, syntaxErrors } = await services.shared.workspace.WorkspaceLock.read(() => snapshot(services));
         return { ...await renderDiagram(data, params), syntaxErrors };
     } catch (error) {
         return emptyResult(`The strategy preview could not be drawn: ${(error as Error)?.message ?? String(error)}`);

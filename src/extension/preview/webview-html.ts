@@ -15,7 +15,8 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
     const csp = [
         `default-src 'none'`,
         `script-src 'nonce-${nonce}'`,
-        `style-src ${cspSource}`,
+        // The toolkit (FAST) probes for :focus-visible with a <style> carrying the csp-nonce below.
+        `style-src ${cspSource} 'nonce-${nonce}'`,
         `img-src ${cspSource} blob: data:`,
         `font-src ${cspSource}`
     ].join('; ');
@@ -24,6 +25,7 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta property="csp-nonce" content="${nonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${styleUri}">
 <title>EOS Strategy Preview</title>

@@ -1,0 +1,215 @@
+/**
+ * The preview webview as users see it: the real bundle (out/webview.js, out/webview.css) in the
+ * real page (webviewHtml, with its CSP), in headless Debian chromium, with a fake VS Code API and
+ * VS Code's theme variables. Feeds it the language server's answer for the examples, checks what
+ * a user would notice (nodes drawn, click reveals source, folding, kanban WIP, escaping, the
+ * last good picture during syntax errors), and writes the screenshots shown in the README.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { webviewHtml } from '../../src/extension/preview/webview-html.js';
+import type { DiagramResult } from '../../src/shared/protocol.js';
+import type { FromWebview } from '../../src/shared/preview-messages.js';
+import { diagramOf, readExample, ROOT, syntheticStrategy } from './diagram-fixtures.js';
+import { DARK_THEME, LIGHT_THEME } from './vscode-themes.js';
+
+const ORIGIN = 'https://webview.test';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DOCS = path.join(ROOT, 'docs');
+let browser: Browser;
+
+beforeAll(async () => {
+    for (const file of ['out/webview.js', 'out/webview.css']) {
+        if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run bundle\` first`);
+    }
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    // Playwright gives each launch a fresh temporary profile (its own --user-data-dir).
+    browser = await chromium.launch({
+        executablePath: CHROMIUM, headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync']
+    });
+});
+
+afterAll(async () => {
+    await browser?.close();
+});
+
+interface Preview {
+    page: Page;
+    posted: () => Promise<FromWebview[]>;
+    cspViolations: string[];
+    pageErrors: string[];
+    send: (message: unknown) => Promise<void>;
+}
+
+/** Opens the preview page with a theme; every request is answered locally, nothing leaves the machine. */
+async function openPreview(theme: Record<string, string>, themeClass: string, size = { width: 1400, height: 860 }): Promise<Preview> {
+    const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+    const html = webviewHtml({ cspSource: ORIGIN, nonce: 'testnonce123', scriptUri: `${ORIGIN}/out/webview.js`, styleUri: `${ORIGIN}/out/webview.css` });
+    await page.route('**/*', async route => {
+        const url = new URL(route.request().url());
+        if (url.origin !== ORIGIN) return route.abort();
+        if (url.pathname === '/index.html') return route.fulfill({ body: html, contentType: 'text/html' });
+        const file = path.join(ROOT, url.pathname);
+        if (url.pathname.startsWith('/out/') && fs.existsSync(file)) {
+            return route.fulfill({ body: fs.readFileSync(file), contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
+        }
+        return route.fulfill({ status: 404, body: '' });
+    });
+    const cspViolations: string[] = [];
+    page.on('console', message => { if (/Content.Security.Policy|CSP violation/i.test(message.text())) cspViolations.push(message.text()); });
+    const pageErrors: string[] = [];
+    page.on('pageerror', error => pageErrors.push(error.message));
+    await page.addInitScript(({ vars, cls }) => {
+        const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+        w.__posted = [];
+        w.__state = undefined;
+        w.acquireVsCodeApi = () => ({
+            postMessage: (message: unknown) => w.__posted.push(message),
+            getState: () => w.__state,
+            setState: (state: unknown) => { w.__state = state; }
+        });
+        // VS Code sets the theme variables on <html> and the theme kind as a class on <body>.
+        document.addEventListener('securitypolicyviolation', e => console.log(`CSP violation at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
+        document.addEventListener('DOMContentLoaded', () => {
+            for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
+            document.body.classList.add(cls);
+        });
+    }, { vars: theme, cls: themeClass });
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
+    return {
+        page, cspViolations, pageErrors,
+        posted: () => page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted),
+        send: message => page.evaluate(m => window.postMessage(m, '*'), message as never)
+    };
+}
+
+async function showDiagram(preview: Preview, result: DiagramResult): Promise<void> {
+    await preview.send({ type: 'diagram', result });
+    await preview.page.waitForSelector('#canvas svg .node');
+}
+
+describe('preview webview in chromium', () => {
+    it('draws the LANGUAGE.md example, reveals a clicked bet, folds a subtree (light theme)', async () => {
+        const { result } = await diagramOf(readExample('examples/language-md'));
+        const preview = await openPreview(LIGHT_THEME, 'vscode-light');
+        const { page } = preview;
+        await showDiagram(preview, result);
+        expect(await page.locator('#canvas .node').count()).toBe(result.visibleNodes);
+        await expect.poll(() => page.locator('.node[data-id="bet:EarlyExperience"] .title').first().textContent()).toContain('Improve early customer');
+        await page.screenshot({ path: path.join(DOCS, 'preview-light.png') });
+
+        // A click on the bet asks the extension to reveal its name in the editor.
+        await page.locator('.node[data-id="bet:EarlyExperience"] .box').click();
+        const bet = result.nodes.find(node => node.id === 'bet:EarlyExperience')!;
+        expect((await preview.posted()).filter(m => m.type === 'reveal').at(-1)).toEqual({ type: 'reveal', uri: bet.uri, range: bet.nameRange });
+        await expect.poll(() => page.locator('.node[data-id="bet:EarlyExperience"]').getAttribute('class')).toContain('selected');
+
+        // The toggle on the bet folds its subtree: the webview asks for the view with it collapsed.
+        await page.locator('[data-toggle="bet:EarlyExperience"]').click();
+        expect((await preview.posted()).filter(m => m.type === 'view').at(-1)).toMatchObject({ type: 'view', collapsed: ['bet:EarlyExperience'] });
+
+        // The cursor inside the OKR's text highlights the OKR.
+        const okr = result.nodes.find(node => node.id === 'okr:EarlyConfidence')!;
+        await preview.send({ type: 'cursor', uri: okr.uri, line: okr.range!.start.line + 2, character: 4 });
+        await expect.poll(() => page.locator('.node[data-id="okr:EarlyConfidence"]').getAttribute('class')).toContain('selected');
+
+        // Search dims everything but the matches.
+        await page.locator('#search').click();
+        await page.keyboard.type('referral');
+        await expect.poll(() => page.locator('.node.match').count()).toBe(1);
+        expect(preview.cspViolations, preview.cspViolations.join('\n')).toEqual([]);
+        expect(preview.pageErrors).toEqual([]);
+        await page.close();
+    });
+
+    it('keeps the last good picture and says why while the text has a syntax error', async () => {
+        const { result } = await diagramOf(readExample('examples/language-md'));
+        const preview = await openPreview(LIGHT_THEME, 'vscode-light');
+        await showDiagram(preview, result);
+        const broken = await diagramOf({ 'a.eos': 'vision V "Only a vision"\ntheme T "Unclosed" {\n  vision V\n' });
+        expect(broken.result.syntaxErrors.length).toBeGreaterThan(0);
+        await preview.send({ type: 'diagram', result: broken.result });
+        await expect.poll(() => preview.page.locator('#notice').textContent()).toContain('Syntax error in a.eos');
+        expect(await preview.page.locator('#canvas .node').count()).toBe(result.visibleNodes);
+        await preview.page.close();
+    });
+
+    it('draws the acme example in the dark theme, and its kanban with WIP per stream', async () => {
+        const { result } = await diagramOf(readExample('examples/acme'));
+        const preview = await openPreview(DARK_THEME, 'vscode-dark');
+        const { page } = preview;
+        await showDiagram(preview, result);
+        await page.screenshot({ path: path.join(DOCS, 'preview-dark.png') });
+        await page.locator('#tab-kanban').click();
+        await page.waitForSelector('.board .card');
+        expect(await page.locator('.board .card').count()).toBe(result.kanban.cards);
+        const lanes = result.kanban.lanes;
+        expect(await page.locator('.lane-head').count()).toBe(lanes.length);
+        for (const [i, lane] of lanes.entries()) {
+            const head = page.locator('.lane-head').nth(i);
+            expect(await head.locator('.wip').textContent()).toContain(`WIP ${lane.doing}`);
+            expect((await head.getAttribute('class'))?.includes('exceeded')).toBe(lane.exceeded);
+        }
+        await page.screenshot({ path: path.join(DOCS, 'kanban-dark.png') });
+        // A card click reveals the initiative.
+        const card = lanes.flatMap(lane => Object.values(lane.cells).flat())[0];
+        await page.locator(`.card[data-id="${card.id}"]`).click();
+        expect((await preview.posted()).filter(m => m.type === 'reveal').at(-1)).toEqual({ type: 'reveal', uri: card.uri, range: card.nameRange });
+        expect(preview.cspViolations, preview.cspViolations.join('\n')).toEqual([]);
+        expect(preview.pageErrors).toEqual([]);
+        await page.close();
+    });
+
+    it('stays readable with 100 nodes (light) and opens a 1,000-node tree folded', async () => {
+        const { result } = await diagramOf(syntheticStrategy(100));
+        expect(result.totalNodes).toBeGreaterThanOrEqual(95);
+        const preview = await openPreview(LIGHT_THEME, 'vscode-light');
+        await showDiagram(preview, result);
+        expect(await preview.page.locator('#canvas .node').count()).toBe(result.totalNodes);
+        await preview.page.screenshot({ path: path.join(DOCS, 'preview-100-nodes.png') });
+        await preview.page.close();
+
+        const large = await diagramOf(syntheticStrategy(1000));
+        expect(large.result.totalNodes).toBeGreaterThanOrEqual(950);
+        expect(large.result.visibleNodes).toBeLessThanOrEqual(150);
+        const big = await openPreview(DARK_THEME, 'vscode-dark');
+        await showDiagram(big, large.result);
+        await expect.poll(() => big.page.locator('#notice').textContent()).toContain(`of ${large.result.totalNodes} elements`);
+        await big.page.screenshot({ path: path.join(DOCS, 'preview-1000-nodes-dark.png') });
+        await big.page.close();
+    });
+
+    it('shows hostile names and titles as text, never as markup', async () => {
+        const hostile = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> & "quotes" \'single\' ]]>';
+        const { result } = await diagramOf({
+            'h.eos': `vision V "${hostile.replace(/"/g, '\\"')}"\ntheme T "t" { vision V }\nbet B "${'<b onmouseover=alert(1)>bold</b>'}" { serves T hypothesis "h" }\ninitiative I "${'<svg onload=alert(1)>'}" { bet B status doing }\n`
+        });
+        const preview = await openPreview(LIGHT_THEME, 'vscode-light');
+        await showDiagram(preview, result);
+        const { page } = preview;
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(await page.locator('#canvas script, #canvas img, #canvas b, #canvas svg svg, #kanban script, #kanban svg').count()).toBe(0);
+        expect(await page.locator('.node[data-id="vision:V"] > title').textContent()).toContain('<script>');
+        await page.locator('#tab-kanban').click();
+        await expect.poll(() => page.locator('.card[data-id="initiative:I"] .card-title').textContent()).toBe('<svg onload=alert(1)>');
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        await page.close();
+    });
+
+    it('renders the PNG export in the page and sends it back', async () => {
+        const { result } = await diagramOf(readExample('examples/language-md'), { standalone: true });
+        const preview = await openPreview(DARK_THEME, 'vscode-dark');
+        await preview.send({ type: 'renderPng', svg: result.svg });
+        await expect.poll(async () => (await preview.posted()).some(m => m.type === 'png' || m.type === 'error')).toBe(true);
+        const png = (await preview.posted()).find(m => m.type === 'png') as { dataUrl: string } | undefined;
+        expect(png?.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+        const bytes = Buffer.from(png!.dataUrl.split(',')[1], 'base64');
+        const svgWidth = Number(/width="(\d+)"/.exec(result.svg)![1]);
+        expect(bytes.readUInt32BE(16)).toBe(svgWidth * 2); // the IHDR width: drawn at twice the size
+        await preview.page.close();
+    });
+});

@@ -78,18 +78,16 @@ beforeEach(({ task, onTestFailed }) => {
 describe('EOS in VS Code', () => {
     it('highlights an .eos file with the TextMate grammar', async () => {
         await workbench.openFile(ONBOARDING);
-        const colour = async (text: string, line: string) => {
-            const token = workbench.token(text, line);
-            await token.waitFor({ timeout: TIMEOUT });
-            return token.evaluate(element => getComputedStyle(element).color);
-        };
-        expect(await colour('initiative', 'initiative ReferralProgram')).toBe(THEME.keyword);
-        expect(await colour('"Referral rewards"', 'initiative ReferralProgram')).toBe(THEME.string);
-        expect(await colour('// no bet: orphan-initiative', 'initiative ReferralProgram')).toBe(THEME.comment);
-        expect(await colour('2026-Q1', 'period')).toBe(THEME.number);
-        const name = await colour('ReferralProgram', 'initiative ReferralProgram');
-        expect(name).not.toBe(THEME.keyword);
-        expect(name).not.toBe(await colour('stream', 'stream Onboarding'));
+        // The editor re-renders lines as tokens arrive (TextMate first, then semantic tokens):
+        // the colour is polled until the rendered token has it.
+        const colour = (text: string, line: string) => expect.poll(() => workbench.tokenColour(text, line), { timeout: TIMEOUT });
+        await colour('initiative', 'initiative ReferralProgram').toBe(THEME.keyword);
+        await colour('"Referral rewards"', 'initiative ReferralProgram').toBe(THEME.string);
+        await colour('// no bet: orphan-initiative', 'initiative ReferralProgram').toBe(THEME.comment);
+        await colour('2026-Q1', 'period').toBe(THEME.number);
+        await colour('ReferralProgram', 'initiative ReferralProgram').toMatch(/^rgb/);
+        const name = await workbench.tokenColour('ReferralProgram', 'initiative ReferralProgram');
+        expect([THEME.keyword, THEME.string, THEME.comment]).not.toContain(name);
     });
 
     it('squiggles the orphaned initiative and lists it in Problems with its code', async () => {
@@ -146,6 +144,18 @@ describe('EOS in VS Code', () => {
         const at = positionOf(read(STRATEGY), 'bet EarlyExperience', 'EarlyExperience');
         await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${at.line},` }).waitFor({ timeout: TIMEOUT });
         await page.screenshot({ path: path.join(RESULTS, 'preview.png') });
+    });
+
+    it('restarts the language server on command, logs it, and answers again', async () => {
+        await workbench.openFile(STRATEGY);
+        await workbench.runCommand('EOS: Restart Language Server');
+        await workbench.runCommand('EOS: Show Language Server Output');
+        await page.locator('.output-view .view-line', { hasText: 'Restarting the EOS language server' }).first().waitFor({ timeout: TIMEOUT });
+        await workbench.openFile(STRATEGY);
+        const at = positionOf(read(STRATEGY), 'theme Retention', 'theme');
+        await workbench.goTo(at.line, at.column);
+        await workbench.hoverAtCursor('what matters most now');
+        await page.keyboard.press('Escape');
     });
 
     it('renames a bet in both files (F2)', async () => {

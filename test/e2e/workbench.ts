@@ -48,6 +48,13 @@ export class Workbench {
         return this.line(inLine).locator('span > span').filter({ hasText: new RegExp(`^\\s*${pattern}\\s*$`) }).first();
     }
 
+    /** The colour a token is drawn in, or '' while it is not rendered. */
+    async tokenColour(text: string, inLine: string): Promise<string> {
+        const token = this.token(text, inLine);
+        if (!await token.count()) return '';
+        return token.evaluate(element => element.isConnected ? getComputedStyle(element).color : '', undefined, { timeout: 5000 }).catch(() => '');
+    }
+
     /** Clicks into the visible part of the active editor (its viewport, whatever is scrolled). */
     async focusEditor(): Promise<void> {
         await this.editor.locator('.editor-scrollable').click();

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, DIAGNOSTIC_CODES } from '../../src/language/validation/codes.js';
+import { parseConfig } from '../../src/language/workspace/eos-config.js';
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const contributes = manifest.contributes;
@@ -58,5 +59,20 @@ describe('extension manifest', () => {
         const pattern = new RegExp(configuration.wordPattern.pattern, configuration.wordPattern.flags + 'g');
         const words = '  kr Première from 40% to 65% updated 2026-01-20 period 2026-Q1'.match(pattern);
         expect(words).toEqual(['kr', 'Première', 'from', '40%', 'to', '65%', 'updated', '2026-01-20', 'period', '2026-Q1']);
+    });
+
+    it('validates eos.config.json with a schema that knows every code, as the config parser does', () => {
+        const validation = contributes.jsonValidation.find((v: any) => v.fileMatch === 'eos.config.json');
+        const schema = JSON.parse(fs.readFileSync(validation.url, 'utf8'));
+        const diagnostics = schema.properties.diagnostics;
+        expect(Object.keys(diagnostics.properties).sort()).toEqual([...DIAGNOSTIC_CODES].sort());
+        expect(diagnostics.additionalProperties).toBe(false);
+        expect(schema.additionalProperties).toBe(false);
+        // What the schema allows, the parser accepts; the keys it rejects, the parser rejects too.
+        const severities: string[] = diagnostics.properties['orphan-bet'].enum;
+        const allowed = { $schema: './x.json', stalledAfterDays: 0, diagnostics: Object.fromEntries(DIAGNOSTIC_CODES.map((code, i) => [code, severities[i % severities.length]])) };
+        expect(() => parseConfig(JSON.stringify(allowed))).not.toThrow();
+        expect(() => parseConfig(JSON.stringify({ diagnostics: { 'orphan-bet': 'fatal' } }))).toThrow(/severity/);
+        expect(() => parseConfig(JSON.stringify({ stalledDays: 3 }))).toThrow(/unknown key/);
     });
 });

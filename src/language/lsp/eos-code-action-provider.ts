@@ -175,14 +175,19 @@ export function addProperty(document: LangiumDocument, node: AstNode, property: 
         return { range: { start: position, end: position }, newText };
     };
     if (open && close) {
-        const openLine = open.range.start.line;
-        if (close.range.start.line === openLine) {
-            const before = text[close.offset - 1];
-            return [insert(close.offset, `${before === ' ' || before === '\t' ? '' : ' '}${property} `)];
-        }
+        const beforeClose = () => [insert(close.offset, `${/[ \t]/.test(text[close.offset - 1] ?? '') ? '' : ' '}${property} `)];
+        // A one-line block stays on one line: `{ level crew }` becomes `{ level crew parent Growth }`.
+        if (close.range.start.line === open.range.start.line) return beforeClose();
+        const afterOpen = text.slice(open.end, Math.max(open.end, lineEnd(text, open.end)));
         const firstProperty = text.slice(open.end).match(/^[^\S\r\n]*(?:\/\/[^\r\n]*)?\r?\n([ \t]*)\S/);
         const indent = firstProperty && firstProperty[1].length > elementIndent.length ? firstProperty[1] : `${elementIndent}  `;
-        return [insert(lineEnd(text, open.end), `${eol}${indent}${property}`)];
+        // Right under `{` when nothing but a line comment follows it there (the comment stays put)…
+        if (/^[ \t]*(\/\/.*)?$/.test(afterOpen)) return [insert(lineEnd(text, open.end), `${eol}${indent}${property}`)];
+        // …else just above a `}` that starts its line (never inside a comment that runs on)…
+        const closeLineStart = text.lastIndexOf('\n', close.offset - 1) + 1;
+        if (/^[ \t]*$/.test(text.slice(closeLineStart, close.offset))) return [insert(closeLineStart, `${indent}${property}${eol}`)];
+        // …else in front of the `}` itself.
+        return beforeClose();
     }
     // No block: open one after the element; a trailing `// comment` stays on the line that opens it.
     const end = cst.end;

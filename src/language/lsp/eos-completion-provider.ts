@@ -5,7 +5,7 @@
  * each name's title as detail, status and level values marked as values, and one snippet per
  * element kind where a new element may start.
  */
-import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, isOperationCancelled, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
 import * as ast from '../generated/ast.js';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem } from 'langium/lsp';
 import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
@@ -80,7 +80,8 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         try {
             return await super.getCompletion(document, params, cancelToken);
-        } catch {
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error; // a newer request replaced this one
             // A half-typed document can confuse the completion parser; offer nothing rather than fail the request.
             return CompletionList.create([], true);
         }

@@ -2,7 +2,7 @@
  * Inlay hints: a key result's progress (`48%`) right after its current value, so a team reads
  * how far it has come while editing the number.
  */
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, isOperationCancelled, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
@@ -22,7 +22,8 @@ export class EosInlayHintProvider extends AbstractInlayHintProvider {
     override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
         try {
             return await super.getInlayHints(document, params, cancelToken);
-        } catch {
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error; // a newer request replaced this one
             return [];
         }
     }

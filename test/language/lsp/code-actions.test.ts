@@ -98,6 +98,14 @@ describe('quick fixes', () => {
         expect(codes).not.toContain('unresolved-reference');
     });
 
+    it('inserts above the closing brace when a block comment runs on from the opening line', async () => {
+        const file = 'work.eos';
+        const fixture = await fixesFor(file, 'initiative X "x" { /* a note\n   that goes on */\n  status doing\n}\n', 'orphan-initiative');
+        const fixed = apply(fixture, file, "Link to bet 'Alpha'");
+        expect(fixed).toBe('initiative X "x" { /* a note\n   that goes on */\n  status doing\n  bet Alpha\n}\n');
+        expect(await codesAfter(file, fixed)).not.toContain('orphan-initiative');
+    });
+
     it('orphan-bet: serves each theme; keeps CRLF line endings and indentation', async () => {
         const file = 'bets.eos';
         const text = 'bet Lonely "Lonely" {\r\n    hypothesis "If x, y"\r\n}\r\n';

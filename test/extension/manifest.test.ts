@@ -54,6 +54,17 @@ describe('extension manifest', () => {
         for (const command of registered) expect(declared, command).toContain(command);
     });
 
+    it('indents after an opening brace and outdents on a closing one, but not for braces in comments', () => {
+        const { indentationRules } = JSON.parse(fs.readFileSync('language-configuration.json', 'utf8'));
+        const increase = new RegExp(indentationRules.increaseIndentPattern);
+        const decrease = new RegExp(indentationRules.decreaseIndentPattern);
+        expect(increase.test('bet EarlyExperience "Improve early experience" {')).toBe(true);
+        expect(increase.test('stream Onboarding { wip 2 }')).toBe(false);
+        expect(increase.test('// see the block {')).toBe(false);
+        expect(decrease.test('  }')).toBe(true);
+        expect(decrease.test('  serves Retention')).toBe(false);
+    });
+
     it('has a word pattern that selects whole names, dates and percentages', () => {
         const configuration = JSON.parse(fs.readFileSync('language-configuration.json', 'utf8'));
         const pattern = new RegExp(configuration.wordPattern.pattern, configuration.wordPattern.flags + 'g');

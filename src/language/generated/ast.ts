@@ -11,8 +11,8 @@ export const EosTerminals = {
     DATE: /\d{4}-\d{1,2}-\d{1,2}/,
     PERIOD: /\d{4}-[QqHh]\d+/,
     NUMBER: /-?\d+(\.\d+)?/,
-    ID: /[_\p{L}][\p{L}\p{N}_]*/u,
-    STRING: /"(\\.|[^"\\\r\n])*"?|'(\\.|[^'\\\r\n])*'?/,
+    ID: /[_\p{L}][\p{L}\p{M}\p{N}_]*/u,
+    STRING: /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"?|'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*'?/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
 };
@@ -304,7 +304,7 @@ export function isModel(item: unknown): item is Model {
 export type Name = 'active' | 'company' | 'contradicts' | 'crew' | 'division' | 'function' | 'invalidated' | 'pod' | 'proposed' | 'validated' | KanbanStatus | string;
 
 export function isName(item: unknown): item is Name {
-    return isKanbanStatus(item) || item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'company' || item === 'division' || item === 'function' || item === 'crew' || item === 'pod' || item === 'contradicts' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{N}_]*/u.test(item)));
+    return isKanbanStatus(item) || item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'company' || item === 'division' || item === 'function' || item === 'crew' || item === 'pod' || item === 'contradicts' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item)));
 }
 
 export interface Okr extends langium.AstNode {
@@ -460,7 +460,7 @@ export function isTheme(item: unknown): item is Theme {
 export type Unit = string;
 
 export function isUnit(item: unknown): item is Unit {
-    return (typeof item === 'string' && (/[_\p{L}][\p{L}\p{N}_]*/u.test(item) || /"(\\.|[^"\\\r\n])*"?|'(\\.|[^'\\\r\n])*'?/.test(item)));
+    return (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item) || /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"?|'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*'?/.test(item)));
 }
 
 export interface Value extends langium.AstNode {

@@ -2414,7 +2414,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "name": "ID",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[_\\\\p{L}][\\\\p{L}\\\\p{N}_]*/u",
+        "regex": "/[_\\\\p{L}][\\\\p{L}\\\\p{M}\\\\p{N}_]*/u",
         "parenthesized": false
       },
       "fragment": false,

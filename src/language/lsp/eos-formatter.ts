@@ -13,7 +13,8 @@
  * - Up to one blank line is kept between elements, properties and comments; more are collapsed.
  * - A trailing comment (`status doing   // why`) stays on its line with the spacing it had, so
  *   hand-aligned comments stay aligned; own-line comments take the indentation of their block.
- * - The file's line ending (LF or CRLF) is kept; the file ends with exactly one line ending.
+ * - The file's line ending (LF or CRLF) is kept; the file ends with exactly one line ending; no
+ *   line keeps trailing blanks (not even a line comment).
  * - A file with syntax errors is not formatted (range formatting works above the first error).
  */
 import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
@@ -143,7 +144,7 @@ interface LexedToken {
 function sameTokens(before: readonly LexedToken[], after: readonly LexedToken[]): boolean {
     const same = (a: LexedToken, b: LexedToken) => a.type === b.type
         // A moved block comment may have its continuation lines re-indented: compare it without whitespace runs.
-        && (a.text === b.text || a.text.replace(/\s+/g, ' ') === b.text.replace(/\s+/g, ' '));
+        && (a.text === b.text || a.text.replace(/\s+/g, ' ').trimEnd() === b.text.replace(/\s+/g, ' ').trimEnd());
     return before.length === after.length && before.every((token, i) => same(token, after[i]));
 }
 
@@ -235,6 +236,10 @@ export function whitespaceEdits(text: string, tokens: readonly LayoutToken[]): W
             newText = ' ';
         }
         push(gapStart, token.offset, newText);
+        if (token.role === 'line-comment' && /[ \t]$/.test(token.text)) {
+            // Trailing blanks belong to a line comment's token, but they are still trailing whitespace.
+            push(token.offset + token.text.trimEnd().length, token.end, '');
+        }
         if (previous && token.role === 'block-comment') {
             const shifted = reindentComment(text, token, gapStart, newText);
             if (shifted !== undefined) push(token.offset, token.end, shifted);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { expectFormatting, parseDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEosServices } from '../../../src/language/eos-module.js';
 
@@ -20,9 +21,9 @@ async function format(text: string, range?: { start: { line: number; character: 
     return TextDocument.applyEdits(document.textDocument, edits);
 }
 
-/** Every comment of a text, in order. */
+/** Every comment of a text, in order (blank runs inside count as one; trailing blanks do not count). */
 function comments(text: string): string[] {
-    return [...text.matchAll(/\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g)].map(m => m[0].replace(/\s+/g, ' '));
+    return [...text.matchAll(/\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g)].map(m => m[0].replace(/\s+/g, ' ').trimEnd());
 }
 
 function eosFiles(dir: string): string[] {
@@ -131,5 +132,32 @@ describe('formatter', () => {
             expect(once.replace(/\s+/g, ''), file).toBe(original.replace(/\s+/g, ''));
             expect(URI.file(file).path).toContain('.eos');
         }
+    });
+});
+
+describe('formatter on any layout of the examples (property)', () => {
+    const lexer = services.parser.Lexer;
+    const sources = eosFiles('examples/language-md').concat(eosFiles('examples/acme')).map(file => fs.readFileSync(file, 'utf8'));
+    const gaps = [' ', '  ', '\t', '\n', '\n\n\n', ' \n    ', '\r\n', '   \t '];
+
+    it('only ever changes whitespace, keeps every comment, and is idempotent', async () => {
+        await fc.assert(fc.asyncProperty(
+            fc.integer({ min: 0, max: sources.length - 1 }),
+            fc.array(fc.integer({ min: 0, max: gaps.length - 1 }), { minLength: 1, maxLength: 400 }),
+            async (sourceIndex, choices) => {
+                const lexed = lexer.tokenize(sources[sourceIndex]);
+                const tokens = [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset);
+                // The same tokens, laid out with arbitrary whitespace (a line comment still ends its line).
+                const text = tokens.map((token, i) => {
+                    const gap = gaps[choices[i % choices.length]];
+                    return token.image + (token.image.startsWith('//') && !gap.includes('\n') ? '\n' : gap);
+                }).join('');
+                const once = await format(text);
+                expect(once).not.toBe(text); // a random layout is never canonical: the formatter did work
+                expect(once.split('\n').filter(line => /[ \t]\r?$/.test(line) && !/^\s*\*|\/\*/.test(line))).toEqual([]); // no trailing whitespace (outside block comments)
+                expect(once.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+                expect(comments(once)).toEqual(comments(text));
+                expect(await format(once)).toBe(once);
+            }), { numRuns: 100, seed: 20260301 });
     });
 });

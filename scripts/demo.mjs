@@ -27,6 +27,6 @@ console.log(`
       ${server.url}/?folder=${encodeURIComponent(folder)}
 
   Open a .eos file, e.g. language-md/teams/onboarding.eos; try hovering a keyword, F12 on a name,
-  the Problems panel (Ctrl+Shift+M) and the command "EOS: Show Strategy Preview".
+  the Problems panel (Ctrl+Shift+M) and the command "EOS: Open Strategy Preview to the Side".
   Press Ctrl+C to stop.
 `);

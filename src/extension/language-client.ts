@@ -15,17 +15,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         run: { module, transport: TransportKind.ipc },
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
+    // Files changed outside the editor (git checkout, another tool) and the config file. The client
+    // re-hooks these on every (re)start but never disposes them: the extension does.
+    const watchers = ['**/*.eos', '**/eos.config.json'].map(glob => vscode.workspace.createFileSystemWatcher(glob));
+    context.subscriptions.push(...watchers);
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'eos' }, { scheme: 'untitled', language: 'eos' }],
         outputChannel: output,
         synchronize: {
             // The server reads section `eos` (stalledAfterDays, diagnostics) on start and on change.
             configurationSection: SETTINGS_SECTION,
-            // Files changed outside the editor (git checkout, another tool) and the config file.
-            fileEvents: [
-                vscode.workspace.createFileSystemWatcher('**/*.eos'),
-                vscode.workspace.createFileSystemWatcher('**/eos.config.json')
-            ]
+            fileEvents: watchers
         }
     };
     return new LanguageClient(CLIENT_ID, 'EOS Language Server', serverOptions, clientOptions);

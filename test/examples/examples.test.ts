@@ -5,8 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
+import type { Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { runCli } from '../../src/cli/main.js';
+import { createEosServices } from '../../src/language/eos-module.js';
+import { keepWorkspaceDiagnosticsFresh } from '../../src/server/workspace-diagnostics.js';
 import { DIAGNOSTIC_CODES, isDiagnosticCode } from '../../src/language/validation/codes.js';
 import { buildWorkspace } from '../helpers.js';
 
@@ -106,6 +112,68 @@ describe('examples/acme: a realistic strategy that violates nothing', () => {
         expect(report.diagnostics).toEqual([]);
         expect(report.files).toBe(Object.keys(files).length);
         expect(status).toBe(0);
+    });
+});
+
+/** The language server's view of a workspace: documents opened and edited, diagnostics as published. */
+function editorSession(root: string) {
+    const { shared, Eos } = createEosServices(EmptyFileSystem);
+    Eos.eos.StrategyWorkspace.today = TODAY;
+    const published = new Map<string, Diagnostic[]>();
+    // What Langium's language server publishes for the documents a build validated…
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async built => {
+        for (const document of built) published.set(document.uri.toString(), document.diagnostics ?? []);
+    });
+    // …and what EOS republishes for the documents whose workspace findings changed.
+    keepWorkspaceDiagnosticsFresh(Eos, { sendDiagnostics: async ({ uri, diagnostics }: { uri: string; diagnostics: Diagnostic[] }) => { published.set(uri, diagnostics); } } as unknown as Connection);
+    const versions = new Map<string, number>();
+    const uriOf = (file: string) => `file:///${root}/${file}`;
+    const edit = async (files: Record<string, string>) => {
+        const uris = Object.entries(files).map(([file, text]) => {
+            const uri = uriOf(file);
+            const version = (versions.get(uri) ?? 0) + 1;
+            versions.set(uri, version);
+            shared.workspace.TextDocuments!.set(TextDocument.create(uri, 'eos', version, text));
+            return URI.parse(uri);
+        });
+        await shared.workspace.DocumentBuilder.update(uris, []);
+    };
+    /** Every diagnostic the editor shows: the last one published for each file. */
+    const findings = () => [...published.entries()].flatMap(([uri, shown]) =>
+        shown.map(d => `${uri.slice(uriOf('').length)}:${d.range.start.line + 1} ${String(d.code)}`));
+    return { edit, findings, published };
+}
+
+describe('examples/acme in the editor, while it is edited', () => {
+    const files = readExample('examples/acme');
+
+    it('returns to no finding at all after cross-file faults are introduced and undone', async () => {
+        const session = editorSession('acme');
+        await session.edit(files);
+        expect(session.published.size).toBe(Object.keys(files).length);
+        expect(session.findings()).toEqual([]);
+
+        // Tighten a WIP limit (the doing work is in another file) and rename a bet that other files use.
+        const streams = files['streams.eos'];
+        const strategy = files['strategy.eos'];
+        expect(streams).toContain('owner Payments\n  wip 2');
+        expect(strategy).toContain('bet FrictionlessOpening ');
+        await session.edit({ 'streams.eos': streams.replace('owner Payments\n  wip 2', 'owner Payments\n  wip 1') });
+        await session.edit({ 'strategy.eos': strategy.replace('bet FrictionlessOpening ', 'bet FrictionlessOpen ') });
+        const broken = session.findings();
+        expect(broken).toContain('streams.eos:13 wip-exceeded');
+        expect(broken.filter(f => f.endsWith('unresolved-reference')).length).toBeGreaterThanOrEqual(3);
+
+        // Undo both, one file at a time, as a strategist would.
+        await session.edit({ 'strategy.eos': strategy });
+        await session.edit({ 'streams.eos': streams });
+        expect(session.findings()).toEqual([]);
+
+        // An edit in the CRLF file that changes no name (a title) keeps everything clean.
+        const payments = files['teams/payments.eos'];
+        expect(payments).toContain('\r\n');
+        await session.edit({ 'teams/payments.eos': payments.replace('"Transfers crew"', '"Transfers crew – Överföringar"') });
+        expect(session.findings()).toEqual([]);
     });
 });
 

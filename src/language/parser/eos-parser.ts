@@ -1,30 +1,50 @@
 /**
  * Langium's parser, made safe for hostile input.
  *
- * Chevrotain recovers from a syntax error inside a repetition by calling the repetition again,
+ * Error recovery is what lets the editor keep working in a half-typed file, but it has two limits
+ * on input that is mostly noise (a pasted binary, a generated file gone wrong):
+ *
+ * - Chevrotain recovers from a syntax error inside a repetition by calling the repetition again,
  * one stack frame deeper per recovery. A file with a few thousand errors in a row (200 KB of
  * pasted noise) therefore overflows the call stack, and the overflow also leaves Langium's node
  * stack half full, so the *next* file parsed inherited the broken file's elements. Found by the
  * fuzzer (test/fuzz/regressions/). Here an overflow is caught, the parser state is flushed, and
  * the file is read again without error recovery: the user sees its first syntax error, and every
  * other file keeps parsing correctly.
+ * - Recovery costs time per error: five megabytes of noise kept the server busy for minutes. After
+ * `MAX_RECOVERED_ERRORS` the parse stops and falls back the same way.
  */
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 
 export const TOO_MANY_ERRORS = 'Too many syntax errors to read this file further; fix this one first.';
 
+/** More syntax errors than anyone reads; beyond this, recovery only burns time. */
+export const MAX_RECOVERED_ERRORS = 1_000;
+
+class TooManyErrors extends Error {}
+
 export class EosParser extends LangiumParser {
     private fallback?: LangiumParser;
 
+    private errorCount = 0;
+
     constructor(private readonly eosServices: LangiumCoreServices) {
         super(eosServices);
+        // Count errors as Chevrotain records them, and stop recovering past the limit.
+        const recognizer = this.wrapper as unknown as { SAVE_ERROR(error: unknown): unknown };
+        const save = recognizer.SAVE_ERROR.bind(recognizer);
+        recognizer.SAVE_ERROR = error => {
+            if (++this.errorCount > MAX_RECOVERED_ERRORS) throw new TooManyErrors();
+            return save(error);
+        };
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         try {
+            this.errorCount = 0;
             return super.parse<T>(input, options);
         } catch (error) {
-            if (!(error instanceof RangeError)) throw error;
+            if (!(error instanceof RangeError || error instanceof TooManyErrors)) throw error;
         }
         this.flush();
         try {
@@ -43,6 +63,7 @@ export class EosParser extends LangiumParser {
 
     /** After an overflow the node stack still holds the aborted parse; one clean parse resets it. */
     private flush(): void {
+        this.errorCount = 0;
         try {
             super.parse('');
         } catch {

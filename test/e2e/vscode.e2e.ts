@@ -91,14 +91,7 @@ describe('EOS in VS Code', () => {
     });
 
     it('squiggles the orphaned initiative and lists it in Problems with its code', async () => {
-        const line = workbench.line('initiative ReferralProgram');
-        const lineBox = await line.boundingBox();
-        expect(lineBox).not.toBeNull();
-        // A warning squiggle drawn on the initiative's line (squiggles are positioned overlays).
-        await expect.poll(async () => {
-            const boxes = await workbench.editor.locator('.squiggly-warning').evaluateAll(elements => elements.map(e => e.getBoundingClientRect().top));
-            return boxes.some(top => Math.abs(top - lineBox!.y) < 4);
-        }, { timeout: TIMEOUT }).toBe(true);
+        await expect.poll(() => workbench.hasSquiggle('initiative ReferralProgram', 'warning'), { timeout: TIMEOUT }).toBe(true);
         await workbench.openProblems();
         await workbench.filterProblems('ReferralProgram');
         const row = workbench.problem('ReferralProgram', 'orphan-initiative');
@@ -156,6 +149,35 @@ describe('EOS in VS Code', () => {
         await workbench.goTo(at.line, at.column);
         await workbench.hoverAtCursor('what matters most now');
         await page.keyboard.press('Escape');
+    });
+
+    it('applies eos.config.json and the eos.diagnostics setting, the file winning', async () => {
+        await workbench.openFile(ONBOARDING);
+        const orphan = 'initiative ReferralProgram';
+        const unmeasurable = 'kr Friction';
+        // Both lines in view (the Problems panel leaves the editor little room).
+        const friction = positionOf(read(ONBOARDING), unmeasurable, 'Friction');
+        await workbench.goTo(friction.line, friction.column);
+        await workbench.line(orphan).waitFor({ timeout: TIMEOUT });
+        await expect.poll(() => workbench.hasSquiggle(unmeasurable, 'warning'), { timeout: TIMEOUT }).toBe(true);
+        const configFile = path.join(workspace, 'eos.config.json');
+        // Workspace settings, as a team would share them in .vscode/settings.json.
+        const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+        fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+        try {
+            // Written behind the editor's back: the file watcher tells the server.
+            fs.writeFileSync(configFile, JSON.stringify({ diagnostics: { 'orphan-initiative': 'error' } }));
+            await expect.poll(() => workbench.hasSquiggle(orphan, 'error'), { timeout: TIMEOUT }).toBe(true);
+            fs.writeFileSync(settingsFile, JSON.stringify({ 'eos.diagnostics': { 'kr-not-measurable': 'off', 'orphan-initiative': 'info' } }));
+            await expect.poll(() => workbench.hasSquiggle(unmeasurable, 'warning'), { timeout: TIMEOUT }).toBe(false);
+            await workbench.line(unmeasurable).waitFor({ timeout: TIMEOUT });
+            expect(await workbench.hasSquiggle(orphan, 'error')).toBe(true);
+        } finally {
+            fs.rmSync(configFile, { force: true });
+            fs.rmSync(settingsFile, { force: true });
+        }
+        await expect.poll(() => workbench.hasSquiggle(orphan, 'warning'), { timeout: TIMEOUT }).toBe(true);
+        await expect.poll(() => workbench.hasSquiggle(unmeasurable, 'warning'), { timeout: TIMEOUT }).toBe(true);
     });
 
     it('renames a bet in both files (F2)', async () => {

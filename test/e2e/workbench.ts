@@ -55,6 +55,15 @@ export class Workbench {
         return token.evaluate(element => element.isConnected ? getComputedStyle(element).color : '', undefined, { timeout: 5000 }).catch(() => '');
     }
 
+    /** Whether a squiggle of `severity` is drawn on the rendered line that contains `lineText`. */
+    async hasSquiggle(lineText: string, severity: 'error' | 'warning' | 'info' | 'hint'): Promise<boolean> {
+        const line = await this.line(lineText).boundingBox().catch(() => null);
+        if (!line) return false;
+        // Squiggles are overlays positioned by line, not children of the line's text.
+        const tops = await this.editor.locator(`.squiggly-${severity}`).evaluateAll(elements => elements.map(e => e.getBoundingClientRect().top));
+        return tops.some(top => Math.abs(top - line.y) < 4);
+    }
+
     /** Clicks into the visible part of the active editor (its viewport, whatever is scrolled). */
     async focusEditor(): Promise<void> {
         await this.editor.locator('.editor-scrollable').click();

@@ -6,7 +6,7 @@ import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createEosServices } from '../../../src/language/eos-module.js';
 import type { Model } from '../../../src/language/generated/ast.js';
-import { TOO_MANY_ERRORS } from '../../../src/language/parser/eos-parser.js';
+import { MAX_RECOVERED_ERRORS, TOO_MANY_ERRORS } from '../../../src/language/parser/eos-parser.js';
 import { buildWorkspace } from '../../helpers.js';
 
 /** 32 KB: two thousand key results that never get their `from` value, each one a recovery. */
@@ -19,6 +19,15 @@ describe('the EOS parser on hostile input', () => {
         expect(result.parserErrors).toHaveLength(1);
         expect(result.parserErrors[0].message).toMatch(new RegExp(`^${TOO_MANY_ERRORS.replace(/[.;]/g, '\\$&')} Expecting`));
         expect(result.parserErrors[0].token.startOffset).toBeGreaterThan(0);
+    });
+
+    it('stops recovering after MAX_RECOVERED_ERRORS errors and reports the first one', () => {
+        const parser = createEosServices(EmptyFileSystem).Eos.parser.LangiumParser;
+        // Each `okr {` costs two recovered errors without deepening the stack.
+        const fewer = parser.parse('okr { '.repeat(MAX_RECOVERED_ERRORS / 2 - 10));
+        expect(fewer.parserErrors.length).toBe(MAX_RECOVERED_ERRORS - 20);
+        const more = parser.parse('okr { '.repeat(MAX_RECOVERED_ERRORS));
+        expect(more.parserErrors.map(e => e.message.startsWith(TOO_MANY_ERRORS))).toEqual([true]);
     });
 
     it('parses the next file on its own after such a file', () => {

@@ -70,6 +70,7 @@ cat > "$PREFIX/bin/code-server" <<'EOF'
 exec node "$(dirname "$0")/../node_modules/code-server/out/node/entry.js" "$@"
 EOF
 chmod +x "$PREFIX/bin/code-server"
-"$PREFIX/bin/code-server" --version >&2
+# Temporary XDG folders: even --version writes a default config otherwise.
+XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" "$PREFIX/bin/code-server" --version >&2
 touch "$MARKER"
 echo "$PREFIX/bin/code-server"

@@ -6,12 +6,11 @@
  * as `number`, status, level and verdict values as `enumMember`, doc comments as `comment` +
  * `documentation`, other keywords, texts and comments as `keyword`, `string` and `comment`.
  */
-import { CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, isOperationCancelled, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, isOperationCancelled, isReference, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
-import { isHorizon, isMeasure } from '../generated/ast.js';
-import type { References } from 'langium';
+import { isHorizon, isKeyResult, isMeasure } from '../generated/ast.js';
 import { KIND_OF_AST_TYPE } from './element-of-node.js';
 import { KIND_PRESENTATION } from './kind-presentation.js';
 
@@ -24,11 +23,8 @@ const TIME_FEATURES = new Set(['period', 'updated', 'date']);
 const VALUE_FEATURES = new Set(['status', 'level', 'verdict']);
 
 export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
-    protected readonly references: References;
-
     constructor(services: EosServices) {
         super(services);
-        this.references = services.references.References;
     }
 
     /** Tokens come from {@link computeHighlighting}, which walks tokens rather than AST nodes. */
@@ -62,7 +58,7 @@ export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
             if (name === 'ML_COMMENT' || name === 'SL_COMMENT') return { type: SemanticTokenTypes.comment };
             return undefined;
         }
-        const assignment = GrammarUtils.findAssignment(leaf);
+        const assignment = findAssignment(leaf);
         const feature = assignment?.feature;
         if (feature === 'name') {
             const kind = KIND_OF_AST_TYPE[leaf.astNode.$type];
@@ -72,7 +68,7 @@ export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
         }
         if (assignment && GrammarAST.isCrossReference(assignment.terminal)) {
             if (leaf.text === '.') return undefined;
-            const target = this.references.findDeclarations(leaf)[0];
+            const target = referencedNode(leaf, assignment.feature);
             const kind = target ? KIND_OF_AST_TYPE[target.$type] : undefined;
             if (!kind) return undefined;
             const presentation = KIND_PRESENTATION[kind];
@@ -89,4 +85,45 @@ export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
 
 function tokenName(leaf: CstNode): string | undefined {
     return isLeafCstNode(leaf) ? leaf.tokenType.name : undefined;
+}
+
+/** Assignment enclosing each grammar element, cached: the grammar is fixed, the walk per token is not free. */
+const assignmentOfGrammarNode = new WeakMap<AstNode, GrammarAST.Assignment | null>();
+
+function enclosingAssignment(grammarNode: AstNode | undefined): GrammarAST.Assignment | undefined {
+    if (!grammarNode) return undefined;
+    let assignment = assignmentOfGrammarNode.get(grammarNode);
+    if (assignment === undefined) {
+        assignment = AstUtils.getContainerOfType(grammarNode, GrammarAST.isAssignment) ?? null;
+        assignmentOfGrammarNode.set(grammarNode, assignment);
+    }
+    return assignment ?? undefined;
+}
+
+/** Langium's `GrammarUtils.findAssignment` with the grammar lookups cached. */
+function findAssignment(leaf: CstNode): GrammarAST.Assignment | undefined {
+    const astNode = leaf.astNode;
+    let node: CstNode | undefined = leaf;
+    while (node && astNode === node.container?.astNode) {
+        const assignment = enclosingAssignment(node.grammarSource);
+        if (assignment) return assignment;
+        node = node.container;
+    }
+    return undefined;
+}
+
+/**
+ * What the reference containing this leaf resolves to; on the `Okr` part of `Okr.Kr`, the OKR.
+ * (The same answer as `References.findDeclarations`, without its per-token grammar walks.)
+ */
+function referencedNode(leaf: CstNode, feature: string): AstNode | undefined {
+    const value: unknown = (leaf.astNode as unknown as Record<string, unknown>)[feature];
+    const candidates = Array.isArray(value) ? value : [value];
+    const reference = candidates.find(ref => isReference(ref) && ref.$refNode !== undefined && ref.$refNode.offset <= leaf.offset && leaf.end <= ref.$refNode.end);
+    if (!isReference(reference)) return undefined;
+    const target = reference.ref;
+    const refNode = reference.$refNode!;
+    const lastDot = refNode.text.lastIndexOf('.');
+    if (target && isKeyResult(target) && lastDot >= 0 && leaf.offset < refNode.offset + lastDot) return target.$container;
+    return target;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CancellationToken, SymbolKind, type DocumentSymbol, type LocationLink } from 'vscode-languageserver';
 import type { TestWorkspace } from '../../helpers.js';
-import { at, buildStrategy, documentOf, fileOf, textAt } from './lsp-fixture.js';
+import { at, buildStrategy, documentOf, fileOf, STRATEGY, textAt } from './lsp-fixture.js';
 
 let ws: TestWorkspace;
 /** SymbolKind's names by number (it is a constant namespace, not a reverse-mapped enum). */
@@ -178,5 +178,33 @@ describe('folding', () => {
         const document = documentOf(folded, 'f.eos');
         const ranges = await folded.services.lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: { uri: document.uri.toString() } }, CancellationToken.None);
         expect(ranges.map(r => `${r.startLine}-${r.endLine}${r.kind ? ` ${r.kind}` : ''}`).sort()).toEqual(['0-2 comment', '3-6', '8-9 comment']);
+    });
+});
+
+describe('navigation on broken text', () => {
+    it('answers every request at every position of a half-typed file without throwing', async () => {
+        const text = [
+            '/** unfinished */ okr O "t" {',
+            '  supports EarlyExperience, O.',
+            '  kr K "k" from 10% to',
+            '  kr',
+            '// a',
+            '// b',
+            'bet B { serves } stream S { wip'
+        ].join('\n');
+        const broken = await buildStrategy({ 'strategy.eos': STRATEGY, 'broken.eos': text });
+        const document = documentOf(broken, 'broken.eos');
+        const lsp = broken.services.lsp;
+        const textDocument = { uri: document.uri.toString() };
+        expect(await lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument })).not.toHaveLength(0);
+        expect((await lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument }, CancellationToken.None)).map(r => `${r.startLine}-${r.endLine}`)).toContain('4-5');
+        for (let offset = 0; offset <= text.length; offset++) {
+            const position = document.textDocument.positionAt(offset);
+            await lsp.ReferencesProvider!.findReferences(document, { textDocument, position, context: { includeDeclaration: true } });
+            await lsp.DocumentHighlightProvider!.getDocumentHighlight(document, { textDocument, position });
+            await lsp.DefinitionProvider!.getDefinition(document, { textDocument, position });
+        }
+        const supports = { textDocument, position: document.textDocument.positionAt(text.indexOf('EarlyExperience') + 2) };
+        expect((await lsp.DefinitionProvider!.getDefinition(document, supports))!.map(link => fileOf(link.targetUri))).toEqual(['strategy.eos']);
     });
 });

@@ -98,11 +98,20 @@ export class Workbench {
 
     /** Shows the hover at the cursor (Show or Focus Hover) and returns it once it holds `text`. */
     async hoverAtCursor(text: string): Promise<Locator> {
-        await this.page.keyboard.press('Control+K');
-        await this.page.keyboard.press('Control+I');
         const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: text }).first();
-        await hover.waitFor({ timeout: TIMEOUT });
-        return hover;
+        // Asked again while it has not come: a server still building its workspace answers nothing.
+        const deadline = Date.now() + TIMEOUT;
+        for (;;) {
+            await this.page.keyboard.press('Control+K');
+            await this.page.keyboard.press('Control+I');
+            try {
+                await hover.waitFor({ timeout: 5000 });
+                return hover;
+            } catch (error) {
+                if (Date.now() > deadline) throw error;
+                await this.page.keyboard.press('Escape');
+            }
+        }
     }
 
     async openProblems(): Promise<Locator> {

@@ -87,9 +87,9 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         if (!element) return undefined;
         const sections: string[] = [headline(element)];
         if (element.doc) sections.push(element.doc);
-        const traces = tracesOf(model, element).filter(trace => trace.length > 1);
-        if (traces.length === 1) sections.push(`**Trace:** ${traces[0].map(describe).join(' → ')}`);
-        else if (traces.length > 1) sections.push(`**Traces:**\n${traces.map(trace => `- ${trace.map(describe).join(' → ')}`).join('\n')}`);
+        const traces = tracesOf(model, element).filter(trace => trace.length > 1).map(traceText);
+        if (traces.length === 1) sections.push(`**Trace:** ${traces[0]}`);
+        else if (traces.length > 1) sections.push(`**Traces:**\n${traces.map(trace => `- ${trace}`).join('\n')}`);
         const facts = factsOf(model, element);
         if (facts.length) sections.push(facts.map(fact => `- ${fact}`).join('\n'));
         const problems = this.problemsOf(element);
@@ -123,6 +123,15 @@ function headline(element: StrategyElement): string {
 /** `bet \`EarlyExperience\``: an element named with its kind, as traces and lists print it. */
 function describe(element: StrategyElement): string {
     return `${KIND_LABEL[element.kind]} \`${element.name}\``;
+}
+
+/**
+ * A trace as text. A key result met on the way stands for its OKR too (`Okr.Kr` names it), so the
+ * OKR step after it is left out to keep long chains readable.
+ */
+function traceText(trace: readonly StrategyElement[]): string {
+    const shown = trace.filter((element, index) => index < 2 || !(trace[index - 1].kind === 'kr' && trace[index - 1].okr === element.name && element.kind === 'okr'));
+    return shown.map(describe).join(' → ');
 }
 
 function names(elements: readonly StrategyElement[], detail?: (element: StrategyElement) => string | undefined): string {

@@ -170,3 +170,16 @@ describe('hover is defensive', () => {
         expect(JSON.stringify(result)).toContain('not measurable yet');
     });
 });
+
+describe('the glossary covers the grammar', () => {
+    it('explains every word keyword of the language', async () => {
+        const { AstUtils, GrammarAST } = await import('langium');
+        const { ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS } = await import('../../../src/language/lsp/concepts.js');
+        const explained = new Set([
+            ...Object.keys(ELEMENT_CONCEPTS), ...Object.keys(PROPERTY_CONCEPTS).map(key => key.split('.').pop()!),
+            ...Object.values(VALUE_CONCEPTS).flatMap(group => Object.keys(group.values))
+        ]);
+        const words = AstUtils.streamAllContents(ws.services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => /^\p{L}/u.test(v)).toSet();
+        expect([...words].filter(word => !explained.has(word))).toEqual([]);
+    });
+});

@@ -59,6 +59,7 @@ const INDENT = '  ';
 
 export class EosFormatter extends AbstractFormatter {
     private readonly services: LangiumServices;
+    private readonly cache = new WeakMap<AstNode, WhitespaceEdit[]>();
 
     constructor(services: LangiumServices) {
         super();
@@ -88,18 +89,10 @@ export class EosFormatter extends AbstractFormatter {
 
     private safeEdits(document: LangiumDocument, range?: Range): TextEdit[] {
         try {
-            const text = document.textDocument.getText();
-            const lexed = this.lex(text);
-            if (!lexed) return [];
-            const tokens = this.layoutTokens(document, lexed);
-            const edits = whitespaceEdits(text, tokens);
-            if (!edits) return [];
-            if (edits.length === 0) return [];
-            const after = this.lex(applyWhitespaceEdits(text, edits));
-            if (!after || !sameTokens(lexed, after)) return [];
             const textDocument = document.textDocument;
+            const edits = this.verifiedEdits(document);
             const from = range ? textDocument.offsetAt(range.start) : 0;
-            const to = range ? textDocument.offsetAt(range.end) : text.length;
+            const to = range ? textDocument.offsetAt(range.end) : textDocument.getText().length;
             return edits
                 // Range formatting owns the whitespace in front of every token that starts in the range.
                 .filter(edit => !range || (edit.end >= from && edit.end <= to && edit.offset < to))
@@ -110,6 +103,31 @@ export class EosFormatter extends AbstractFormatter {
         } catch {
             return []; // a formatter that fails must leave the text alone, never break the editor
         }
+    }
+
+    /**
+     * The whole document's edits, verified by re-lexing, computed once per parse (range requests on
+     * one version share them). Any subset is safe too: a token's extent depends only on its own
+     * text and the gap after it, and every gap is either left alone or set as in the verified text.
+     */
+    private verifiedEdits(document: LangiumDocument): readonly WhitespaceEdit[] {
+        const root = document.parseResult.value;
+        let edits = this.cache.get(root);
+        if (!edits) {
+            edits = this.computeEdits(document);
+            this.cache.set(root, edits);
+        }
+        return edits;
+    }
+
+    private computeEdits(document: LangiumDocument): WhitespaceEdit[] {
+        const text = document.textDocument.getText();
+        const lexed = this.lex(text);
+        if (!lexed) return [];
+        const edits = whitespaceEdits(text, this.layoutTokens(document, lexed));
+        if (!edits || edits.length === 0) return [];
+        const after = this.lex(applyWhitespaceEdits(text, edits));
+        return after && sameTokens(lexed, after) ? edits : [];
     }
 
     /** Every token of the text, comments included, in order; undefined if the lexer rejects some text. */

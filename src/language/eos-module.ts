@@ -27,6 +27,7 @@ import { EosSemanticTokenProvider } from './lsp/eos-semantic-token-provider.js';
 import { EosNodeKindProvider } from './lsp/eos-node-kind-provider.js';
 import { EosWorkspaceSymbolProvider } from './lsp/eos-workspace-symbol-provider.js';
 import { EosFuzzyMatcher } from './lsp/eos-fuzzy-matcher.js';
+import { EosDocumentHighlightProvider } from './lsp/eos-document-highlight-provider.js';
 
 export interface EosAddedServices {
     eos: {
@@ -57,7 +58,8 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
         RenameProvider: (services) => new EosRenameProvider(services),
         DocumentSymbolProvider: (services) => new EosDocumentSymbolProvider(services),
         FoldingRangeProvider: (services) => new EosFoldingRangeProvider(services),
-        SemanticTokenProvider: (services) => new EosSemanticTokenProvider(services)
+        SemanticTokenProvider: (services) => new EosSemanticTokenProvider(services),
+        DocumentHighlightProvider: (services) => new EosDocumentHighlightProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new EosDocumentValidator(services)

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CancellationToken, SymbolKind, type DocumentSymbol, type LocationLink } from 'vscode-languageserver';
+import { CancellationToken, DocumentHighlightKind, SymbolKind, type DocumentSymbol, type LocationLink } from 'vscode-languageserver';
 import type { TestWorkspace } from '../../helpers.js';
 import { at, buildStrategy, documentOf, fileOf, STRATEGY, textAt } from './lsp-fixture.js';
 
@@ -113,6 +113,8 @@ describe('find references and document highlight', () => {
         const onboarding = at(ws, 'teams/onboarding.eos', 'OnboardingCrew');
         const crew = await ws.services.lsp.DocumentHighlightProvider!.getDocumentHighlight(onboarding.document, onboarding) ?? [];
         expect(crew.map(h => h.range.start.line + 1).sort((a, b) => a - b)).toEqual([2, 7, 21, 29]);
+        // The declaration is marked as a write (defined here), references as reads.
+        expect(crew.map(h => `${h.range.start.line + 1}:${h.kind === DocumentHighlightKind.Write ? 'write' : 'read'}`).sort()).toEqual(['21:read', '29:read', '2:write', '7:read']);
     });
 });
 

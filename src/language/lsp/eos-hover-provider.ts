@@ -42,7 +42,7 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
-        if (!leaf || leaf.hidden || leaf.offset + leaf.length <= offset && leaf.end !== offset) return undefined;
+        if (!leaf || leaf.hidden || leaf.end <= offset) return undefined; // whitespace after a word is not the word
         const declaration = this.references.findDeclarations(leaf)[0];
         if (declaration) return this.markdown(this.elementHover(declaration), leaf.range);
         if (GrammarAST.isKeyword(leaf.grammarSource)) return this.markdown(this.keywordHover(leaf, leaf.grammarSource), leaf.range);

@@ -154,6 +154,7 @@ describe('hover is defensive', () => {
     it('returns nothing on whitespace, comments and punctuation', async () => {
         expect(await hover('strategy.eos', '/** Where')).toBe('');
         expect(await hover('strategy.eos', '{ wip 1 }')).toBe('');
+        expect(await hover('strategy.eos', 'bet EarlyExperience "', { delta: 'bet EarlyExperience'.length })).toBe('');
     });
 
     it('never throws on a broken document', async () => {

@@ -49,7 +49,7 @@ describe('the EOS parser on hostile input', () => {
     it('shows the error as a syntax diagnostic in the editor, and other files keep their findings', async () => {
         const ws = await buildWorkspace({ 'broken.eos': RECOVERY_OVERFLOW, 'good.eos': 'initiative Orphan "no bet" { status doing }' });
         const syntax = ws.diagnostics('broken.eos').filter(d => d.code === 'syntax');
-        expect(syntax.map(d => d.message.startsWith(TOO_MANY_ERRORS))).toEqual([true]);
+        expect(syntax.map(d => String(d.message).startsWith(TOO_MANY_ERRORS))).toEqual([true]);
         expect(ws.diagnostics('good.eos').map(d => d.code)).toContain('orphan-initiative');
     });
 });

@@ -52,9 +52,10 @@ export function generateWorkspace(spec: WorkspaceSpec): GeneratedWorkspace {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
     const phrase = () => `${pick(VERBS)} ${pick(OBJECTS)} for ${pick(WHO)}`;
 
-    // The strategy's size grows slowly with the organisation: about 8% of all elements.
-    const strategyBudget = Math.max(40, Math.round(spec.elements * 0.08));
-    const divisions = Math.max(2, Math.round(strategyBudget / 40));
+    // The strategy is what a leadership team can hold in mind: it grows slowly with the
+    // organisation (2% of all elements, 40 to 400); the bulk is the teams' files.
+    const strategyBudget = Math.min(400, Math.max(40, Math.round(spec.elements * 0.02)));
+    const divisions = Math.max(2, Math.round(strategyBudget / 20));
     const themes = Math.max(2, Math.round(strategyBudget / 12));
     const streams = Math.max(2, Math.round(strategyBudget / 10));
     const values = Math.max(2, Math.round(strategyBudget / 20));

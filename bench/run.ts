@@ -5,12 +5,14 @@
  *
  *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
  *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, diagram, cli
+ *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
  */
 import '../src/polyfill.js';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { diagramNodeCount, diagramOnce } from './diagram.js';
 import { generateWorkspace, totalChars, type GeneratedWorkspace, type WorkspaceSpec } from './generate.js';
 import { collectGarbage, formatTable, median, percentile, sample, type Row } from './measure.js';
@@ -94,11 +96,30 @@ function mostReferencedBet(workspace: GeneratedWorkspace): string {
     return [...files].sort((a, b) => b[1] - a[1])[0][0];
 }
 
+/** Profiles `task` into .cache/profiles/<name>.cpuprofile when EOS_BENCH_PROFILE is set. */
+async function profiled<T>(name: string, task: () => Promise<T>): Promise<T> {
+    if (!process.env.EOS_BENCH_PROFILE) return task();
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    try {
+        return await task();
+    } finally {
+        const { profile } = await session.post('Profiler.stop');
+        fs.mkdirSync('.cache/profiles', { recursive: true });
+        fs.writeFileSync(`.cache/profiles/${name}.cpuprofile`, JSON.stringify(profile));
+        session.disconnect();
+    }
+}
+
 function summarise(name: string, timings: EditTiming[], target: number, extra = ''): void {
     const section = 'Edit → edited file\'s diagnostics, 10k elements in 100 files';
     const diagnostics = timings.map(t => t.diagnostics), builds = timings.map(t => t.build);
     rows.push({ section, name: `${name} median`, value: median(diagnostics), unit: 'ms' });
+    const cpu = timings.map(t => t.diagnosticsCpu);
     rows.push({ section, name: `${name} p95`, value: percentile(diagnostics, 95), unit: 'ms', target, detail: `${timings.length} edits${extra}` });
+    rows.push({ section, name: `${name} CPU median / p95`, value: median(cpu), unit: 'ms', detail: `p95 ${percentile(cpu, 95).toFixed(1)} ms: the wall time on an idle machine` });
     rows.push({ section, name: `${name} whole update p95`, value: percentile(builds, 95), unit: 'ms', detail: 'incl. dependents and republished workspace findings' });
 }
 
@@ -122,21 +143,23 @@ async function editSection(): Promise<EditorSession> {
         return timings;
     };
     log('edit (a) team file');
-    summarise('(a) keystroke in a 200-element team file', await keystrokes(teamFile), 50);
+    summarise('(a) keystroke in a 200-element team file', await profiled('edit-a', () => keystrokes(teamFile)), 50);
     log('edit (b) strategy file');
     const strategyElements = session.services.eos.StrategyWorkspace.model.elementsIn(uriOf(strategyFile).toString()).length;
-    summarise('(b) keystroke in the central strategy file', await keystrokes(strategyFile), 50, `; file has ${strategyElements} elements, 99 files reference it`);
+    summarise('(b) keystroke in the central strategy file', await profiled('edit-b', () => keystrokes(strategyFile)), 50, `; file has ${strategyElements} elements, 99 files reference it`);
 
     log('edit (c) rename');
     const bet = mostReferencedBet(workspace);
     const referencing = [...workspace.files].filter(([file, text]) => file !== strategyFile && new RegExp(`\\b${bet}\\b`).test(text)).length;
     const renames: EditTiming[] = [];
-    for (let i = 0; i < warmup + edits; i++) {
-        const text = session.text(strategyFile);
-        const [from, to] = i % 2 === 0 ? [`bet ${bet} "`, `bet ${bet}x "`] : [`bet ${bet}x "`, `bet ${bet} "`];
-        const timing = await session.edit(strategyFile, text.replace(from, to));
-        if (i >= warmup) renames.push(timing);
-    }
+    await profiled('edit-c', async () => {
+        for (let i = 0; i < warmup + edits; i++) {
+            const text = session.text(strategyFile);
+            const [from, to] = i % 2 === 0 ? [`bet ${bet} "`, `bet ${bet}x "`] : [`bet ${bet}x "`, `bet ${bet} "`];
+            const timing = await session.edit(strategyFile, text.replace(from, to));
+            if (i >= warmup) renames.push(timing);
+        }
+    });
     summarise(`(c) rename ${bet} (${referencing} files use it)`, renames, 250);
 
     collectGarbage();

@@ -12,6 +12,8 @@ import { EosValueConverter } from './eos-value-converter.js';
 import { createEosParser } from './parser/eos-parser.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
+import { EosDocumentBuilder } from './workspace/eos-document-builder.js';
+import { EosIndexManager } from './workspace/eos-index-manager.js';
 import { EosFormatter } from './lsp/eos-formatter.js';
 import { EosInlayHintProvider } from './lsp/eos-inlay-hint-provider.js';
 import { EosCodeLensProvider } from './lsp/eos-code-lens-provider.js';
@@ -75,6 +77,10 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
 
 /** Shared (language-independent) services: symbol kinds and workspace symbol search. */
 export const EosSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new EosDocumentBuilder(services),
+        IndexManager: (services) => new EosIndexManager(services)
+    },
     lsp: {
         NodeKindProvider: () => new EosNodeKindProvider(),
         FuzzyMatcher: () => new EosFuzzyMatcher(),

@@ -4,7 +4,7 @@
  * finding on a stream in the strategy file. After each build, this republishes the documents whose
  * workspace findings changed, without re-parsing or re-linking them.
  */
-import { DocumentState } from 'langium';
+import { DocumentState, interruptAndCheck } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EosServices } from '../language/eos-module.js';
@@ -13,9 +13,12 @@ import { applySeverities, issueToDiagnostic, type EosDiagnosticData } from '../l
 export function keepWorkspaceDiagnosticsFresh(services: EosServices, connection: Connection): void {
     const shared = services.shared;
     const strategy = services.eos.StrategyWorkspace;
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async (built, cancelToken) => {
         const rebuilt = new Set(built.map(doc => doc.uri.toString()));
-        for (const document of shared.workspace.LangiumDocuments.all) {
+        for (const document of shared.workspace.LangiumDocuments.all.toArray()) {
+            // The edited files' diagnostics are out already; a newer edit may interrupt the rest
+            // (its own build runs this again over every document).
+            await interruptAndCheck(cancelToken);
             const uri = document.uri.toString();
             if (rebuilt.has(uri) || document.state < DocumentState.Validated || !document.diagnostics) continue;
             const fresh = applySeverities(strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)), strategy);

@@ -12,28 +12,69 @@ export interface IncomingLink {
 
 export class WorkspaceModel {
     readonly documents: readonly DocumentModel[];
-    readonly elements: readonly StrategyElement[];
+    private allElements: readonly StrategyElement[] | undefined;
     private readonly byKind = new Map<ElementKind, Map<string, StrategyElement[]>>();
+    /** Links by the name they are written with; built on the first `incoming` call. */
+    private linksByTarget: Map<string, IncomingLink[]> | undefined;
     private readonly incomingLinks = new Map<StrategyElement, IncomingLink[]>();
+    /** How this model differs from the one it was derived from, until its link index is built. */
+    private delta: { previous: WorkspaceModel; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
     private readonly resolved = new Map<ElementLink, StrategyElement | undefined>();
 
-    constructor(documents: readonly DocumentModel[]) {
+    /**
+     * @param previous the model of the previous build: its name index is reused for the documents
+     * whose model did not change (an edit re-extracts one document), instead of re-indexing all.
+     */
+    constructor(documents: readonly DocumentModel[], previous?: WorkspaceModel) {
         this.documents = documents;
-        this.elements = documents.flatMap(doc => doc.elements);
+        if (previous && this.updateIndex(previous)) return;
         for (const element of this.elements) {
             let names = this.byKind.get(element.kind);
             if (!names) this.byKind.set(element.kind, names = new Map());
             const same = names.get(element.name);
             if (same) same.push(element); else names.set(element.name, [element]);
         }
-        for (const source of this.elements) {
-            for (const link of source.links) {
-                const target = this.resolve(link);
-                if (!target) continue;
-                const list = this.incomingLinks.get(target);
-                if (list) list.push({ source, link }); else this.incomingLinks.set(target, [{ source, link }]);
+    }
+
+    /** Every element of every document, in document order (flattened on first use). */
+    get elements(): readonly StrategyElement[] {
+        return this.allElements ??= this.documents.flatMap(doc => doc.elements);
+    }
+
+    /** Copies the previous name index and replaces the changed documents' entries; false if most changed. */
+    private updateIndex(previous: WorkspaceModel): boolean {
+        const current = new Set(this.documents);
+        const before = new Set(previous.documents);
+        const removed = previous.documents.filter(doc => !current.has(doc));
+        const added = this.documents.filter(doc => !before.has(doc));
+        if (removed.length + added.length > this.documents.length / 4) return false;
+        this.delta = { previous, removed, added };
+        previous.delta = undefined; // keep at most one model behind alive
+        for (const [kind, names] of previous.byKind) this.byKind.set(kind, new Map(names));
+        // Lists are shared with the previous model: replace them, never mutate them.
+        for (const doc of removed) {
+            for (const element of doc.elements) {
+                const names = this.byKind.get(element.kind)!;
+                const rest = (names.get(element.name) ?? []).filter(other => other !== element);
+                if (rest.length) names.set(element.name, rest); else names.delete(element.name);
             }
         }
+        const order = new Map(this.documents.map((doc, index) => [doc.uri, index]));
+        for (const doc of added) {
+            for (const element of doc.elements) {
+                let names = this.byKind.get(element.kind);
+                if (!names) this.byKind.set(element.kind, names = new Map());
+                const same = names.get(element.name);
+                if (!same) {
+                    names.set(element.name, [element]);
+                    continue;
+                }
+                // A duplicate: keep the order a full index would have (documents, then source order).
+                const position = (e: StrategyElement) => order.get(e.uri)! * 1e9 + e.range.start.line * 1e4 + e.range.start.character;
+                names.set(element.name, [...same, element].sort((a, b) => position(a) - position(b)));
+            }
+        }
+        return true;
     }
 
     /** The element of this kind and name (the first one written, if the name is duplicated). */
@@ -84,8 +125,60 @@ export class WorkspaceModel {
 
     /** Links from other elements to this one, optionally of one relation. */
     incoming(element: StrategyElement, relation?: LinkRelation): IncomingLink[] {
-        const all = this.incomingLinks.get(element) ?? [];
+        let all = this.incomingLinks.get(element);
+        if (!all) {
+            // Resolved lazily, per target: an edit that needs one file's findings asks for a few elements only.
+            all = (this.linksTo().get(element.name) ?? []).filter(entry => this.resolve(entry.link) === element);
+            this.incomingLinks.set(element, all);
+        }
         return relation ? all.filter(entry => entry.link.relation === relation) : all;
+    }
+
+    private linksTo(): Map<string, IncomingLink[]> {
+        if (!this.linksByTarget) {
+            const previous = this.delta?.previous.linksByTarget;
+            if (previous && this.delta) {
+                // Derived model: copy the previous index and replace the changed documents' links.
+                const links = new Map(previous);
+                const gone = new Set(this.delta.removed.flatMap(doc => doc.elements));
+                for (const doc of this.delta.removed) {
+                    for (const source of doc.elements) {
+                        for (const link of source.links) {
+                            const list = links.get(link.target);
+                            if (!list) continue;
+                            const rest = list.filter(entry => !gone.has(entry.source));
+                            if (rest.length) links.set(link.target, rest); else links.delete(link.target);
+                        }
+                    }
+                }
+                const order = new Map(this.documents.map((doc, index) => [doc.uri, index]));
+                for (const doc of this.delta.added) {
+                    for (const source of doc.elements) {
+                        for (const link of source.links) {
+                            const list = links.get(link.target);
+                            links.set(link.target, list ? [...list, { source, link }] : [{ source, link }]);
+                        }
+                    }
+                }
+                // Keep the order a full index has: by document, then as written (the sort is stable).
+                const touched = new Set(this.delta.added.flatMap(doc => doc.elements.flatMap(source => source.links.map(link => link.target))));
+                for (const target of touched) {
+                    const list = links.get(target)!;
+                    if (list.length > 1) list.sort((a, b) => order.get(a.source.uri)! - order.get(b.source.uri)!);
+                }
+                this.linksByTarget = links;
+            } else {
+                this.linksByTarget = new Map();
+                for (const source of this.elements) {
+                    for (const link of source.links) {
+                        const list = this.linksByTarget.get(link.target);
+                        if (list) list.push({ source, link }); else this.linksByTarget.set(link.target, [{ source, link }]);
+                    }
+                }
+            }
+            this.delta = undefined;
+        }
+        return this.linksByTarget;
     }
 
     /** The OKR a key result belongs to, or the element itself. */

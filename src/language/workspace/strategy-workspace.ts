@@ -8,7 +8,7 @@ import { documentModel } from '../model/extract.js';
 import { WorkspaceModel } from '../model/workspace-model.js';
 import { todayIso } from '../model/dates.js';
 import type { Issue } from '../validation/issue.js';
-import { checkWorkspace } from '../validation/rules/index.js';
+import { checkDocument, checkWorkspace } from '../validation/rules/index.js';
 import { DEFAULT_CONFIG, DEFAULT_STALLED_AFTER_DAYS, type EosConfig } from './eos-config.js';
 
 export class StrategyWorkspace {
@@ -22,7 +22,11 @@ export class StrategyWorkspace {
     today: string | undefined;
 
     private cachedModel: WorkspaceModel | undefined;
+    /** The last model built, whose name index the next one updates. */
+    private previousModel: WorkspaceModel | undefined;
     private cachedIssues: Map<string, Issue[]> | undefined;
+    /** Per-document issues computed before (or instead of) the whole workspace's. */
+    private readonly documentIssues = new Map<string, Issue[]>();
     private comments: CommentProvider | undefined;
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
@@ -38,6 +42,7 @@ export class StrategyWorkspace {
     invalidate(): void {
         this.cachedModel = undefined;
         this.cachedIssues = undefined;
+        this.documentIssues.clear();
     }
 
     get model(): WorkspaceModel {
@@ -46,7 +51,8 @@ export class StrategyWorkspace {
                 .filter(doc => doc.state >= DocumentState.Parsed)
                 .map(doc => documentModel(doc, this.comments))
                 .toArray();
-            this.cachedModel = new WorkspaceModel(docs);
+            this.cachedModel = new WorkspaceModel(docs, this.previousModel);
+            this.previousModel = this.cachedModel;
         }
         return this.cachedModel;
     }
@@ -57,14 +63,28 @@ export class StrategyWorkspace {
 
     get issues(): Map<string, Issue[]> {
         if (!this.cachedIssues) {
-            this.cachedIssues = checkWorkspace(this.model, { today: this.today ?? todayIso(), stalledAfterDays: this.stalledAfterDays });
+            this.cachedIssues = checkWorkspace(this.model, this.ruleOptions());
         }
         return this.cachedIssues;
     }
 
+    /**
+     * One document's issues. Checks only that document's elements unless the whole workspace was
+     * checked already, so an edit's own diagnostics do not wait for every other file's rules.
+     */
     issuesFor(document: LangiumDocument | string): Issue[] {
         const uri = typeof document === 'string' ? document : document.uri.toString();
-        return this.issues.get(uri) ?? [];
+        if (this.cachedIssues) return this.cachedIssues.get(uri) ?? [];
+        let issues = this.documentIssues.get(uri);
+        if (!issues) {
+            issues = checkDocument(this.model, uri, this.ruleOptions());
+            this.documentIssues.set(uri, issues);
+        }
+        return issues;
+    }
+
+    private ruleOptions() {
+        return { today: this.today ?? todayIso(), stalledAfterDays: this.stalledAfterDays };
     }
 
     setConfig(config: EosConfig): void {

@@ -34,3 +34,23 @@ export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext,
     for (const [element, cycle] of findCycles(model)) report(cycleIssue(element, cycle));
     return byUri;
 }
+
+/**
+ * The issues of one document: the element rules over its elements only, and the cycles through
+ * them. An edit needs the edited file's findings first; the other files' findings can follow.
+ * Gives the same issues as `checkWorkspace(model).get(uri)` (a cycle may be listed from another
+ * starting member in `data.cycle`; the message always starts at the element itself).
+ */
+export function checkDocument(model: WorkspaceModel, uri: string, options: Omit<RuleContext, 'model'>): Issue[] {
+    const context: RuleContext = { ...options, model };
+    const issues: Issue[] = [];
+    const report = (issue: Issue) => { if (issue.uri === uri) issues.push(issue); };
+    const elements = model.elementsIn(uri);
+    for (const element of elements) {
+        for (const rule of ELEMENT_RULES) rule(element, context, report);
+    }
+    // Cycle search rooted at this document's elements: it only walks the chains that leave them.
+    const rooted = Object.create(model, { elements: { value: elements } }) as WorkspaceModel;
+    for (const [element, cycle] of findCycles(rooted)) report(cycleIssue(element, cycle));
+    return issues;
+}

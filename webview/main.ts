@@ -103,7 +103,11 @@ function draw(result: DiagramResult): void {
     if (firstPicture && result.width) {
         firstPicture = false;
         // Shrink a large tree to fit only while its text stays readable; otherwise start at its root.
-        panZoom.fit(result.width, result.height, READABLE_SCALE);
+        if (!panZoom.fit(result.width, result.height, READABLE_SCALE)) {
+            const root = canvas.querySelector<SVGGElement>('.node');
+            const at = root && nodePosition(root);
+            if (at) panZoom.showAt(at.x, at.y);
+        }
     }
     applySearch();
     if (selectedId) select(selectedId, false);
@@ -258,10 +262,16 @@ function select(id: string, reveal: boolean): void {
 }
 
 function focusNode(element: SVGGElement): void {
+    const at = nodePosition(element);
+    if (at) panZoom.reveal(at.x, at.y, at.width, at.height);
+}
+
+/** A node's box in picture coordinates (its translate plus the legend's offset). */
+function nodePosition(element: SVGGElement): { x: number; y: number; width: number; height: number } | undefined {
     const box = element.getBBox();
     const match = /translate\(([-\d.]+),([-\d.]+)\)/.exec(element.getAttribute('transform') ?? '');
     const offset = /translate\(0,([-\d.]+)\)/.exec(element.closest('svg > g')?.getAttribute('transform') ?? '');
-    if (match) panZoom.reveal(Number(match[1]), Number(match[2]) + Number(offset?.[1] ?? 0), box.width, box.height);
+    return match ? { x: Number(match[1]), y: Number(match[2]) + Number(offset?.[1] ?? 0), width: box.width, height: box.height } : undefined;
 }
 
 /** The innermost visible node whose source range holds the editor's cursor. */

@@ -70,13 +70,22 @@ export class PanZoom {
      * The whole picture in view, never enlarged beyond 100 %. With a minimum scale, a picture that
      * would need less is shown at that scale from its top-left corner instead.
      */
-    fit(width: number, height: number, minScale = MIN_SCALE): void {
+    fit(width: number, height: number, minScale = MIN_SCALE): boolean {
         const vw = this.viewport.clientWidth, vh = this.viewport.clientHeight;
-        if (!width || !height || !vw || !vh) return;
+        if (!width || !height || !vw || !vh) return false;
         const scale = Math.max(MIN_SCALE, Math.min(1, (vw - 16) / width, (vh - 16) / height));
-        this.state = scale >= minScale
+        const fits = scale >= minScale;
+        this.state = fits
             ? { scale, x: Math.max(0, (vw - width * scale) / 2), y: Math.max(0, (vh - height * scale) / 2) }
             : { scale: minScale, x: 0, y: 0 };
+        this.apply();
+        return fits;
+    }
+
+    /** Puts a point of the picture near the left edge, a third of the way down. */
+    showAt(x: number, y: number): void {
+        const { scale } = this.state;
+        this.state = { scale, x: 16 - x * scale, y: Math.min(0, this.viewport.clientHeight / 3 - y * scale) };
         this.apply();
     }
 

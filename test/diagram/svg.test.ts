@@ -1,7 +1,7 @@
 import { diagramData, diagramSourceOf, renderDiagram } from '../../src/diagram/render-diagram.js';
 import { escapeXml } from '../../src/diagram/svg.js';
 import { buildWorkspace } from '../helpers.js';
-import { readExample } from './diagram-fixtures.js';
+import { readExample, syntheticStrategy } from './diagram-fixtures.js';
 import { parseXml } from './xml.js';
 
 async function svgOf(files: Record<string, string>, standalone = true, algorithm?: 'layered' | 'mrtree') {
@@ -75,5 +75,23 @@ describe('diagram SVG', () => {
         const bar = okrRects.filter(e => e.attributes.class?.startsWith('kr-bar'));
         expect(bar).toHaveLength(1); // only FirstValue has a current value
         expect(Number(bar[0].attributes.width) / track).toBeCloseTo(12 / 25, 2); // 40 → 65, now 52
+    });
+});
+
+describe('diagram layout', () => {
+    it('stacks siblings in source order, top to bottom', async () => {
+        for (const files of [readExample('examples/acme'), syntheticStrategy(100)]) {
+            const workspace = await buildWorkspace(files);
+            const data = diagramData(diagramSourceOf(workspace.services.eos.StrategyWorkspace));
+            const { svg } = await renderDiagram(data, { standalone: true, expandAll: true });
+            const y = new Map(parseXml(svg).filter(e => e.attributes['data-id'] && e.name === 'g')
+                .map(g => [g.attributes['data-id'], Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(g.attributes.transform)![1])]));
+            for (const node of data.graph.nodes) {
+                const ys = node.children.map(child => y.get(child)!);
+                expect(ys, `children of ${node.id}`).toEqual([...ys].sort((a, b) => a - b));
+            }
+            const roots = data.graph.roots.map(root => y.get(root)!);
+            expect(roots).toEqual([...roots].sort((a, b) => a - b));
+        }
     });
 });

@@ -41,7 +41,12 @@ export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const root = document.parseResult?.value?.$cstNode;
         if (!root) return;
         try {
+            // A range request (the visible part of the editor) classifies only the leaves it shows.
+            const startOffset = this.currentRange ? document.textDocument.offsetAt(this.currentRange.start) : 0;
+            const endOffset = this.currentRange ? document.textDocument.offsetAt(this.currentRange.end) : Number.POSITIVE_INFINITY;
             for (const leaf of CstUtils.flattenCst(root)) {
+                if (leaf.end < startOffset) continue;
+                if (leaf.offset > endOffset) break;
                 const token = this.classify(leaf);
                 if (token) acceptor({ range: leaf.range, type: token.type, modifier: token.modifiers ? [...token.modifiers] : [] });
             }

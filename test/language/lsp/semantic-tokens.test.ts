@@ -75,3 +75,19 @@ describe('semantic tokens', () => {
         expect(result.filter(token => token.startsWith('Nowhere') || token.startsWith('Y '))).toEqual([]);
     });
 });
+
+describe('semantic tokens for a range', () => {
+    it('colour only the requested lines, the same way as the whole document', async () => {
+        const document = documentOf(ws, 'teams/onboarding.eos');
+        const provider = ws.services.lsp.SemanticTokenProvider!;
+        const range = { start: { line: 19, character: 0 }, end: { line: 22, character: 0 } };
+        const { data } = await provider.semanticHighlightRange(document, { textDocument: { uri: document.uri.toString() }, range }, CancellationToken.None);
+        const lines = new Set<number>();
+        let line = 0;
+        for (let i = 0; i < data.length; i += 5) { line += data[i]; lines.add(line); }
+        expect([...lines]).toEqual([19, 20, 21]);
+        const whole = await tokens(document);
+        expect(whole.filter(token => token.startsWith('EarlyConfidence enum.declaration'))).toHaveLength(1);
+        expect(data.length / 5).toBe(['okr', 'EarlyConfidence', 'title', 'owner', 'OnboardingCrew', 'period', '2026-Q1'].length);
+    });
+});

@@ -17,11 +17,17 @@ export class EosFoldingRangeProvider extends DefaultFoldingRangeProvider {
     }
 
     protected override collectCommentFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {
-        super.collectCommentFolding(document, node, acceptor);
         if (!node.$cstNode) return;
         const lines: number[] = [];
+        // One pass over the tokens: block comments fold as in Langium, line comments are collected.
         for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
-            if (!isLeafCstNode(leaf) || leaf.tokenType.name !== 'SL_COMMENT') continue;
+            if (!isLeafCstNode(leaf)) continue;
+            if (this.commentNames.includes(leaf.tokenType.name)) {
+                const range = this.toFoldingRange(document, leaf, FoldingRangeKind.Comment);
+                if (range) acceptor(range);
+                continue;
+            }
+            if (leaf.tokenType.name !== 'SL_COMMENT') continue;
             const before = document.textDocument.getText({ start: { line: leaf.range.start.line, character: 0 }, end: leaf.range.start });
             if (before.trim() === '') lines.push(leaf.range.start.line); // only comments on lines of their own
         }

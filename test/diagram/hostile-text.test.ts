@@ -45,7 +45,7 @@ okr Aim ${eosString(t(11))} { supports Bold kr Up ${eosString(t(0))} from 1 to 2
     };
 }
 
-const SCRIPTABLE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'style', 'link', 'use', 'image', 'img', 'a', 'svg:script', 'animate', 'set']);
+const SCRIPTABLE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'link', 'use', 'image', 'img', 'a', 'svg:script', 'animate', 'set']);
 
 /** What would run or load something, in a parsed SVG. */
 function svgDangers(elements: readonly XmlElement[]): string[] {
@@ -53,10 +53,12 @@ function svgDangers(elements: readonly XmlElement[]): string[] {
     for (const element of elements) {
         const name = element.name.toLowerCase();
         if (SCRIPTABLE_ELEMENTS.has(name)) dangers.push(`<${element.name}>`);
+        // The exported file embeds the diagram's own stylesheet; it must not load anything.
+        if (name === 'style' && /url\s*\(|@import|https?:/i.test(element.text)) dangers.push(`<style> ${element.text.slice(0, 80)}`);
         for (const [attribute, value] of Object.entries(element.attributes)) {
             if (/^on/i.test(attribute)) dangers.push(`${element.name} ${attribute}`);
-            if (/href$/i.test(attribute) || /^(src|xlink:href)$/i.test(attribute)) dangers.push(`${element.name} ${attribute}=${value}`);
-            if (/url\s*\(|javascript:|https?:/i.test(value)) dangers.push(`${element.name} ${attribute}=${value}`);
+            if (/href$/i.test(attribute) || /^src$/i.test(attribute)) dangers.push(`${element.name} ${attribute}=${value}`);
+            if (/^style$/i.test(attribute) && /url\s*\(|javascript:|https?:/i.test(value)) dangers.push(`${element.name} ${attribute}=${value}`);
         }
     }
     return dangers;
@@ -70,7 +72,7 @@ function htmlDangers(html: string): string[] {
             const name = child.name.toLowerCase();
             if (SCRIPTABLE_ELEMENTS.has(name) || name === 'svg') dangers.push(`<${name}>`);
             for (const [attribute, value] of Object.entries(child.attribs)) {
-                if (/^on/i.test(attribute) || /^(href|src|srcset|style)$/i.test(attribute) || /javascript:|https?:/i.test(value)) dangers.push(`${name} ${attribute}=${value}`);
+                if (/^on/i.test(attribute) || /^(href|src|srcset|style|formaction)$/i.test(attribute)) dangers.push(`${name} ${attribute}=${value}`);
             }
             visit(child);
         }

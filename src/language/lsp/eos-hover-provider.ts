@@ -213,8 +213,9 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
                 const progress = krProgress(kr);
                 return progress === undefined ? undefined : formatPercent(progress);
             }));
-            const supportedBy = incoming('supports', 'okr');
-            if (supportedBy.length) facts.push(countedList('Supported by', supportedBy));
+            // OKRs that support one of its key results support the objective too.
+            const supportedBy = new Set([...incoming('supports', 'okr'), ...krs.flatMap(kr => model.incoming(kr, 'supports').map(entry => entry.source))]);
+            if (supportedBy.size) facts.push(countedList('Supported by', [...supportedBy].filter(source => source.kind === 'okr')));
             break;
         }
         case 'kr': {
@@ -235,6 +236,7 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             facts.push(countedList('OKRs', incoming('owner', 'okr')));
             if (incoming('owner', 'initiative').length) facts.push(countedList('Initiatives', incoming('owner', 'initiative'), status));
             if (incoming('owner', 'practice').length) facts.push(countedList('Practices', incoming('owner', 'practice')));
+            if (incoming('owner', 'stream').length) facts.push(countedList('Streams owned', incoming('owner', 'stream')));
             break;
         case 'value':
             add('Extends', targets('extends') || undefined);

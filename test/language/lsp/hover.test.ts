@@ -95,6 +95,7 @@ describe('hover on elements and references shows the element in its context', ()
         expect(text).toContain('**Teams inside (1):** `PlatformPod`');
         expect(text).toContain('**OKRs (1):** `EarlyConfidence`');
         expect(text).toContain('**Trace:** team `OnboardingCrew` → team `Growth`');
+        expect(await hover('teams/onboarding.eos', 'okr EarlyConfidence', { delta: 4 })).toContain('**Supported by (1):** `FasterSetup`');
     });
 
     it('shows a value\'s interpretations, tenets and practices', async () => {

@@ -54,8 +54,12 @@ class StrategyPreview {
     private timer: ReturnType<typeof setTimeout> | undefined;
     private sequence = 0;
     private pendingPng: ((dataUrl: string) => void) | undefined;
+    /** Resolved when the webview's script runs: messages posted before that are lost. */
+    private readonly ready: Promise<void>;
+    private markReady!: () => void;
 
     constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, column: vscode.ViewColumn, private tab: PreviewTab) {
+        this.ready = new Promise(resolve => { this.markReady = resolve; });
         const out = vscode.Uri.joinPath(context.extensionUri, 'out');
         this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Strategy Preview', column, {
             enableScripts: true, localResourceRoots: [out], retainContextWhenHidden: false
@@ -106,6 +110,7 @@ class StrategyPreview {
     private async receive(message: FromWebview): Promise<void> {
         switch (message.type) {
             case 'ready':
+                this.markReady();
                 this.post({ type: 'showTab', tab: this.tab });
                 if (this.last) this.post({ type: 'diagram', result: this.last });
                 await this.update();
@@ -177,6 +182,7 @@ class StrategyPreview {
     async exportPng(): Promise<void> {
         const result = await this.request(this.params(true));
         if (!result || result.error) return void vscode.window.showErrorMessage(`EOS: ${result?.error ?? 'no picture to export'}`);
+        await this.ready;
         const dataUrl = await new Promise<string | undefined>(resolve => {
             const timeout = setTimeout(() => resolve(undefined), 20_000);
             this.pendingPng = url => { clearTimeout(timeout); resolve(url); };

@@ -47,7 +47,7 @@ beforeAll(async () => {
         codeServer: installCodeServer(),
         vsix: packagedVsix(),
         folder: workspace,
-        settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, 'window.commandCenter': false }
+        settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, 'window.commandCenter': false, 'workbench.reduceMotion': 'on' }
     });
     browser = await chromium.launch(CHROMIUM_LAUNCH);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -107,6 +107,8 @@ describe('EOS in VS Code', () => {
         await workbench.goTo(at.line, at.column);
         const hover = await workbench.hoverAtCursor('hypothesis about where to invest');
         expect(await hover.textContent()).toMatch(/evidence/);
+        // Fully faded in before the picture is taken.
+        await expect.poll(() => hover.evaluate(element => getComputedStyle(element.closest('.monaco-hover') ?? element).opacity)).toBe('1');
         await fs.promises.mkdir(path.join(ROOT, 'docs'), { recursive: true });
         // The README's picture of the extension at work; CI keeps its copy with the results.
         const shot = process.env.CI ? path.join(RESULTS, 'screenshot-editor.png') : path.join(ROOT, 'docs', 'screenshot-editor.png');

@@ -122,13 +122,27 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
                 label: keyword.value,
                 kind: CompletionItemKind.Snippet,
                 detail: snippet.detail,
-                insertText: snippet.body,
+                insertText: this.withExistingNames(snippet.body),
                 insertTextFormat: InsertTextFormat.Snippet,
                 sortText: '2'
             });
         }
     }
+
+    /** A reference placeholder becomes a choice of the workspace's names of that kind, where there are any. */
+    private withExistingNames(body: string): string {
+        return body.replace(REFERENCE_PLACEHOLDER, (placeholder, index: string, kindName: string) => {
+            const names = this.strategy.model.namesOf(kindName.toLowerCase() as ElementKind).sort().slice(0, MAX_CHOICES);
+            return names.length ? `\${${index}|${names.join(',')}|}` : placeholder;
+        });
+    }
 }
+
+/** Placeholders that name another element, by the kind they name. */
+const REFERENCE_PLACEHOLDER = /\$\{(\d+):(Vision|Theme|Bet|Stream|Team|Value)\}/g;
+
+/** How many existing names a snippet placeholder offers to choose from. */
+const MAX_CHOICES = 12;
 
 /** Whether the keyword is the first thing its rule reads, i.e. it starts a new element. */
 function startsRule(keyword: GrammarAST.Keyword, rule: GrammarAST.ParserRule): boolean {

@@ -76,6 +76,9 @@ describe('completion', () => {
         expect(okr.insertTextFormat).toBe(InsertTextFormat.Snippet);
         const inserted = (okr.textEdit && 'newText' in okr.textEdit ? okr.textEdit.newText : okr.insertText) ?? '';
         expect(inserted).toContain('kr ${6:Result} "${7:Key result}" from ${8:0} to ${9:10}');
+        // References offer the workspace's names of the right kind to choose from.
+        expect(inserted).toContain('owner ${3|Crew|}');
+        expect(inserted).toContain('supports ${5|EarlyExperience,Referrals|}');
     });
 
     it('works through Langium\'s expectCompletion on a single document', async () => {

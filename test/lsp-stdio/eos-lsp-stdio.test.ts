@@ -9,10 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DefinitionRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest,
+    CodeActionRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest,
     InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, createProtocolConnection,
-    type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Location, type LocationLink, type ProtocolConnection
+    type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Location, type LocationLink, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -138,6 +138,28 @@ describe('eos lsp --stdio', () => {
         expect(labels).not.toContain('Retention'); // a theme
         expect(labels).not.toContain('OnboardingCrew'); // a team
         expect(items.find(i => i.label === 'EarlyExperience')?.detail).toBe('Improve early customer experience');
+    });
+
+    it('offers quick fixes for a published diagnostic (its data makes the round trip)', async () => {
+        const list = await diagnosticsFor(uriOf(onboardingPath), l => l.some(d => d.code === 'orphan-initiative'));
+        const orphan = list.find(d => d.code === 'orphan-initiative')!;
+        const actions = await connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: uriOf(onboardingPath) }, range: orphan.range, context: { diagnostics: [orphan] }
+        }) as CodeAction[];
+        expect(actions[0].title).toBe("Link to bet 'EarlyExperience' (spans stream Onboarding)");
+        // Under the line that opens the block, after its trailing comment.
+        const endOfLine = { line: 14, character: fs.readFileSync(onboardingPath, 'utf8').split('\n')[14].length };
+        expect(actions[0].edit?.changes?.[uriOf(onboardingPath)]).toEqual([
+            { range: { start: endOfLine, end: endOfLine }, newText: '\n  bet EarlyExperience' }
+        ]);
+    });
+
+    it('formats a document', async () => {
+        const edits = await connection.sendRequest(DocumentFormattingRequest.type, {
+            textDocument: { uri: uriOf(onboardingPath) }, options: { tabSize: 2, insertSpaces: true }
+        }) ?? [];
+        // The two-property one-line block of the team gets one property per line.
+        expect(edits).toContainEqual({ range: { start: { line: 1, character: 39 }, end: { line: 1, character: 40 } }, newText: '\n  ' });
     });
 
     it('shuts down and exits on request, leaving no process behind', async () => {

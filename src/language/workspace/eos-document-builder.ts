@@ -127,19 +127,23 @@ export class EosDocumentBuilder extends DefaultDocumentBuilder {
         const changedUris = new Set(changes.map(change => change.uri));
         const building = new Set(documents.map(doc => doc.uri.toString()));
         const added: LangiumDocument[] = [];
+        const reset: LangiumDocument[] = [];
         for (const document of this.langiumDocuments.all) {
             const key = document.uri.toString();
             // Changed documents and documents not linked yet are linked afresh by this build anyway.
             if (changedUris.has(key) || document.state < DocumentState.Linked) continue;
             if (this.mustRelink(document, changes, namesChanged, addedNames)) {
                 this.resetToState(document, DocumentState.ComputedScopes);
+                reset.push(document);
                 if (!building.has(key)) added.push(document);
             } else {
                 this.repoint(document, changes);
             }
         }
+        // `resetToState` drops the build state, also of documents already in this build (left
+        // unvalidated by a cancelled build): without it they would be linked but never validated.
+        if (reset.length) this.prepareBuild(reset, options);
         if (!added.length) return documents;
-        this.prepareBuild(added, options);
         return this.sortDocuments([...documents, ...added]);
     }
 

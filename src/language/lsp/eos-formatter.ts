@@ -229,7 +229,7 @@ export function whitespaceEdits(text: string, tokens: readonly LayoutToken[]): W
 
         let newText: string;
         if (!previous) {
-            newText = '';
+            newText = gap.startsWith('\uFEFF') ? '\uFEFF' : ''; // a byte order mark is not layout: keep it
         } else if ((token.role === 'line-comment' || token.role === 'block-comment') && existingLines === 0) {
             // Trailing comment: stays on its line, keeping hand alignment.
             newText = gap.length > 0 ? gap : ' ';

@@ -104,6 +104,10 @@ describe('formatter', () => {
         expect(result).toBe('stream A "a" {\r\n  wip 2\r\n  owner T\r\n}\r\nteam T\r\n');
     });
 
+    it('keeps a byte order mark', async () => {
+        expect(await format('\uFEFF  vision V   "v"')).toBe('\uFEFFvision V "v"\n');
+    });
+
     it('formats only the requested range', async () => {
         const text = 'stream A   "a"\nstream B   "b"\nstream C   "c"\n';
         const result = await format(text, { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } });

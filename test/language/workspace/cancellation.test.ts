@@ -90,9 +90,12 @@ describe('cancelling a build when the user types again', () => {
                 outcomes.push(`${name} cancelled`);
             }
         });
+        // Type again once the first build is linking the team files.
+        const linking = new Promise<void>(resolve => {
+            const listener = builder.onDocumentPhase(DocumentState.Linked, () => { listener.dispose(); resolve(); });
+        });
         const first = run('Late', 2);
-        // Let the first build start, then type again.
-        await new Promise(resolve => setImmediate(resolve));
+        await linking;
         const second = run('Early', 3);
         await Promise.all([first, second]);
         expect(outcomes).toEqual(['Late cancelled', 'Early built']);

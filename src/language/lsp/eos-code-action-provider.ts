@@ -4,7 +4,7 @@
  * target. Every edit only inserts text (or replaces the one misspelt name), so nothing the user
  * wrote is lost, and it fits the element whether it has a `{ }` block or not.
  */
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,9 +27,11 @@ interface FixContext {
 
 export class EosCodeActionProvider implements CodeActionProvider {
     private readonly strategy: StrategyWorkspace;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: EosServices) {
         this.strategy = services.eos.StrategyWorkspace;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
@@ -97,7 +99,7 @@ export class EosCodeActionProvider implements CodeActionProvider {
                 addProperty(document, node, `supports ${target.name}`)));
     }
 
-    private fixUnresolved({ document, diagnostic }: FixContext): CodeAction[] {
+    private fixUnresolved({ document, diagnostic, model }: FixContext): CodeAction[] {
         const data = diagnostic.data as { name?: string; kinds?: ElementKind[]; suggestions?: string[] } | undefined;
         const actions = (data?.suggestions ?? []).map((suggestion, index) => quickFix(
             `Replace with '${suggestion}'`, diagnostic, document, [{ range: diagnostic.range, newText: suggestion }], index === 0));
@@ -108,7 +110,22 @@ export class EosCodeActionProvider implements CodeActionProvider {
             actions.push(quickFix(`Create ${KIND_LABEL[kind]} '${name}' in this file`, diagnostic, document,
                 [appendToFile(document.textDocument, stubElement(kind, name, humanise(name), []))]));
         }
+        const qualified = name ? /^([_\p{L}][\p{L}\p{N}_]*)\.([_\p{L}][\p{L}\p{N}_]*)$/u.exec(name) : null;
+        const okr = qualified ? model.get('okr', qualified[1]) : undefined;
+        if (qualified && okr && data?.kinds?.includes('kr')) actions.push(...this.createKeyResult(okr, qualified[2], diagnostic));
         return actions;
+    }
+
+    /** `supports Okr.Missing` where the OKR exists: add the key result to that OKR, in whichever file holds it. */
+    private createKeyResult(okr: StrategyElement, krName: string, diagnostic: Diagnostic): CodeAction[] {
+        const okrDocument = this.documents.getDocument(URI.parse(okr.uri));
+        const root = okrDocument?.parseResult.value.$cstNode;
+        if (!okrDocument || !root) return [];
+        const leaf = CstUtils.findLeafNodeAtOffset(root, okrDocument.textDocument.offsetAt(okr.nameRange.start));
+        const node = leaf ? AstUtils.getContainerOfType(leaf.astNode, ast.isOkr) : undefined;
+        if (!node) return [];
+        return [quickFix(`Create key result '${krName}' in OKR '${okr.name}'`, diagnostic, okrDocument,
+            addProperty(okrDocument, node, `kr ${krName} "${humanise(krName)}" from 0 to 100`, 'last'))];
     }
 
     private addTarget({ document, diagnostic }: FixContext): CodeAction[] {
@@ -159,10 +176,11 @@ function indentationOfLine(text: string, offset: number): string {
 }
 
 /**
- * An edit that adds one property line to an element: into its block (after the line holding
- * `{`, so a trailing comment there stays put), at the end of a one-line block, or in a new block.
+ * An edit that adds one property line to an element: into its block (first: after the line holding
+ * `{`, so a trailing comment there stays put; last: above `}`), at the end of a one-line block, or in
+ * a new block.
  */
-export function addProperty(document: LangiumDocument, node: AstNode, property: string): TextEdit[] {
+export function addProperty(document: LangiumDocument, node: AstNode, property: string, where: 'first' | 'last' = 'first'): TextEdit[] {
     const textDocument = document.textDocument;
     const text = textDocument.getText();
     const cst = node.$cstNode!;
@@ -181,11 +199,13 @@ export function addProperty(document: LangiumDocument, node: AstNode, property: 
         const afterOpen = text.slice(open.end, Math.max(open.end, lineEnd(text, open.end)));
         const firstProperty = text.slice(open.end).match(/^[^\S\r\n]*(?:\/\/[^\r\n]*)?\r?\n([ \t]*)\S/);
         const indent = firstProperty && firstProperty[1].length > elementIndent.length ? firstProperty[1] : `${elementIndent}  `;
+        const closeLineStart = text.lastIndexOf('\n', close.offset - 1) + 1;
+        const aboveClose = /^[ \t]*$/.test(text.slice(closeLineStart, close.offset)) ? [insert(closeLineStart, `${indent}${property}${eol}`)] : undefined;
+        if (where === 'last' && aboveClose) return aboveClose;
         // Right under `{` when nothing but a line comment follows it there (the comment stays put)…
         if (/^[ \t]*(\/\/.*)?$/.test(afterOpen)) return [insert(lineEnd(text, open.end), `${eol}${indent}${property}`)];
         // …else just above a `}` that starts its line (never inside a comment that runs on)…
-        const closeLineStart = text.lastIndexOf('\n', close.offset - 1) + 1;
-        if (/^[ \t]*$/.test(text.slice(closeLineStart, close.offset))) return [insert(closeLineStart, `${indent}${property}${eol}`)];
+        if (aboveClose) return aboveClose;
         // …else in front of the `}` itself.
         return beforeClose();
     }

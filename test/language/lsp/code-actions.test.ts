@@ -147,6 +147,25 @@ describe('quick fixes', () => {
         expect(await codesAfter(file, fixed)).toEqual([]);
     });
 
+    it('unresolved-reference: creates a missing key result in its OKR, in the file that holds the OKR', async () => {
+        const company = 'okr Parent "Parent objective" {\n  supports Alpha\n  kr Existing "e" from 1 to 2\n}\n';
+        const team = 'okr Mine "Mine" {\n  supports Parent.Growth\n  kr B "b" from 1 to 2\n}\n';
+        const ws = await buildWorkspace({ 'strategy.eos': strategy, 'company.eos': company, 'team.eos': team });
+        const diagnostic = ws.diagnostics('team.eos').find(d => d.code === 'unresolved-reference')!;
+        const document = ws.documents.get('team.eos')!;
+        const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) as CodeAction[];
+        const create = actions.find(a => a.title === "Create key result 'Growth' in OKR 'Parent'")!;
+        expect(create, actions.map(a => a.title).join(' | ')).toBeDefined();
+        const companyDocument = ws.documents.get('company.eos')!;
+        expect(Object.keys(create.edit!.changes!)).toEqual([companyDocument.uri.toString()]);
+        const fixed = TextDocument.applyEdits(companyDocument.textDocument, create.edit!.changes![companyDocument.uri.toString()]);
+        expect(fixed).toBe('okr Parent "Parent objective" {\n  supports Alpha\n  kr Existing "e" from 1 to 2\n  kr Growth "Growth" from 0 to 100\n}\n');
+        const after = await buildWorkspace({ 'strategy.eos': strategy, 'company.eos': fixed, 'team.eos': team });
+        expect(after.diagnostics('team.eos').map(d => d.code)).not.toContain('unresolved-reference');
+    });
+
     it('kr-not-measurable: adds a from … to … template after the title', async () => {
         const file = 'okrs.eos';
         const text = 'okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" current 30%   // vague\n}\n';

@@ -60,7 +60,7 @@ export const DIAGRAM_CSS = `
 .eos-diagram .c5 { fill: var(--vscode-charts-yellow, #b08800); stroke: var(--vscode-charts-yellow, #b08800); }
 .eos-diagram .c6 { fill: #1b7c83; stroke: #1b7c83; }
 .eos-diagram .c7 { fill: #bf3989; stroke: #bf3989; }
-.eos-diagram .kr-track { fill: var(--vscode-editorWidget-border, #d8dee4); }
+.eos-diagram .kr-track { fill: var(--vscode-descriptionForeground, #59636e); fill-opacity: 0.25; }
 .eos-diagram .kr-bar { fill: var(--vscode-charts-green, #1a7f37); }
 .eos-diagram .kr-bar.done { fill: var(--vscode-charts-blue, #0969da); }
 .eos-diagram .sev-error .box { stroke: var(--vscode-editorError-foreground, #cf222e); stroke-width: 1.5; }

@@ -12,7 +12,7 @@ import { webviewHtml } from '../../src/extension/preview/webview-html.js';
 import type { DiagramResult } from '../../src/shared/protocol.js';
 import type { FromWebview } from '../../src/shared/preview-messages.js';
 import { diagramOf, readExample, ROOT, syntheticStrategy } from './diagram-fixtures.js';
-import { DARK_THEME, LIGHT_THEME } from './vscode-themes.js';
+import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from './vscode-themes.js';
 
 const ORIGIN = 'https://webview.test';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -117,6 +117,14 @@ describe('preview webview in chromium', () => {
         await preview.send({ type: 'cursor', uri: okr.uri, line: okr.range!.start.line + 2, character: 4 });
         await expect.poll(() => page.locator('.node[data-id="okr:EarlyConfidence"]').getAttribute('class')).toContain('selected');
 
+        // A filter asks for the filtered view; the export buttons ask the extension to save.
+        await page.locator('#filter-status').click();
+        await page.locator('#filter-status vscode-option[value="doing"]').click();
+        await expect.poll(async () => (await preview.posted()).filter(m => m.type === 'view').at(-1)).toMatchObject({ type: 'view', filter: { status: 'doing' } });
+        await page.locator('#export-svg').click();
+        await page.locator('#export-png').click();
+        expect((await preview.posted()).filter(m => m.type === 'export')).toEqual([{ type: 'export', format: 'svg' }, { type: 'export', format: 'png' }]);
+
         // Search dims everything but the matches.
         await page.locator('#search').click();
         await page.keyboard.type('referral');
@@ -124,6 +132,17 @@ describe('preview webview in chromium', () => {
         expect(preview.cspViolations, preview.cspViolations.join('\n')).toEqual([]);
         expect(preview.pageErrors).toEqual([]);
         await page.close();
+    });
+
+    it('follows a high-contrast theme: every box outlined in the contrast border colour', async () => {
+        const { result } = await diagramOf(readExample('examples/language-md'));
+        const preview = await openPreview(HIGH_CONTRAST_THEME, 'vscode-high-contrast');
+        await showDiagram(preview, result);
+        const strokes = await preview.page.locator('.node:not(.sev-warning):not(.sev-error) > .box').evaluateAll(boxes => boxes.map(box => getComputedStyle(box).stroke));
+        expect(strokes.length).toBeGreaterThan(0);
+        expect(new Set(strokes)).toEqual(new Set(['rgb(111, 195, 223)']));
+        await preview.page.screenshot({ path: path.join(DOCS, 'preview-high-contrast.png') });
+        await preview.page.close();
     });
 
     it('keeps the last good picture and says why while the text has a syntax error', async () => {

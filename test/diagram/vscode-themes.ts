@@ -43,3 +43,14 @@ export const DARK_THEME: Record<string, string> = {
     '--vscode-editorIndentGuide-activeBackground': '#707070', '--vscode-editor-findMatchBorder': '#9e6a03',
     '--vscode-inputValidation-warningBackground': '#352a05', '--vscode-inputValidation-warningBorder': '#b89500', '--vscode-inputValidation-warningForeground': '#cccccc'
 };
+
+/** "Dark High Contrast": borders everywhere in `contrastBorder`, black background. */
+export const HIGH_CONTRAST_THEME: Record<string, string> = {
+    ...DARK_THEME,
+    '--vscode-foreground': '#ffffff', '--vscode-editor-foreground': '#ffffff', '--vscode-descriptionForeground': '#ffffff',
+    '--vscode-editor-background': '#000000', '--vscode-sideBar-background': '#000000', '--vscode-editorWidget-background': '#0c141f',
+    '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518', '--vscode-focusBorder': '#f38518',
+    '--vscode-panel-border': '#6fc3df', '--vscode-editorWidget-border': '#6fc3df',
+    '--vscode-button-background': '#000000', '--vscode-button-border': '#6fc3df', '--vscode-button-secondaryBackground': '#000000',
+    '--vscode-input-background': '#000000', '--vscode-input-border': '#6fc3df', '--vscode-dropdown-background': '#000000', '--vscode-dropdown-border': '#6fc3df'
+};

@@ -1,11 +1,19 @@
 /**
- * The short fuzz run inside `npm test`: a few hundred seeded inputs through the language services,
- * raw bytes, and the CLI. `npm run fuzz` runs the long version with the same code.
+ * The short fuzz run inside `npm test`: a couple of hundred seeded inputs through the language
+ * services, raw bytes, and the CLI in-process, plus a few runs of the real `out/cli.cjs` binary.
+ * `npm run fuzz` runs the long version with the same code.
  */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCampaign } from './campaign.js';
+import { cliContractProblems, withTempFolder } from './cli-probe.js';
+import { exampleWorkspaces } from './corpus.js';
+import { applyMutations, bytesArbitrary, mutationsArbitrary } from './mutations.js';
 
 const SEED = Number(process.env.EOS_FUZZ_SEED ?? 20260301);
+const CLI = path.resolve('out/cli.cjs');
 
 describe('fuzzing (short run)', () => {
     it('no request throws or exceeds its bound, and the CLI keeps its contract', async () => {
@@ -15,5 +23,24 @@ describe('fuzzing (short run)', () => {
         expect(report.targets.map(t => t.inputs)).toEqual([100, 60, 20]);
         // Every provider the module exposes was actually asked.
         expect(Object.keys(report.requestCounts)).toEqual(expect.arrayContaining(['build', 'hover', 'completion', 'definition', 'references', 'documentSymbol', 'formatting', 'semanticTokens', 'codeAction', 'rename', 'diagram']));
+    }, 300_000);
+
+    it('the real binary keeps the contract on mutated examples and raw bytes', async () => {
+        const workspaces = exampleWorkspaces();
+        const input = fc.record({ workspace: fc.nat(), file: fc.nat(), change: fc.oneof(mutationsArbitrary({ large: false }).map(m => ({ mutations: m })), bytesArbitrary.map(b => ({ bytes: b }))) });
+        for (const sample of fc.sample(input, { seed: SEED, numRuns: 6 })) {
+            const ws = workspaces[sample.workspace % workspaces.length];
+            const names = Object.keys(ws.files);
+            const changed = names[sample.file % names.length];
+            const files = names.map(name => ({
+                path: name,
+                content: name !== changed ? ws.files[name] : 'bytes' in sample.change ? Buffer.from(sample.change.bytes) : applyMutations(ws.files[name], sample.change.mutations)
+            }));
+            const binary = files.some(f => Buffer.from(f.content).subarray(0, 8000).includes(0));
+            await withTempFolder(files, async folder => {
+                const result = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--today', '2026-03-01', '.'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+                expect(cliContractProblems({ code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }, files.length, binary)).toEqual([]);
+            });
+        }
     }, 300_000);
 });

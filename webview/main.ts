@@ -77,14 +77,15 @@ function showResult(result: DiagramResult): void {
         if (!good) showEmpty('The preview could not be drawn.');
         return;
     }
-    const broken = result.syntaxErrors.length > 0;
+    const broken = result.syntaxErrors[0];
+    const where = broken && `Syntax error in ${fileName(broken.uri)} line ${broken.line + 1}: ${broken.message}`;
     if (broken && good) {
-        const first = result.syntaxErrors[0];
-        showNotice(`Syntax error in ${fileName(first.uri)} line ${first.line + 1}: ${first.message} — showing the last good picture.`);
+        showNotice(`${where} — showing the last good picture.`);
         return;
     }
     if (!broken) good = result;
-    showNotice(foldNotice(result));
+    // Nothing good to keep yet: draw what could be read, and say it may be incomplete.
+    showNotice(broken ? `${where} — the picture may be incomplete.` : foldNotice(result));
     updateFilters(result);
     draw(result);
 }

@@ -155,6 +155,13 @@ describe('preview webview in chromium', () => {
         await expect.poll(() => preview.page.locator('#notice').textContent()).toContain('Syntax error in a.eos');
         expect(await preview.page.locator('#canvas .node').count()).toBe(result.visibleNodes);
         await preview.page.close();
+
+        // Opened on a broken file, with no good picture yet: it draws what it could read and says so.
+        const fresh = await openPreview(LIGHT_THEME, 'vscode-light');
+        await showDiagram(fresh, broken.result);
+        expect(await fresh.page.locator('#notice').textContent()).toContain('may be incomplete');
+        expect(await fresh.page.locator('#canvas .node[data-id="vision:V"]').count()).toBe(1);
+        await fresh.page.close();
     });
 
     it('draws the acme example in the dark theme, and its kanban with WIP per stream', async () => {

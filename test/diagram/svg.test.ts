@@ -23,10 +23,11 @@ describe('diagram SVG', () => {
     });
 
     it('places every node without overlaps', async () => {
-        const { svg } = await svgOf(readExample('examples/acme'));
-        const boxes = parseXml(svg).filter(e => e.name === 'g' && e.attributes.class?.startsWith('node ')).map(g => {
+        const { svg } = await svgOf(readExample('examples')); // every example at once: duplicates, cycles, orphans
+        const elements = parseXml(svg);
+        const boxes = elements.filter(e => e.name === 'g' && e.attributes.class?.startsWith('node ')).map(g => {
             const [x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.attributes.transform)!.slice(1).map(Number);
-            const rect = parseXml(svg).find(e => e.name === 'rect' && e.attributes.class === 'box' && e.parent?.attributes['data-id'] === g.attributes['data-id'])!;
+            const rect = elements.find(e => e.name === 'rect' && e.attributes.class === 'box' && e.parent?.attributes['data-id'] === g.attributes['data-id'])!;
             return { id: g.attributes['data-id'], x, y, w: Number(rect.attributes.width), h: Number(rect.attributes.height) };
         });
         expect(boxes.length).toBeGreaterThan(20);

@@ -5,9 +5,10 @@
  * each name's title as detail, status and level values marked as values, and one snippet per
  * element kind where a new element may start.
  */
-import { AstUtils, GrammarAST, isOperationCancelled, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, URI, isOperationCancelled, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as ast from '../generated/ast.js';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem } from 'langium/lsp';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
@@ -72,9 +73,40 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
 
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
 
+    private readonly documents: LangiumDocuments;
+
     constructor(services: EosServices) {
         super(services);
         this.strategy = services.eos.StrategyWorkspace;
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * Langium re-parses everything before the cursor to learn what may follow, so completion
+     * slows down with the size of the file. Top-level elements do not depend on each other, so
+     * parsing from the start of the element at the cursor gives the same answer at a cost that
+     * depends on that element only.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const start = this.elementStartBefore(document, offset);
+        if (start <= 0) return super.findFeaturesAt(document, offset);
+        const slice = TextDocument.create(document.uri, document.languageId, document.version, document.getText().slice(start, offset));
+        return super.findFeaturesAt(slice, offset - start);
+    }
+
+    /** Offset where the last top-level element starting before `offset` starts (0 if none, or if the parse is not of this very text). */
+    private elementStartBefore(document: TextDocument, offset: number): number {
+        const parsed = this.documents.getDocument(URI.parse(document.uri));
+        if (parsed?.textDocument !== document) return 0;
+        const root = parsed.parseResult.value;
+        if (!ast.isModel(root)) return 0;
+        let start = 0;
+        for (const element of root.elements) {
+            const elementStart = element.$cstNode?.offset;
+            if (elementStart === undefined || elementStart >= offset) break;
+            start = elementStart;
+        }
+        return start;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {

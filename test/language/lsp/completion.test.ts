@@ -1,8 +1,12 @@
+import * as fs from 'node:fs';
 import { EmptyFileSystem } from 'langium';
+import { DefaultCompletionProvider } from 'langium/lsp';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { expectCompletion } from 'langium/test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { createEosServices } from '../../../src/language/eos-module.js';
+import { EosCompletionProvider } from '../../../src/language/lsp/eos-completion-provider.js';
 import { buildWorkspace } from '../../helpers.js';
 
 const strategy = `
@@ -94,4 +98,36 @@ describe('completion', () => {
         const items = await completeAt('broken.eos', 'okr "unterminated {\n supports , , <||>\n kr');
         expect(Array.isArray(items)).toBe(true);
     });
+});
+
+describe('completion parsing only the element at the cursor', () => {
+    /** The same provider, parsing the whole text before the cursor as Langium does. */
+    class WholeTextCompletion extends EosCompletionProvider {
+        protected override findFeaturesAt(document: TextDocument, offset: number) {
+            const whole = DefaultCompletionProvider.prototype as unknown as { findFeaturesAt(d: TextDocument, o: number): ReturnType<EosCompletionProvider['findFeaturesAt']> };
+            return whole.findFeaturesAt.call(this, document, offset);
+        }
+    }
+
+    it('proposes exactly what parsing the whole text would, everywhere in the examples', async () => {
+        const files = {
+            'strategy.eos': fs.readFileSync('examples/language-md/strategy.eos', 'utf8'),
+            'teams/onboarding.eos': fs.readFileSync('examples/language-md/teams/onboarding.eos', 'utf8')
+        };
+        const ws = await buildWorkspace(files);
+        const whole = new WholeTextCompletion(ws.services);
+        const describe = (items: CompletionItem[] | undefined) => (items ?? []).map(i => `${i.kind}:${i.label}:${i.detail}`).sort();
+        let compared = 0;
+        for (const [file, document] of ws.documents) {
+            const length = files[file as keyof typeof files].length;
+            for (let offset = 0; offset <= length; offset += 23) {
+                const params = { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) };
+                const sliced = await ws.services.lsp.CompletionProvider!.getCompletion(document, params);
+                const reference = await whole.getCompletion(document, params);
+                expect(describe(sliced?.items), `${file} at offset ${offset}`).toEqual(describe(reference?.items));
+                compared++;
+            }
+        }
+        expect(compared).toBeGreaterThan(50);
+    }, 120_000);
 });

@@ -192,9 +192,27 @@ function applySearch(): void {
         element.classList.toggle('match', query.length > 0 && text.includes(query));
     }
     matchIndex = -1;
+    const folded = foldedMatches();
+    if (query && current && !current.error && !current.syntaxErrors.length) {
+        showNotice(folded.length ? `${folded.length} more match${folded.length === 1 ? '' : 'es'} in folded subtrees: press Enter in the search box to unfold them.` : foldNotice(current));
+    }
+}
+
+/** Folded-away nodes whose name or title matches the search. */
+function foldedMatches(): DiagramResult['folded'] {
+    const query = saved.search.trim().toLowerCase();
+    if (!query || !current) return [];
+    return current.folded.filter(node => `${node.name} ${node.title ?? ''}`.toLowerCase().includes(query));
 }
 
 function nextMatch(): void {
+    const folded = foldedMatches();
+    if (folded.length) {
+        // Unfold what hides the matches (the first 50), then the redraw highlights them.
+        const open = new Set(folded.slice(0, 50).flatMap(node => node.foldedAncestors));
+        requestView((saved.collapsed ?? []).filter(id => !open.has(id)));
+        return;
+    }
     const matches = [...canvas.querySelectorAll<SVGGElement>('.node.match')];
     if (!matches.length) return;
     matchIndex = (matchIndex + 1) % matches.length;

@@ -66,9 +66,26 @@ export async function renderDiagram(data: DiagramData, options: DiagramOptions =
         ...(node.uri ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}),
         ...(node.nameRange ? { nameRange: node.nameRange } : {})
     }));
+    const shown = new Set(nodes.map(node => node.id));
+    const byId = new Map(graph.nodes.map(node => [node.id, node]));
+    const foldedSet = new Set(view.collapsed);
+    const folded: DiagramResult['folded'] = [];
+    for (const node of graph.nodes) {
+        if (shown.has(node.id)) continue;
+        const ancestors: string[] = [];
+        let visibleAncestor = false;
+        for (let up = node.parent; up; up = byId.get(up)?.parent) {
+            if (foldedSet.has(up)) ancestors.push(up);
+            if (shown.has(up)) { visibleAncestor = true; break; }
+        }
+        // Only what unfolding can bring back: not what the filter removed.
+        if (visibleAncestor && ancestors.length && view.matched.has(node.id)) {
+            folded.push({ id: node.id, name: node.name, ...(node.title ? { title: node.title } : {}), foldedAncestors: ancestors });
+        }
+    }
     const uniqueSorted = (values: Iterable<string | undefined>) => [...new Set([...values].filter((v): v is string => !!v))].sort();
     return {
-        svg, width: layout.width, height: layout.height, nodes,
+        svg, width: layout.width, height: layout.height, nodes, folded,
         collapsed: view.collapsed, totalNodes: graph.nodes.length, visibleNodes: view.graph.nodes.length,
         kanban,
         filterOptions: {

@@ -47,7 +47,7 @@ function snapshot(services: EosServices): { data: DiagramData; syntaxErrors: Dia
 
 function emptyResult(error: string): DiagramResult {
     return {
-        svg: '', width: 0, height: 0, nodes: [], collapsed: [], totalNodes: 0, visibleNodes: 0,
+        svg: '', width: 0, height: 0, nodes: [], folded: [], collapsed: [], totalNodes: 0, visibleNodes: 0,
         kanban: { columns: [], lanes: [], cards: 0 },
         filterOptions: { themes: [], streams: [], statuses: [], owners: [] },
         syntaxErrors: [], timings: { graphMs: 0, layoutMs: 0, svgMs: 0 }, error

@@ -46,6 +46,8 @@ export interface DiagramResult {
     height: number;
     /** The visible nodes, in the order drawn. */
     nodes: DiagramNodeInfo[];
+    /** Nodes folded out of view (not filtered out): searchable, with the folded ancestors to open. */
+    folded: Array<{ id: string; name: string; title?: string; foldedAncestors: string[] }>;
     /** The folded node ids in effect (the default set when the request named none). */
     collapsed: string[];
     totalNodes: number;

@@ -28,6 +28,14 @@ describe('eos/diagram request', () => {
         expect(filtered.result.nodes.map(node => node.id)).toEqual([
             'vision:PrimaryBank', 'theme:Retention', 'bet:EarlyExperience', 'initiative:GuidedSetup', 'okr:EarlyConfidence'
         ]);
+        // What the folds hide stays searchable, with the folds to open to show it.
+        const folded = await diagramOf(readExample('examples/language-md'), { collapsed: ['theme:Retention'] });
+        expect(folded.result.folded.map(node => [node.id, node.foldedAncestors])).toEqual([
+            ['bet:EarlyExperience', ['theme:Retention']],
+            ['initiative:GuidedSetup', ['theme:Retention']],
+            ['okr:EarlyConfidence', ['theme:Retention']]
+        ]);
+        expect(filtered.result.folded).toEqual([]);
         const empty = await diagramOf({});
         expect(empty.result.error).toBeUndefined();
         expect(empty.result.totalNodes).toBe(0);

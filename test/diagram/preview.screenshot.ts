@@ -206,6 +206,14 @@ describe('preview webview in chromium', () => {
         await showDiagram(big, large.result);
         await expect.poll(() => big.page.locator('#notice').textContent()).toContain(`of ${large.result.totalNodes} elements`);
         await big.page.screenshot({ path: path.join(DOCS, 'preview-1000-nodes-dark.png') });
+        // Search also finds what is folded away, and Enter unfolds the subtrees that hide it.
+        await big.page.locator('#search').click();
+        await big.page.keyboard.type('I3_2_5');
+        await expect.poll(() => big.page.locator('#notice').textContent()).toContain('1 more match in folded subtrees');
+        await big.page.keyboard.press('Enter');
+        const view = (await big.posted()).filter(m => m.type === 'view').at(-1) as { collapsed: string[] } | undefined;
+        expect(view?.collapsed).not.toContain('bet:B3_2');
+        expect(view?.collapsed).toContain('bet:B3_1');
         await big.page.close();
     });
 

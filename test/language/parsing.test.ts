@@ -61,6 +61,7 @@ tenet Te "Tenet" { upholds Val when "x" because "z" choose "a" over "b" }
         expect([kr('K1').baseline, kr('K1').target, kr('K1').current].map(m => [m!.value, m!.unit]))
             .toEqual([[40, '%'], [65, '%'], [52, '%']]);
         expect([kr('K2').baseline!.value, kr('K2').target!.value, kr('K2').target!.unit]).toEqual([12, 8, 'days']);
+        expect(kr('K2').baseline!.unit).toBe('days'); // the unit is written once, for both figures
         expect([kr('K3').baseline!.value, kr('K3').target!.value, kr('K3').target!.unit]).toEqual([2.5, 1.2, 's']);
         expect([kr('K4').baseline!.value, kr('K4').target!.value, kr('K4').current!.value]).toEqual([-3, 4.75, -1]);
         expect(kr('K5').baseline).toBeUndefined();

@@ -104,6 +104,7 @@ function fill(node: ast.Element, element: StrategyElement, uri: string, sink: St
                 if (kr.baseline) krElement.baseline = measure(kr.baseline);
                 if (kr.target) krElement.target = measure(kr.target);
                 if (kr.current) krElement.current = measure(kr.current);
+                shareUnit(krElement);
                 element.keyResults.push(krElement.name);
                 sink.push(krElement);
             }
@@ -146,6 +147,18 @@ function repeatedProperties(node: AstNode): Array<{ property: string; range: Ran
 function measure(node: ast.Measure): MeasureValue {
     const unit = node.percent ? '%' : node.unit !== undefined ? stripQuotes(node.unit) : undefined;
     return { value: node.value, ...(unit !== undefined ? { unit } : {}), text: node.$cstNode?.text ?? String(node.value) };
+}
+
+/**
+ * `from 12 to 8 days` states the unit once, for every figure of the key result: a figure written
+ * without a unit takes the one the others state (when they agree on one).
+ */
+function shareUnit(kr: StrategyElement): void {
+    const figures = [kr.baseline, kr.target, kr.current].filter((m): m is MeasureValue => m !== undefined);
+    const units = new Set(figures.map(m => m.unit).filter((u): u is string => u !== undefined));
+    if (units.size !== 1) return;
+    const [unit] = units;
+    for (const figure of figures) if (figure.unit === undefined) figure.unit = unit;
 }
 
 function stripQuotes(text: string): string {

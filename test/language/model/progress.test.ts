@@ -55,3 +55,11 @@ describe('describeProgress', () => {
         expect(describeProgress(kr())).toBe('not measurable yet: no `from … to …`');
     });
 });
+
+describe('progress of key results as written', () => {
+    it('reads a unit written once for both figures (from 12 to 8 days current 10)', async () => {
+        const { buildWorkspace } = await import('../../helpers.js');
+        const ws = await buildWorkspace({ 'a.eos': 'okr O { kr K from 12 to 8 days current 10 }' });
+        expect(krProgress(ws.services.eos.StrategyWorkspace.model.get('kr', 'O.K')!)).toBeCloseTo(0.5);
+    });
+});

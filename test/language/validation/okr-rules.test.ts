@@ -35,9 +35,9 @@ describe('kr-not-measurable', () => {
 
 describe('kr-no-change', () => {
     it('is reported when the target equals the baseline', () => expectCodeAtMarkers('kr-no-change', {
-        name: 'trigger', files: { 'a.eos': 'okr O {\n  kr <|Flat|> from 40% to 40%\n  kr <|Same|> from 12 days to 12 days\n  kr <|Decimal|> from 1.50 to 1.5\n}' }
+        name: 'trigger', files: { 'a.eos': 'okr O {\n  kr <|Flat|> from 40% to 40%\n  kr <|Same|> from 12 days to 12 days\n  kr <|Decimal|> from 1.50 to 1.5\n  kr <|UnitOnce|> from 8 to 8 days\n}' }
     }));
     it('is not reported for any change, or for the same number in different units', () => expectCodeAtMarkers('kr-no-change', {
-        name: 'near miss', files: { 'a.eos': 'okr O {\n  kr A from 40% to 41%\n  kr B from 8 to 8%\n  kr C from 10% to 8% current 10%\n}' }
+        name: 'near miss', files: { 'a.eos': 'okr O {\n  kr A from 40% to 41%\n  kr B from 8 days to 8%\n  kr C from 10% to 8% current 10%\n}' }
     }));
 });

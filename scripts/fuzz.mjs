@@ -30,7 +30,7 @@ const started = Date.now();
 const runs = Array.from({ length: workers }, (_, index) => runWorker(index));
 const results = await Promise.all(runs);
 
-const merged = { seed, workers, millis: Date.now() - started, targets: {}, requestCounts: {}, failures: [], hangs: [] };
+const merged = { seed, workers, millis: Date.now() - started, targets: {}, requestCounts: {}, errorResponses: {}, failures: [], hangs: [] };
 for (const result of results) {
     if (result.hang) merged.hangs.push(result.hang);
     if (!result.report) continue;
@@ -42,6 +42,7 @@ for (const result of results) {
         merged.failures.push(...target.failures.map(f => ({ target: f.target, seed: f.seed, file: `${f.workspace}/${f.file}`, problems: f.problems })));
     }
     for (const [name, n] of Object.entries(result.report.requestCounts)) merged.requestCounts[name] = (merged.requestCounts[name] ?? 0) + n;
+    for (const [name, n] of Object.entries(result.report.errorResponses ?? {})) merged.errorResponses[name] = (merged.errorResponses[name] ?? 0) + n;
 }
 const inputs = Object.values(merged.targets).reduce((sum, t) => sum + t.inputs, 0);
 merged.inputs = inputs;

@@ -48,6 +48,8 @@ export interface CampaignReport {
     examples: string[];
     targets: TargetReport[];
     requestCounts: Record<string, number>;
+    /** Requests answered with an intended LSP error response (shown to the user as a message). */
+    errorResponses: Record<string, number>;
 }
 
 interface ServiceInput { workspace: number; file: number; mutations: Mutation[]; offsets: number[] }
@@ -106,8 +108,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     }, log));
 
     const requestCounts: Record<string, number> = {};
+    const errorResponses: Record<string, number> = {};
     for (const probe of probes) for (const [name, count] of probe.requestCounts) requestCounts[name] = (requestCounts[name] ?? 0) + count;
-    return { seed: options.seed, examples: workspaces.map(w => w.name), targets, requestCounts };
+    for (const probe of probes) for (const [name, count] of probe.errorResponses) errorResponses[name] = (errorResponses[name] ?? 0) + count;
+    return { seed: options.seed, examples: workspaces.map(w => w.name), targets, requestCounts, errorResponses };
 }
 
 type Outcome = { problems: Problem[]; workspace: string; file: string; text: string; bytesBase64?: string };

@@ -3,6 +3,7 @@
  * breaks its contract, are reported. Otherwise a green fuzz run would prove nothing.
  */
 import * as fs from 'node:fs';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { cliContractProblems } from './cli-probe.js';
 import { applyMutations } from './mutations.js';
@@ -19,6 +20,13 @@ describe('the service probe', () => {
         expect(problems[0].detail).toContain('hover exploded');
         const document = probe.services.shared.workspace.LangiumDocuments.all.toArray()[0];
         expect(document.textDocument.getText()).toBe(strategy);
+    });
+
+    it('counts an intended LSP error response (a message for the user) as an answer, not a crash', async () => {
+        const probe = await ServiceProbe.open({ 'strategy.eos': strategy });
+        probe.services.lsp.HoverProvider!.getHoverContent = () => { throw new ResponseError(ErrorCodes.InvalidRequest, 'nothing to show'); };
+        expect(await probe.probe('strategy.eos', strategy, [10])).toEqual([]);
+        expect(probe.errorResponses.get('hover')).toBe(1);
     });
 
     it('reports a request slower than its bound', async () => {

@@ -9,6 +9,9 @@
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver-protocol';
+// The class Langium's request handlers check (`responseError` in langium/lsp): thrown, it is sent
+// to the client as the answer (e.g. "Nothing is named 'X', so there is nothing to rename").
+import { ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { createEosServices, type EosServices } from '../../src/language/eos-module.js';
@@ -34,6 +37,8 @@ export class ServiceProbe {
     readonly services: EosServices;
     /** How many requests of each kind were answered, for the report. */
     readonly requestCounts = new Map<string, number>();
+    /** How many were answered with an LSP error response on purpose (a message for the user). */
+    readonly errorResponses = new Map<string, number>();
     private version = 1;
 
     private constructor(readonly originals: ReadonlyMap<string, string>, readonly uris: ReadonlyMap<string, URI>) {
@@ -92,8 +97,12 @@ export class ServiceProbe {
             const result = await request.run();
             JSON.stringify(result);
         } catch (error) {
-            problems.push({ request: request.name, detail: describeError(error) });
-            return;
+            if (error instanceof ResponseError) {
+                this.errorResponses.set(request.name, (this.errorResponses.get(request.name) ?? 0) + 1);
+            } else {
+                problems.push({ request: request.name, detail: describeError(error) });
+                return;
+            }
         } finally {
             this.requestCounts.set(request.name, (this.requestCounts.get(request.name) ?? 0) + 1);
         }

@@ -14,7 +14,7 @@ import { applyMutations, mutationsArbitrary } from '../../fuzz/mutations.js';
 import { buildWorkspace } from '../../helpers.js';
 
 const SEED = Number(process.env.EOS_FUZZ_SEED ?? 20260301);
-const RUNS = Number(process.env.EOS_PROPERTY_RUNS ?? 40);
+const RUNS = Number(process.env.EOS_PROPERTY_RUNS ?? 25);
 const workspaces = exampleWorkspaces();
 const files = workspaces.flatMap(ws => Object.entries(ws.files).map(([file, text]) => ({ workspace: ws, file, text })));
 const lexer = createEosServices(EmptyFileSystem).Eos.parser.Lexer;

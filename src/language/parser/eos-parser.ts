@@ -5,10 +5,11 @@
  * on input that is mostly noise (a pasted binary, a generated file gone wrong):
  *
  * - Chevrotain recovers from a syntax error inside a repetition by calling the repetition again,
- * one stack frame deeper per recovery. A file with a few thousand errors in a row (200 KB of
- * pasted noise) therefore overflows the call stack, and the overflow also leaves Langium's node
- * stack half full, so the *next* file parsed inherited the broken file's elements. Found by the
- * fuzzer (test/fuzz/regressions/). Here an overflow is caught, the parser state is flushed, and
+ * one stack frame deeper per recovery. Some two thousand errors in a row (32 KB of
+ * `okr A kr B from `, or 200 KB of pasted noise) overflow the call stack, and the overflow also
+ * leaves Langium's node stack half full, so the *next* file parsed inherited the broken file's
+ * elements. Found by the reliability tests (test/fuzz/regressions/services-recovery-overflow.json,
+ * test/cli/bad-input.test.ts). Here an overflow is caught, the parser state is flushed, and
  * the file is read again without error recovery: the user sees its first syntax error, and every
  * other file keeps parsing correctly.
  * - Recovery costs time per error: five megabytes of noise kept the server busy for minutes. After

@@ -180,10 +180,17 @@ async function lspSection(session: EditorSession): Promise<void> {
     const section = 'Hover and completion, 10k elements in 100 files (medians of 30)';
     const hover = lsp.HoverProvider;
     if (hover) {
-        const onRef = await sample(30, 5, () => hover.getHoverContent(document, { textDocument, position: { line: refLine, character: lines[refLine].indexOf('Bet') + 2 } }));
-        rows.push({ section, name: 'hover on a cross-file reference', value: median(onRef), unit: 'ms', detail: `p95 ${percentile(onRef, 95).toFixed(1)} ms` });
-        const onName = await sample(30, 5, () => hover.getHoverContent(document, { textDocument, position: { line: nameLine, character: 5 } }));
-        rows.push({ section, name: 'hover on an OKR name', value: median(onName), unit: 'ms', detail: `p95 ${percentile(onName, 95).toFixed(1)} ms` });
+        const hoverAt = (line: number, character: number) => async () => {
+            const result = await hover.getHoverContent(document, { textDocument, position: { line, character } });
+            const contents = result?.contents;
+            return typeof contents === 'object' && contents && 'value' in contents ? contents.value.length : JSON.stringify(contents ?? '').length;
+        };
+        const onRefChars = await hoverAt(refLine, lines[refLine].indexOf('Bet') + 2)();
+        const onRef = await sample(30, 5, hoverAt(refLine, lines[refLine].indexOf('Bet') + 2));
+        rows.push({ section, name: 'hover on a cross-file reference', value: median(onRef), unit: 'ms', detail: `p95 ${percentile(onRef, 95).toFixed(1)} ms; ${onRefChars} chars of markdown` });
+        const onNameChars = await hoverAt(nameLine, 5)();
+        const onName = await sample(30, 5, hoverAt(nameLine, 5));
+        rows.push({ section, name: 'hover on an OKR name', value: median(onName), unit: 'ms', detail: `p95 ${percentile(onName, 95).toFixed(1)} ms; ${onNameChars} chars of markdown` });
     }
     const completion = lsp.CompletionProvider;
     if (completion) {

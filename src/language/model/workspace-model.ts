@@ -17,6 +17,8 @@ export class WorkspaceModel {
     /** Links by the name they are written with; built on the first `incoming` call. */
     private linksByTarget: Map<string, IncomingLink[]> | undefined;
     private readonly incomingLinks = new Map<StrategyElement, IncomingLink[]>();
+    /** Names by kind, listed once per model: every unresolved name asks for suggestions among them. */
+    private readonly names = new Map<ElementKind, string[]>();
     /** How this model differs from the one it was derived from, until its link index is built. */
     private delta: { previous: WorkspaceModel; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
     private readonly resolved = new Map<ElementLink, StrategyElement | undefined>();
@@ -93,7 +95,9 @@ export class WorkspaceModel {
     }
 
     namesOf(kind: ElementKind): string[] {
-        return [...(this.byKind.get(kind)?.keys() ?? [])];
+        let names = this.names.get(kind);
+        if (!names) this.names.set(kind, names = [...(this.byKind.get(kind)?.keys() ?? [])]);
+        return [...names];
     }
 
     /** What a link points at, trying its kinds in order; undefined if unresolved. */

@@ -176,7 +176,7 @@ describe('rename changes only the renamed occurrences', () => {
             expect([...edited].sort()).toEqual([...listed].sort());
             const renamed = await buildWorkspace({ ...example.files, ...after }, { services: createEosServices(EmptyFileSystem).Eos });
             expect(findings(renamed.all())).toEqual(before);
-        }), { seed: SEED + 2, numRuns: Math.max(10, RUNS / 2) });
+        }), { seed: SEED + 2, numRuns: Math.max(10, Math.ceil(RUNS / 2)) });
         expect(renamesApplied).toBeGreaterThan(renamesChecked / 2);
     }, 180_000);
 });

@@ -9,6 +9,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EosServices } from '../eos-module.js';
+import { isClosedString } from '../eos-value-converter.js';
 import * as ast from '../generated/ast.js';
 import { KIND_LABEL, linksOf, type ElementKind, type StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
@@ -213,8 +214,12 @@ export function addProperty(document: LangiumDocument, node: AstNode, property: 
     const end = cst.end;
     const rest = text.slice(end, Math.max(end, lineEnd(text, end)));
     const block = `${eol}${elementIndent}  ${property}${eol}${elementIndent}}`;
-    if (/^[ \t]*\/\//.test(rest)) return [insert(end, ' {'), insert(lineEnd(text, end), block)];
-    return [insert(end, ` {${block}`)];
+    // A title missing its closing quote runs to the end of the line: close it, or the new block
+    // would land inside the text.
+    const title = GrammarUtils.findNodeForProperty(cst, 'title');
+    const closeQuote = title && title.end === end && !isClosedString(title.text) ? title.text.charAt(0) : '';
+    if (/^[ \t]*\/\//.test(rest)) return [insert(end, `${closeQuote} {`), insert(lineEnd(text, end), block)];
+    return [insert(end, `${closeQuote} {${block}`)];
 }
 
 /** Offset of the end of the line that holds `offset` (before its line break). */

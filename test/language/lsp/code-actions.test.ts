@@ -81,6 +81,14 @@ describe('quick fixes', () => {
         expect(await codesAfter(file, fixed)).not.toContain('orphan-initiative');
     });
 
+    it('closes a title missing its quote before opening the new block (found by the quick-fix property)', async () => {
+        const file = 'work.eos';
+        const fixture = await fixesFor(file, 'initiative X "Something', 'orphan-initiative');
+        const fixed = apply(fixture, file, "Link to bet 'Alpha'");
+        expect(fixed).toBe('initiative X "Something" {\n  bet Alpha\n}');
+        expect(await codesAfter(file, fixed)).toEqual([]);
+    });
+
     it('orphan-initiative: keeps a trailing comment on the line that opens the new block', async () => {
         const file = 'work.eos';
         const fixture = await fixesFor(file, 'initiative X "Something" // later\nvision Other "o"\n', 'orphan-initiative');

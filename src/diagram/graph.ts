@@ -8,6 +8,7 @@ import type { ElementKind, StrategyElement } from '../language/model/elements.js
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Severity } from '../language/validation/codes.js';
 import type { Issue } from '../language/validation/issue.js';
+import { krProgress } from '../language/model/progress.js';
 
 export type DiagramNodeKind = 'vision' | 'theme' | 'bet' | 'initiative' | 'okr' | 'group';
 
@@ -211,10 +212,8 @@ function keyResultRow(kr: StrategyElement, issues: DiagramIssue[]): KeyResultRow
     const { baseline, target, current } = kr;
     if (!baseline || !target) return row;
     row.label = `${baseline.text} → ${target.text}${current ? `, now ${current.text}` : ''}`;
-    if (current && target.value !== baseline.value) {
-        const progress = (current.value - baseline.value) / (target.value - baseline.value);
-        row.progress = Math.min(1, Math.max(0, progress));
-    }
+    const progress = krProgress(kr);
+    if (progress !== undefined) row.progress = progress;
     return row;
 }
 

@@ -2,6 +2,8 @@
  * Test helpers: a workspace of EOS documents built with the real services, and marker-based
  * positions (`<|name|>`) so tests name ranges instead of counting columns.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { createEosServices, type EosServices } from '../src/language/eos-module.js';
@@ -57,4 +59,22 @@ export async function buildWorkspace(files: Record<string, string>, options: { t
 /** `code@line:col-line:col` (1-based lines, 0-based columns as in LSP) for compact assertions. */
 export function describeDiagnostic(d: Diagnostic): string {
     return `${String(d.code)}@${d.range.start.line + 1}:${d.range.start.character}-${d.range.end.line + 1}:${d.range.end.character}`;
+}
+
+/**
+ * Every `.eos` file under a folder (relative to the repository root, or absolute), recursively,
+ * as `path relative to the folder → raw text` (BOM and CRLF kept), in a stable order.
+ */
+export function readEosFolder(folder: string): Record<string, string> {
+    const base = path.resolve(__dirname, '..', folder);
+    const files: Record<string, string> = {};
+    const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) walk(full);
+            else if (entry.isFile() && entry.name.endsWith('.eos')) files[path.relative(base, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+        }
+    };
+    walk(base);
+    return files;
 }

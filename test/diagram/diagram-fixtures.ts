@@ -2,28 +2,15 @@
  * Diagram results for tests and screenshots: example folders loaded with the real services and
  * run through the server's request handler, plus a seeded synthetic strategy of any size.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildWorkspace, type TestWorkspace } from '../helpers.js';
+import { buildWorkspace, readEosFolder, type TestWorkspace } from '../helpers.js';
 import { diagramFor } from '../../src/server/diagram-handler.js';
 import type { DiagramParams, DiagramResult } from '../../src/shared/protocol.js';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
 /** Every `.eos` file under a folder of the repository, by path relative to it. */
-export function readExample(folder: string): Record<string, string> {
-    const base = path.join(ROOT, folder);
-    const files: Record<string, string> = {};
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) walk(full);
-            else if (entry.name.endsWith('.eos')) files[path.relative(base, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-        }
-    };
-    walk(base);
-    return files;
-}
+export const readExample = readEosFolder;
 
 export async function diagramOf(files: Record<string, string>, params: Partial<DiagramParams> = {}, today = '2026-03-01'): Promise<{ result: DiagramResult; workspace: TestWorkspace }> {
     const workspace = await buildWorkspace(files, { today });

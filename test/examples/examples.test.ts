@@ -3,7 +3,6 @@
  * findings at all (any diagnostic there is a false positive), and `examples/flawed` must show
  * every code of the catalogue exactly where its `// expect: <code>` comments say.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
@@ -14,23 +13,11 @@ import { runCli } from '../../src/cli/main.js';
 import { createEosServices } from '../../src/language/eos-module.js';
 import { keepWorkspaceDiagnosticsFresh } from '../../src/server/workspace-diagnostics.js';
 import { DIAGNOSTIC_CODES, isDiagnosticCode } from '../../src/language/validation/codes.js';
-import { buildWorkspace } from '../helpers.js';
+import { buildWorkspace, readEosFolder } from '../helpers.js';
 
 const TODAY = '2026-03-01';
 
-/** Every `.eos` file under a folder, as `relative path → raw text` (BOM and CRLF kept). */
-function readExample(folder: string): Record<string, string> {
-    const files: Record<string, string> = {};
-    const visit = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) visit(full);
-            else if (entry.name.endsWith('.eos')) files[path.relative(folder, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-        }
-    };
-    visit(folder);
-    return files;
-}
+const readExample = readEosFolder;
 
 /** Builds an example with the real services; the texts must not contain the helper's range markers. */
 async function buildExample(files: Record<string, string>) {

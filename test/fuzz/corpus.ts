@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readEosFolder } from '../helpers.js';
 
 export interface ExampleWorkspace {
     name: string;
@@ -19,19 +20,8 @@ export function exampleWorkspaces(root = EXAMPLES_ROOT): ExampleWorkspace[] {
     for (const entry of fs.readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         if (!entry.isDirectory()) continue;
         const folder = path.join(root, entry.name);
-        const files: Record<string, string> = {};
-        for (const file of eosFilesUnder(folder)) files[path.relative(folder, file).split(path.sep).join('/')] = fs.readFileSync(file, 'utf8');
+        const files = readEosFolder(folder);
         if (Object.keys(files).length) workspaces.push({ name: entry.name, files });
     }
     return workspaces;
-}
-
-function eosFilesUnder(folder: string): string[] {
-    const found: string[] = [];
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) found.push(...eosFilesUnder(full));
-        else if (entry.isFile() && entry.name.endsWith('.eos')) found.push(full);
-    }
-    return found;
 }

@@ -10,6 +10,7 @@ import { EosGeneratedModule, EosGeneratedSharedModule } from './generated/module
 import { EosScopeComputation, EosScopeProvider } from './eos-scope.js';
 import { EosValueConverter } from './eos-value-converter.js';
 import { createEosParser } from './parser/eos-parser.js';
+import { EosTokenBuilder } from './parser/eos-token-builder.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
 import { EosDocumentBuilder } from './workspace/eos-document-builder.js';
@@ -42,6 +43,7 @@ export type EosServices = LangiumServices & EosAddedServices;
 export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedServices> = {
     parser: {
         ValueConverter: () => new EosValueConverter(),
+        TokenBuilder: () => new EosTokenBuilder(),
         LangiumParser: (services) => createEosParser(services)
     },
     references: {

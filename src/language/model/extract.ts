@@ -2,7 +2,7 @@
  * Turns a parsed EOS document into its {@link DocumentModel}. Runs once per parse; the result is
  * cached on the AST root so every rule, hover and diagram request of that version shares it.
  */
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type CompositeCstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type CstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import type { DocumentModel, ElementKind, ElementLink, LinkRelation, MeasureValue, StrategyElement } from './elements.js';
@@ -45,15 +45,16 @@ export function extractModel(root: ast.Model, uri: string, comments?: CommentPro
 }
 
 function baseElement(node: ast.Element | ast.KeyResult, kind: ElementKind, name: string, uri: string, comments?: CommentProvider): StrategyElement {
+    const properties = propertyNodes(node);
     const element: StrategyElement = {
         kind, name, uri,
         range: node.$cstNode?.range ?? EMPTY_RANGE,
-        nameRange: rangeOf(node, 'name') ?? node.$cstNode?.range ?? EMPTY_RANGE,
+        nameRange: properties.get('name')?.nodes[0].range ?? node.$cstNode?.range ?? EMPTY_RANGE,
         links: collectLinks(node),
         propertyRanges: {}
     };
     if (node.title !== undefined) element.title = node.title;
-    const repeated = repeatedProperties(node);
+    const repeated = repeatedProperties(properties);
     if (repeated.length) element.repeatedProperties = repeated;
     const doc = docComment(node, comments);
     if (doc) element.doc = doc;
@@ -62,11 +63,12 @@ function baseElement(node: ast.Element | ast.KeyResult, kind: ElementKind, name:
 
 function fill(node: ast.Element, element: StrategyElement, uri: string, sink: StrategyElement[], comments?: CommentProvider): void {
     const props = element.propertyRanges;
+    const properties = propertyNodes(node);
     const copy = <K extends keyof StrategyElement>(key: K, value: StrategyElement[K] | undefined, property = key as string) => {
         if (value === undefined) return;
         element[key] = value;
-        const range = rangeOf(node, property);
-        if (range) props[property] = range;
+        const written = properties.get(property);
+        if (written) props[property] = written.nodes[0].range;
     };
     switch (node.$type) {
         case 'Vision':
@@ -80,7 +82,7 @@ function fill(node: ast.Element, element: StrategyElement, uri: string, sink: St
                 ...(ev.date ? { date: ev.date } : {}),
                 verdict: ev.verdict === 'contradicts' ? 'contradicts' : 'supports',
                 ...(ev.text !== undefined ? { text: ev.text } : {}),
-                range: rangeOf(ev, 'date') ?? ev.$cstNode?.range ?? EMPTY_RANGE
+                range: propertyNodes(ev).get('date')?.nodes[0].range ?? ev.$cstNode?.range ?? EMPTY_RANGE
             }));
             break;
         case 'Stream':
@@ -124,24 +126,59 @@ function fill(node: ast.Element, element: StrategyElement, uri: string, sink: St
     }
 }
 
+/** The CST nodes that wrote each property of one AST node, in source order. */
+type PropertyNodes = Map<string, { operator: GrammarAST.Assignment['operator']; nodes: CstNode[] }>;
+
+/**
+ * One walk over an AST node's own CST (not its children's) that collects every property's CST
+ * nodes, the way `GrammarUtils.findNodesForProperty` finds one property's: a node that an
+ * assignment produced belongs to that assignment's feature. One walk instead of one search per
+ * property, because this runs for every element on every parse.
+ */
+function propertyNodes(node: AstNode): PropertyNodes {
+    const result: PropertyNodes = new Map();
+    const root = node.$cstNode;
+    if (!root) return result;
+    const visit = (cst: CstNode, isRoot: boolean): void => {
+        if (!isRoot) {
+            const assignment = assignmentOf(cst.grammarSource);
+            if (assignment) {
+                const entry = result.get(assignment.feature);
+                if (entry) entry.nodes.push(cst);
+                else result.set(assignment.feature, { operator: assignment.operator, nodes: [cst] });
+                return;
+            }
+        }
+        if (isCompositeCstNode(cst) && cst.astNode === node) for (const child of cst.content) visit(child, false);
+    };
+    visit(root, true);
+    return result;
+}
+
+const assignments = new WeakMap<object, GrammarAST.Assignment | null>();
+
+/** The grammar assignment a CST node was produced by, cached per grammar element. */
+function assignmentOf(source: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
+    if (!source) return undefined;
+    let assignment = assignments.get(source);
+    if (assignment === undefined) {
+        assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment) ?? null;
+        assignments.set(source, assignment);
+    }
+    return assignment ?? undefined;
+}
+
 /**
  * Single-valued properties written more than once: the parser keeps the last one, so the earlier
- * ones would be dropped silently. One pass over the element's own CST children.
+ * ones would be dropped silently.
  */
-function repeatedProperties(node: AstNode): Array<{ property: string; range: Range }> {
-    if (!node.$cstNode || !isCompositeCstNode(node.$cstNode)) return [];
-    let cst: CompositeCstNode = node.$cstNode;
-    // `Element: Vision | Theme | …` wraps the element's own node in one more composite node.
-    for (let inner = cst.content[0]; cst.content.length === 1 && isCompositeCstNode(inner) && inner.astNode === node; inner = cst.content[0]) cst = inner;
-    const seen = new Set<string>();
+function repeatedProperties(properties: PropertyNodes): Array<{ property: string; range: Range }> {
     const repeated: Array<{ property: string; range: Range }> = [];
-    for (const child of cst.content) {
-        const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
-        if (!assignment || assignment.operator !== '=' || assignment.feature === 'name' || assignment.feature === 'title') continue;
-        if (seen.has(assignment.feature)) repeated.push({ property: assignment.feature, range: child.range });
-        else seen.add(assignment.feature);
+    for (const [property, { operator, nodes }] of properties) {
+        if (operator !== '=' || property === 'name' || property === 'title') continue;
+        for (const node of nodes.slice(1)) repeated.push({ property, range: node.range });
     }
-    return repeated;
+    return repeated.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function measure(node: ast.Measure): MeasureValue {
@@ -184,10 +221,6 @@ function collectLinks(node: AstNode): ElementLink[] {
 
 function isReferenceLike(value: unknown): value is Reference {
     return typeof value === 'object' && value !== null && '$refText' in value;
-}
-
-function rangeOf(node: AstNode, property: string): Range | undefined {
-    return node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range : undefined;
 }
 
 function docComment(node: AstNode, comments?: CommentProvider): string | undefined {

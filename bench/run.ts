@@ -6,6 +6,10 @@
  *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
  *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, diagram, cli
  *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
+ *   EOS_BENCH_V8_DEFAULTS=1 runs with V8's default flags instead of the language server's
+ *
+ * It measures in a process started the way the extension starts the language server
+ * (SERVER_V8_FLAGS), re-starting itself with those flags when they are missing.
  */
 import '../src/polyfill.js';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +20,8 @@ import { Session } from 'node:inspector/promises';
 import { diagramNodeCount, diagramOnce } from './diagram.js';
 import { generateWorkspace, totalChars, type GeneratedWorkspace, type WorkspaceSpec } from './generate.js';
 import { collectGarbage, formatTable, median, percentile, sample, type Row } from './measure.js';
-import { EditorSession, TODAY, freshServices, fullBuild, parseOnly, uriOf, type EditTiming } from './session.js';
+import { SERVER_V8_FLAGS } from '../src/shared/server-process.js';
+import { EditorSession, TODAY, freshServices, fullBuild, parseOnly, uriOf, type BuildPhases, type EditTiming } from './session.js';
 
 const QUICK = process.env.EOS_BENCH_QUICK === '1';
 const ONLY = process.env.EOS_BENCH_ONLY?.split(',');
@@ -54,19 +59,28 @@ async function buildSection(): Promise<void> {
         const workspace = generateWorkspace(spec);
         const name = label(spec);
         log(`build ${name}: ${workspace.files.size} files, ${(totalChars(workspace) / 1e6).toFixed(2)}M chars`);
-        const parse: number[] = [];
-        const build: number[] = [];
+        const parse: number[] = [], parseKept: number[] = [], build: number[] = [], langiumOnly: number[] = [];
+        const phases: BuildPhases[] = [];
+        const withoutRules = spec.elements <= 10_000;
         for (let i = 0; i <= runs; i++) { // the first round warms the JIT and is dropped
             collectGarbage();
             const p = parseOnly(workspace);
             collectGarbage();
-            const b = (await fullBuild(workspace)).ms;
-            if (i > 0) { parse.push(p); build.push(b); }
+            const kept = parseOnly(workspace, freshServices(), []);
+            collectGarbage();
+            const b = await fullBuild(workspace);
+            collectGarbage();
+            const l = withoutRules ? (await fullBuild(workspace, freshServices(), { validation: false })).ms : NaN;
+            if (i > 0) { parse.push(p); parseKept.push(kept); build.push(b.ms); phases.push(b.phases); langiumOnly.push(l); }
         }
-        const parseMs = median(parse), buildMs = median(build);
-        rows.push({ section: 'Parse and cold full build (fresh services; medians)', name: `${name} parse only`, value: parseMs, unit: 'ms', detail: `${workspace.elements} elements` });
-        rows.push({ section: 'Parse and cold full build (fresh services; medians)', name: `${name} full build`, value: buildMs, unit: 'ms' });
-        rows.push({ section: 'Parse and cold full build (fresh services; medians)', name: `${name} build / parse`, value: buildMs / parseMs, unit: '×', target: spec.syntaxErrors ? undefined : 1.5 });
+        const parseMs = median(parse), buildMs = median(build), keptMs = median(parseKept);
+        const section = 'Parse and cold full build (fresh services; medians)';
+        const phase = (key: keyof BuildPhases) => median(phases.map(p => p[key])).toFixed(0);
+        rows.push({ section, name: `${name} parse only`, value: parseMs, unit: 'ms', detail: `${workspace.elements} elements; trees dropped` });
+        rows.push({ section, name: `${name} parse only, trees kept`, value: keptMs, unit: 'ms', detail: 'as a build must keep them' });
+        rows.push({ section, name: `${name} full build`, value: buildMs, unit: 'ms', detail: `parse ${phase('parse')}, index ${phase('index')}, link ${phase('link')}, references ${phase('references')}, validate ${phase('validate')}` });
+        if (withoutRules) rows.push({ section, name: `${name} build without validation`, value: median(langiumOnly), unit: 'ms', detail: `Langium's parse, index, link, references: ${(median(langiumOnly) / parseMs).toFixed(2)}× parse` });
+        rows.push({ section, name: `${name} build / parse`, value: buildMs / parseMs, unit: '×', target: spec.syntaxErrors ? undefined : 1.5, detail: `${(buildMs / keptMs).toFixed(2)}× parse with trees kept` });
         if (!spec.syntaxErrors) perElement.set(`${spec.elements}/${spec.files}`, buildMs / spec.elements);
     }
     for (const files of [1, 100]) {
@@ -204,7 +218,7 @@ async function lspSection(session: EditorSession): Promise<void> {
 }
 
 async function diagramSection(): Promise<void> {
-    const section = 'Diagram: graph + layout (ELK layered) + SVG, fully expanded (medians of 5)';
+    const section = 'Diagram: graph + layout (ELK mrtree, as the preview) + SVG, fully expanded (medians of 5)';
     for (const target of [100, 300, 1000]) {
         // Find the workspace size whose tree has about `target` nodes.
         let elements = target * 4, services = freshServices(), nodes = 0;
@@ -269,14 +283,23 @@ async function main(): Promise<void> {
         platform: `${os.platform()} ${os.release()}`,
         loadAverage: os.loadavg().map(n => n.toFixed(2)).join(' ')
     };
-    process.stdout.write(`EOS benchmark — ${started.toISOString()} — ${machine.cpus}, node ${machine.node}, load ${machine.loadAverage}${QUICK ? ' — QUICK' : ''}\n`);
+    const flags = process.execArgv.filter(flag => flag.startsWith('--max')).join(' ') || 'V8 defaults';
+    process.stdout.write(`EOS benchmark — ${started.toISOString()} — ${machine.cpus}, node ${machine.node}, ${flags}, load ${machine.loadAverage}${QUICK ? ' — QUICK' : ''}\n`);
     process.stdout.write(formatTable(rows) + '\n');
     const missed = rows.filter(row => row.target !== undefined && !(row.value <= row.target));
     process.stdout.write(`\n${missed.length ? `${missed.length} target(s) missed: ${missed.map(r => r.name).join('; ')}` : 'All targets met.'}\n`);
-    fs.writeFileSync(path.resolve('bench/results.json'), JSON.stringify({ date: started.toISOString(), quick: QUICK, machine, rows }, null, 2) + '\n');
+    fs.writeFileSync(path.resolve('bench/results.json'), JSON.stringify({ date: started.toISOString(), quick: QUICK, machine, flags: process.execArgv, rows }, null, 2) + '\n');
 }
 
-main().catch(error => {
+/** Re-runs this script with the language server's V8 flags when they are missing; true if it did. */
+function rerunWithServerFlags(): boolean {
+    if (process.env.EOS_BENCH_V8_DEFAULTS === '1' || SERVER_V8_FLAGS.every(flag => process.execArgv.includes(flag))) return false;
+    const result = spawnSync(process.execPath, [...process.execArgv, ...SERVER_V8_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
+    process.exitCode = result.status ?? 1;
+    return true;
+}
+
+if (!rerunWithServerFlags()) main().catch(error => {
     process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 1;
 });

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_V8_FLAGS } from '../shared/server-process.js';
 import { SETTINGS_SECTION } from './config.js';
 
 /** Also the prefix of `eos.trace.server`, which vscode-languageclient reads by this id. */
@@ -12,8 +13,8 @@ export const CLIENT_ID = 'eos';
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
     const module = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+        run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS] } },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS, '--nolazy', '--inspect=6009'] } }
     };
     // Files changed outside the editor (git checkout, another tool) and the config file. The client
     // re-hooks these on every (re)start but never disposes them: the extension does.

@@ -11,6 +11,7 @@ import { EosScopeComputation, EosScopeProvider } from './eos-scope.js';
 import { EosValueConverter } from './eos-value-converter.js';
 import { createEosParser } from './parser/eos-parser.js';
 import { EosTokenBuilder } from './parser/eos-token-builder.js';
+import { EosLexer } from './parser/eos-lexer.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
 import { EosDocumentBuilder } from './workspace/eos-document-builder.js';
@@ -44,6 +45,7 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
     parser: {
         ValueConverter: () => new EosValueConverter(),
         TokenBuilder: () => new EosTokenBuilder(),
+        Lexer: (services) => new EosLexer(services),
         LangiumParser: (services) => createEosParser(services)
     },
     references: {

@@ -3,7 +3,7 @@
  * friendlier messages), plus the workspace rules' issues for this document, with the severities
  * that `eos.config.json` and the editor settings ask for.
  */
-import { DefaultDocumentValidator, DocumentValidator, isCompositeCstNode, isLeafCstNode, type CstNode, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
@@ -13,8 +13,8 @@ import { effectiveSeverity } from '../workspace/eos-config.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
 import type { Issue } from './issue.js';
-import { nearestNames } from './suggestions.js';
-import { isClosedString } from '../eos-value-converter.js';
+import { NameSuggester } from './suggestions.js';
+import type { WorkspaceModel } from '../model/workspace-model.js';
 
 export const DIAGNOSTIC_SOURCE = 'eos';
 
@@ -32,6 +32,7 @@ export interface EosDiagnosticData {
 
 export class EosDocumentValidator extends DefaultDocumentValidator {
     private readonly strategy: StrategyWorkspace;
+    private readonly suggesters = new WeakMap<WorkspaceModel, Map<string, NameSuggester>>();
 
     constructor(services: EosServices) {
         super(services);
@@ -48,9 +49,6 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
                 if (typeof diagnostic.message === 'string') diagnostic.message = friendlySyntaxMessage(diagnostic.message);
             }
             result.push(diagnostic);
-        }
-        if (!options.categories || options.categories.includes('built-in')) {
-            result.push(...unclosedStrings(document));
         }
         if (!options.categories || options.categories.includes('fast')) {
             for (const issue of this.strategy.issuesFor(document)) result.push(issueToDiagnostic(issue, true));
@@ -80,7 +78,7 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
             if (!error) continue;
             const name = error.info.reference.$refText;
             const kinds = LINK_TARGETS[error.info.property as LinkRelation] ?? [];
-            const suggestions = nearestNames(name, kinds.flatMap(kind => this.strategy.model.namesOf(kind)));
+            const suggestions = this.suggester(kinds).nearest(name);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: reference.$refNode?.range ?? error.info.container.$cstNode!.range,
@@ -90,6 +88,17 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
                 data: { code: 'unresolved-reference', name, kinds, suggestions }
             });
         }
+    }
+
+    /** One suggester per model and set of kinds: candidates prepared once, answers remembered. */
+    private suggester(kinds: readonly ElementKind[]): NameSuggester {
+        const model = this.strategy.model;
+        let byKinds = this.suggesters.get(model);
+        if (!byKinds) this.suggesters.set(model, byKinds = new Map());
+        const key = kinds.join(',');
+        let suggester = byKinds.get(key);
+        if (!suggester) byKinds.set(key, suggester = new NameSuggester(kinds.flatMap(kind => model.namesOf(kind))));
+        return suggester;
     }
 
     protected override getSource(): string {
@@ -127,30 +136,6 @@ export function applySeverities(diagnostics: Diagnostic[], strategy: StrategyWor
         diagnostic.severity = LSP_SEVERITY[severity];
         result.push(diagnostic);
     }
-    return result;
-}
-
-/** Texts that the lexer let run to the end of the line because their closing quote is missing. */
-function unclosedStrings(document: LangiumDocument): Diagnostic[] {
-    const root = document.parseResult.value.$cstNode;
-    const result: Diagnostic[] = [];
-    // A plain recursive walk: it visits every token of every file, and a CST stream costs 5× more.
-    const visit = (node: CstNode): void => {
-        if (isCompositeCstNode(node)) {
-            for (const child of node.content) visit(child);
-            return;
-        }
-        if (!isLeafCstNode(node) || node.tokenType.name !== 'STRING' || isClosedString(node.text)) return;
-        result.push({
-            severity: DiagnosticSeverity.Error,
-            range: node.range,
-            message: `This text has no closing quote: add ${node.text.charAt(0)} where it should end.`,
-            code: 'syntax',
-            source: DIAGNOSTIC_SOURCE,
-            data: { code: 'syntax' }
-        });
-    };
-    if (root) visit(root);
     return result;
 }
 

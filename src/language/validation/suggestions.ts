@@ -25,17 +25,51 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** Up to `limit` candidates close to `name`, closest first; case differences count little. */
 export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
-    const lower = name.toLowerCase();
-    const scored: Array<[string, number]> = [];
-    for (const candidate of candidates) {
-        if (candidate === name) continue;
-        const candidateLower = candidate.toLowerCase();
-        const allowed = Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3));
-        // One is a prefix of the other: distance 1 at most (0 when only the case differs).
-        const score = candidateLower.startsWith(lower) || lower.startsWith(candidateLower)
-            ? (candidateLower === lower ? 0 : 1)
-            : editDistance(lower, candidateLower, allowed);
-        if (score <= allowed) scored.push([candidate, score]);
+    return new NameSuggester(candidates).nearest(name, limit);
+}
+
+/**
+ * Suggestions among one fixed set of names, for many unresolved names: each candidate is
+ * lower-cased once, and each name's answer is remembered. A file full of broken references asks
+ * for thousands of suggestions among thousands of names (the benchmark's syntax-error workspace).
+ */
+export class NameSuggester {
+    private readonly candidates: ReadonlyArray<{ name: string; lower: string }>;
+    private readonly answers = new Map<string, string[]>();
+
+    constructor(candidates: Iterable<string>) {
+        this.candidates = [...new Set(candidates)].map(name => ({ name, lower: name.toLowerCase() }));
     }
-    return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([candidate]) => candidate);
+
+    nearest(name: string, limit = 3): string[] {
+        const key = `${limit}:${name}`;
+        let answer = this.answers.get(key);
+        if (!answer) this.answers.set(key, answer = this.compute(name, limit));
+        return [...answer];
+    }
+
+    private compute(name: string, limit: number): string[] {
+        const lower = name.toLowerCase();
+        // The best `limit` so far, kept sorted by score, then name: no sort of every close candidate.
+        const best: Array<{ name: string; score: number }> = [];
+        for (const candidate of this.candidates) {
+            if (candidate.name === name) continue;
+            const allowed = Math.max(2, Math.floor(Math.max(name.length, candidate.name.length) / 3));
+            // One is a prefix of the other: distance 1 at most (0 when only the case differs).
+            const score = candidate.lower.startsWith(lower) || lower.startsWith(candidate.lower)
+                ? (candidate.lower === lower ? 0 : 1)
+                : editDistance(lower, candidate.lower, allowed);
+            if (score > allowed) continue;
+            let at = best.length;
+            while (at > 0 && precedes(score, candidate.name, best[at - 1])) at--;
+            if (at >= limit) continue;
+            best.splice(at, 0, { name: candidate.name, score });
+            if (best.length > limit) best.pop();
+        }
+        return best.map(entry => entry.name);
+    }
+}
+
+function precedes(score: number, name: string, other: { name: string; score: number }): boolean {
+    return score < other.score || (score === other.score && name < other.name);
 }

@@ -96,6 +96,12 @@ describe('syntax', () => {
         expect(model.get('bet', 'B')!.title).toBe('unterminated title');
         expect(model.get('theme', 'T')!.title).toBe('fine');
     });
+    it('marks exactly the unclosed text, after unicode and in CRLF files, in either quote style', async () => {
+        const ws = await buildWorkspace({ 'a.eos': 'theme T "ok"\r\nbet Été <|\'open|>\r\nbet B "x" {\r\n  hypothesis <|"also \\" open|>\r\n}' });
+        const syntax = ws.diagnostics('a.eos').filter(d => d.code === 'syntax');
+        expect(syntax.map(d => d.range)).toEqual(ws.markers.get('a.eos'));
+        expect(syntax[0].message).toBe("This text has no closing quote: add ' where it should end.");
+    });
     it('is not reported for well-formed text', () => expectCodeAtMarkers('syntax', {
         name: 'near miss', files: { 'a.eos': 'theme T "t" {\n  horizon 2026..2027\n}' }
     }));

@@ -37,15 +37,15 @@ export function extractModel(root: ast.Model, uri: string, comments?: CommentPro
     const elements: StrategyElement[] = [];
     for (const node of root.elements ?? []) {
         if (!node.name) continue; // recovered from a syntax error: nothing to name, nothing to check
-        const element = baseElement(node, KIND_OF_TYPE[node.$type], node.name, uri, comments);
+        const properties = propertyNodes(node);
+        const element = baseElement(node, properties, KIND_OF_TYPE[node.$type], node.name, uri, comments);
         elements.push(element);
-        fill(node, element, uri, elements, comments);
+        fill(node, properties, element, uri, elements, comments);
     }
     return { uri, elements };
 }
 
-function baseElement(node: ast.Element | ast.KeyResult, kind: ElementKind, name: string, uri: string, comments?: CommentProvider): StrategyElement {
-    const properties = propertyNodes(node);
+function baseElement(node: ast.Element | ast.KeyResult, properties: PropertyNodes, kind: ElementKind, name: string, uri: string, comments?: CommentProvider): StrategyElement {
     const element: StrategyElement = {
         kind, name, uri,
         range: node.$cstNode?.range ?? EMPTY_RANGE,
@@ -61,9 +61,8 @@ function baseElement(node: ast.Element | ast.KeyResult, kind: ElementKind, name:
     return element;
 }
 
-function fill(node: ast.Element, element: StrategyElement, uri: string, sink: StrategyElement[], comments?: CommentProvider): void {
+function fill(node: ast.Element, properties: PropertyNodes, element: StrategyElement, uri: string, sink: StrategyElement[], comments?: CommentProvider): void {
     const props = element.propertyRanges;
-    const properties = propertyNodes(node);
     const copy = <K extends keyof StrategyElement>(key: K, value: StrategyElement[K] | undefined, property = key as string) => {
         if (value === undefined) return;
         element[key] = value;
@@ -101,7 +100,7 @@ function fill(node: ast.Element, element: StrategyElement, uri: string, sink: St
             element.keyResults = [];
             for (const kr of node.keyResults) {
                 if (!kr.name) continue;
-                const krElement = baseElement(kr, 'kr', `${node.name}.${kr.name}`, uri, comments);
+                const krElement = baseElement(kr, propertyNodes(kr), 'kr', `${node.name}.${kr.name}`, uri, comments);
                 krElement.okr = node.name;
                 if (kr.baseline) krElement.baseline = measure(kr.baseline);
                 if (kr.target) krElement.target = measure(kr.target);

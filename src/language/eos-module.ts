@@ -22,6 +22,8 @@ import { EosCodeLensProvider } from './lsp/eos-code-lens-provider.js';
 import { EosCodeActionProvider } from './lsp/eos-code-action-provider.js';
 import { EosCompletionProvider } from './lsp/eos-completion-provider.js';
 import { EosReferences } from './eos-references.js';
+import { EosLinker } from './eos-linker.js';
+import { EosReferenceDescriptionProvider } from './workspace/eos-reference-descriptions.js';
 import { EosHoverProvider } from './lsp/eos-hover-provider.js';
 import { EosDefinitionProvider } from './lsp/eos-definition-provider.js';
 import { EosRenameProvider } from './lsp/eos-rename-provider.js';
@@ -51,7 +53,8 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
     references: {
         ScopeComputation: (services) => new EosScopeComputation(services),
         ScopeProvider: (services) => new EosScopeProvider(services),
-        References: (services) => new EosReferences(services)
+        References: (services) => new EosReferences(services),
+        Linker: (services) => new EosLinker(services)
     },
     lsp: {
         Formatter: (services) => new EosFormatter(services),
@@ -66,6 +69,9 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
         FoldingRangeProvider: (services) => new EosFoldingRangeProvider(services),
         SemanticTokenProvider: (services) => new EosSemanticTokenProvider(services),
         DocumentHighlightProvider: (services) => new EosDocumentHighlightProvider(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new EosReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new EosDocumentValidator(services)

@@ -25,8 +25,15 @@ export const unalignedOkr: ElementRule = (element, _context, report) => {
 
 /** Compares objectives the way a reader would: case, spacing and final punctuation do not count. */
 export function normaliseObjective(title: string): string {
-    return title.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!;:,]+$/, '').trim();
+    const spaced = title.toLowerCase().replace(/\s+/g, ' ');
+    // Drop final punctuation and spaces with a loop: the regex `[\s.!;:,]+$` retries at every
+    // space of the title, and this runs for every OKR of the workspace.
+    let end = spaced.length;
+    while (end > 0 && FINAL_PUNCTUATION.has(spaced.charAt(end - 1))) end--;
+    return spaced.slice(0, end).trim();
 }
+
+const FINAL_PUNCTUATION = new Set([' ', '.', '!', ';', ':', ',']);
 
 export const cascadedOkr: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'okr' || !element.title) return;

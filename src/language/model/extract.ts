@@ -201,21 +201,28 @@ function stripQuotes(text: string): string {
     return /^(['"]).*\1$/.test(text) ? text.slice(1, -1) : text;
 }
 
+const LINK_RELATIONS = Object.keys(LINK_TARGETS) as LinkRelation[];
+
 function collectLinks(node: AstNode): ElementLink[] {
     const links: ElementLink[] = [];
-    for (const [property, value] of Object.entries(node)) {
-        if (property.startsWith('$')) continue;
-        const relation = property as LinkRelation;
-        const kinds = LINK_TARGETS[relation];
-        if (!kinds) continue;
+    let sorted = true;
+    for (const relation of LINK_RELATIONS) {
+        const value = (node as unknown as Record<string, unknown>)[relation];
+        if (value === undefined) continue;
         const refs: unknown[] = Array.isArray(value) ? value : [value];
         for (const ref of refs) {
             if (!isReferenceLike(ref) || !ref.$refText) continue;
-            links.push({ relation, target: ref.$refText, kinds, range: ref.$refNode?.range ?? node.$cstNode?.range ?? EMPTY_RANGE });
+            const link: ElementLink = { relation, target: ref.$refText, kinds: LINK_TARGETS[relation], range: ref.$refNode?.range ?? node.$cstNode?.range ?? EMPTY_RANGE };
+            if (links.length && comparePositions(links[links.length - 1].range, link.range) > 0) sorted = false;
+            links.push(link);
         }
     }
-    // Object.entries follows assignment order, not source order: sort so messages list links as written.
-    return links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    // Relations are visited in a fixed order, not source order: sort so messages list links as written.
+    return sorted ? links : links.sort((a, b) => comparePositions(a.range, b.range));
+}
+
+function comparePositions(a: Range, b: Range): number {
+    return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
 function isReferenceLike(value: unknown): value is Reference {

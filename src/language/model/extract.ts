@@ -182,7 +182,9 @@ function repeatedProperties(properties: PropertyNodes): Array<{ property: string
 
 function measure(node: ast.Measure): MeasureValue {
     const unit = node.percent ? '%' : node.unit !== undefined ? stripQuotes(node.unit) : undefined;
-    return { value: node.value, ...(unit !== undefined ? { unit } : {}), text: node.$cstNode?.text ?? String(node.value) };
+    const text = node.$cstNode?.text ?? String(node.value);
+    // No object spread: this runs for three figures of every key result.
+    return unit !== undefined ? { value: node.value, unit, text } : { value: node.value, text };
 }
 
 /**

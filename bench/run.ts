@@ -8,8 +8,8 @@
  *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
  *   EOS_BENCH_V8_DEFAULTS=1 runs with V8's default flags instead of the language server's
  *
- * It measures in a process started the way the extension starts the language server
- * (SERVER_V8_FLAGS), re-starting itself with those flags when they are missing.
+ * Each group of sections runs in its own process, started with the V8 flags the extension gives
+ * the language server (SERVER_V8_FLAGS); this process only collects and prints their rows.
  */
 import '../src/polyfill.js';
 import { spawnSync } from 'node:child_process';
@@ -274,15 +274,27 @@ function cliSection(): void {
     }
 }
 
+/** Sections that run together in one process (the hover and completion figures use the edit session). */
+const PROCESSES: ReadonlyArray<readonly string[]> = [['build'], ['edit', 'lsp'], ['diagram'], ['cli']];
+
+/**
+ * Runs each group of sections in a fresh process started like the language server (its V8
+ * flags), so no section measures in a heap or JIT state that another one left behind: a parse
+ * measured after an editor session ran was a third slower than in a fresh process.
+ */
 async function main(): Promise<void> {
-    // The editor session first: its heap is then measured in a process that has built nothing else.
-    if (wanted('edit') || wanted('lsp')) {
-        const session = await editSection();
-        if (wanted('lsp')) await lspSection(session);
+    const flags = process.env.EOS_BENCH_V8_DEFAULTS === '1' ? [] : SERVER_V8_FLAGS;
+    for (const sections of PROCESSES) {
+        const only = sections.filter(wanted);
+        if (!only.length) continue;
+        const rowsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eos-bench-rows-')), 'rows.json');
+        const child = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', ...flags, process.argv[1]], {
+            stdio: 'inherit', env: { ...process.env, EOS_BENCH_ONLY: only.join(','), EOS_BENCH_ROWS: rowsFile }
+        });
+        if (child.status !== 0) throw new Error(`the ${only.join(' and ')} section failed (exit ${child.status ?? child.signal})`);
+        rows.push(...JSON.parse(fs.readFileSync(rowsFile, 'utf8')) as Row[]);
+        fs.rmSync(path.dirname(rowsFile), { recursive: true, force: true });
     }
-    if (wanted('build')) await buildSection();
-    if (wanted('diagram')) await diagramSection();
-    if (wanted('cli')) cliSection();
 
     const machine = {
         cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -291,31 +303,27 @@ async function main(): Promise<void> {
         platform: `${os.platform()} ${os.release()}`,
         loadAverage: os.loadavg().map(n => n.toFixed(2)).join(' ')
     };
-    const flags = process.execArgv.filter(flag => flag.startsWith('--max')).join(' ') || 'V8 defaults';
-    process.stdout.write(`EOS benchmark — ${started.toISOString()} — ${machine.cpus}, node ${machine.node}, ${flags}, load ${machine.loadAverage}${QUICK ? ' — QUICK' : ''}\n`);
-    const ordered = inSectionOrder(rows);
-    process.stdout.write(formatTable(ordered) + '\n');
+    process.stdout.write(`EOS benchmark — ${started.toISOString()} — ${machine.cpus}, node ${machine.node}, ${flags.join(' ') || 'V8 defaults'}, load ${machine.loadAverage}${QUICK ? ' — QUICK' : ''}\n`);
+    process.stdout.write(formatTable(rows) + '\n');
     const missed = rows.filter(row => row.target !== undefined && !(row.value <= row.target));
     process.stdout.write(`\n${missed.length ? `${missed.length} target(s) missed: ${missed.map(r => r.name).join('; ')}` : 'All targets met.'}\n`);
-    fs.writeFileSync(path.resolve('bench/results.json'), JSON.stringify({ date: started.toISOString(), quick: QUICK, machine, flags: process.execArgv, rows: ordered }, null, 2) + '\n');
+    fs.writeFileSync(path.resolve('bench/results.json'), JSON.stringify({ date: started.toISOString(), quick: QUICK, machine, flags, rows }, null, 2) + '\n');
 }
 
-/** Parse and build first in the table, whatever order the sections ran in. */
-function inSectionOrder(unordered: readonly Row[]): Row[] {
-    const order = ['Parse', 'Edit', 'Memory', 'Hover', 'Diagram', 'CLI'];
-    const rank = (row: Row) => order.findIndex(prefix => row.section.startsWith(prefix));
-    return [...unordered].sort((a, b) => rank(a) - rank(b)); // stable: rows keep their order within a section
+/** In a section process: run the sections asked for and hand the rows back to the parent. */
+async function sectionProcess(rowsFile: string): Promise<void> {
+    if (wanted('build')) await buildSection();
+    if (wanted('edit') || wanted('lsp')) {
+        const session = await editSection();
+        if (wanted('lsp')) await lspSection(session);
+    }
+    if (wanted('diagram')) await diagramSection();
+    if (wanted('cli')) cliSection();
+    fs.writeFileSync(rowsFile, JSON.stringify(rows));
 }
 
-/** Re-runs this script with the language server's V8 flags when they are missing; true if it did. */
-function rerunWithServerFlags(): boolean {
-    if (process.env.EOS_BENCH_V8_DEFAULTS === '1' || SERVER_V8_FLAGS.every(flag => process.execArgv.includes(flag))) return false;
-    const result = spawnSync(process.execPath, [...process.execArgv, ...SERVER_V8_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
-    process.exitCode = result.status ?? 1;
-    return true;
-}
-
-if (!rerunWithServerFlags()) main().catch(error => {
+const rowsFile = process.env.EOS_BENCH_ROWS;
+(rowsFile ? sectionProcess(rowsFile) : main()).catch(error => {
     process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 1;
 });

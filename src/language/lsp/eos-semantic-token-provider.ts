@@ -6,11 +6,12 @@
  * as `number`, status, level and verdict values as `enumMember`, doc comments as `comment` +
  * `documentation`, other keywords, texts and comments as `keyword`, `string` and `comment`.
  */
-import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, isOperationCancelled, isReference, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CstUtils, GrammarAST, isLeafCstNode, isOperationCancelled, isReference, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
 import { isHorizon, isKeyResult, isMeasure } from '../generated/ast.js';
+import { assignmentOf } from '../grammar-assignment.js';
 import { KIND_OF_AST_TYPE } from './element-of-node.js';
 import { KIND_PRESENTATION } from './kind-presentation.js';
 
@@ -92,25 +93,12 @@ function tokenName(leaf: CstNode): string | undefined {
     return isLeafCstNode(leaf) ? leaf.tokenType.name : undefined;
 }
 
-/** Assignment enclosing each grammar element, cached: the grammar is fixed, the walk per token is not free. */
-const assignmentOfGrammarNode = new WeakMap<AstNode, GrammarAST.Assignment | null>();
-
-function enclosingAssignment(grammarNode: AstNode | undefined): GrammarAST.Assignment | undefined {
-    if (!grammarNode) return undefined;
-    let assignment = assignmentOfGrammarNode.get(grammarNode);
-    if (assignment === undefined) {
-        assignment = AstUtils.getContainerOfType(grammarNode, GrammarAST.isAssignment) ?? null;
-        assignmentOfGrammarNode.set(grammarNode, assignment);
-    }
-    return assignment ?? undefined;
-}
-
 /** Langium's `GrammarUtils.findAssignment` with the grammar lookups cached. */
 function findAssignment(leaf: CstNode): GrammarAST.Assignment | undefined {
     const astNode = leaf.astNode;
     let node: CstNode | undefined = leaf;
     while (node && astNode === node.container?.astNode) {
-        const assignment = enclosingAssignment(node.grammarSource);
+        const assignment = assignmentOf(node.grammarSource);
         if (assignment) return assignment;
         node = node.container;
     }

@@ -2,9 +2,10 @@
  * Turns a parsed EOS document into its {@link DocumentModel}. Runs once per parse; the result is
  * cached on the AST root so every rule, hover and diagram request of that version shares it.
  */
-import { AstUtils, GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type CstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
+import { GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type CstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
+import { assignmentOf } from '../grammar-assignment.js';
 import type { DocumentModel, ElementKind, ElementLink, LinkRelation, MeasureValue, StrategyElement } from './elements.js';
 
 const KIND_OF_TYPE: Record<ast.Element['$type'], ElementKind> = {
@@ -152,19 +153,6 @@ function propertyNodes(node: AstNode): PropertyNodes {
     };
     visit(root, true);
     return result;
-}
-
-const assignments = new WeakMap<object, GrammarAST.Assignment | null>();
-
-/** The grammar assignment a CST node was produced by, cached per grammar element. */
-function assignmentOf(source: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
-    if (!source) return undefined;
-    let assignment = assignments.get(source);
-    if (assignment === undefined) {
-        assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment) ?? null;
-        assignments.set(source, assignment);
-    }
-    return assignment ?? undefined;
 }
 
 /**

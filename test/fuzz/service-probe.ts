@@ -93,6 +93,11 @@ export class ServiceProbe {
 
     private async run(request: Request, problems: Problem[], boundMs: number): Promise<void> {
         const started = performance.now();
+        // Langium catches some provider errors and logs them: in the editor that is a stack trace
+        // in the user's output panel and a silently empty answer, so it counts as a problem too.
+        const logged: string[] = [];
+        const consoleError = console.error;
+        console.error = (...args: unknown[]) => { logged.push(args.map(arg => typeof arg === 'string' ? arg : describeError(arg)).join(' ')); };
         try {
             const result = await request.run();
             JSON.stringify(result);
@@ -104,7 +109,9 @@ export class ServiceProbe {
                 return;
             }
         } finally {
+            console.error = consoleError;
             this.requestCounts.set(request.name, (this.requestCounts.get(request.name) ?? 0) + 1);
+            if (logged.length) problems.push({ request: request.name, detail: `logged an error: ${logged[0]}` });
         }
         const elapsed = performance.now() - started;
         if (elapsed > boundMs) problems.push({ request: request.name, detail: `took ${Math.round(elapsed)} ms (bound ${boundMs} ms)` });

@@ -5,7 +5,7 @@
  * each name's title as detail, status and level values marked as values, and one snippet per
  * element kind where a new element may start.
  */
-import { AstUtils, GrammarAST, URI, isOperationCancelled, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, URI, isCompositeCstNode, type CstNode, type LeafCstNode, isOperationCancelled, type MaybePromise, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as ast from '../generated/ast.js';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature } from 'langium/lsp';
@@ -110,6 +110,7 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (this.isInComment(document, document.textDocument.offsetAt(params.position))) return CompletionList.create([], false);
         try {
             return await super.getCompletion(document, params, cancelToken);
         } catch (error) {
@@ -117,6 +118,32 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
             // A half-typed document can confuse the completion parser; offer nothing rather than fail the request.
             return CompletionList.create([], true);
         }
+    }
+
+    /**
+     * After some syntax errors the node at the cursor is not the element whose property is being
+     * written: completing `stream ` may find a team there. Langium would then ask which elements a
+     * team's `stream` may name, fail, log a stack trace and offer nothing (found by the fuzzer,
+     * test/fuzz/regressions/services-a79a81da253d.json). Complete as for a new element of the
+     * grammar rule that holds the property, as Langium does when a rule has just begun.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        if (!next.type && context.node && assignment && rule
+            && this.astReflection.getTypeMetaData(context.node.$type).properties[assignment.feature]?.referenceType === undefined) {
+            return super.completionForCrossReference(context, { ...next, type: GrammarUtils.getTypeName(rule) }, acceptor);
+        }
+        return super.completionForCrossReference(context, next, acceptor);
+    }
+
+    /**
+     * True inside a comment: words typed there are prose, not names. (Langium completes by grammar
+     * position and would offer names; inside an unclosed `/*` the grammar position is a guess.)
+     */
+    protected isInComment(document: LangiumDocument, offset: number): boolean {
+        const root = document.parseResult.value.$cstNode;
+        return root !== undefined && commentAround(root, offset);
     }
 
     /** An element never refers to itself (an OKR supporting itself is a cycle), so it is not offered. */
@@ -180,4 +207,30 @@ const MAX_CHOICES = 12;
 function startsRule(keyword: GrammarAST.Keyword, rule: GrammarAST.ParserRule): boolean {
     const definition = rule.definition;
     return definition === keyword || (GrammarAST.isGroup(definition) && definition.elements[0] === keyword);
+}
+
+/**
+ * Looks for a comment token around `offset`. Not `CstUtils.findLeafNodeAtOffset`: a composite
+ * node's range leaves out comments at its edges, so a binary search over ranges can miss them.
+ * Here a composite child is searched whenever the offset lies between its neighbours.
+ */
+function commentAround(node: CstNode, offset: number): boolean {
+    if (!isCompositeCstNode(node)) {
+        if (!node.hidden) return false;
+        const type = (node as LeafCstNode).tokenType?.name;
+        if (type === 'SL_COMMENT') return node.offset < offset && offset <= node.end;
+        return type === 'ML_COMMENT' && node.offset < offset && offset < node.end;
+    }
+    const children = node.content;
+    for (let i = 0; i < children.length; i++) {
+        const child = children[i];
+        if (!isCompositeCstNode(child)) {
+            if (commentAround(child, offset)) return true;
+            continue;
+        }
+        const after = i > 0 ? children[i - 1].end : Number.NEGATIVE_INFINITY;
+        const before = i + 1 < children.length ? children[i + 1].offset : Number.POSITIVE_INFINITY;
+        if (offset >= after && offset <= before && commentAround(child, offset)) return true;
+    }
+    return false;
 }

@@ -5,7 +5,7 @@
  * each name's title as detail, status and level values marked as values, and one snippet per
  * element kind where a new element may start.
  */
-import { AstUtils, GrammarAST, GrammarUtils, URI, isCompositeCstNode, type CstNode, type LeafCstNode, isOperationCancelled, type MaybePromise, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, URI, isCompositeCstNode, type CstNode, type LeafCstNode, type MaybePromise, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as ast from '../generated/ast.js';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature } from 'langium/lsp';
@@ -13,6 +13,7 @@ import { CompletionItemKind, CompletionList, InsertTextFormat, type Cancellation
 import type { EosServices } from '../eos-module.js';
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+import { answerOr } from './answer-or.js';
 
 /** AST type of a reference target → model kind. */
 const KIND_OF_TYPE: Record<string, ElementKind> = {
@@ -111,13 +112,8 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         if (this.isInComment(document, document.textDocument.offsetAt(params.position))) return CompletionList.create([], false);
-        try {
-            return await super.getCompletion(document, params, cancelToken);
-        } catch (error) {
-            if (isOperationCancelled(error)) throw error; // a newer request replaced this one
-            // A half-typed document can confuse the completion parser; offer nothing rather than fail the request.
-            return CompletionList.create([], true);
-        }
+        // A half-typed document can confuse the completion parser; offer nothing rather than fail the request.
+        return answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken));
     }
 
     /**

@@ -7,15 +7,12 @@ import type { CstNode, LangiumDocument, MaybePromise } from 'langium';
 import { DefaultDefinitionProvider, type GoToLink } from 'langium/lsp';
 import type { CancellationToken, DefinitionParams, LocationLink } from 'vscode-languageserver';
 import { qualifiedPart } from '../eos-references.js';
+import { answerOr } from './answer-or.js';
 
 export class EosDefinitionProvider extends DefaultDefinitionProvider {
     /** Never throws: a broken document answers with no definition. */
     override getDefinition(document: LangiumDocument, params: DefinitionParams, cancelToken?: CancellationToken): MaybePromise<LocationLink[] | undefined> {
-        try {
-            return super.getDefinition(document, params, cancelToken);
-        } catch {
-            return undefined;
-        }
+        return answerOr(undefined, () => super.getDefinition(document, params, cancelToken));
     }
 
     protected override findLinks(source: CstNode): GoToLink[] {

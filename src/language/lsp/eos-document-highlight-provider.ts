@@ -6,15 +6,12 @@
 import type { LangiumDocument, MaybePromise, ReferenceDescription } from 'langium';
 import { DefaultDocumentHighlightProvider } from 'langium/lsp';
 import { DocumentHighlight, DocumentHighlightKind, type CancellationToken, type DocumentHighlightParams } from 'vscode-languageserver';
+import { answerOr } from './answer-or.js';
 
 export class EosDocumentHighlightProvider extends DefaultDocumentHighlightProvider {
     /** Never throws: a broken document highlights nothing. */
     override getDocumentHighlight(document: LangiumDocument, params: DocumentHighlightParams, cancelToken?: CancellationToken): MaybePromise<DocumentHighlight[] | undefined> {
-        try {
-            return super.getDocumentHighlight(document, params, cancelToken);
-        } catch {
-            return undefined;
-        }
+        return answerOr(undefined, () => super.getDocumentHighlight(document, params, cancelToken));
     }
 
     protected override createDocumentHighlight(reference: ReferenceDescription): DocumentHighlight {

@@ -7,15 +7,12 @@ import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { CancellationToken, DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import { KIND_LABEL } from '../model/elements.js';
 import { KIND_OF_AST_TYPE } from './element-of-node.js';
+import { answerOr } from './answer-or.js';
 
 export class EosDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     /** Never throws: a broken document answers with the symbols that could be read, or none. */
     override getSymbols(document: LangiumDocument, params: DocumentSymbolParams, cancelToken?: CancellationToken): MaybePromise<DocumentSymbol[]> {
-        try {
-            return super.getSymbols(document, params, cancelToken);
-        } catch {
-            return [];
-        }
+        return answerOr([], () => super.getSymbols(document, params, cancelToken));
     }
 
     protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {

@@ -5,15 +5,12 @@
 import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams, type CancellationToken } from 'vscode-languageserver';
+import { answerOr } from './answer-or.js';
 
 export class EosFoldingRangeProvider extends DefaultFoldingRangeProvider {
     /** Never throws: a broken document folds what could be read, or nothing. */
-    override async getFoldingRanges(document: LangiumDocument, params: FoldingRangeParams, cancelToken?: CancellationToken): Promise<FoldingRange[]> {
-        try {
-            return await super.getFoldingRanges(document, params, cancelToken);
-        } catch {
-            return [];
-        }
+    override getFoldingRanges(document: LangiumDocument, params: FoldingRangeParams, cancelToken?: CancellationToken): Promise<FoldingRange[]> {
+        return answerOr([], () => super.getFoldingRanges(document, params, cancelToken));
     }
 
     protected override collectCommentFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {

@@ -17,6 +17,7 @@ import { isDiagnosticCode } from '../validation/codes.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { conceptMarkdown, ELEMENT_CONCEPTS, FIX_HINTS, propertyConcept, VALUE_CONCEPTS } from './concepts.js';
 import { elementOfNode, KIND_OF_AST_TYPE } from './element-of-node.js';
+import { answerOr } from './answer-or.js';
 
 export class EosHoverProvider extends AstNodeHoverProvider {
     protected readonly strategy: StrategyWorkspace;
@@ -29,12 +30,8 @@ export class EosHoverProvider extends AstNodeHoverProvider {
     }
 
     /** Never throws: a broken or half-typed document gets no hover rather than an error. */
-    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        try {
-            return this.hoverAt(document, params);
-        } catch {
-            return undefined;
-        }
+    override getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        return answerOr(undefined, () => this.hoverAt(document, params));
     }
 
     protected hoverAt(document: LangiumDocument, params: HoverParams): Hover | undefined {

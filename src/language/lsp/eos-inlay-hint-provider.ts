@@ -2,7 +2,7 @@
  * Inlay hints: a key result's progress (`48%`) right after its current value, so a team reads
  * how far it has come while editing the number.
  */
-import { AstUtils, isOperationCancelled, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
@@ -10,6 +10,7 @@ import { isKeyResult } from '../generated/ast.js';
 import { describeProgress, formatPercent, krProgressDetail } from '../model/progress.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { elementOfNode } from './element-of-node.js';
+import { answerOr } from './answer-or.js';
 
 export class EosInlayHintProvider extends AbstractInlayHintProvider {
     private readonly strategy: StrategyWorkspace;
@@ -19,13 +20,8 @@ export class EosInlayHintProvider extends AbstractInlayHintProvider {
         this.strategy = services.eos.StrategyWorkspace;
     }
 
-    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
-        try {
-            return await super.getInlayHints(document, params, cancelToken);
-        } catch (error) {
-            if (isOperationCancelled(error)) throw error; // a newer request replaced this one
-            return [];
-        }
+    override getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+        return answerOr([], () => super.getInlayHints(document, params, cancelToken));
     }
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {

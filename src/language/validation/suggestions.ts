@@ -23,13 +23,9 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     return previous[b.length];
 }
 
-/** Up to `limit` candidates close to `name`, closest first; case differences count little. */
-export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
-    return new NameSuggester(candidates).nearest(name, limit);
-}
-
 /**
- * Suggestions among one fixed set of names, for many unresolved names: each candidate is
+ * "Did you mean" names: up to `limit` candidates close to a name, closest first (case differences
+ * count little), among one fixed set of names, for many unresolved names: each candidate is
  * lower-cased once, and each name's answer is remembered. A file full of broken references asks
  * for thousands of suggestions among thousands of names (the benchmark's syntax-error workspace).
  */

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { NameSuggester, editDistance, nearestNames } from '../../../src/language/validation/suggestions.js';
+import { NameSuggester, editDistance } from '../../../src/language/validation/suggestions.js';
+
+const nearestNames = (name: string, candidates: string[], limit?: number) => new NameSuggester(candidates).nearest(name, limit);
 
 describe('"did you mean" suggestions', () => {
     test('closest first, ties by name, at most three', () => {

@@ -9,7 +9,8 @@ import * as langium from 'langium';
 export const EosTerminals = {
     WS: /\s+/,
     DATE: /\d{4}-\d{1,2}-\d{1,2}/,
-    PERIOD: /\d{4}-[QqHh]\d+/,
+    PERIOD: /\d{4}(?:-[QqHh]\d+|\/\d+|-\d{4}(?!\d))/,
+    FISCAL_PART: /[Ff][Yy]\d{4}-[QqHh]\d+/,
     NUMBER: /-?\d+(\.\d+)?/,
     ID: /[_\p{L}][\p{L}\p{M}\p{N}_]*/u,
     STRING: /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"?|'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*'?/,
@@ -28,8 +29,10 @@ export type EosKeywordNames =
     | "analyzing"
     | "because"
     | "bet"
+    | "checkin"
     | "choose"
     | "company"
+    | "confidence"
     | "contradicts"
     | "crew"
     | "current"
@@ -40,15 +43,19 @@ export type EosKeywordNames =
     | "evidence"
     | "extends"
     | "failure"
+    | "finished"
     | "from"
     | "function"
     | "funnel"
+    | "high"
     | "horizon"
     | "hypothesis"
     | "initiative"
     | "invalidated"
     | "kr"
     | "level"
+    | "low"
+    | "medium"
     | "okr"
     | "outcome"
     | "over"
@@ -61,6 +68,7 @@ export type EosKeywordNames =
     | "ready"
     | "reviewing"
     | "serves"
+    | "started"
     | "status"
     | "stopped"
     | "stream"
@@ -129,6 +137,39 @@ export function isBetStatus(item: unknown): item is BetStatus {
     return item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'stopped';
 }
 
+/**
+ * A dated reading of a key result: under its `kr` line (naming nothing), or anywhere else —
+ * a team's own check-in file — naming it as `Okr.Kr`.
+ */
+export interface CheckIn extends langium.AstNode {
+    readonly $container: KeyResult | Model;
+    readonly $type: 'CheckIn';
+    confidence?: Confidence;
+    date: DateValue;
+    kr?: langium.Reference<KeyResult>;
+    note?: string;
+    value: Measure;
+}
+
+export const CheckIn = {
+    $type: 'CheckIn',
+    confidence: 'confidence',
+    date: 'date',
+    kr: 'kr',
+    note: 'note',
+    value: 'value'
+} as const;
+
+export function isCheckIn(item: unknown): item is CheckIn {
+    return reflection.isInstance(item, CheckIn.$type);
+}
+
+export type Confidence = 'high' | 'low' | 'medium';
+
+export function isConfidence(item: unknown): item is Confidence {
+    return item === 'high' || item === 'medium' || item === 'low';
+}
+
 export type DateValue = string;
 
 export function isDateValue(item: unknown): item is DateValue {
@@ -170,16 +211,19 @@ export function isEvidence(item: unknown): item is Evidence {
     return reflection.isInstance(item, Evidence.$type);
 }
 
+/** `2026`, `2026..2028`, or `2026-2028` (the same range, as people write it). */
 export interface Horizon extends langium.AstNode {
     readonly $container: Theme | Vision;
     readonly $type: 'Horizon';
     end?: Integer;
-    start: Integer;
+    span?: string;
+    start?: Integer;
 }
 
 export const Horizon = {
     $type: 'Horizon',
     end: 'end',
+    span: 'span',
     start: 'start'
 } as const;
 
@@ -192,10 +236,12 @@ export interface Initiative extends langium.AstNode {
     readonly $type: 'Initiative';
     bet?: langium.Reference<Bet>;
     failure?: string;
+    finished?: DateValue;
     hypothesis?: string;
     name: Name;
     outcome?: string;
     owner?: langium.Reference<Team>;
+    started?: DateValue;
     status?: KanbanStatus;
     stream?: langium.Reference<Stream>;
     success?: string;
@@ -207,10 +253,12 @@ export const Initiative = {
     $type: 'Initiative',
     bet: 'bet',
     failure: 'failure',
+    finished: 'finished',
     hypothesis: 'hypothesis',
     name: 'name',
     outcome: 'outcome',
     owner: 'owner',
+    started: 'started',
     status: 'status',
     stream: 'stream',
     success: 'success',
@@ -238,6 +286,7 @@ export interface KeyResult extends langium.AstNode {
     readonly $container: Okr;
     readonly $type: 'KeyResult';
     baseline?: Measure;
+    checkIns: Array<CheckIn>;
     current?: Measure;
     name: Name;
     target?: Measure;
@@ -247,6 +296,7 @@ export interface KeyResult extends langium.AstNode {
 export const KeyResult = {
     $type: 'KeyResult',
     baseline: 'baseline',
+    checkIns: 'checkIns',
     current: 'current',
     name: 'name',
     target: 'target',
@@ -265,7 +315,7 @@ export function isLevel(item: unknown): item is Level {
 
 /** A number with an optional `%` or unit: `40%`, `12 days`, `2.5 "s"`, `-3`. */
 export interface Measure extends langium.AstNode {
-    readonly $container: KeyResult;
+    readonly $container: CheckIn | KeyResult;
     readonly $type: 'Measure';
     percent: boolean;
     unit?: Unit;
@@ -285,11 +335,13 @@ export function isMeasure(item: unknown): item is Measure {
 
 export interface Model extends langium.AstNode {
     readonly $type: 'Model';
+    checkIns: Array<CheckIn>;
     elements: Array<Element>;
 }
 
 export const Model = {
     $type: 'Model',
+    checkIns: 'checkIns',
     elements: 'elements'
 } as const;
 
@@ -301,10 +353,10 @@ export function isModel(item: unknown): item is Model {
  * A name. Words that are only keywords as values (statuses, levels) stay usable as names, so
  * `team company` or `stream support` do not surprise anyone with a syntax error.
  */
-export type Name = 'active' | 'company' | 'contradicts' | 'crew' | 'division' | 'function' | 'invalidated' | 'pod' | 'proposed' | 'validated' | KanbanStatus | string;
+export type Name = 'active' | 'company' | 'contradicts' | 'crew' | 'division' | 'function' | 'high' | 'invalidated' | 'low' | 'medium' | 'pod' | 'proposed' | 'validated' | KanbanStatus | string;
 
 export function isName(item: unknown): item is Name {
-    return isKanbanStatus(item) || item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'company' || item === 'division' || item === 'function' || item === 'crew' || item === 'pod' || item === 'contradicts' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item)));
+    return isKanbanStatus(item) || item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'company' || item === 'division' || item === 'function' || item === 'crew' || item === 'pod' || item === 'contradicts' || item === 'high' || item === 'medium' || item === 'low' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item)));
 }
 
 export interface Okr extends langium.AstNode {
@@ -332,10 +384,21 @@ export function isOkr(item: unknown): item is Okr {
     return reflection.isInstance(item, Okr.$type);
 }
 
+export type PeriodPart = string;
+
+export function isPeriodPart(item: unknown): item is PeriodPart {
+    return (typeof item === 'string' && (/\d{4}(?:-[QqHh]\d+|\/\d+|-\d{4}(?!\d))/.test(item) || /[Ff][Yy]\d{4}-[QqHh]\d+/.test(item) || /-?\d+(\.\d+)?/.test(item) || /[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item)));
+}
+
+/**
+ * A period, or a range of periods: `2026`, `2026-Q1`, `2026-H1`, `FY2027`, `FY2027-Q1`, `2026/27`,
+ * `2026-Q1..2026-Q2`, `2026-2028`. A name in this place (`FY2027`, or a typo such as `Q1`) is read
+ * too, so that validation can say what is wrong with it instead of a syntax error.
+ */
 export type PeriodValue = string;
 
 export function isPeriodValue(item: unknown): item is PeriodValue {
-    return (typeof item === 'string' && (/\d{4}-[QqHh]\d+/.test(item) || /-?\d+(\.\d+)?/.test(item)));
+    return typeof item === 'string';
 }
 
 export interface Practice extends langium.AstNode {
@@ -514,6 +577,7 @@ export function isVision(item: unknown): item is Vision {
 export type EosAstType = {
     Alignable: Alignable
     Bet: Bet
+    CheckIn: CheckIn
     Element: Element
     Evidence: Evidence
     Horizon: Horizon
@@ -582,6 +646,31 @@ export class EosAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Alignable.$type, Element.$type]
         },
+        CheckIn: {
+            name: CheckIn.$type,
+            properties: {
+                confidence: {
+                    name: CheckIn.confidence,
+                    optional: true
+                },
+                date: {
+                    name: CheckIn.date
+                },
+                kr: {
+                    name: CheckIn.kr,
+                    referenceType: KeyResult.$type,
+                    optional: true
+                },
+                note: {
+                    name: CheckIn.note,
+                    optional: true
+                },
+                value: {
+                    name: CheckIn.value
+                }
+            },
+            superTypes: []
+        },
         Element: {
             name: Element.$type,
             properties: {
@@ -612,8 +701,13 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     name: Horizon.end,
                     optional: true
                 },
+                span: {
+                    name: Horizon.span,
+                    optional: true
+                },
                 start: {
-                    name: Horizon.start
+                    name: Horizon.start,
+                    optional: true
                 }
             },
             superTypes: []
@@ -630,6 +724,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     name: Initiative.failure,
                     optional: true
                 },
+                finished: {
+                    name: Initiative.finished,
+                    optional: true
+                },
                 hypothesis: {
                     name: Initiative.hypothesis,
                     optional: true
@@ -644,6 +742,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                 owner: {
                     name: Initiative.owner,
                     referenceType: Team.$type,
+                    optional: true
+                },
+                started: {
+                    name: Initiative.started,
                     optional: true
                 },
                 status: {
@@ -675,6 +777,11 @@ export class EosAstReflection extends langium.AbstractAstReflection {
             properties: {
                 baseline: {
                     name: KeyResult.baseline,
+                    optional: true
+                },
+                checkIns: {
+                    name: KeyResult.checkIns,
+                    defaultValue: [],
                     optional: true
                 },
                 current: {
@@ -716,6 +823,11 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Model: {
             name: Model.$type,
             properties: {
+                checkIns: {
+                    name: Model.checkIns,
+                    defaultValue: [],
+                    optional: true
+                },
                 elements: {
                     name: Model.elements,
                     defaultValue: [],

@@ -248,13 +248,13 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
     },
     'period': {
         title: '`period` — when the OKR applies',
-        what: 'The time box of the objective: a quarter (`2026-Q1`), a half (`2026-H1`) or a year (`2026`).',
+        what: 'The time box of the objective: a quarter (`2026-Q1`), a half (`2026-H1`), a year (`2026`), a financial year (`FY2027`, `2026/27`, `FY2027-Q1`; its first day is `financialYearStarts` in eos.config.json) or a range (`2026-Q1..2026-Q2`). Forecasts measure check-ins against its dates; once it has ended, its key results are graded.',
         why: 'Short cycles test assumptions often; the period says when to look back.',
         good: 'Usually a quarter.'
     },
     'horizon': {
         title: '`horizon` — the years this intent spans',
-        what: 'A year (`2026`) or a range of years (`2026..2028`).',
+        what: 'A year (`2026`) or a range of years (`2026..2028`, also written `2026-2028`).',
         why: 'Visions are multi-year, themes roughly annual; the horizon says which.',
         good: 'Long enough to matter, short enough to revisit.'
     },
@@ -263,6 +263,30 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
         what: 'A date (`2026-01-20`).',
         why: 'A `doing` initiative not updated for longer than `stalledAfterDays` is reported as stalled: learning may be stuck.',
         good: 'Recent.'
+    },
+    'started': {
+        title: '`started` — when work on the initiative began',
+        what: 'A date (`2026-01-12`). With `finished` it gives the cycle time on the Portfolio Kanban; a `doing` card\'s age counts from it.',
+        why: 'Flow, not status: how long work takes tells more than which column it sits in.',
+        good: 'The day the initiative moved to `doing`.'
+    },
+    'finished': {
+        title: '`finished` — when the initiative ended',
+        what: 'A date (`2026-02-27`) on a `done` or `stopped` initiative. Without it, a done card\'s `updated` date counts as its finish.',
+        why: 'Cycle time and throughput per period are measured from it.',
+        good: 'The day it moved to `done` or `stopped`.'
+    },
+    'checkin': {
+        title: '`checkin` — a dated reading of a key result',
+        what: 'A date, a value, an optional `confidence high|medium|low` and a short note: `checkin 2026-02-09 47% confidence medium "pilot cohort grew"`. Under a `kr` line it reads that key result; anywhere else (a team\'s weekly check-in file) it names it: `checkin Okr.Kr 2026-02-09 47%`. The latest check-in is the key result\'s current value.',
+        why: 'OKRs are a loop, not a snapshot: check-ins give the trend, the forecast at the period\'s end and the grade, with git keeping the history.',
+        good: 'Weekly or fortnightly, with a confidence that says whether the team still believes in the target.'
+    },
+    'confidence': {
+        title: '`confidence` — does the team still expect to make it?',
+        what: '`high`, `medium` or `low`, on a check-in.',
+        why: 'A falling confidence is the earliest warning a key result gives, before the numbers show it.',
+        good: 'Honest: lowered as soon as the team doubts the target.'
     },
     'outcome': {
         title: '`outcome` — the change the initiative should bring',
@@ -296,14 +320,22 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
     },
     'current': {
         title: '`current` — the latest reading',
-        what: 'Where the metric stands now; progress is how much of the way from baseline to target it has come.',
+        what: 'Where the metric stands now; progress is how much of the way from baseline to target it has come. Once the key result has check-ins, the latest check-in is the current value and `current` is ignored.',
         why: 'Updating it keeps the OKR a living feedback loop instead of a start-of-quarter ritual.',
         good: 'Updated regularly, in the same unit as baseline and target.'
     }
 };
 
 /** Meanings of enumerated values, by the grammar rule that defines them. */
-export const VALUE_CONCEPTS: Record<'KanbanStatus' | 'BetStatus' | 'Verdict' | 'Level', { label: string; values: Record<string, string> }> = {
+export const VALUE_CONCEPTS: Record<'KanbanStatus' | 'BetStatus' | 'Verdict' | 'Level' | 'Confidence', { label: string; values: Record<string, string> }> = {
+    Confidence: {
+        label: 'check-in confidence',
+        values: {
+            high: 'the team expects to reach the target',
+            medium: 'the target is at risk; the team still sees a way',
+            low: 'the team no longer expects to reach the target without a change of plan'
+        }
+    },
     KanbanStatus: {
         label: 'initiative status (portfolio kanban)',
         values: {
@@ -373,7 +405,12 @@ export const FIX_HINTS: Record<DiagnosticCode, string> = {
     'theme-without-bets': 'Add a bet that `serves` it, or drop the theme if it no longer matters.',
     'too-many-krs': 'Keep the few key results that best show the outcome.',
     'value-unpracticed': 'Add a tenet that `upholds` it, a practice that `embodies` it, or a value that `extends` it.',
-    'contradicted-bet': 'Review the bet: add newer evidence, or set its status to `invalidated` or `stopped`.'
+    'contradicted-bet': 'Review the bet: add newer evidence, or set its status to `invalidated` or `stopped`.',
+    'kr-off-track': 'Change the plan to catch up, or record a check-in with a lower confidence and what was learnt; adjust the target only with the team that set it.',
+    'kr-check-in-stale': 'Add `checkin <today> <value>` with the latest reading (the quick fix writes today\'s date and the last value).',
+    'bet-review-overdue': 'Review the bet: add `evidence <date> supports|contradicts "…"`, or set its status to `validated`, `invalidated` or `stopped`.',
+    'theme-without-current-okrs': 'Have an OKR of the running period support the theme or one of its bets, or move the theme\'s horizon if it is not a priority now.',
+    'targets-always-met': 'Set more ambitious targets next period, or say in the objective why these are commitments rather than stretch goals.'
 };
 
 /** The concept of a property keyword written in an element of the given AST type. */

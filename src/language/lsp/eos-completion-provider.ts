@@ -26,7 +26,8 @@ const VALUE_RULES: Record<string, string> = {
     KanbanStatus: 'initiative status (portfolio kanban)',
     BetStatus: 'bet status',
     Verdict: 'evidence verdict',
-    Level: 'team level'
+    Level: 'team level',
+    Confidence: 'check-in confidence'
 };
 
 const BET_STATUS = 'proposed,active,validated,invalidated,stopped';

@@ -28,7 +28,7 @@ const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {
     Theme: new Set(['vision', 'horizon', 'owner']),
     Bet: new Set(['serves', 'hypothesis', 'streams', 'status', 'owner']),
     Stream: new Set(['wip', 'owner']),
-    Initiative: new Set(['bet', 'stream', 'owner', 'status', 'hypothesis', 'outcome', 'success', 'failure', 'updated']),
+    Initiative: new Set(['bet', 'stream', 'owner', 'status', 'hypothesis', 'outcome', 'success', 'failure', 'updated', 'started', 'finished']),
     Okr: new Set(['owner', 'period', 'supports']),
     Team: new Set(['level', 'parent']),
     Value: new Set(['extends', 'owner']),
@@ -38,7 +38,7 @@ const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {
 
 /** What a token means for layout. */
 export type TokenRole =
-    | 'element' | 'property' | 'open' | 'close' | 'comma' | 'dot' | 'percent' | 'range'
+    | 'element' | 'property' | 'checkin' | 'open' | 'close' | 'comma' | 'dot' | 'percent' | 'range'
     | 'line-comment' | 'block-comment' | 'other';
 
 export interface LayoutToken {
@@ -182,6 +182,8 @@ function roleOf(image: string, leaf: LeafCstNode | undefined): TokenRole {
     const startsNode = node.$cstNode?.offset === leaf.offset;
     if (startsNode && ast.isElement(node)) return 'element';
     if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node))) return 'property';
+    // A check-in on its own is a line of a check-in file; under a `kr` it is indented below it.
+    if (startsNode && ast.isCheckIn(node)) return ast.isModel(node.$container) ? 'element' : 'checkin';
     if (!startsNode && PROPERTY_KEYWORDS[node.$type]?.has(image) && leaf.tokenType.name === image) return 'property';
     return 'other';
 }
@@ -244,6 +246,8 @@ export function whitespaceEdits(text: string, tokens: readonly LayoutToken[]): W
             newText = lines(keptLines, 0);
         } else if (token.role === 'property' && !block?.inline) {
             newText = lines(previous.role === 'open' ? 1 : keptLines, depth);
+        } else if (token.role === 'checkin') {
+            newText = block?.inline ? ' ' : lines(keptLines, depth + 1);
         } else if (previous.role === 'line-comment' || (previous.role === 'block-comment' && existingLines > 0)) {
             // The token cannot join the comment's line: it continues the statement one level deeper.
             newText = lines(keptLines, depth + 1);
@@ -286,7 +290,7 @@ function analyseBlocks(text: string, tokens: readonly LayoutToken[]): Map<number
         const openIndex = opens.pop();
         if (openIndex === undefined) continue;
         const inner = tokens.slice(openIndex + 1, i);
-        const properties = inner.filter(t => t.role === 'property').length;
+        const properties = inner.filter(t => t.role === 'property' || t.role === 'checkin').length;
         const hasComment = inner.some(t => t.role === 'line-comment' || t.role === 'block-comment');
         const oneLine = countLines(text.slice(tokens[openIndex].offset, token.end)) === 0;
         const block: Block = { inline: inner.length === 0 || (!hasComment && properties <= 1 && oneLine), empty: inner.length === 0 };

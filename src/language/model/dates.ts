@@ -1,6 +1,5 @@
 /**
- * Calendar values of the language: dates (`2026-01-20`), periods (`2026-Q1`, `2026-H2`, `2026`)
- * and horizons. The grammar accepts any shape; these functions decide what is possible.
+ * Dates of the language (`2026-01-20`); periods and horizons are read in periods.ts. The grammar accepts any shape; these functions decide what is possible.
  */
 
 /** Days since the epoch (UTC) of a valid `YYYY-MM-DD`, or undefined if the date is impossible. */
@@ -25,22 +24,6 @@ export function dateProblem(text: string): string | undefined {
     if (month < 1 || month > 12) return `'${text}' has no month ${month}; months run from 01 to 12`;
     const max = daysInMonth(year, month);
     if (day < 1 || day > max) return `'${text}' does not exist: month ${String(month).padStart(2, '0')} of ${year} has ${max} days`;
-    return undefined;
-}
-
-/** Why a period is impossible, or undefined when it is fine. */
-export function periodProblem(text: string): string | undefined {
-    if (/^\d{4}$/.test(text)) return undefined;
-    const match = /^\d{4}-([QqHh])(\d+)$/.exec(text);
-    if (!match) return `'${text}' is not a period; write a year (2026), a quarter (2026-Q1) or a half (2026-H1)`;
-    const part = match[1].toUpperCase();
-    const index = Number(match[2]);
-    const max = part === 'Q' ? 4 : 2;
-    if (index < 1 || index > max) {
-        return part === 'Q'
-            ? `'${text}' is not a quarter: a year has quarters Q1 to Q4`
-            : `'${text}' is not a half: a year has halves H1 and H2`;
-    }
     return undefined;
 }
 

@@ -16,7 +16,9 @@ export const ELEMENT_KINDS: readonly ElementKind[] = [
 /** The relation a link expresses, named after the keyword that writes it. */
 export type LinkRelation =
     | 'vision' | 'serves' | 'streams' | 'bet' | 'stream' | 'owner' | 'supports'
-    | 'parent' | 'extends' | 'embodies' | 'upholds';
+    | 'parent' | 'extends' | 'embodies' | 'upholds'
+    /** A check-in's key result. */
+    | 'kr';
 
 export interface ElementLink {
     relation: LinkRelation;
@@ -46,6 +48,27 @@ export interface Horizon {
     end?: number;
 }
 
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** A dated reading of a key result (`checkin 2026-02-09 47% confidence high "…"`). */
+export interface CheckInEntry {
+    /** The key result it reads, `Okr.Kr`: named, or the `kr` it is written under. */
+    kr: string;
+    /** False for a check-in at the top level that names no key result (reported). */
+    named: boolean;
+    /** Written under its `kr` line rather than in a separate place. */
+    nested: boolean;
+    date: string;
+    value: MeasureValue;
+    confidence?: Confidence;
+    note?: string;
+    uri: string;
+    /** The whole check-in. */
+    range: Range;
+    /** Its date: where diagnostics about the reading sit. */
+    dateRange: Range;
+}
+
 /** One element of a strategy: a vision, a theme, a bet, a key result… */
 export interface StrategyElement {
     kind: ElementKind;
@@ -68,8 +91,13 @@ export interface StrategyElement {
     level?: string;
     wip?: number;
     horizon?: Horizon;
+    /** A horizon written as one token (`2026-2028`) that is not a span of years; reported. */
+    horizonSpan?: string;
     period?: string;
     updated?: string;
+    /** For an initiative: when work started and when it finished (done or stopped). */
+    started?: string;
+    finished?: string;
     hypothesis?: string;
     outcome?: string;
     success?: string;
@@ -92,6 +120,8 @@ export interface StrategyElement {
 export interface DocumentModel {
     uri: string;
     elements: StrategyElement[];
+    /** Every check-in of the document, under a `kr` or on its own, in source order. */
+    checkIns: CheckInEntry[];
 }
 
 export function linksOf(element: StrategyElement, relation: LinkRelation): ElementLink[] {

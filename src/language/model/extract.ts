@@ -6,7 +6,7 @@ import { GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import { assignmentOf } from '../grammar-assignment.js';
-import type { DocumentModel, ElementKind, ElementLink, LinkRelation, MeasureValue, StrategyElement } from './elements.js';
+import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, MeasureValue, StrategyElement } from './elements.js';
 
 const KIND_OF_TYPE: Record<ast.Element['$type'], ElementKind> = {
     Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
@@ -18,7 +18,8 @@ export const LINK_TARGETS: Record<LinkRelation, readonly ElementKind[]> = {
     vision: ['vision'], serves: ['theme'], streams: ['stream'], bet: ['bet'], stream: ['stream'],
     owner: ['team'], parent: ['team'], extends: ['value'], embodies: ['value'], upholds: ['value'],
     // Order matters only when two kinds share a name: the most specific alignment wins.
-    supports: ['bet', 'okr', 'kr', 'initiative', 'theme']
+    supports: ['bet', 'okr', 'kr', 'initiative', 'theme'],
+    kr: ['kr']
 };
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -36,14 +37,36 @@ export function documentModel(document: LangiumDocument, comments?: CommentProvi
 
 export function extractModel(root: ast.Model, uri: string, comments?: CommentProvider): DocumentModel {
     const elements: StrategyElement[] = [];
+    const checkIns: CheckInEntry[] = [];
     for (const node of root.elements ?? []) {
         if (!node.name) continue; // recovered from a syntax error: nothing to name, nothing to check
         const properties = propertyNodes(node);
         const element = baseElement(node, properties, KIND_OF_TYPE[node.$type], node.name, uri, comments);
         elements.push(element);
-        fill(node, properties, element, uri, elements, comments);
+        fill(node, properties, element, uri, elements, comments, checkIns);
     }
-    return { uri, elements };
+    for (const node of root.checkIns ?? []) {
+        const entry = checkIn(node, undefined, uri);
+        if (entry) checkIns.push(entry);
+    }
+    if (root.checkIns?.length) checkIns.sort((a, b) => comparePositions(a.range, b.range));
+    return { uri, elements, checkIns };
+}
+
+/** A check-in as data; undefined when error recovery left it without a date or value. */
+function checkIn(node: ast.CheckIn, underKr: string | undefined, uri: string): CheckInEntry | undefined {
+    if (!node.date || !node.value) return undefined;
+    const written = node.kr?.$refText;
+    const properties = propertyNodes(node);
+    const range = node.$cstNode?.range ?? EMPTY_RANGE;
+    const entry: CheckInEntry = {
+        kr: written || underKr || '', named: !!(written || underKr), nested: underKr !== undefined,
+        date: node.date, value: measure(node.value), uri, range,
+        dateRange: properties.get('date')?.nodes[0].range ?? range
+    };
+    if (node.confidence) entry.confidence = node.confidence;
+    if (node.note !== undefined) entry.note = node.note;
+    return entry;
 }
 
 function baseElement(node: ast.Element | ast.KeyResult, properties: PropertyNodes, kind: ElementKind, name: string, uri: string, comments?: CommentProvider): StrategyElement {
@@ -62,7 +85,7 @@ function baseElement(node: ast.Element | ast.KeyResult, properties: PropertyNode
     return element;
 }
 
-function fill(node: ast.Element, properties: PropertyNodes, element: StrategyElement, uri: string, sink: StrategyElement[], comments?: CommentProvider): void {
+function fill(node: ast.Element, properties: PropertyNodes, element: StrategyElement, uri: string, sink: StrategyElement[], comments: CommentProvider | undefined, checkIns: CheckInEntry[]): void {
     const props = element.propertyRanges;
     const copy = <K extends keyof StrategyElement>(key: K, value: StrategyElement[K] | undefined, property = key as string) => {
         if (value === undefined) return;
@@ -73,7 +96,13 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
     switch (node.$type) {
         case 'Vision':
         case 'Theme':
-            if (node.horizon) copy('horizon', { start: node.horizon.start, ...(node.horizon.end !== undefined ? { end: node.horizon.end } : {}) });
+            if (node.horizon) {
+                const { start, end, span } = node.horizon;
+                const years = span !== undefined ? /^(\d{4})-(\d{4})$/.exec(span) : null;
+                if (years) copy('horizon', { start: Number(years[1]), end: Number(years[2]) });
+                else if (span !== undefined) copy('horizonSpan', span, 'horizon');
+                else if (start !== undefined) copy('horizon', { start, ...(end !== undefined ? { end } : {}) });
+            }
             break;
         case 'Bet':
             copy('hypothesis', node.hypothesis);
@@ -95,6 +124,8 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
             copy('success', node.success);
             copy('failure', node.failure);
             copy('updated', node.updated);
+            copy('started', node.started);
+            copy('finished', node.finished);
             break;
         case 'Okr': {
             copy('period', node.period);
@@ -107,6 +138,13 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
                 if (kr.target) krElement.target = measure(kr.target);
                 if (kr.current) krElement.current = measure(kr.current);
                 shareUnit(krElement);
+                for (const written of kr.checkIns) {
+                    const entry = checkIn(written, krElement.name, uri);
+                    if (!entry) continue;
+                    // A check-in shares its key result's unit: `from 26 to 10 minutes`, `checkin … 17`.
+                    if (entry.value.unit === undefined && krElement.target?.unit !== undefined) entry.value.unit = krElement.target.unit;
+                    checkIns.push(entry);
+                }
                 element.keyResults.push(krElement.name);
                 sink.push(krElement);
             }

@@ -3,7 +3,8 @@
  * ("which initiatives point at this bet?"). Built from the per-document models, which are
  * cached per parse, so a rebuild after an edit costs map operations only.
  */
-import type { DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
+import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
+import { parseDate } from './dates.js';
 
 export interface IncomingLink {
     source: StrategyElement;
@@ -22,6 +23,8 @@ export class WorkspaceModel {
     /** How this model differs from the one it was derived from, until its link index is built. */
     private delta: { previous: WorkspaceModel; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
     private readonly resolved = new Map<ElementLink, StrategyElement | undefined>();
+    /** Check-ins by the key result name they read, oldest first; built on first use. */
+    private checkInIndex: Map<string, CheckInEntry[]> | undefined;
 
     /**
      * @param previous the model of the previous build: its name index is reused for the documents
@@ -188,6 +191,39 @@ export class WorkspaceModel {
     /** The OKR a key result belongs to, or the element itself. */
     okrOf(element: StrategyElement): StrategyElement | undefined {
         return element.kind === 'kr' && element.okr ? this.get('okr', element.okr) : element.kind === 'okr' ? element : undefined;
+    }
+
+    /**
+     * The check-ins of a key result from every file, oldest first (same date: in workspace order).
+     * Check-ins with an impossible date are left out here; validation reports them.
+     */
+    checkInsOf(kr: StrategyElement): readonly CheckInEntry[] {
+        if (!this.checkInIndex) {
+            const index = new Map<string, Array<{ entry: CheckInEntry; day: number; order: number }>>();
+            let order = 0;
+            for (const doc of this.documents) {
+                for (const entry of doc.checkIns ?? []) {
+                    const day = parseDate(entry.date);
+                    if (day === undefined || !entry.named) continue;
+                    const list = index.get(entry.kr);
+                    const item = { entry, day, order: order++ };
+                    if (list) list.push(item); else index.set(entry.kr, [item]);
+                }
+            }
+            this.checkInIndex = new Map();
+            for (const [name, list] of index) {
+                list.sort((a, b) => a.day - b.day || a.order - b.order);
+                this.checkInIndex.set(name, list.map(item => item.entry));
+            }
+        }
+        // Only the key result that owns the name reads its check-ins (not a duplicate of it).
+        if (this.get('kr', kr.name) !== kr) return [];
+        return this.checkInIndex.get(kr.name) ?? [];
+    }
+
+    /** Every check-in of the workspace, in document order. */
+    allCheckIns(): CheckInEntry[] {
+        return this.documents.flatMap(doc => doc.checkIns ?? []);
     }
 
     elementsIn(uri: string): readonly StrategyElement[] {

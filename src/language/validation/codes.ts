@@ -37,6 +37,12 @@ export const CATALOGUE = {
     'too-many-krs': { severity: 'info', summary: 'More than five key results on one objective.' },
     'value-unpracticed': { severity: 'info', summary: 'A value that no tenet, practice or extending value lives out.' },
     'contradicted-bet': { severity: 'info', summary: 'A live bet whose latest evidence contradicts it.' },
+    // The loop over time: forecasts from check-ins, reviews of bets, signals from the quarters.
+    'kr-off-track': { severity: 'warning', summary: 'A key result whose check-ins project a miss, or whose progress lags its period by more than offTrackMargin.' },
+    'kr-check-in-stale': { severity: 'warning', summary: 'A key result whose last check-in is older than checkInEveryDays while its period runs.' },
+    'bet-review-overdue': { severity: 'warning', summary: 'An active bet with no new evidence for longer than reviewAfterDays.' },
+    'theme-without-current-okrs': { severity: 'info', summary: 'A theme that no objective of the running period supports.' },
+    'targets-always-met': { severity: 'info', summary: 'A team or theme whose key results were all met in two or more periods in a row.' },
     // Beyond the LANGUAGE.md catalogue: protects what the user wrote from being silently dropped.
     'duplicate-property': { severity: 'warning', summary: 'A property written twice on one element; only the last one counts.' }
 } as const satisfies Record<string, CatalogueEntry>;

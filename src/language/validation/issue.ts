@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { DiagnosticCode } from './codes.js';
+import type { YearStart } from '../model/periods.js';
 
 /** A finding of a rule, before severities are applied and it becomes an LSP or CLI diagnostic. */
 export interface Issue {
@@ -18,6 +19,12 @@ export interface RuleContext {
     /** `YYYY-MM-DD`: the date stalled work is measured against. */
     today: string;
     stalledAfterDays: number;
+    /** The loop's thresholds (see LOOP_SETTINGS); defaults apply where absent. */
+    checkInEveryDays?: number;
+    reviewAfterDays?: number;
+    offTrackMargin?: number;
+    /** When the financial year begins; the calendar year when absent. */
+    yearStart?: YearStart;
 }
 
 /** A rule looks at one element and reports issues on that element only. */

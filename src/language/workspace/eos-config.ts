@@ -2,19 +2,40 @@
  * `eos.config.json`: severities per diagnostic code and the stalled-work threshold, shared by the
  * editor and the CLI so that both report the same findings.
  */
+import { parseYearStart } from '../model/periods.js';
 import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity, type SeverityOverride } from '../validation/codes.js';
 
 export const CONFIG_FILE_NAME = 'eos.config.json';
 export const DEFAULT_STALLED_AFTER_DAYS = 30;
 
+/**
+ * The thresholds of the loop over time (check-ins, forecasts, reviews), with their defaults.
+ * One home: the config reader, the rules and the docs read them from here.
+ */
+export const LOOP_SETTINGS = {
+    checkInEveryDays: { default: 14, what: 'Days after which the last check-in of a key result whose period runs counts as stale (kr-check-in-stale).' },
+    reviewAfterDays: { default: 90, what: 'Days an active bet may go without new evidence before it is overdue for review (bet-review-overdue).' },
+    offTrackMargin: { default: 25, what: 'Percentage points by which a key result\'s progress may lag the part of its period gone before it is off track (kr-off-track).' }
+} as const;
+
+export type LoopSetting = keyof typeof LOOP_SETTINGS;
+
 export interface EosConfig {
     /** Undefined when the file does not say; the editor setting or the default applies then. */
     stalledAfterDays?: number;
+    checkInEveryDays?: number;
+    reviewAfterDays?: number;
+    offTrackMargin?: number;
+    /** `MM-DD`: the first day of the financial year (`FY2027`, `2026/27`); the calendar year when absent. */
+    financialYearStarts?: string;
     /** Overrides per code; a code not listed keeps its catalogue severity. */
     diagnostics: Partial<Record<DiagnosticCode, SeverityOverride>>;
 }
 
 export const DEFAULT_CONFIG: EosConfig = { diagnostics: {} };
+
+/** Every key the file may hold (besides `$schema`). */
+export const CONFIG_KEYS = ['stalledAfterDays', ...Object.keys(LOOP_SETTINGS), 'financialYearStarts', 'diagnostics'] as const;
 
 const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -44,8 +65,18 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
             config.stalledAfterDays = value;
         } else if (key === 'diagnostics') {
             config.diagnostics = parseSeverities(value, source);
+        } else if (Object.prototype.hasOwnProperty.call(LOOP_SETTINGS, key)) {
+            if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+                throw new ConfigError(`${source}: "${key}" must be a whole number (0 or more), not ${JSON.stringify(value)}`);
+            }
+            config[key as LoopSetting] = value;
+        } else if (key === 'financialYearStarts') {
+            if (typeof value !== 'string' || !parseYearStart(value)) {
+                throw new ConfigError(`${source}: "financialYearStarts" must be a month and day written "MM-DD", such as "04-01" for a year from 1 April, not ${JSON.stringify(value)}`);
+            }
+            config.financialYearStarts = value;
         } else {
-            throw new ConfigError(`${source}: unknown key "${key}"; expected "stalledAfterDays" or "diagnostics"`);
+            throw new ConfigError(`${source}: unknown key "${key}"; expected one of ${CONFIG_KEYS.map(k => `"${k}"`).join(', ')}`);
         }
     }
     return config;

@@ -7,9 +7,10 @@ import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices, ty
 import { documentModel } from '../model/extract.js';
 import { WorkspaceModel } from '../model/workspace-model.js';
 import { todayIso } from '../model/dates.js';
-import type { Issue } from '../validation/issue.js';
+import type { Issue, RuleContext } from '../validation/issue.js';
+import { parseYearStart } from '../model/periods.js';
 import { checkDocument, checkWorkspace } from '../validation/rules/index.js';
-import { DEFAULT_CONFIG, DEFAULT_STALLED_AFTER_DAYS, type EosConfig } from './eos-config.js';
+import { DEFAULT_CONFIG, DEFAULT_STALLED_AFTER_DAYS, LOOP_SETTINGS, type EosConfig } from './eos-config.js';
 
 export class StrategyWorkspace {
     /** The workspace's `eos.config.json` (or defaults). */
@@ -83,8 +84,17 @@ export class StrategyWorkspace {
         return issues;
     }
 
-    private ruleOptions() {
-        return { today: this.today ?? todayIso(), stalledAfterDays: this.stalledAfterDays };
+    /** The date and thresholds every rule, hover and view measures against. */
+    ruleOptions(): Omit<RuleContext, 'model'> {
+        const config = this.config;
+        const yearStart = config.financialYearStarts ? parseYearStart(config.financialYearStarts) : undefined;
+        return {
+            today: this.today ?? todayIso(), stalledAfterDays: this.stalledAfterDays,
+            checkInEveryDays: config.checkInEveryDays ?? LOOP_SETTINGS.checkInEveryDays.default,
+            reviewAfterDays: config.reviewAfterDays ?? LOOP_SETTINGS.reviewAfterDays.default,
+            offTrackMargin: config.offTrackMargin ?? LOOP_SETTINGS.offTrackMargin.default,
+            ...(yearStart ? { yearStart } : {})
+        };
     }
 
     setConfig(config: EosConfig): void {

@@ -1,5 +1,8 @@
 /** Structure: names, cycles and calendar values that make the model well-formed. */
-import { dateProblem, periodProblem } from '../../model/dates.js';
+import { dateProblem, parseDate } from '../../model/dates.js';
+import { horizonProblem, periodProblem } from '../../model/periods.js';
+import type { CheckInEntry } from '../../model/elements.js';
+import type { RuleContext } from '../issue.js';
 import { KIND_LABEL, type StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
 import type { Issue } from '../issue.js';
@@ -30,12 +33,20 @@ export const duplicateProperty: ElementRule = (element, _context, report) => {
 /** The keyword that writes a property, where it differs from the property's name. */
 const PROPERTY_WORD: Record<string, string> = { situation: 'when', chosen: 'choose', over: 'choose … over', rationale: 'because' };
 
-export const invalidPeriod: ElementRule = (element, _context, report) => {
+export const invalidPeriod: ElementRule = (element, { yearStart }, report) => {
     const problems: Array<[string, string | undefined]> = [];
-    if (element.period !== undefined) problems.push(['period', periodProblem(element.period)]);
-    if (element.updated !== undefined) problems.push(['updated', dateProblem(element.updated)]);
-    if (element.horizon?.end !== undefined && element.horizon.end < element.horizon.start) {
-        problems.push(['horizon', `the horizon ${element.horizon.start}..${element.horizon.end} ends before it starts`]);
+    if (element.period !== undefined) problems.push(['period', periodProblem(element.period, yearStart)]);
+    for (const property of ['updated', 'started', 'finished'] as const) {
+        const value = element[property];
+        if (value !== undefined) problems.push([property, dateProblem(value)]);
+    }
+    const started = parseDate(element.started ?? '');
+    const finished = parseDate(element.finished ?? '');
+    if (started !== undefined && finished !== undefined && finished < started) {
+        problems.push(['finished', `'${element.finished}' is before the start (${element.started}): work cannot finish before it starts`]);
+    }
+    if (element.horizon || element.horizonSpan) {
+        problems.push(['horizon', horizonProblem(element.horizon?.start, element.horizon?.end, element.horizonSpan)]);
     }
     for (const [property, problem] of problems) {
         if (!problem) continue;
@@ -46,6 +57,18 @@ export const invalidPeriod: ElementRule = (element, _context, report) => {
         if (problem) report({ code: 'invalid-period', message: capitalise(problem) + '.', uri: element.uri, range: evidence.range });
     }
 };
+
+/** A check-in is a dated reading of a named key result: its date must exist and its name be given. */
+export function checkInProblems(entry: CheckInEntry, _context: RuleContext, report: (issue: Issue) => void): void {
+    const problem = dateProblem(entry.date);
+    if (problem) report({ code: 'invalid-period', message: capitalise(problem) + '.', uri: entry.uri, range: entry.dateRange });
+    if (!entry.named) {
+        report({
+            code: 'unresolved-reference', uri: entry.uri, range: entry.range,
+            message: 'This check-in names no key result. Write it as `checkin Okr.Kr 2026-02-09 47%`, or move it under its `kr` line.'
+        });
+    }
+}
 
 function capitalise(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);

@@ -93,9 +93,12 @@ export class EosFormatter extends AbstractFormatter {
             const edits = this.verifiedEdits(document);
             const from = range ? textDocument.offsetAt(range.start) : 0;
             const to = range ? textDocument.offsetAt(range.end) : textDocument.getText().length;
+            const earliest = range ? textDocument.offsetAt({ line: Math.max(range.start.line - 1, 0), character: 0 }) : 0;
             return edits
-                // Range formatting owns the whitespace in front of every token that starts in the range.
-                .filter(edit => !range || (edit.end >= from && edit.end <= to && edit.offset < to))
+                // Range formatting owns the whitespace in front of every token that starts in the range
+                // (a token starting where the range ends is outside it: a selection of whole lines ends there).
+                // A gap that begins before the line above the range (blank lines above a selection) is left alone.
+                .filter(edit => !range || (edit.end >= from && (edit.end < to || to === textDocument.getText().length) && edit.offset < to && edit.offset >= earliest))
                 .map(edit => ({
                     range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
                     newText: edit.newText

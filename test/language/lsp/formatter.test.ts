@@ -165,3 +165,17 @@ describe('formatter on any layout of the examples (property)', () => {
             }), { numRuns: 100, seed: 20260301 });
     });
 });
+
+describe('check-ins', () => {
+    it('indents check-ins one level below their kr, and keeps a check-in file one reading per line', async () => {
+        const text = 'okr O "o" { period 2026-Q1\n kr A "a" from 0 to 10 checkin 2026-01-10 2 confidence high "ok"\n      checkin   2026-01-24 4\n kr B "b" from 1 to 2 }\n'
+            + 'checkin O.A   2026-02-07 5\ncheckin O.B 2026-02-07 1.5 confidence low\n';
+        expect(await format(text)).toBe('okr O "o" {\n  period 2026-Q1\n  kr A "a" from 0 to 10\n    checkin 2026-01-10 2 confidence high "ok"\n    checkin 2026-01-24 4\n  kr B "b" from 1 to 2\n}\n'
+            + 'checkin O.A 2026-02-07 5\ncheckin O.B 2026-02-07 1.5 confidence low\n');
+    });
+
+    it('lays out started and finished as initiative properties', async () => {
+        expect(await format('initiative W "w" { status done started 2026-01-05 finished 2026-02-01 }\n'))
+            .toBe('initiative W "w" {\n  status done\n  started 2026-01-05\n  finished 2026-02-01\n}\n');
+    });
+});

@@ -59,6 +59,9 @@ function groups(diff: StrategyDiff): ThemeGroup[] {
     return [...byTheme.values()].sort((a, b) => (a.heading ? 0 : 1) - (b.heading ? 0 : 1) || ((a.heading?.name ?? '') < (b.heading?.name ?? '') ? -1 : 1));
 }
 
+const sideLabel = (diff: StrategyDiff, side: 'before' | 'after' | 'both') =>
+    side === 'both' ? `${diff.before.label} and ${diff.after.label}` : side === 'before' ? diff.before.label : diff.after.label;
+
 const withFile = (n: number) => n ? ` (${n} element${n === 1 ? '' : 's'} moved with it)` : '';
 
 const wipState = (s?: { doing: number; limit?: number }) => !s ? 'no such stream' : `${s.doing} doing${s.limit !== undefined ? ` / limit ${s.limit}` : ''}`;
@@ -104,6 +107,7 @@ export function formatDiffText(diff: StrategyDiff, options: TextOptions = { colo
             if (change.change === 'unreadable') notes.push(`could not be read at ${change.unreadableAt === 'after' ? plain(diff.after.label) : plain(diff.before.label)}: its file does not parse there`);
             if (change.renamedFrom) notes.push(`renamed from ${change.renamedFrom}`);
             if (change.movedFrom) notes.push(`moved from ${plain(change.movedFrom)}`);
+            if (change.unparsedAt) notes.push(`its file does not parse at ${plain(sideLabel(diff, change.unparsedAt))}: what changed may be incomplete`);
             out.push(`  ${paint(color, mark)} ${KIND_LABEL[change.kind]} ${paint('bold', change.name)}${title} ${where}${notes.length ? ` — ${notes.join(', ')}` : ''}`);
             for (const field of change.changes) out.push(`      ${describeFieldChange(field, plain)}`);
         }
@@ -175,6 +179,7 @@ export function formatDiffMarkdown(diff: StrategyDiff): string {
             if (change.renamedFrom) notes.push(`renamed from ${mdName(change.renamedFrom)}`);
             if (change.movedFrom) notes.push(`moved from ${mdText(change.movedFrom)}`);
             if (change.change === 'unreadable') notes.push(`its file does not parse at ${mdText(change.unreadableAt === 'after' ? diff.after.label : diff.before.label)}`);
+            if (change.unparsedAt) notes.push(`its file does not parse at ${mdText(sideLabel(diff, change.unparsedAt))}: what changed may be incomplete`);
             out.push(`- ${verb[change.change]} ${KIND_LABEL[change.kind]} ${mdName(change.name)}${title} · ${mdText(`${change.file}:${change.line}`)}${notes.length ? ` · ${notes.join(' · ')}` : ''}`);
             for (const field of change.changes) out.push(`  - ${describeFieldChange(field, v => mdText(v))}`);
         }

@@ -90,7 +90,6 @@ export class StateBuilder {
     private capture(texts: WorkspaceTexts): StrategyState {
         const strategy = this.services.eos.StrategyWorkspace;
         const model = strategy.model;
-        const issues = strategy.issues;
         const findings: StateFinding[] = [];
         const syntaxErrors: SyntaxProblem[] = [];
         for (const document of this.services.shared.workspace.LangiumDocuments.all) {
@@ -100,13 +99,17 @@ export class StateBuilder {
             // Langium's findings (syntax, unresolved names) from the last validation of the file; the
             // workspace rules' findings fresh, as a file another edit affects may not have been revalidated.
             const own = (document.diagnostics ?? []).filter(d => (d.data as EosDiagnosticData | undefined)?.workspace !== true);
-            const rules = applySeverities((issues.get(uri) ?? []).map(issue => issueToDiagnostic(issue, true)), strategy);
+            // issuesFor: the rules' results for the files just validated are cached; the others are checked now.
+            const rules = applySeverities(strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)), strategy);
             for (const d of [...own, ...rules]) findings.push(toFinding(uri, d));
             const { lexerErrors, parserErrors } = document.parseResult;
-            const first = lexerErrors[0] ?? parserErrors[0];
-            if (first) {
-                const line = 'token' in first ? (first.token as { startLine?: number }).startLine ?? 1 : (first as { line?: number }).line ?? 1;
-                syntaxErrors.push({ file, line: Number.isFinite(line) ? line : 1, message: friendlySyntaxMessage(first.message) });
+            if (lexerErrors.length || parserErrors.length) {
+                // Where the validator puts it (an error at the end of the file has no token line).
+                const shown = (document.diagnostics ?? []).find(d => d.code === 'syntax');
+                const message = shown ? (typeof shown.message === 'string' ? shown.message : String(shown.message))
+                    : friendlySyntaxMessage((lexerErrors[0] ?? parserErrors[0]).message);
+                const line = shown ? shown.range.start.line + 1 : document.textDocument.lineCount;
+                syntaxErrors.push({ file, line, message });
             }
         }
         syntaxErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -90,16 +90,22 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
     for (const [old, renamed] of renames) pairs.push([old, renamed]);
 
     for (const [old, now] of pairs) {
+        // A file that did not change keeps its parse and its model objects: nothing to compare,
+        // unless a rename elsewhere changed what its links point at.
+        if (old === now && !renames.size) continue;
         const fields = compareElements(before, old, now, newName);
         const file = after.fileOf(now.uri), oldFile = before.fileOf(old.uri);
         const renamed = old.name !== now.name;
         if (!fields.length && !renamed && file === oldFile) continue;
+        const unparsed = brokenBefore.has(oldFile) ? (brokenAfter.has(file) ? 'both' as const : 'before' as const) : brokenAfter.has(file) ? 'after' as const : undefined;
         changes.push({
             change: 'modified', kind: now.kind, name: now.name, ...(now.title !== undefined ? { title: now.title } : {}),
             file, line: now.nameRange.start.line + 1,
             ...(renamed ? { renamedFrom: old.name } : {}),
             ...(file !== oldFile ? { movedFrom: oldFile } : {}),
-            ...themeOf(after, now),
+            ...(unparsed ? { unparsedAt: unparsed } : {}),
+            // An element that lost its place in the tree is reviewed under the theme it served.
+            ...(themeFor(after.model, now).theme ? themeOf(after, now) : themeOf(before, old)),
             changes: fields
         });
     }
@@ -108,7 +114,7 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
         const file = after.fileOf(element.uri);
         changes.push({
             change: brokenBefore.has(file) ? 'unreadable' : 'added',
-            ...(brokenBefore.has(file) ? { unreadableAt: 'before' as const } : {}),
+            ...(brokenBefore.has(file) ? { unreadableAt: 'before' as const } : brokenAfter.has(file) ? { unparsedAt: 'after' as const } : {}),
             kind: element.kind, name: element.name, ...(element.title !== undefined ? { title: element.title } : {}),
             file, line: element.nameRange.start.line + 1, ...themeOf(after, element), changes: []
         });
@@ -118,7 +124,7 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
         const file = before.fileOf(element.uri);
         changes.push({
             change: brokenAfter.has(file) ? 'unreadable' : 'removed',
-            ...(brokenAfter.has(file) ? { unreadableAt: 'after' as const } : {}),
+            ...(brokenAfter.has(file) ? { unreadableAt: 'after' as const } : brokenBefore.has(file) ? { unparsedAt: 'before' as const } : {}),
             kind: element.kind, name: element.name, ...(element.title !== undefined ? { title: element.title } : {}),
             file, line: element.nameRange.start.line + 1, ...themeOf(before, element), changes: []
         });

@@ -70,6 +70,12 @@ export interface ElementChange {
     movedFrom?: string;
     /** For `unreadable`: the side whose file does not parse. */
     unreadableAt?: 'before' | 'after';
+    /**
+     * For `added`, `removed` and `modified`: the element's file does not parse on this side (or
+     * both), so what was read of it may be incomplete — the change list may show a property as
+     * removed that the parser could not read.
+     */
+    unparsedAt?: 'before' | 'after' | 'both';
     /** The strategic theme the element serves (through its bet, OKR…), for grouping; absent if none. */
     theme?: { name: string; title?: string };
     changes: FieldChange[];

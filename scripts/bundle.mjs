@@ -19,7 +19,7 @@ const builds = [
     { ...node, entryPoints: { cli: 'src/cli/index.ts' } },
     {
         bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,
-        logLevel: 'warning', entryPoints: { webview: 'webview/main.ts' }
+        logLevel: 'warning', entryPoints: { webview: 'src/webview/main.ts' }
     },
     // The static site's scripts (eos build): minified, no source maps, as they ship to readers.
     {

@@ -6,7 +6,7 @@
 import { buildDiagramGraph, type DiagramGraph } from '../diagram/graph.js';
 import { buildKanban, type KanbanBoard } from '../diagram/kanban.js';
 import { CATALOGUE, isDiagnosticCode } from '../language/validation/codes.js';
-import { FIX_HINTS } from '../language/lsp/concepts.js';
+import { FIX_HINTS } from '../language/documentation/glossary.js';
 import { KIND_LABEL, type ElementKind, type StrategyElement } from '../language/model/elements.js';
 import { esc, SiteLinks, type LinkMode } from './html.js';
 import type { SiteFinding, SiteInput } from './site-input.js';

@@ -4,11 +4,11 @@
  * so the picture is the one the language server would draw; search highlights and unfolds
  * matches; a click on a box opens the element's page; `#focus=kind:Name` reveals an element.
  */
-import { viewOfGraph, type DiagramFilter } from '../../diagram/graph.js';
+import { viewOfGraph, type DiagramFilter } from '../../diagram/view.js';
 import { layoutDiagram } from '../../diagram/layout.js';
 import { renderSvg } from '../../diagram/svg.js';
 import type { TreeData } from '../pages/tree-page.js';
-import { PanZoom } from '../../../webview/pan-zoom.js';
+import { PanZoom } from '../../webview/pan-zoom.js';
 
 declare global {
     interface Window { EOS_TREE?: TreeData }

@@ -2,7 +2,7 @@
  * The glossary: the concepts of the method in the words the editor's hovers use, so a reader of
  * the site and a writer in the editor learn the same meaning.
  */
-import { ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS, type Concept } from '../../language/lsp/concepts.js';
+import { ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS, type Concept } from '../../language/documentation/glossary.js';
 import { ELEMENT_KINDS } from '../../language/model/elements.js';
 import { esc, inlineMarkdown } from '../html.js';
 import type { Page } from '../page.js';

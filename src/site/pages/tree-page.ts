@@ -3,7 +3,8 @@
  * functions) drawn at build time, so it shows without scripts and prints; the page's script
  * then folds, filters, searches, zooms and pans by running the same pipeline in the browser.
  */
-import { defaultCollapsed, viewOfGraph, type DiagramGraph } from '../../diagram/graph.js';
+import type { DiagramGraph } from '../../diagram/graph.js';
+import { defaultCollapsed, viewOfGraph } from '../../diagram/view.js';
 import { layoutDiagram } from '../../diagram/layout.js';
 import { renderSvg } from '../../diagram/svg.js';
 import { esc } from '../html.js';

@@ -155,6 +155,11 @@ svg.bar.load .fill.over { fill: var(--error); }
 .kr-progress svg.bar { width: min(360px, 60%); height: 10px; }
 .kr-detail { color: var(--muted); font-size: 0.9rem; margin: 0; }
 .kr .findings { margin-top: 8px; }
+.krs.compact .kr-line { display: grid; grid-template-columns: minmax(12em, 2fr) 190px 3fr; gap: 4px 14px; align-items: center; padding: 5px 0; border-top: 1px solid var(--panel-2); }
+.krs.compact .kr-progress { margin: 0; }
+.krs.compact .kr-progress svg.bar { width: 120px; height: 8px; }
+.krs.compact .kr-detail { font-size: 0.85rem; }
+@media (max-width: 720px) { .krs.compact .kr-line { grid-template-columns: 1fr; } }
 .evidence { list-style: none; padding: 0; }
 .evidence li { padding: 6px 10px; margin-bottom: 6px; border-left: 3px solid var(--ok); background: var(--panel); border-radius: 0 6px 6px 0; }
 .evidence li.verdict-contradicts { border-left-color: var(--error); }

@@ -7,6 +7,7 @@ import type { StrategyElement } from '../../language/model/elements.js';
 import type { WorkspaceModel } from '../../language/model/workspace-model.js';
 import { esc, paragraphs, inlineMarkdown } from '../html.js';
 import type { Page } from '../page.js';
+import type { SiteFinding } from '../site-input.js';
 import { displayTitle, kindHeading, kindLabel, PAGES, type SiteContext } from '../site-context.js';
 import { elementList, facts, findingList, keyResultsOf, keyResultsTable, progressSummaryHtml, section, traceHtml } from './parts.js';
 
@@ -35,10 +36,16 @@ export function elementPage(context: SiteContext, element: StrategyElement): Pag
         elementHeader(context, path, element),
         kindSections(context, path, element),
         section('Trace to the vision', traceHtml(context, path, element), { className: 'trace-block' }),
-        section('Findings', findingList(context, path, context.findingsOf(element)) || '<p class="ok">No findings: this element connects as it should.</p>', { className: 'findings-block' }),
+        section('Findings', findingList(context, path, ownFindings(context, element), { showElement: element.kind === 'okr' }) || '<p class="ok">No findings: this element connects as it should.</p>', { className: 'findings-block' }),
         sourceLine(context, element)
     ].join('\n');
     return { path, title: `${kindHeading(element.kind)}: ${displayTitle(element)}`, section: 'element', body };
+}
+
+/** An element's findings; an OKR's include those on its key results. */
+function ownFindings(context: SiteContext, element: StrategyElement): SiteFinding[] {
+    const own = context.findingsOf(element);
+    return element.kind === 'okr' ? [...own, ...keyResultsOf(context, [element]).flatMap(kr => context.findingsOf(kr))] : own;
 }
 
 export function sourceLine(context: SiteContext, element: StrategyElement): string {

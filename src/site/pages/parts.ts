@@ -72,7 +72,7 @@ export function elementList(context: SiteContext, from: string, elements: readon
 }
 
 /** Key results of an OKR: progress bar, the numbers in words, their findings and check-ins. */
-export function keyResultsTable(context: SiteContext, from: string, okr: StrategyElement): string {
+export function keyResultsTable(context: SiteContext, from: string, okr: StrategyElement, options: { compact?: boolean } = {}): string {
     const krs = (okr.keyResults ?? []).map(name => context.input.model.get('kr', name)).filter((kr): kr is StrategyElement => !!kr);
     if (!krs.length) return '<p class="empty-note">No key results yet: nothing shows whether this objective is being reached.</p>';
     const rows = krs.map(kr => {
@@ -80,6 +80,13 @@ export function keyResultsTable(context: SiteContext, from: string, okr: Strateg
         const short = kr.name.slice(kr.name.lastIndexOf('.') + 1);
         const anchor = context.links.anchorId(from, krAnchor(kr));
         const findings = context.findingsOf(kr);
+        if (options.compact) {
+            return `<li class="kr-line">`
+                + `<span class="kr-title">${esc(kr.title ?? short)}</span>`
+                + `<span class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></span>`
+                + `<span class="kr-detail">${inlineMarkdown(describeProgress(kr))}${findings.length ? ` <span class="issues" title="${findings.length} finding${findings.length === 1 ? '' : 's'}">${findings.length}</span>` : ''}</span>`
+                + '</li>';
+        }
         return `<li class="kr" id="${esc(anchor)}">`
             + `<div class="kr-head"><span class="kr-title">${esc(kr.title ?? short)}</span> <code class="name">${esc(short)}</code></div>`
             + `<div class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></div>`
@@ -87,7 +94,7 @@ export function keyResultsTable(context: SiteContext, from: string, okr: Strateg
             + findingList(context, from, findings)
             + '</li>';
     });
-    return `<ol class="krs">${rows.join('')}</ol>`;
+    return `<ol class="krs${options.compact ? ' compact' : ''}">${rows.join('')}</ol>`;
 }
 
 /** Average progress of the key results that have a figure, and how many have one. */

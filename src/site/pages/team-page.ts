@@ -27,7 +27,7 @@ export function teamPage(context: SiteContext, team: StrategyElement): Page {
         const supports = model.targets(okr, 'supports');
         return `<article class="okr-card"><h3>${context.link(path, okr)}</h3>`
             + `<p class="meta">${[okr.period ? esc(okr.period) : '', supports.length ? `supports ${supports.map(target => `${esc(kindHeading(target.kind).toLowerCase())} ${context.link(path, target)}`).join(', ')}` : '<span class="warning-text">supports nothing</span>'].filter(Boolean).join(' · ')}</p>`
-            + keyResultsTable(context, path, okr)
+            + keyResultsTable(context, path, okr, { compact: true })
             + '</article>';
     }).join('');
 

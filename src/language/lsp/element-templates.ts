@@ -6,7 +6,7 @@
  * streams that exist to link to.
  */
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
-import { VALUE_CONCEPTS } from './concepts.js';
+import { VALUE_CONCEPTS } from '../documentation/glossary.js';
 
 /** What a template may draw on: today's date and the names that exist in the workspace. */
 export interface TemplateContext {

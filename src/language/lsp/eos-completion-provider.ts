@@ -17,8 +17,8 @@ import { parentsOf } from '../model/trace.js';
 import { todayIso } from '../model/dates.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { answerOr } from './answer-or.js';
-import { VALUE_CONCEPTS } from './concepts.js';
+import { answerOr } from '../helpers/answer-or.js';
+import { VALUE_CONCEPTS } from '../documentation/glossary.js';
 import { elementTemplates, templateKindLabel, type ElementTemplate } from './element-templates.js';
 
 /** AST type of a reference target → model kind. */

@@ -128,7 +128,7 @@ describe('hover on elements and references shows the element in its context', ()
                 const result = await flawed.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: diagnostic.range.start });
                 const text = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
                 const fix = (diagnostic.data as { fix?: string }).fix!;
-                expect(diagnostic.message.endsWith(` ${fix}`), `${file}: ${diagnostic.message}`).toBe(true);
+                expect(String(diagnostic.message).endsWith(` ${fix}`), `${file}: ${diagnostic.message}`).toBe(true);
                 if (!text.includes(`⚠ \`${String(diagnostic.code)}\``)) continue; // a finding on a reference: the hover shows the target
                 expect(text.split(fix).length - 1, `${file}: ${text}`).toBe(1);
                 expect(text).toContain(`**Fix:** ${fix}`);

@@ -15,6 +15,7 @@ import { tracesOf } from '../model/trace.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { CATALOGUE, isDiagnosticCode, type DiagnosticCode } from '../validation/codes.js';
 import type { EosDiagnosticData } from '../validation/eos-document-validator.js';
+import { faultOf } from '../validation/issue.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS } from '../documentation/glossary.js';
 import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
@@ -112,8 +113,7 @@ export class EosHoverProvider extends AstNodeHoverProvider {
 /** A diagnostic's message split into what is wrong and the fix it ends with. */
 function faultAndFix(diagnostic: Diagnostic, code: DiagnosticCode): { fault: string; fix: string } {
     const fix = (diagnostic.data as Partial<EosDiagnosticData> | undefined)?.fix ?? CATALOGUE[code].fix;
-    const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-    return { fault: message.endsWith(fix) ? message.slice(0, message.length - fix.length).trimEnd() : message, fix };
+    return { fault: faultOf(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value, fix), fix };
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {

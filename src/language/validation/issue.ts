@@ -51,6 +51,11 @@ export function findingMessage(fault: string, fix: string): string {
     return `${fault} ${fix}`;
 }
 
+/** A message without the fix it ends with, for views that show the fix apart (hover, site). */
+export function faultOf(message: string, fix: string | undefined): string {
+    return fix && message.endsWith(fix) ? message.slice(0, message.length - fix.length).trimEnd() : message;
+}
+
 /** `'Name'` or `'Name' ("Title")` for messages. */
 export function label(element: StrategyElement): string {
     return `'${element.name}'`;

@@ -1,5 +1,6 @@
 /**
- * Dates of the language (`2026-01-20`); periods and horizons are read in periods.ts. The grammar accepts any shape; these functions decide what is possible.
+ * Dates of the language (`2026-01-20`); periods and horizons are read in periods.ts. The grammar
+ * accepts any shape; these functions decide what is possible.
  */
 
 /** Days since the epoch (UTC) of a valid `YYYY-MM-DD`, or undefined if the date is impossible. */
@@ -16,14 +17,24 @@ function daysInMonth(year: number, month: number): number {
     return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Why a calendar value is impossible, and how to write it. */
+export interface CalendarProblem {
+    fault: string;
+    fix: string;
+}
+
+const WRITE_A_DATE = 'Write it as YYYY-MM-DD, e.g. 2026-01-20.';
+
 /** Why a date is impossible, or undefined when it is fine. */
-export function dateProblem(text: string): string | undefined {
+export function dateProblem(text: string): CalendarProblem | undefined {
     const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-    if (!match) return `'${text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-20`;
+    if (!match) return { fault: `'${text}' is not a date.`, fix: WRITE_A_DATE };
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (month < 1 || month > 12) return `'${text}' has no month ${month}; months run from 01 to 12`;
+    if (month < 1 || month > 12) return { fault: `'${text}' has no month ${month}; months run from 01 to 12.`, fix: WRITE_A_DATE };
     const max = daysInMonth(year, month);
-    if (day < 1 || day > max) return `'${text}' does not exist: month ${String(month).padStart(2, '0')} of ${year} has ${max} days`;
+    if (day < 1 || day > max) {
+        return { fault: `'${text}' does not exist: month ${String(month).padStart(2, '0')} of ${year} has ${max} days.`, fix: 'Write a day that exists.' };
+    }
     return undefined;
 }
 

@@ -10,7 +10,7 @@
  * The financial year starts on `financialYearStarts` (`MM-DD`, from `eos.config.json`; default
  * `01-01`, when a financial year is the calendar year). Pure: no clock, no configuration lookup.
  */
-import { parseDate } from './dates.js';
+import { parseDate, type CalendarProblem } from './dates.js';
 
 /** When the financial year begins, as month and day. */
 export interface YearStart {
@@ -29,9 +29,9 @@ export interface Period {
     end: number;
 }
 
-export type PeriodReading = { period: Period; problem?: undefined } | { period?: undefined; problem: string };
+export type PeriodReading = { period: Period; problem?: undefined } | { period?: undefined; problem: CalendarProblem };
 
-const FORMS = 'a year (2026), a half (2026-H1), a quarter (2026-Q1), a financial year (FY2027 or 2026/27) or a range (2026-Q1..2026-Q2)';
+const WRITE_A_PERIOD = 'Write a year (2026), a half (2026-H1), a quarter (2026-Q1), a financial year (FY2027 or 2026/27) or a range (2026-Q1..2026-Q2).';
 
 /** Reads `MM-DD` as a financial year start; undefined when it is not a real day of the year. */
 export function parseYearStart(text: string): YearStart | undefined {
@@ -54,7 +54,7 @@ export function readPeriod(text: string, yearStart: YearStart = CALENDAR_YEAR_ST
         const last = readSingle(range[2], yearStart);
         if (!last.period) return last;
         if (last.period.start < first.period.start) {
-            return { problem: `'${trimmed}' ends before it starts: write the earlier period first, e.g. ${range[2]}..${range[1]}` };
+            return { problem: { fault: `'${trimmed}' ends before it starts.`, fix: `Write the earlier period first: ${range[2]}..${range[1]}.` } };
         }
         return { period: { text: trimmed, start: first.period.start, end: last.period.end } };
     }
@@ -68,7 +68,7 @@ function readSingle(text: string, yearStart: YearStart): PeriodReading {
     match = /^(\d{4})-([QqHh])(\d+)$/.exec(text);
     if (match) {
         const part = partOf(text, match[2], Number(match[3]));
-        if (typeof part === 'string') return { problem: part };
+        if (typeof part === 'string') return { problem: { fault: part, fix: WRITE_A_PERIOD } };
         return { period: span(text, Number(match[1]), part.firstMonth, part.months) };
     }
 
@@ -78,7 +78,7 @@ function readSingle(text: string, yearStart: YearStart): PeriodReading {
         const firstYear = yearStart.month === 1 && yearStart.day === 1 ? endYear : endYear - 1;
         if (match[2]) {
             const part = partOf(text, match[2], Number(match[3]));
-            if (typeof part === 'string') return { problem: part };
+            if (typeof part === 'string') return { problem: { fault: part, fix: WRITE_A_PERIOD } };
         }
         return { period: financial(text, firstYear, yearStart, match[2], match[3])! };
     }
@@ -88,23 +88,23 @@ function readSingle(text: string, yearStart: YearStart): PeriodReading {
         const firstYear = Number(match[1]);
         const second = match[2].length === 2 ? Number(String(firstYear).slice(0, 2) + match[2]) : Number(match[2]);
         if (second !== firstYear + 1) {
-            return { problem: `'${text}' is not a financial year: its second year must follow the first, e.g. ${firstYear}/${String(firstYear + 1).slice(2)}` };
+            return { problem: { fault: `'${text}' is not a financial year: its second year must follow the first.`, fix: `Write ${firstYear}/${String(firstYear + 1).slice(2)}.` } };
         }
         if (yearStart.month === 1 && yearStart.day === 1) {
-            return { problem: `'${text}' spans two calendar years, but the financial year starts on 01-01 (the calendar year). Set "financialYearStarts" in eos.config.json (e.g. "04-01"), or write ${firstYear}` };
+            return { problem: { fault: `'${text}' spans two calendar years, but the financial year starts on 01-01 (the calendar year).`, fix: `Set "financialYearStarts" in eos.config.json (e.g. "04-01"), or write ${firstYear}.` } };
         }
         return { period: financial(text, firstYear, yearStart)! };
     }
 
-    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) return { problem: `'${text}' is a date, not a period; write ${FORMS}` };
-    return { problem: `'${text}' is not a period; write ${FORMS}` };
+    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) return { problem: { fault: `'${text}' is a date, not a period.`, fix: WRITE_A_PERIOD } };
+    return { problem: { fault: `'${text}' is not a period.`, fix: WRITE_A_PERIOD } };
 }
 
 function partOf(text: string, letter: string, index: number): { firstMonth: number; months: number } | string {
     const quarter = letter.toUpperCase() === 'Q';
     const max = quarter ? 4 : 2;
     if (index < 1 || index > max) {
-        return quarter ? `'${text}' is not a quarter: a year has quarters Q1 to Q4` : `'${text}' is not a half: a year has halves H1 and H2`;
+        return quarter ? `'${text}' is not a quarter: a year has quarters Q1 to Q4.` : `'${text}' is not a half: a year has halves H1 and H2.`;
     }
     const months = quarter ? 3 : 6;
     return { firstMonth: (index - 1) * months + 1, months };
@@ -132,7 +132,7 @@ function span(text: string, year: number, firstMonth: number, months: number): P
 }
 
 /** Why a period cannot be read, or undefined when it can. */
-export function periodProblem(text: string, yearStart: YearStart = CALENDAR_YEAR_START): string | undefined {
+export function periodProblem(text: string, yearStart: YearStart = CALENDAR_YEAR_START): CalendarProblem | undefined {
     return readPeriod(text, yearStart).problem;
 }
 
@@ -174,12 +174,15 @@ export function describePeriodDates(period: Period): string {
 }
 
 /** A horizon's years, from `2026`, `2026..2028` or `2026-2028`; or why it cannot be read. */
-export function horizonProblem(start: number | undefined, end: number | undefined, span: string | undefined): string | undefined {
+export function horizonProblem(start: number | undefined, end: number | undefined, span: string | undefined): CalendarProblem | undefined {
     if (span !== undefined) {
         const match = /^(\d{4})-(\d{4})$/.exec(span);
-        if (!match) return `'${span}' is not a horizon: a horizon is in years, e.g. 2026, 2026..2028 or 2026-2028`;
-        return Number(match[2]) < Number(match[1]) ? `Horizon ${span} ends before it starts` : undefined;
+        if (!match) return { fault: `'${span}' is not a horizon: a horizon is in years.`, fix: 'Write a year or a range of years: 2026, 2026..2028 or 2026-2028.' };
+        start = Number(match[1]);
+        end = Number(match[2]);
     }
-    if (start !== undefined && end !== undefined && end < start) return `Horizon ${start}..${end} ends before it starts`;
+    if (start !== undefined && end !== undefined && end < start) {
+        return { fault: `The horizon ${start}..${end} ends before it starts.`, fix: `Write the first year first: ${end}..${start}.` };
+    }
     return undefined;
 }

@@ -8,7 +8,7 @@ const APRIL: YearStart = { month: 4, day: 1 };
 
 function dates(text: string, yearStart?: YearStart): string {
     const reading = readPeriod(text, yearStart);
-    if (!reading.period) return `problem: ${reading.problem}`;
+    if (!reading.period) return `problem: ${reading.problem.fault} ${reading.problem.fix}`;
     return `${isoDay(reading.period.start)}..${isoDay(reading.period.end)}`;
 }
 
@@ -35,20 +35,20 @@ describe('readPeriod', () => {
 
     it('refuses 2026/27 when the financial year is the calendar year, and years that do not follow', () => {
         expect(dates('2026/27')).toMatch(/spans two calendar years.*financialYearStarts/);
-        expect(dates('2026/28', APRIL)).toMatch(/second year must follow the first, e\.g\. 2026\/27/);
+        expect(dates('2026/28', APRIL)).toMatch(/second year must follow the first\. Write 2026\/27\./);
     });
 
     it('reads ranges of periods and spans of years', () => {
         expect(dates('2026-Q1..2026-Q2')).toBe('2026-01-01..2026-06-30');
         expect(dates('2026..2028')).toBe('2026-01-01..2028-12-31');
         expect(dates('2026-2028')).toBe('2026-01-01..2028-12-31');
-        expect(dates('2026-Q3..2026-Q1')).toMatch(/ends before it starts: write the earlier period first, e\.g\. 2026-Q1\.\.2026-Q3/);
+        expect(dates('2026-Q3..2026-Q1')).toMatch(/ends before it starts\. Write the earlier period first: 2026-Q1\.\.2026-Q3\./);
     });
 
     it('says what is wrong with anything else, naming the forms it accepts', () => {
-        expect(dates('2026-Q5')).toBe("problem: '2026-Q5' is not a quarter: a year has quarters Q1 to Q4");
-        expect(dates('2026-H3')).toBe("problem: '2026-H3' is not a half: a year has halves H1 and H2");
-        expect(dates('Q1')).toMatch(/^problem: 'Q1' is not a period; write a year \(2026\).*FY2027 or 2026\/27/);
+        expect(dates('2026-Q5')).toMatch(/^problem: '2026-Q5' is not a quarter: a year has quarters Q1 to Q4\. Write a year/);
+        expect(dates('2026-H3')).toMatch(/^problem: '2026-H3' is not a half: a year has halves H1 and H2\. /);
+        expect(dates('Q1')).toMatch(/^problem: 'Q1' is not a period\. Write a year \(2026\).*FY2027 or 2026\/27/);
         expect(dates('2026-01-20')).toMatch(/is a date, not a period/);
     });
 });
@@ -104,8 +104,8 @@ describe('period and horizon syntax', () => {
         const model = ws.services.eos.StrategyWorkspace.model;
         expect(model.get('theme', 'T')?.horizon).toEqual({ start: 2026, end: 2028 });
         expect(ws.all().map(d => `${String(d.code)}: ${d.message}`)).toEqual([
-            'invalid-period: Horizon 2028..2026 ends before it starts.',
-            "invalid-period: '2026-Q1' is not a horizon: a horizon is in years, e.g. 2026, 2026..2028 or 2026-2028."
+            'invalid-period: The horizon 2028..2026 ends before it starts. Write the first year first: 2026..2028.',
+            "invalid-period: '2026-Q1' is not a horizon: a horizon is in years. Write a year or a range of years: 2026, 2026..2028 or 2026-2028."
         ]);
     });
 });

@@ -10,7 +10,7 @@ import { isoDay, periodDays, periodState, readPeriod, type Period } from '../../
 import { formatPercent } from '../../model/progress.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
 import { LOOP_SETTINGS } from '../../workspace/eos-config.js';
-import { issueOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const krOffTrack: ElementRule = (element, context, report) => {
     if (element.kind !== 'kr') return;
@@ -28,9 +28,8 @@ export const krOffTrack: ElementRule = (element, context, report) => {
         reasons.push(`its progress on ${last.date} (${formatPercent(forecast.progress)}) lags the part of ${forecast.period.text} gone by then (${formatPercent(forecast.elapsedAtLastCheckIn!)}) by ${lag} points, more than the margin of ${margin}`);
     }
     if (!reasons.length) return;
-    report(issueOn(element, 'kr-off-track',
-        `Key result ${label(element)} is off track: ${reasons.join('; and ')}. Change the plan, or say so in a check-in with a lower confidence and what was learnt.`,
-        { ...(projection ? { projected: projection.value } : {}), lagPoints: lag }));
+    report(findingOn(element, 'kr-off-track', `Key result ${label(element)} is off track: ${reasons.join('; and ')}.`,
+        { data: { ...(projection ? { projected: projection.value } : {}), lagPoints: lag } }));
 };
 
 function unitText(kr: StrategyElement): string {
@@ -49,9 +48,9 @@ export const krCheckInStale: ElementRule = (element, context, report) => {
     const every = context.checkInEveryDays ?? LOOP_SETTINGS.checkInEveryDays.default;
     const age = clock.today - parseDate(last.date)!;
     if (age <= every) return;
-    report(issueOn(element, 'kr-check-in-stale',
-        `Key result ${label(element)} was last checked in on ${last.date}, ${age} days ago (a check-in is due every ${every} days while ${period.text} runs). A key result nobody reads is not steering anything: add \`checkin ${isoDay(clock.today)} <value>\`.`,
-        { days: age, lastValue: last.value.text, kr: element.name }));
+    report(findingOn(element, 'kr-check-in-stale',
+        `Key result ${label(element)} was last checked in on ${last.date}, ${age} days ago (a check-in is due every ${every} days while ${period.text} runs); a key result nobody reads is not steering anything.`,
+        { fix: `Add \`checkin ${isoDay(clock.today)} <value>\` with the latest reading.`, data: { days: age, lastValue: last.value.text, kr: element.name, nested: last.nested, today: isoDay(clock.today) } }));
 };
 
 export const betReviewOverdue: ElementRule = (element, context, report) => {
@@ -66,9 +65,9 @@ export const betReviewOverdue: ElementRule = (element, context, report) => {
     if (latest !== undefined) {
         const age = clock.today - latest;
         if (age <= limit) return;
-        report(issueOn(element, 'bet-review-overdue',
-            `Bet ${label(element)} is active but its latest evidence is from ${isoDay(latest)}, ${age} days ago (review after ${limit}). A bet is reviewed through evidence, or it turns into static documentation: add \`evidence ${isoDay(clock.today)} supports|contradicts "what you saw"\`, or change its status.`,
-            { days: age }));
+        report(findingOn(element, 'bet-review-overdue',
+            `Bet ${label(element)} is active but its latest evidence is from ${isoDay(latest)}, ${age} days ago (review after ${limit}); a bet is reviewed through evidence, or it turns into static documentation.`,
+            { fix: `Add \`evidence ${isoDay(clock.today)} supports|contradicts "what you saw"\`, or change its status.`, data: { days: age } }));
         return;
     }
     // No evidence at all: measured from the first day work on it started, when that is known.
@@ -78,9 +77,9 @@ export const betReviewOverdue: ElementRule = (element, context, report) => {
         if (day !== undefined && (started === undefined || day < started)) started = day;
     }
     if (started === undefined || clock.today - started <= limit) return;
-    report(issueOn(element, 'bet-review-overdue',
-        `Bet ${label(element)} is active and has no evidence, though work on it started on ${isoDay(started)}, ${clock.today - started} days ago (review after ${limit}). Record what the work has shown so far: \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`.`,
-        { days: clock.today - started }));
+    report(findingOn(element, 'bet-review-overdue',
+        `Bet ${label(element)} is active and has no evidence, though work on it started on ${isoDay(started)}, ${clock.today - started} days ago (review after ${limit}).`,
+        { fix: `Record what the work has shown so far: \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`.`, data: { days: clock.today - started } }));
 };
 
 /** The themes each element leads up to (OKR → what it supports → … → bet → theme), per model. */
@@ -153,9 +152,9 @@ export const themeWithoutCurrentOkrs: ElementRule = (element, context, report) =
     // Only a signal where teams do write objectives for the running period.
     if (running.okrs.length === 0 || running.themes.has(element)) return;
     const periods = [...new Set(running.okrs.map(okr => okr.period!))].sort().join(', ');
-    report(issueOn(element, 'theme-without-current-okrs',
-        `No objective of the running period (${periods}) supports theme ${label(element)}, directly or through its bets: the teams found no objective for it. Either an OKR should support it (or one of its bets), or it is not a priority now and its horizon should say so.`,
-        { periods }));
+    report(findingOn(element, 'theme-without-current-okrs',
+        `No objective of the running period (${periods}) supports theme ${label(element)}, directly or through its bets: the teams found no objective for it.`,
+        { data: { periods } }));
 };
 
 /** Periods grouped by length, so that quarters follow quarters and years follow years. */
@@ -213,8 +212,8 @@ export const targetsAlwaysMet: ElementRule = (element, context, report) => {
     const streak = metStreak(model, okrs, clock);
     if (streak.length < 2) return;
     const what = element.kind === 'team' ? `Team ${label(element)}` : `The objectives supporting theme ${label(element)}`;
-    report(issueOn(element, 'targets-always-met',
-        `${what} met or exceeded every key result in ${streak.map(p => p.text).join(', ')} (${streak.length} periods in a row). Targets that are always met may be too safe: aim higher next period, or say why these are commitments rather than stretch goals.`,
-        { periods: streak.map(p => p.text) }));
+    report(findingOn(element, 'targets-always-met',
+        `${what} met or exceeded every key result in ${streak.map(p => p.text).join(', ')} (${streak.length} periods in a row); targets that are always met may be too safe.`,
+        { data: { periods: streak.map(p => p.text) } }));
 };
 

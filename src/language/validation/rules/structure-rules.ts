@@ -1,19 +1,19 @@
 /** Structure: names, cycles and calendar values that make the model well-formed. */
-import { dateProblem, parseDate } from '../../model/dates.js';
+import { dateProblem, parseDate, type CalendarProblem } from '../../model/dates.js';
 import { horizonProblem, periodProblem } from '../../model/periods.js';
 import type { CheckInEntry } from '../../model/elements.js';
 import type { RuleContext } from '../issue.js';
 import { KIND_LABEL, type StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
 import type { Issue } from '../issue.js';
-import { issueOn, label, type ElementRule } from '../issue.js';
+import { findingMessage, findingOn, label, type ElementRule } from '../issue.js';
 
 export const duplicateName: ElementRule = (element, { model }, report) => {
     const same = model.named(element.kind, element.name);
     if (same.length < 2) return;
     const others = same.filter(other => other !== element).map(where).join(', ');
-    report(issueOn(element, 'duplicate-name',
-        `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others}). Names must be unique per kind so that every reference means one thing: rename one of them.`));
+    report(findingOn(element, 'duplicate-name',
+        `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others}); names must be unique per kind so that every reference means one thing.`));
 };
 
 function where(element: StrategyElement): string {
@@ -23,10 +23,9 @@ function where(element: StrategyElement): string {
 
 export const duplicateProperty: ElementRule = (element, _context, report) => {
     for (const { property, range } of element.repeatedProperties ?? []) {
-        report({
-            code: 'duplicate-property', uri: element.uri, range,
-            message: `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once; only the last one counts. Keep one.`
-        });
+        report(findingOn(element, 'duplicate-property',
+            `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once; only the last one counts.`,
+            { range }));
     }
 };
 
@@ -34,7 +33,7 @@ export const duplicateProperty: ElementRule = (element, _context, report) => {
 const PROPERTY_WORD: Record<string, string> = { situation: 'when', chosen: 'choose', over: 'choose … over', rationale: 'because' };
 
 export const invalidPeriod: ElementRule = (element, { yearStart }, report) => {
-    const problems: Array<[string, string | undefined]> = [];
+    const problems: Array<[string, CalendarProblem | undefined]> = [];
     if (element.period !== undefined) problems.push(['period', periodProblem(element.period, yearStart)]);
     for (const property of ['updated', 'started', 'finished'] as const) {
         const value = element[property];
@@ -43,31 +42,33 @@ export const invalidPeriod: ElementRule = (element, { yearStart }, report) => {
     const started = parseDate(element.started ?? '');
     const finished = parseDate(element.finished ?? '');
     if (started !== undefined && finished !== undefined && finished < started) {
-        problems.push(['finished', `'${element.finished}' is before the start (${element.started}): work cannot finish before it starts`]);
+        problems.push(['finished', { fault: `'${element.finished}' is before the start (${element.started}): work cannot finish before it starts.`, fix: 'Correct one of the two dates.' }]);
     }
     if (element.horizon || element.horizonSpan) {
         problems.push(['horizon', horizonProblem(element.horizon?.start, element.horizon?.end, element.horizonSpan)]);
     }
     for (const [property, problem] of problems) {
         if (!problem) continue;
-        report({ code: 'invalid-period', message: capitalise(problem) + '.', uri: element.uri, range: element.propertyRanges[property] ?? element.nameRange });
+        report(findingOn(element, 'invalid-period', problem.fault, { fix: problem.fix, range: element.propertyRanges[property] ?? element.nameRange }));
     }
     for (const evidence of element.evidence ?? []) {
         const problem = evidence.date !== undefined ? dateProblem(evidence.date) : undefined;
-        if (problem) report({ code: 'invalid-period', message: capitalise(problem) + '.', uri: element.uri, range: evidence.range });
+        if (problem) report(findingOn(element, 'invalid-period', problem.fault, { fix: problem.fix, range: evidence.range }));
     }
 };
 
 /** A check-in is a dated reading of a named key result: its date must exist and its name be given. */
 export function checkInProblems(entry: CheckInEntry, _context: RuleContext, report: (issue: Issue) => void): void {
     const problem = dateProblem(entry.date);
-    if (problem) report({ code: 'invalid-period', message: capitalise(problem) + '.', uri: entry.uri, range: entry.dateRange });
+    if (problem) report(issueAt(entry, 'invalid-period', problem.fault, problem.fix, entry.dateRange));
     if (!entry.named) {
-        report({
-            code: 'unresolved-reference', uri: entry.uri, range: entry.range,
-            message: 'This check-in names no key result. Write it as `checkin Okr.Kr 2026-02-09 47%`, or move it under its `kr` line.'
-        });
+        report(issueAt(entry, 'unresolved-reference', 'This check-in names no key result.',
+            'Write it as `checkin Okr.Kr 2026-02-09 47%`, or move it under its `kr` line.', entry.range));
     }
+}
+
+function issueAt(entry: CheckInEntry, code: Issue['code'], fault: string, fix: string, range: Issue['range']): Issue {
+    return { code, message: findingMessage(fault, fix), fix, uri: entry.uri, range };
 }
 
 function capitalise(text: string): string {
@@ -146,7 +147,7 @@ export function cycleIssue(element: StrategyElement, cycle: StrategyElement[]): 
     const start = cycle.indexOf(element);
     const path = [...cycle.slice(start), ...cycle.slice(0, start), element].map(e => e.name).join(' → ');
     const word = RELATION_WORD[element.kind] ?? 'link';
-    return issueOn(element, 'alignment-cycle',
-        `${capitalise(KIND_LABEL[element.kind])} ${label(element)} is on a \`${word}\` cycle: ${path}. A chain of alignment must end somewhere above; break the loop.`,
-        { cycle: cycle.map(e => e.name) });
+    return findingOn(element, 'alignment-cycle',
+        `${capitalise(KIND_LABEL[element.kind])} ${label(element)} is on a \`${word}\` cycle: ${path}. A chain of alignment must end somewhere above.`,
+        { data: { cycle: cycle.map(e => e.name) } });
 }

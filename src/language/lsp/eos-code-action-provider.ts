@@ -4,16 +4,17 @@
  * target. Every edit only inserts text (or replaces the one misspelt name), so nothing the user
  * wrote is lost, and it fits the element whether it has a `{ }` block or not.
  */
-import { AstUtils, CstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, URI, isOperationCancelled, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EosServices } from '../eos-module.js';
-import { isClosedString } from '../eos-value-converter.js';
+import { isClosedString, quoteText } from '../eos-value-converter.js';
 import * as ast from '../generated/ast.js';
 import { KIND_LABEL, linksOf, type ElementKind, type StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+import { reportCaught } from './answer-or.js';
 
 /** How many "link to …" alternatives one finding offers; more would bury the best ones. */
 export const MAX_LINK_ACTIONS = 8;
@@ -40,8 +41,10 @@ export class EosCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             try {
                 actions.push(...this.fixesFor({ document, diagnostic, model: this.strategy.model }));
-            } catch {
-                // A fix we cannot compute is simply not offered; the request must not fail.
+            } catch (error) {
+                // A fix we cannot compute is not offered; the request must not fail, and the log says why.
+                if (isOperationCancelled(error)) throw error;
+                reportCaught(`quick fixes for '${String(diagnostic.code)}'`, error);
             }
         }
         return actions;
@@ -73,7 +76,7 @@ export class EosCodeActionProvider implements CodeActionProvider {
             diagnostic, document, addProperty(document, node, `bet ${bet.name}`), index === 0 && shared));
         const stubName = freeName(model, 'bet', `${initiative.name}Bet`);
         const stub = stubElement('bet', stubName, initiative.title ?? humanise(stubName),
-            [`hypothesis "If ${initiative.title ? lowerFirst(initiative.title) : 'this works'}, we expect …"`]);
+            [`hypothesis ${quoteText(`If ${initiative.title ? lowerFirst(initiative.title) : 'this works'}, we expect …`)}`]);
         actions.push(quickFix(`Create bet '${stubName}' for this initiative`, diagnostic, document,
             [...addProperty(document, node, `bet ${stubName}`), appendToFile(document.textDocument, stub)]));
         return actions;
@@ -238,7 +241,7 @@ function appendToFile(textDocument: TextDocument, elementText: string): TextEdit
 }
 
 function stubElement(kind: ElementKind, name: string, title: string, properties: string[]): string {
-    const head = `${kind} ${name} "${title.replace(/["\\]/g, '')}"`;
+    const head = `${kind} ${name} ${quoteText(title)}`;
     return properties.length ? `${head} {\n${properties.map(p => `  ${p}`).join('\n')}\n}` : head;
 }
 

@@ -113,7 +113,7 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         if (this.isInComment(document, document.textDocument.offsetAt(params.position))) return CompletionList.create([], false);
         // A half-typed document can confuse the completion parser; offer nothing rather than fail the request.
-        return answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken));
+        return answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken), 'completion');
     }
 
     /**

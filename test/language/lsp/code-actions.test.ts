@@ -106,6 +106,22 @@ describe('quick fixes', () => {
         expect(codes).not.toContain('unresolved-reference');
     });
 
+    it('orphan-initiative: the created bet keeps a title holding a quote, a backslash and a line break, escaped', async () => {
+        const file = 'work.eos';
+        const fixture = await fixesFor(file, 'initiative Referral "Say \\"hi\\" to C:\\\\new\\nusers"', 'orphan-initiative');
+        const fixed = apply(fixture, file, "Create bet 'ReferralBet' for this initiative");
+        expect(fixed.split('\n').slice(-4)).toEqual([
+            'bet ReferralBet "Say \\"hi\\" to C:\\\\new\\nusers" {',
+            '  hypothesis "If say \\"hi\\" to C:\\\\new\\nusers, we expect …"',
+            '}',
+            ''
+        ]);
+        const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: fixed });
+        expect(ws.diagnostics(file).map(d => String(d.code))).toEqual(['orphan-bet']); // the stub serves no theme yet; no syntax error
+        const bet = ws.services.eos.StrategyWorkspace.model.get('bet', 'ReferralBet')!;
+        expect(bet.title).toBe('Say "hi" to C:\\new\nusers');
+    });
+
     it('inserts above the closing brace when a block comment runs on from the opening line', async () => {
         const file = 'work.eos';
         const fixture = await fixesFor(file, 'initiative X "x" { /* a note\n   that goes on */\n  status doing\n}\n', 'orphan-initiative');

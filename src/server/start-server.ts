@@ -13,8 +13,12 @@ import { createEosServices } from '../language/eos-module.js';
 import { WorkspaceConfig } from './workspace-config.js';
 import { keepWorkspaceDiagnosticsFresh } from './workspace-diagnostics.js';
 import { registerDiagramHandler } from './diagram-handler.js';
+import { reportCaught } from '../language/lsp/answer-or.js';
 
 export function startServer(connection: Connection): void {
+    // A promise nobody awaited that rejects must not end the server (Node's default): the user
+    // would lose every file's findings over one background task. It is logged like any caught error.
+    process.on('unhandledRejection', reason => reportCaught('a background task of the language server', reason));
     const { shared, Eos } = createEosServices({ connection, ...NodeFileSystem });
     const config = new WorkspaceConfig(Eos, connection);
     const updates = shared.lsp.DocumentUpdateHandler;

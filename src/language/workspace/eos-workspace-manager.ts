@@ -12,6 +12,7 @@ import { DefaultWorkspaceManager, URI, type FileSystemNode, type Stream, type La
 import { NodeFileSystemProvider } from 'langium/node';
 import type { Connection, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 import * as path from 'node:path';
+import { showWarning } from './show-warning.js';
 import { EOS_EXTENSION, findEosFiles, isWorkspaceFile, readEosFile, type ReadResult } from './workspace-files.js';
 
 export class EosWorkspaceManager extends DefaultWorkspaceManager {
@@ -129,12 +130,15 @@ export class EosWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     private show(messages: string[]): void {
-        for (const message of messages) console.warn(`EOS skips a file: ${message}`);
+        // Paths as the user sees them in the editor's explorer: from the workspace folder.
+        const roots = this.roots.map(root => root + path.sep);
+        messages = messages.map(message => roots.reduce((text, root) => text.split(root).join(''), message));
         const connection = this.connection();
+        for (const message of messages) (connection?.console ?? console).warn(`EOS skips a file: ${message}`);
         if (!connection) return;
         const text = messages.length === 1
             ? `EOS skips ${messages[0]}. Its elements are left out until it can be read.`
-            : `EOS skips ${messages.length} files it cannot read (their elements are left out): ${messages.slice(0, 3).join('; ')}${messages.length > 3 ? '; … (all in the EOS output)' : ''}`;
-        void connection.window.showWarningMessage(text);
+            : `EOS skips ${messages.length} files it cannot read (their elements are left out). ${messages.slice(0, 3).join(' — ')}${messages.length > 3 ? ' — … (all of them in the EOS output)' : ''}`;
+        showWarning(connection, text);
     }
 }

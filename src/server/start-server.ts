@@ -13,7 +13,7 @@ import { createEosServices } from '../language/eos-module.js';
 import { WorkspaceConfig } from './workspace-config.js';
 import { keepWorkspaceDiagnosticsFresh } from './workspace-diagnostics.js';
 import { registerDiagramHandler } from './diagram-handler.js';
-import { reportCaught } from '../language/lsp/answer-or.js';
+import { reportCaught } from '../language/helpers/answer-or.js';
 
 export function startServer(connection: Connection): void {
     // A promise nobody awaited that rejects must not end the server (Node's default): the user

@@ -10,7 +10,7 @@ import type { EosServices } from '../eos-module.js';
 import type { StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { reportCaught } from './answer-or.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 export class EosCodeLensProvider implements CodeLensProvider {
     private readonly strategy: StrategyWorkspace;

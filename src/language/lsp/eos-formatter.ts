@@ -21,7 +21,7 @@ import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafC
 import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
-import { reportCaught } from './answer-or.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
 const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {

@@ -11,10 +11,10 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
 import { isHorizon, isKeyResult, isMeasure } from '../generated/ast.js';
-import { assignmentOf } from '../grammar-assignment.js';
-import { KIND_OF_AST_TYPE } from './element-of-node.js';
-import { KIND_PRESENTATION } from './kind-presentation.js';
-import { reportCaught } from './answer-or.js';
+import { assignmentOf } from '../grammar/grammar-assignment.js';
+import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { KIND_PRESENTATION } from '../helpers/kind-presentation.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 interface TokenClass {
     type: string;

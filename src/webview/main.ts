@@ -1,0 +1,335 @@
+/**
+ * The preview webview: shows the SVG the language server laid out, and the kanban board. It keeps
+ * zoom, scroll, folds and filters across updates, keeps the last good picture while the text
+ * does not parse, and turns clicks into "reveal in editor" messages. Nothing here lays out or
+ * trusts text: the SVG arrives escaped, the kanban HTML is escaped by renderKanbanHtml.
+ */
+import './preview.css';
+import { DIAGRAM_CSS } from '../diagram/svg.js';
+import type { DiagramFilter, DiagramNodeInfo, DiagramResult } from '../shared/protocol.js';
+import type { FromWebview, PreviewTab, ToWebview } from '../shared/preview-messages.js';
+import { renderKanbanHtml } from './kanban-view.js';
+import { PanZoom, type PanZoomState } from './pan-zoom.js';
+import { controlValue, registerToolkit, setActiveButton, setDropdownOptions } from './toolkit.js';
+
+interface VsCodeApi {
+    postMessage(message: FromWebview): void;
+    getState(): unknown;
+    setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface SavedState {
+    tab: PreviewTab;
+    zoom?: PanZoomState;
+    collapsed?: string[];
+    filter: DiagramFilter;
+    search: string;
+}
+
+registerToolkit();
+adoptDiagramStyles();
+
+const vscode = acquireVsCodeApi();
+const saved = (vscode.getState() as SavedState | undefined) ?? { tab: 'tree', filter: {}, search: '' };
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const viewport = $('viewport'), canvas = $('canvas'), kanban = $('kanban'), notice = $('notice'), empty = $('empty');
+
+let current: DiagramResult | undefined;
+/** The last result without syntax errors: what stays on screen while the user is mid-edit. */
+let good: DiagramResult | undefined;
+let nodesById = new Map<string, DiagramNodeInfo>();
+let selectedId: string | undefined;
+let firstPicture = saved.zoom === undefined;
+const READABLE_SCALE = 0.75;
+const panZoom = new PanZoom(viewport, canvas, saved.zoom, state => {
+    $('zoom-level').textContent = `${Math.round(state.scale * 100)}%`;
+    save({ zoom: state });
+});
+
+function save(patch: Partial<SavedState>): void {
+    Object.assign(saved, patch);
+    vscode.setState(saved);
+}
+
+/** The diagram stylesheet is adopted (CSSOM), because the CSP forbids inline <style>. */
+function adoptDiagramStyles(): void {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(DIAGRAM_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+    const message = event.data;
+    switch (message.type) {
+        case 'diagram': return showResult(message.result);
+        case 'cursor': return highlightAt(message.uri, message.line, message.character);
+        case 'showTab': return showTab(message.tab);
+        case 'renderPng': return void renderPng(message.svg);
+        case 'notice': return showNotice(message.text);
+    }
+});
+
+function showResult(result: DiagramResult): void {
+    current = result;
+    if (result.error) {
+        showNotice(result.error + (good ? ' Showing the last picture.' : ''));
+        if (!good) showEmpty('The preview could not be drawn.');
+        return;
+    }
+    const broken = result.syntaxErrors[0];
+    const where = broken && `Syntax error in ${fileName(broken.uri)} line ${broken.line + 1}: ${broken.message}`;
+    if (broken && good) {
+        showNotice(`${where} — showing the last good picture.`);
+        return;
+    }
+    if (!broken) good = result;
+    // Nothing good to keep yet: draw what could be read, and say it may be incomplete.
+    showNotice(broken ? `${where} — the picture may be incomplete.` : foldNotice(result));
+    updateFilters(result);
+    draw(result);
+}
+
+function draw(result: DiagramResult): void {
+    nodesById = new Map(result.nodes.map(node => [node.id, node]));
+    save({ collapsed: result.collapsed });
+    if (!result.totalNodes) {
+        showEmpty('Nothing to draw yet: write a vision, themes, bets and initiatives in a .eos file.');
+    } else {
+        empty.hidden = true;
+    }
+    // The SVG was produced by our renderer with every user string escaped.
+    canvas.innerHTML = result.svg;
+    kanban.innerHTML = renderKanbanHtml(result.kanban);
+    if (firstPicture && result.width) {
+        firstPicture = false;
+        // Shrink a large tree to fit only while its text stays readable; otherwise start at its root.
+        if (!panZoom.fit(result.width, result.height, READABLE_SCALE)) {
+            const root = canvas.querySelector<SVGGElement>('.node');
+            const at = root && nodePosition(root);
+            if (at) panZoom.showAt(at.x, at.y);
+        }
+    }
+    applySearch();
+    if (selectedId) select(selectedId, false);
+}
+
+function foldNotice(result: DiagramResult): string {
+    const hidden = result.totalNodes - result.visibleNodes;
+    if (!hidden) return '';
+    const filtered = Object.values(saved.filter).some(Boolean);
+    return `Showing ${result.visibleNodes} of ${result.totalNodes} elements${filtered ? ' (filtered)' : ''}${result.collapsed.length ? '; use + to unfold a subtree or Expand all' : ''}.`;
+}
+
+function showNotice(text: string): void {
+    notice.textContent = text;
+    notice.hidden = !text;
+}
+
+function showEmpty(text: string): void {
+    empty.textContent = text;
+    empty.hidden = false;
+}
+
+function fileName(uri: string): string {
+    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+// ---- tabs, filters, search ---------------------------------------------------------------
+
+const tabButtons = [$('tab-tree'), $('tab-kanban')];
+function showTab(tab: PreviewTab): void {
+    save({ tab });
+    setActiveButton(tabButtons, tab === 'tree' ? tabButtons[0] : tabButtons[1]);
+    viewport.hidden = tab !== 'tree';
+    kanban.hidden = tab !== 'kanban';
+    document.body.dataset.tab = tab;
+}
+tabButtons[0].addEventListener('click', () => showTab('tree'));
+tabButtons[1].addEventListener('click', () => showTab('kanban'));
+showTab(saved.tab);
+
+const FILTERS = [['theme', 'filter-theme', 'All themes'], ['stream', 'filter-stream', 'All streams'],
+    ['status', 'filter-status', 'Any status'], ['owner', 'filter-owner', 'Any owner']] as const;
+
+function updateFilters(result: DiagramResult): void {
+    const values = { theme: result.filterOptions.themes, stream: result.filterOptions.streams, status: result.filterOptions.statuses, owner: result.filterOptions.owners };
+    for (const [key, id, label] of FILTERS) {
+        setDropdownOptions($(id), label, values[key]);
+        if (saved.filter[key] && values[key].includes(saved.filter[key]!)) ($(id) as HTMLSelectElement).value = saved.filter[key]!;
+    }
+}
+
+for (const [key, id] of FILTERS) {
+    $(id).addEventListener('change', () => {
+        const value = controlValue($(id));
+        const filter = { ...saved.filter };
+        if (value) filter[key] = value; else delete filter[key];
+        if (filter[key] === saved.filter[key]) return;
+        save({ filter });
+        requestView();
+    });
+}
+
+function requestView(collapsed = saved.collapsed ?? []): void {
+    vscode.postMessage({ type: 'view', collapsed, filter: saved.filter });
+}
+
+const search = $('search');
+(search as HTMLInputElement).value = saved.search;
+search.addEventListener('input', () => { save({ search: controlValue(search) }); applySearch(); });
+search.addEventListener('keydown', event => { if ((event as KeyboardEvent).key === 'Enter') nextMatch(); });
+
+let matchIndex = -1;
+function applySearch(): void {
+    const query = saved.search.trim().toLowerCase();
+    const svg = canvas.querySelector('svg');
+    svg?.classList.toggle('searching', query.length > 0);
+    kanban.classList.toggle('searching', query.length > 0);
+    for (const element of document.querySelectorAll<SVGElement | HTMLElement>('[data-id]')) {
+        const node = nodesById.get(element.dataset.id ?? '') ?? cardOf(element.dataset.id ?? '');
+        const text = node ? `${node.name} ${node.title ?? ''}`.toLowerCase() : '';
+        element.classList.toggle('match', query.length > 0 && text.includes(query));
+    }
+    matchIndex = -1;
+    const folded = foldedMatches();
+    if (query && current && !current.error && !current.syntaxErrors.length) {
+        showNotice(folded.length ? `${folded.length} more match${folded.length === 1 ? '' : 'es'} in folded subtrees: press Enter in the search box to unfold them.` : foldNotice(current));
+    }
+}
+
+/** Folded-away nodes whose name or title matches the search. */
+function foldedMatches(): DiagramResult['folded'] {
+    const query = saved.search.trim().toLowerCase();
+    if (!query || !current) return [];
+    return current.folded.filter(node => `${node.name} ${node.title ?? ''}`.toLowerCase().includes(query));
+}
+
+function nextMatch(): void {
+    const folded = foldedMatches();
+    if (folded.length) {
+        // Unfold what hides the matches (the first 50), then the redraw highlights them.
+        const open = new Set(folded.slice(0, 50).flatMap(node => node.foldedAncestors));
+        requestView((saved.collapsed ?? []).filter(id => !open.has(id)));
+        return;
+    }
+    const matches = [...canvas.querySelectorAll<SVGGElement>('.node.match')];
+    if (!matches.length) return;
+    matchIndex = (matchIndex + 1) % matches.length;
+    focusNode(matches[matchIndex]);
+}
+
+function cardOf(id: string): { name: string; title?: string; uri: string; nameRange: DiagramNodeInfo['nameRange'] } | undefined {
+    for (const lane of current?.kanban.lanes ?? []) {
+        for (const cards of Object.values(lane.cells)) {
+            const card = cards.find(c => c.id === id);
+            if (card) return card;
+        }
+    }
+    return undefined;
+}
+
+// ---- zoom, fold, click ----------------------------------------------------------------------
+
+$('zoom-in').addEventListener('click', () => panZoom.zoomAt(1.25));
+$('zoom-out').addEventListener('click', () => panZoom.zoomAt(0.8));
+$('fit').addEventListener('click', () => { if (current) panZoom.fit(current.width, current.height); });
+$('expand-all').addEventListener('click', () => requestView([]));
+$('collapse-all').addEventListener('click', () => {
+    requestView([...nodesById.values()].filter(node => node.kind === 'bet' || node.kind === 'group').map(node => node.id));
+});
+$('export-svg').addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'svg' }));
+$('export-png').addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'png' }));
+
+canvas.addEventListener('click', event => {
+    if (panZoom.dragged) return;
+    const target = event.target as Element;
+    const toggle = target.closest('[data-toggle]');
+    if (toggle) {
+        const id = toggle.getAttribute('data-toggle')!;
+        const collapsed = new Set(saved.collapsed ?? []);
+        if (collapsed.has(id)) collapsed.delete(id); else collapsed.add(id);
+        requestView([...collapsed]);
+        return;
+    }
+    const element = target.closest<SVGGElement>('[data-id]');
+    const node = element && nodesById.get(element.dataset.id ?? '');
+    if (node) {
+        select(node.id, false);
+        if (node.uri && node.nameRange) vscode.postMessage({ type: 'reveal', uri: node.uri, range: node.nameRange });
+    }
+});
+
+kanban.addEventListener('click', event => {
+    const element = (event.target as Element).closest<HTMLElement>('[data-id]');
+    const card = element && cardOf(element.dataset.id ?? '');
+    if (card?.nameRange) vscode.postMessage({ type: 'reveal', uri: card.uri, range: card.nameRange });
+});
+
+/** Marks a node (and lights up its alignment links); optionally pans it into view. */
+function select(id: string, reveal: boolean): void {
+    selectedId = id;
+    for (const element of canvas.querySelectorAll('.node.selected, .edge.lit')) element.classList.remove('selected', 'lit');
+    for (const element of kanban.querySelectorAll('.card.selected')) element.classList.remove('selected');
+    const element = canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(id)}"]`);
+    element?.classList.add('selected');
+    kanban.querySelector(`.card[data-id="${CSS.escape(id)}"]`)?.classList.add('selected');
+    for (const link of canvas.querySelectorAll<SVGPathElement>('.edge.link')) {
+        if (link.dataset.source === id || link.dataset.target === id) link.classList.add('lit');
+    }
+    if (element && reveal) focusNode(element);
+}
+
+function focusNode(element: SVGGElement): void {
+    const at = nodePosition(element);
+    if (at) panZoom.reveal(at.x, at.y, at.width, at.height);
+}
+
+/** A node's box in picture coordinates (its translate plus the legend's offset). */
+function nodePosition(element: SVGGElement): { x: number; y: number; width: number; height: number } | undefined {
+    const box = element.getBBox();
+    const match = /translate\(([-\d.]+),([-\d.]+)\)/.exec(element.getAttribute('transform') ?? '');
+    const offset = /translate\(0,([-\d.]+)\)/.exec(element.closest('svg > g')?.getAttribute('transform') ?? '');
+    return match ? { x: Number(match[1]), y: Number(match[2]) + Number(offset?.[1] ?? 0), width: box.width, height: box.height } : undefined;
+}
+
+/** The innermost visible node whose source range holds the editor's cursor. */
+function highlightAt(uri: string, line: number, character: number): void {
+    let best: DiagramNodeInfo | undefined;
+    for (const node of nodesById.values()) {
+        const r = node.range;
+        if (node.uri !== uri || !r) continue;
+        const after = line > r.start.line || (line === r.start.line && character >= r.start.character);
+        const before = line < r.end.line || (line === r.end.line && character <= r.end.character);
+        if (after && before && (!best || r.start.line > best.range!.start.line || (r.start.line === best.range!.start.line && r.start.character >= best.range!.start.character))) best = node;
+    }
+    if (best) select(best.id, true);
+}
+
+// ---- PNG export: the standalone SVG, coloured with the current theme, drawn into a canvas ----
+
+async function renderPng(svg: string): Promise<void> {
+    try {
+        const styles = getComputedStyle(document.documentElement);
+        const names = [...new Set(DIAGRAM_CSS.match(/--vscode-[\w-]+/g) ?? [])];
+        const vars = names.map(name => [name, styles.getPropertyValue(name).trim()] as const).filter(([, value]) => value && !/[<>{}]/.test(value));
+        const themed = svg.replace(/<svg([^>]*)>/, (open) => `${open}<style>.eos-diagram{${vars.map(([n, v]) => `${n}:${v};`).join('')}}</style>`);
+        const width = Number(/width="(\d+)"/.exec(svg)?.[1] ?? 800), height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 600);
+        const scale = Math.max(0.25, Math.min(2, 16000 / Math.max(width, height)));
+        const url = URL.createObjectURL(new Blob([themed], { type: 'image/svg+xml' }));
+        const image = new Image();
+        await new Promise<void>((resolve, reject) => { image.onload = () => resolve(); image.onerror = () => reject(new Error('the SVG could not be drawn')); image.src = url; });
+        const output = document.createElement('canvas');
+        output.width = Math.round(width * scale);
+        output.height = Math.round(height * scale);
+        const context = output.getContext('2d')!;
+        context.scale(scale, scale);
+        context.drawImage(image, 0, 0, width, height);
+        URL.revokeObjectURL(url);
+        vscode.postMessage({ type: 'png', dataUrl: output.toDataURL('image/png') });
+    } catch (error) {
+        vscode.postMessage({ type: 'error', message: `PNG export failed: ${(error as Error).message}` });
+    }
+}
+
+vscode.postMessage({ type: 'ready' });

@@ -5,6 +5,7 @@
  */
 import type { DiagnosticCode } from '../validation/codes.js';
 import type { ElementKind } from '../model/elements.js';
+import { AUTONOMY_ELEMENT_CONCEPTS, AUTONOMY_FIX_HINTS, AUTONOMY_PROPERTY_CONCEPTS } from './autonomy-concepts.js';
 
 export interface Concept {
     /** One line: the concept's name and its gist. */
@@ -94,7 +95,8 @@ export const ELEMENT_CONCEPTS: Record<ElementKind, Concept> = {
         why: 'It lets teams decide quickly and consistently on their own — aligned autonomy — because the hard trade-off is settled before it comes up.',
         good: 'A real tension where both options have merit, says what is given up, explains why, and upholds a value.',
         example: 'tenet ReliabilityFirst { when "speed and reliability conflict" choose "reliability" over "speed" because "customers depend on our critical paths" upholds CustomerTrust }'
-    }
+    },
+    ...AUTONOMY_ELEMENT_CONCEPTS
 };
 
 /**
@@ -299,7 +301,8 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
         what: 'Where the metric stands now; progress is how much of the way from baseline to target it has come.',
         why: 'Updating it keeps the OKR a living feedback loop instead of a start-of-quarter ritual.',
         good: 'Updated regularly, in the same unit as baseline and target.'
-    }
+    },
+    ...AUTONOMY_PROPERTY_CONCEPTS
 };
 
 /** Meanings of enumerated values, by the grammar rule that defines them. */
@@ -373,7 +376,8 @@ export const FIX_HINTS: Record<DiagnosticCode, string> = {
     'theme-without-bets': 'Add a bet that `serves` it, or drop the theme if it no longer matters.',
     'too-many-krs': 'Keep the few key results that best show the outcome.',
     'value-unpracticed': 'Add a tenet that `upholds` it, a practice that `embodies` it, or a value that `extends` it.',
-    'contradicted-bet': 'Review the bet: add newer evidence, or set its status to `invalidated` or `stopped`.'
+    'contradicted-bet': 'Review the bet: add newer evidence, or set its status to `invalidated` or `stopped`.',
+    ...AUTONOMY_FIX_HINTS
 };
 
 /** The concept of a property keyword written in an element of the given AST type. */

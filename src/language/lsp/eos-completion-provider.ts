@@ -18,7 +18,8 @@ import { answerOr } from './answer-or.js';
 /** AST type of a reference target → model kind. */
 const KIND_OF_TYPE: Record<string, ElementKind> = {
     Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
-    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet'
+    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet',
+    Authority: 'authority', Decision: 'decision'
 };
 
 /** Value lists of the grammar, by the data type rule that declares them. */
@@ -63,11 +64,19 @@ export const ELEMENT_SNIPPETS: Record<string, { detail: string; body: string }> 
     tenet: {
         detail: 'new decision tenet: a trade-off',
         body: 'tenet ${1:Name} {\n  when "${2:situation}"\n  choose "${3:this}" over "${4:that}"\n  because "${5:rationale}"\n  upholds ${6:Value}\n}'
+    },
+    authority: {
+        detail: 'new decision rights: who decides a type of decision',
+        body: 'authority ${1:Name} "${2:Type of decision}" {\n  decided by level ${3|' + LEVELS + '|}\n  escalate when "${4:trigger}" to ${5:Team}\n  applies ${6:Value}\n}'
+    },
+    decision: {
+        detail: 'new decision record: dated, owned, citing its tenets',
+        body: 'decision ${1:Name} "${2:What was decided}" {\n  date ${3:2026-01-15}\n  type ${4:Authority}\n  owner ${5:Team}\n  concerns ${6:Initiative}\n  follows ${7:Tenet}\n}'
     }
 };
 
 /** Order of kinds in the list where one reference may name several (`supports`). */
-const KIND_ORDER: ElementKind[] = ['bet', 'theme', 'okr', 'kr', 'initiative', 'vision', 'stream', 'team', 'value', 'practice', 'tenet'];
+const KIND_ORDER: ElementKind[] = ['bet', 'theme', 'okr', 'kr', 'initiative', 'vision', 'stream', 'team', 'value', 'practice', 'tenet', 'authority', 'decision'];
 
 export class EosCompletionProvider extends DefaultCompletionProvider {
     private readonly strategy: StrategyWorkspace;

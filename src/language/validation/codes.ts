@@ -37,6 +37,14 @@ export const CATALOGUE = {
     'too-many-krs': { severity: 'info', summary: 'More than five key results on one objective.' },
     'value-unpracticed': { severity: 'info', summary: 'A value that no tenet, practice or extending value lives out.' },
     'contradicted-bet': { severity: 'info', summary: 'A live bet whose latest evidence contradicts it.' },
+    'decision-below-level': { severity: 'warning', summary: 'A decision taken by a team below the level its decision rights require, and not escalated.' },
+    'decision-not-escalated': { severity: 'warning', summary: 'A decision that meets its type\'s escalation trigger but was not escalated as the rights ask.' },
+    'tenet-set-aside-without-reason': { severity: 'warning', summary: 'A decision sets a tenet aside without saying why.' },
+    'value-chain-broken': { severity: 'warning', summary: 'A function value or team practice whose extends chain reaches no company-level value.' },
+    'need-unsupported': { severity: 'warning', summary: 'A need on another team that none of its OKRs or initiatives plans for.' },
+    'tenet-unused': { severity: 'info', summary: 'A tenet no decision record has cited for longer than tenetUnusedAfterDays.' },
+    'tenet-contested': { severity: 'info', summary: 'A tenet that some decisions follow and others set aside.' },
+    'value-drift': { severity: 'info', summary: 'A value no decision record has applied for longer than valueDriftAfterDays.' },
     // Beyond the LANGUAGE.md catalogue: protects what the user wrote from being silently dropped.
     'duplicate-property': { severity: 'warning', summary: 'A property written twice on one element; only the last one counts.' }
 } as const satisfies Record<string, CatalogueEntry>;

@@ -118,6 +118,12 @@ export const AUTONOMY_PROPERTY_CONCEPTS: Record<string, Concept> = {
         why: 'Such a decision must be `escalated to` the team the rights name, or `decision-not-escalated` is reported.',
         good: 'Written honestly; an escalation without a trigger shows up in the audit as unnecessary.'
     },
+    'escalation': {
+        title: '`triggers escalation` — the escalation trigger applied',
+        what: 'Says that the trigger its decision type names (`escalate when "…"`) applied to this decision.',
+        why: 'Such a decision must be `escalated to` the team the rights name, or `decision-not-escalated` is reported.',
+        good: 'Written honestly; an escalation without a trigger shows up in the audit as unnecessary.'
+    },
     'escalated': {
         title: '`escalated to` — where the decision went',
         what: 'The team the decision was escalated to.',

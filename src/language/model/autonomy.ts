@@ -134,21 +134,18 @@ export function ownerLevel(model: WorkspaceModel, element: StrategyElement): str
 export type ChainVerdict =
     /** Some value on the chain is owned at company level. */
     | { reaches: true; company: StrategyElement }
-    /** Owned values on the chain, none at company level: the chain stops at `top`. */
+    /** The chain stops at `top`, a value owned below company level. */
     | { reaches: false; top: StrategyElement }
-    /** No value on the chain has an owner with a level: it cannot be placed in a layer. */
+    /** The chain ends in a value with no owner (or an owner without a level): it cannot be placed. */
     | { reaches: 'unknown' };
 
 /** The layer test for one value: does its `extends` chain reach a company-level value? */
 export function chainToCompany(model: WorkspaceModel, value: StrategyElement): ChainVerdict {
     const chain = valueChain(model, value);
-    let placed = false;
-    for (const link of chain) {
-        const level = ownerLevel(model, link);
-        if (level === 'company') return { reaches: true, company: link };
-        if (levelRank(level) !== undefined) placed = true;
-    }
-    return placed ? { reaches: false, top: chain[chain.length - 1] } : { reaches: 'unknown' };
+    for (const link of chain) if (ownerLevel(model, link) === 'company') return { reaches: true, company: link };
+    // A chain that ends in a value nobody owns cannot be placed: that value may well be the company's.
+    const top = chain[chain.length - 1];
+    return levelRank(ownerLevel(model, top)) !== undefined ? { reaches: false, top } : { reaches: 'unknown' };
 }
 
 /** The value's own layer: a company value, a function's (or other team's) interpretation, or unplaced. */

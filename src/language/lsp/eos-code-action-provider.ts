@@ -9,7 +9,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EosServices } from '../eos-module.js';
-import { isClosedString } from '../eos-value-converter.js';
+import { isClosedString } from '../grammar/eos-value-converter.js';
 import * as ast from '../generated/ast.js';
 import { KIND_LABEL, linksOf, type ElementKind, type StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';

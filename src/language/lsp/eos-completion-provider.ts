@@ -13,7 +13,7 @@ import { CompletionItemKind, CompletionList, InsertTextFormat, type Cancellation
 import type { EosServices } from '../eos-module.js';
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { answerOr } from './answer-or.js';
+import { answerOr } from '../helpers/answer-or.js';
 
 /** AST type of a reference target → model kind. */
 const KIND_OF_TYPE: Record<string, ElementKind> = {

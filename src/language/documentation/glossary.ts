@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../validation/codes.js';
 import type { ElementKind } from '../model/elements.js';
-import { AUTONOMY_ELEMENT_CONCEPTS, AUTONOMY_FIX_HINTS, AUTONOMY_PROPERTY_CONCEPTS } from './autonomy-concepts.js';
+import { AUTONOMY_ELEMENT_CONCEPTS, AUTONOMY_FIX_HINTS, AUTONOMY_PROPERTY_CONCEPTS } from './autonomy-glossary.js';
 
 export interface Concept {
     /** One line: the concept's name and its gist. */

@@ -1,8 +1,8 @@
 /**
  * The glossary of aligned autonomy (decision rights, decision records, cross-team needs) and what
- * to do about its findings; merged into the concept tables of concepts.ts.
+ * to do about its findings; merged into the concept tables of glossary.ts.
  */
-import type { Concept } from './concepts.js';
+import type { Concept } from './glossary.js';
 
 export const AUTONOMY_ELEMENT_CONCEPTS: Record<'authority' | 'decision', Concept> = {
     authority: {

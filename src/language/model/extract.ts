@@ -25,6 +25,15 @@ export const LINK_TARGETS: Record<LinkRelation, readonly ElementKind[]> = {
     escalatedTo: ['team'], needs: ['team']
 };
 
+/**
+ * Which kinds a reference may point at, by the grammar property that holds it: the element's own
+ * properties are its link relations; references inside a citation, an escalation or a need are
+ * named by their own property.
+ */
+export const REFERENCE_TARGETS: Readonly<Record<string, readonly ElementKind[]>> = {
+    ...LINK_TARGETS, tenets: LINK_TARGETS.follows, to: LINK_TARGETS.escalateTo, team: LINK_TARGETS.needs
+};
+
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const cache = new WeakMap<AstNode, DocumentModel>();
 

@@ -7,8 +7,8 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
-import { KIND_LABEL, type ElementKind, type LinkRelation } from '../model/elements.js';
-import { LINK_TARGETS } from '../model/extract.js';
+import { KIND_LABEL, type ElementKind } from '../model/elements.js';
+import { REFERENCE_TARGETS } from '../model/extract.js';
 import { effectiveSeverity } from '../workspace/eos-config.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
@@ -77,12 +77,12 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const name = error.info.reference.$refText;
-            const kinds = LINK_TARGETS[error.info.property as LinkRelation] ?? [];
+            const kinds = REFERENCE_TARGETS[error.info.property] ?? [];
             const suggestions = this.suggester(kinds).nearest(name);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: reference.$refNode?.range ?? error.info.container.$cstNode!.range,
-                message: unresolvedMessage(name, kinds, suggestions),
+                message: unresolvedMessage(name, kinds, suggestions, error.info.property),
                 code: 'unresolved-reference',
                 source: DIAGNOSTIC_SOURCE,
                 data: { code: 'unresolved-reference', name, kinds, suggestions }
@@ -106,8 +106,11 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-export function unresolvedMessage(name: string, kinds: readonly ElementKind[], suggestions: readonly string[]): string {
-    const what = kinds.length === 1 ? `No ${KIND_LABEL[kinds[0]]} is named '${name}'` : `Nothing that can be supported (${kinds.map(k => KIND_LABEL[k]).join(', ')}) is named '${name}'`;
+export function unresolvedMessage(name: string, kinds: readonly ElementKind[], suggestions: readonly string[], property = 'supports'): string {
+    const labels = kinds.map(k => KIND_LABEL[k]);
+    const what = kinds.length === 1 ? `No ${labels[0]} is named '${name}'`
+        : property === 'supports' ? `Nothing that can be supported (${labels.join(', ')}) is named '${name}'`
+            : `No ${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]} is named '${name}'`;
     const hint = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : ' Check the spelling, or create it.';
     return `${what}.${hint}`;
 }

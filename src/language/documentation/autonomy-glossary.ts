@@ -1,6 +1,6 @@
 /**
- * The glossary of aligned autonomy (decision rights, decision records, cross-team needs) and what
- * to do about its findings; merged into the concept tables of glossary.ts.
+ * The glossary of aligned autonomy (decision rights, decision records, cross-team needs), merged
+ * into the concept tables of glossary.ts.
  */
 import type { Concept } from './glossary.js';
 
@@ -137,14 +137,3 @@ export const AUTONOMY_PROPERTY_CONCEPTS: Record<string, Concept> = {
         good: 'Says what is needed, agreed with the other team before the quarter starts.'
     }
 };
-
-export const AUTONOMY_FIX_HINTS = {
-    'decision-below-level': 'Escalate it (`escalated to <Team>` naming a team that may decide), or change the decision rights\' `decided by`.',
-    'decision-not-escalated': 'Write `escalated to <Team>` naming the team the decision rights name, or remove `triggers escalation` if the trigger did not apply.',
-    'tenet-set-aside-without-reason': 'Add `because "…"` after the tenet, saying why this case is an exception.',
-    'tenet-unused': 'Cite it where it applies (`follows <Tenet>`), sharpen its `when`, or retire it; `tenetUnusedAfterDays` sets the window.',
-    'tenet-contested': 'Narrow the tenet\'s `when` to the cases where it holds, or write a second tenet for the exception.',
-    'value-drift': 'Name the value where it weighs (`applies <Value>` in a decision or its decision rights), or follow a tenet that upholds it; `valueDriftAfterDays` sets the window.',
-    'value-chain-broken': 'Add `extends <CompanyValue>` at the top of the chain, or embody a value that interprets a company value.',
-    'need-unsupported': 'Agree it with the other team: they add an OKR that supports this one, or an initiative under the same bet; or drop the need.'
-} as const;

@@ -11,8 +11,8 @@ import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import { REFERENCE_TARGETS } from '../model/extract.js';
 import { effectiveSeverity } from '../workspace/eos-config.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
-import type { Issue } from './issue.js';
+import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
+import { findingMessage, type Issue } from './issue.js';
 import { NameSuggester } from './suggestions.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 
@@ -23,9 +23,11 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
     info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
 };
 
-/** Marks diagnostics computed from the whole workspace, so they can be refreshed on their own. */
 export interface EosDiagnosticData {
     code: DiagnosticCode;
+    /** What to write instead: the end of the message, which the hover shows apart from the fault. */
+    fix?: string;
+    /** Marks diagnostics computed from the whole workspace, so they can be refreshed on their own. */
     workspace?: boolean;
     [key: string]: unknown;
 }
@@ -79,13 +81,14 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
             const name = error.info.reference.$refText;
             const kinds = REFERENCE_TARGETS[error.info.property] ?? [];
             const suggestions = this.suggester(kinds).nearest(name);
+            const fix = unresolvedFix(suggestions);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: reference.$refNode?.range ?? error.info.container.$cstNode!.range,
-                message: unresolvedMessage(name, kinds, suggestions, error.info.property),
+                message: findingMessage(unresolvedFault(name, kinds, error.info.property), fix),
                 code: 'unresolved-reference',
                 source: DIAGNOSTIC_SOURCE,
-                data: { code: 'unresolved-reference', name, kinds, suggestions }
+                data: { code: 'unresolved-reference', fix, name, kinds, suggestions } satisfies EosDiagnosticData
             });
         }
     }
@@ -106,13 +109,17 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-export function unresolvedMessage(name: string, kinds: readonly ElementKind[], suggestions: readonly string[], property = 'supports'): string {
+function unresolvedFault(name: string, kinds: readonly ElementKind[], property = 'supports'): string {
     const labels = kinds.map(k => KIND_LABEL[k]);
-    const what = kinds.length === 1 ? `No ${labels[0]} is named '${name}'`
-        : property === 'supports' ? `Nothing that can be supported (${labels.join(', ')}) is named '${name}'`
-            : `No ${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]} is named '${name}'`;
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : ' Check the spelling, or create it.';
-    return `${what}.${hint}`;
+    if (kinds.length === 1) return `No ${labels[0]} is named '${name}'.`;
+    return property === 'supports'
+        ? `Nothing that can be supported (${labels.join(', ')}) is named '${name}'.`
+        : `No ${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]} is named '${name}'.`;
+}
+
+/** The nearest names when there are some; the catalogue's fix otherwise. */
+function unresolvedFix(suggestions: readonly string[]): string {
+    return suggestions.length ? `Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : CATALOGUE['unresolved-reference'].fix;
 }
 
 export function issueToDiagnostic(issue: Issue, workspace = false): Diagnostic {
@@ -122,7 +129,7 @@ export function issueToDiagnostic(issue: Issue, workspace = false): Diagnostic {
         message: issue.message,
         code: issue.code,
         source: DIAGNOSTIC_SOURCE,
-        data: { ...issue.data, code: issue.code, ...(workspace ? { workspace: true } : {}) } satisfies EosDiagnosticData
+        data: { ...issue.data, code: issue.code, fix: issue.fix, ...(workspace ? { workspace: true } : {}) } satisfies EosDiagnosticData
     };
 }
 

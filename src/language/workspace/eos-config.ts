@@ -2,7 +2,7 @@
  * `eos.config.json`: severities per diagnostic code and the stalled-work threshold, shared by the
  * editor and the CLI so that both report the same findings.
  */
-import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity, type SeverityOverride } from '../validation/codes.js';
+import { CATALOGUE, isDiagnosticCode, SEVERITY_OVERRIDES, type DiagnosticCode, type Severity, type SeverityOverride } from '../validation/codes.js';
 
 export const CONFIG_FILE_NAME = 'eos.config.json';
 export const DEFAULT_STALLED_AFTER_DAYS = 30;
@@ -23,8 +23,6 @@ export const DEFAULT_CONFIG: EosConfig = { diagnostics: {} };
 /** The settings that are a number of days. */
 const DAY_KEYS = ['stalledAfterDays', 'tenetUnusedAfterDays', 'valueDriftAfterDays'] as const;
 type DayKey = typeof DAY_KEYS[number];
-
-const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export class ConfigError extends Error {}
 
@@ -68,8 +66,8 @@ export function parseSeverities(value: unknown, source: string): EosConfig['diag
         if (!isDiagnosticCode(code)) {
             throw new ConfigError(`${source}: unknown diagnostic code "${code}"${nearestCodeHint(code)}`);
         }
-        if (typeof severity !== 'string' || !SEVERITIES.includes(severity as SeverityOverride)) {
-            throw new ConfigError(`${source}: severity of "${code}" must be one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(severity)}`);
+        if (typeof severity !== 'string' || !(SEVERITY_OVERRIDES as readonly string[]).includes(severity)) {
+            throw new ConfigError(`${source}: severity of "${code}" must be one of ${SEVERITY_OVERRIDES.join(', ')}, not ${JSON.stringify(severity)}`);
         }
         result[code] = severity as SeverityOverride;
     }

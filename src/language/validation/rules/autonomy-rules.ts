@@ -10,7 +10,7 @@ import {
 import { parseDate } from '../../model/dates.js';
 import type { StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
-import { issueOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, type ElementRule } from '../issue.js';
 
 function levelOf(team: StrategyElement): string {
     return team.level ? `${team.level} level` : 'no level written';
@@ -27,9 +27,9 @@ export const decisionBelowLevel: ElementRule = (element, { model }, report) => {
     const escalation = escalatedTo
         ? ` It was escalated to ${escalatedTo.name} (${levelOf(escalatedTo)}), which may not take it either.`
         : ' It was not escalated.';
-    report(issueOn(element, 'decision-below-level',
-        `Decision ${label(element)} is of type ${label(type)}, which ${who} decides, but ${owner.name} took it at ${levelOf(owner)}.${escalation} Escalate it: write \`escalated to <Team>\` naming a team that may decide it — or, if the rights no longer fit, change \`decided by\` in ${label(type)}.`,
-        { type: type.name, owner: owner.name }));
+    report(findingOn(element, 'decision-below-level',
+        `Decision ${label(element)} is of type ${label(type)}, which ${who} decides, but ${owner.name} took it at ${levelOf(owner)}.${escalation}`,
+        { fix: `Escalate it: write \`escalated to <Team>\` naming a team that may decide it — or, if the rights no longer fit, change \`decided by\` in ${label(type)}.`, data: { type: type.name, owner: owner.name } }));
 };
 
 export const decisionNotEscalated: ElementRule = (element, { model }, report) => {
@@ -41,15 +41,15 @@ export const decisionNotEscalated: ElementRule = (element, { model }, report) =>
     const trigger = type.trigger ? ` ("${type.trigger}")` : '';
     if (!escalatedTo) {
         if (element.links.some(link => link.relation === 'escalatedTo')) return; // an unknown team: unresolved-reference says so
-        report(issueOn(element, 'decision-not-escalated',
-            `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} but was not escalated. Write \`escalated to ${required?.name ?? '<Team>'}\`${required ? ', as the decision rights ask' : ''}, or remove \`triggers escalation\` if the trigger does not apply.`,
-            { type: type.name }));
+        report(findingOn(element, 'decision-not-escalated',
+            `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} but was not escalated.`,
+            { fix: `Write \`escalated to ${required?.name ?? '<Team>'}\`${required ? ', as the decision rights ask' : ''}, or remove \`triggers escalation\` if the trigger does not apply.`, data: { type: type.name } }));
         return;
     }
     if (required && !teamAndAncestors(model, required).includes(escalatedTo)) {
-        report(issueOn(element, 'decision-not-escalated',
-            `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} and was escalated to ${escalatedTo.name}, but the decision rights send it to ${required.name}. Escalate it to ${required.name} (or a team above it), or change \`escalate … to\` in ${label(type)}.`,
-            { type: type.name, required: required.name }));
+        report(findingOn(element, 'decision-not-escalated',
+            `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} and was escalated to ${escalatedTo.name}, but the decision rights send it to ${required.name}.`,
+            { fix: `Escalate it to ${required.name} (or a team above it), or change \`escalate … to\` in ${label(type)}.`, data: { type: type.name, required: required.name } }));
     }
 };
 
@@ -57,11 +57,9 @@ export const tenetSetAsideWithoutReason: ElementRule = (element, _context, repor
     if (element.kind !== 'decision') return;
     for (const citation of element.citations ?? []) {
         if (citation.side !== 'sets-aside' || (citation.reason !== undefined && citation.reason.trim() !== '')) continue;
-        report({
-            code: 'tenet-set-aside-without-reason', uri: element.uri, range: citation.range,
-            message: `Decision ${label(element)} sets tenet '${citation.tenet}' aside without a reason. Setting a tenet aside can be right, but only knowingly: add \`because "…"\` saying why this case differs, so the audit can tell an exception from a tenet that no longer fits.`,
-            data: { tenet: citation.tenet }
-        });
+        report(findingOn(element, 'tenet-set-aside-without-reason',
+            `Decision ${label(element)} sets tenet '${citation.tenet}' aside without a reason. Setting a tenet aside can be right, but only knowingly.`,
+            { range: citation.range, data: { tenet: citation.tenet } }));
     }
 };
 
@@ -87,9 +85,9 @@ export const tenetUnused: ElementRule = (element, { model, today, tenetUnusedAft
     const when = use.lastCited !== undefined
         ? `was last cited by a decision record on ${use.lastCited}, ${age} days ago`
         : `has not been cited by any decision record in the ${age} days since the decision log starts (${isoOf(start)})`;
-    report(issueOn(element, 'tenet-unused',
-        `Tenet ${label(element)} ${when} (limit ${limit}). A tenet nobody reaches for is not settling the trade-off it was written for: cite it where it applies (\`follows ${element.name}\`), sharpen its \`when\` so people recognise the situation, or retire it.`,
-        { days: age }));
+    report(findingOn(element, 'tenet-unused',
+        `Tenet ${label(element)} ${when} (limit ${limit}): a tenet nobody reaches for is not settling the trade-off it was written for.`,
+        { fix: `Cite it where it applies (\`follows ${element.name}\`), sharpen its \`when\` so people recognise the situation, or retire it.`, data: { days: age } }));
 };
 
 export const tenetContested: ElementRule = (element, { model }, report) => {
@@ -97,9 +95,9 @@ export const tenetContested: ElementRule = (element, { model }, report) => {
     const use = tenetUse(model, element);
     if (!use.followed.length || !use.setAside.length) return;
     const names = (list: StrategyElement[]) => list.map(d => d.name).join(', ');
-    report(issueOn(element, 'tenet-contested',
-        `Tenet ${label(element)} is followed by ${names(use.followed)} but set aside by ${names(use.setAside)}. When the same trade-off goes both ways, the tenet may need refining: narrow its \`when\` to the cases where it holds, or write a second tenet for the exception.`,
-        { followed: use.followed.map(d => d.name), setAside: use.setAside.map(d => d.name) }));
+    report(findingOn(element, 'tenet-contested',
+        `Tenet ${label(element)} is followed by ${names(use.followed)} but set aside by ${names(use.setAside)}: when the same trade-off goes both ways, the tenet may need refining.`,
+        { data: { followed: use.followed.map(d => d.name), setAside: use.setAside.map(d => d.name) } }));
 };
 
 /** A tenet, practice, interpretation or decision lives the value out (else `value-unpracticed` speaks). */
@@ -123,9 +121,9 @@ export const valueDrift: ElementRule = (element, { model, today, valueDriftAfter
     const when = last
         ? `was last applied by decision ${label(last)} on ${last.date}, ${age} days ago`
         : `has not been applied by any decision record in the ${age} days since the decision log starts (${isoOf(start)})`;
-    report(issueOn(element, 'value-drift',
-        `Value ${label(element)} ${when} (limit ${limit}). A value that no decision reaches for is drifting into a poster on the wall: name it where it weighs (\`applies ${element.name}\` in a decision, or in the decision rights it belongs to), or follow a tenet that upholds it.`,
-        { days: age }));
+    report(findingOn(element, 'value-drift',
+        `Value ${label(element)} ${when} (limit ${limit}): a value that no decision reaches for is drifting into a poster on the wall.`,
+        { fix: `Name it where it weighs (\`applies ${element.name}\` in a decision, or in the decision rights it belongs to), or follow a tenet that upholds it.`, data: { days: age } }));
 };
 
 export const valueChainBrokenRule: ElementRule = (element, { model }, report) => {
@@ -136,9 +134,9 @@ export const valueChainBrokenRule: ElementRule = (element, { model }, report) =>
         const owner = model.target(element, 'owner')!;
         const path = chain.length > 1 ? ` (${chain.map(v => v.name).join(' → ')})` : '';
         const end = top === element ? 'it extends no value' : `its chain of \`extends\`${path} stops at ${label(top)}, which no company-level team owns`;
-        report(issueOn(element, 'value-chain-broken',
-            `Value ${label(element)} belongs to ${owner.name} at ${owner.level} level, but ${end}: it does not connect to a company value, so teams living it may be aligned to nothing the company stands for. Add \`extends <CompanyValue>\` to ${label(top)}, naming the company value it interprets.`,
-            { top: top.name }));
+        report(findingOn(element, 'value-chain-broken',
+            `Value ${label(element)} belongs to ${owner.name} at ${owner.level} level, but ${end}: it does not connect to a company value, so teams living it may be aligned to nothing the company stands for.`,
+            { fix: `Add \`extends <CompanyValue>\` to ${label(top)}, naming the company value it interprets.`, data: { top: top.name } }));
         return;
     }
     if (element.kind !== 'practice') return;
@@ -148,11 +146,9 @@ export const valueChainBrokenRule: ElementRule = (element, { model }, report) =>
         if (!value || valueChainBroken(model, value)) continue; // the value carries the finding itself
         const verdict = chainToCompany(model, value);
         if (verdict.reaches !== false) continue;
-        report({
-            code: 'value-chain-broken', uri: element.uri, range: link.range,
-            message: `Practice ${label(element)} embodies ${label(value)}, whose chain of \`extends\` stops at ${label(verdict.top)} without reaching a company-level value: the practice connects to no company value. Embody a value that interprets a company value, or add \`extends <CompanyValue>\` to ${label(verdict.top)}.`,
-            data: { value: value.name, top: verdict.top.name }
-        });
+        report(findingOn(element, 'value-chain-broken',
+            `Practice ${label(element)} embodies ${label(value)}, whose chain of \`extends\` stops at ${label(verdict.top)} without reaching a company-level value: the practice connects to no company value.`,
+            { range: link.range, fix: `Embody a value that interprets a company value, or add \`extends <CompanyValue>\` to ${label(verdict.top)}.`, data: { value: value.name, top: verdict.top.name } }));
     }
 };
 
@@ -168,10 +164,8 @@ export const needUnsupported: ElementRule = (element, { model }, report) => {
         const what = need.what ? ` ("${need.what}")` : '';
         const viaBet = support.bets.length ? `, or an initiative under ${support.bets.map(bet => `bet ${label(bet)}`).join(' or ')}` : '';
         const supportsWhat = element.kind === 'okr' ? `\`supports ${element.name}\` (or one of its key results)` : `\`supports ${element.name}\``;
-        report({
-            code: 'need-unsupported', uri: element.uri, range: need.range,
-            message: `${kind} ${label(element)} needs ${team.name}${what}, but none of ${team.name}'s OKRs or initiatives plans for it. Agree it with ${team.name}: they add an OKR with ${supportsWhat}${viaBet} — or drop the need if it is no longer needed.`,
-            data: { team: team.name }
-        });
+        report(findingOn(element, 'need-unsupported',
+            `${kind} ${label(element)} needs ${team.name}${what}, but none of ${team.name}'s OKRs or initiatives plans for it.`,
+            { range: need.range, fix: `Agree it with ${team.name}: they add an OKR with ${supportsWhat}${viaBet} — or drop the need if it is no longer needed.`, data: { team: team.name } }));
     }
 };

@@ -28,6 +28,10 @@ export interface RuleContext {
     offTrackMargin?: number;
     /** When the financial year begins; the calendar year when absent. */
     yearStart?: YearStart;
+    /** Days a tenet may go uncited by decision records before the audit reports it. */
+    tenetUnusedAfterDays?: number;
+    /** Days a value may go unapplied by decision records before it counts as drifting. */
+    valueDriftAfterDays?: number;
 }
 
 /** A rule looks at one element and reports issues on that element only. */

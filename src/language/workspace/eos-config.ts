@@ -28,6 +28,10 @@ export interface EosConfig {
     offTrackMargin?: number;
     /** `MM-DD`: the first day of the financial year (`FY2027`, `2026/27`); the calendar year when absent. */
     financialYearStarts?: string;
+    /** Days a tenet may go uncited by decision records (the usage audit); default 90. */
+    tenetUnusedAfterDays?: number;
+    /** Days a value may go unapplied by decision records before it drifts; default 90. */
+    valueDriftAfterDays?: number;
     /** Overrides per code; a code not listed keeps its catalogue severity. */
     diagnostics: Partial<Record<DiagnosticCode, SeverityOverride>>;
 }
@@ -35,7 +39,12 @@ export interface EosConfig {
 export const DEFAULT_CONFIG: EosConfig = { diagnostics: {} };
 
 /** Every key the file may hold (besides `$schema`). */
-export const CONFIG_KEYS = ['stalledAfterDays', ...Object.keys(LOOP_SETTINGS), 'financialYearStarts', 'diagnostics'] as const;
+/** The settings that are a number of days. */
+const DAY_KEYS = ['stalledAfterDays', 'tenetUnusedAfterDays', 'valueDriftAfterDays'] as const;
+type DayKey = typeof DAY_KEYS[number];
+
+/** Every key the file may hold (besides `$schema`). */
+export const CONFIG_KEYS = [...DAY_KEYS, ...Object.keys(LOOP_SETTINGS), 'financialYearStarts', 'diagnostics'] as const;
 
 export class ConfigError extends Error {}
 
@@ -56,11 +65,11 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
     const config: EosConfig = { diagnostics: {} };
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
         if (key === '$schema') continue;
-        if (key === 'stalledAfterDays') {
+        if (DAY_KEYS.includes(key as DayKey)) {
             if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-                throw new ConfigError(`${source}: "stalledAfterDays" must be a whole number of days (0 or more), not ${JSON.stringify(value)}`);
+                throw new ConfigError(`${source}: "${key}" must be a whole number of days (0 or more), not ${JSON.stringify(value)}`);
             }
-            config.stalledAfterDays = value;
+            config[key as DayKey] = value;
         } else if (key === 'diagnostics') {
             config.diagnostics = parseSeverities(value, source);
         } else if (Object.prototype.hasOwnProperty.call(LOOP_SETTINGS, key)) {

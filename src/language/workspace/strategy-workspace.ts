@@ -9,6 +9,7 @@ import { WorkspaceModel } from '../model/workspace-model.js';
 import { todayIso } from '../model/dates.js';
 import type { Issue, RuleContext } from '../validation/issue.js';
 import { parseYearStart } from '../model/periods.js';
+import { DEFAULT_TENET_UNUSED_AFTER_DAYS, DEFAULT_VALUE_DRIFT_AFTER_DAYS } from '../model/autonomy.js';
 import { checkDocument, checkWorkspace } from '../validation/rules/index.js';
 import { DEFAULT_CONFIG, DEFAULT_STALLED_AFTER_DAYS, LOOP_SETTINGS, type EosConfig } from './eos-config.js';
 
@@ -93,7 +94,9 @@ export class StrategyWorkspace {
             checkInEveryDays: config.checkInEveryDays ?? LOOP_SETTINGS.checkInEveryDays.default,
             reviewAfterDays: config.reviewAfterDays ?? LOOP_SETTINGS.reviewAfterDays.default,
             offTrackMargin: config.offTrackMargin ?? LOOP_SETTINGS.offTrackMargin.default,
-            ...(yearStart ? { yearStart } : {})
+            ...(yearStart ? { yearStart } : {}),
+            tenetUnusedAfterDays: config.tenetUnusedAfterDays ?? DEFAULT_TENET_UNUSED_AFTER_DAYS,
+            valueDriftAfterDays: config.valueDriftAfterDays ?? DEFAULT_VALUE_DRIFT_AFTER_DAYS
         };
     }
 

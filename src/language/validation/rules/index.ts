@@ -11,6 +11,9 @@ import { krNoChange, krNotMeasurable, okrWithoutKrs, tooManyKrs } from './okr-ru
 import { checkInProblems, cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod } from './structure-rules.js';
 import { betReviewOverdue, krCheckInStale, krOffTrack, targetsAlwaysMet, themeWithoutCurrentOkrs } from './forecast-rules.js';
 import { tenetConflict, tenetNoTradeoff, valueUnpracticed } from './value-rules.js';
+import {
+    decisionBelowLevel, decisionNotEscalated, needUnsupported, tenetContested, tenetSetAsideWithoutReason, tenetUnused, valueChainBrokenRule, valueDrift
+} from './autonomy-rules.js';
 
 export const ELEMENT_RULES: readonly ElementRule[] = [
     duplicateName, duplicateProperty, invalidPeriod,
@@ -19,7 +22,8 @@ export const ELEMENT_RULES: readonly ElementRule[] = [
     wipExceeded, stalledInitiative,
     betWithoutHypothesis, contradictedBet,
     tenetNoTradeoff, tenetConflict, valueUnpracticed,
-    krOffTrack, krCheckInStale, betReviewOverdue, themeWithoutCurrentOkrs, targetsAlwaysMet
+    krOffTrack, krCheckInStale, betReviewOverdue, themeWithoutCurrentOkrs, targetsAlwaysMet,
+    decisionBelowLevel, decisionNotEscalated, tenetSetAsideWithoutReason, tenetUnused, tenetContested, valueDrift, valueChainBrokenRule, needUnsupported
 ];
 
 export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext, 'model'>): Map<string, Issue[]> {

@@ -11,7 +11,7 @@ export interface FileScan {
     problems: string[];
 }
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export function findEosFiles(paths: readonly string[]): FileScan {
     const files = new Set<string>();

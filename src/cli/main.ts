@@ -12,6 +12,7 @@ import { checkReport, formatText } from './check.js';
 import { findEosFiles } from './files.js';
 import { findConfig, loadWorkspace, UsageError } from './workspace.js';
 import { exportDiagram, exportMarkdown } from './export-formats.js';
+import { DIFF_USAGE, diffConfig, runDiff } from './diff-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -24,6 +25,7 @@ const USAGE = `Usage:
   eos build [PATH ...] [--out DIR] [--single-file] [--title TEXT] [--today YYYY-MM-DD] [--config FILE]
       Publish the strategy as a static site in DIR (default: site), or as one HTML file
       (--single-file; --out names the file, default: strategy.html).
+${DIFF_USAGE}
   eos lsp --stdio
       Run the language server over stdio for any LSP editor.
   eos --help | --version
@@ -33,12 +35,17 @@ export interface CliIo {
     stdout: (text: string) => void;
     stderr: (text: string) => void;
     cwd: string;
+    /** Standard output is a terminal: `eos diff` colours its text there. */
+    isTTY?: boolean;
+    env?: Record<string, string | undefined>;
 }
 
 const defaultIo: CliIo = {
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env
 };
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
@@ -60,6 +67,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         case 'check': return check(rest, io);
         case 'export': return exportCommand(rest, io);
         case 'build': return buildCommand(rest, io);
+        case 'diff': return diffCommand(rest, io);
         case 'lsp': return lsp(rest);
         case '--version': case '-v': case 'version':
             io.stdout(`eos ${VERSION}\n`);
@@ -157,6 +165,25 @@ async function buildCommand(args: readonly string[], io: CliIo): Promise<number>
         + `${report.files} file${report.files === 1 ? '' : 's'} read, ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'} shown on the site.\n`
         + `Open ${path.join(shown, singleFile ? '' : 'index.html')} in a browser.\n`);
     return 0;
+}
+
+async function diffCommand(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parse(args, {
+        root: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, today: { type: 'string' },
+        config: { type: 'string' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' }, out: { type: 'string' }
+    });
+    const today = todayOption(values.today);
+    const config = diffConfig(typeof values.config === 'string' ? values.config : undefined, io.cwd);
+    return runDiff({
+        positionals,
+        format: String(values.format ?? 'text'),
+        ...(typeof values.root === 'string' ? { root: values.root } : {}),
+        ...(typeof values['fail-on'] === 'string' ? { failOn: values['fail-on'] } : {}),
+        ...(today ? { today } : {}),
+        ...(config ? { config } : {}),
+        ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
+        ...(typeof values.out === 'string' ? { out: values.out } : {})
+    }, io);
 }
 
 async function lsp(args: readonly string[]): Promise<number> {

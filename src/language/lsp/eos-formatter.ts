@@ -33,7 +33,9 @@ const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {
     Team: new Set(['level', 'parent']),
     Value: new Set(['extends', 'owner']),
     Practice: new Set(['embodies', 'owner']),
-    Tenet: new Set(['when', 'choose', 'because', 'upholds'])
+    Tenet: new Set(['when', 'choose', 'because', 'upholds']),
+    Authority: new Set(['decided', 'applies']),
+    Decision: new Set(['date', 'type', 'owner', 'concerns', 'applies', 'triggers', 'escalated'])
 };
 
 /** What a token means for layout. */
@@ -181,7 +183,7 @@ function roleOf(image: string, leaf: LeafCstNode | undefined): TokenRole {
     if (!leaf || !node) return 'other';
     const startsNode = node.$cstNode?.offset === leaf.offset;
     if (startsNode && ast.isElement(node)) return 'element';
-    if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node))) return 'property';
+    if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node) || ast.isEscalation(node) || ast.isTenetCitation(node) || ast.isNeed(node))) return 'property';
     if (!startsNode && PROPERTY_KEYWORDS[node.$type]?.has(image) && leaf.tokenType.name === image) return 'property';
     return 'other';
 }

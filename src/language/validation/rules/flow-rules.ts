@@ -1,11 +1,12 @@
 /** Flow: the portfolio's work in progress and whether it moves. */
 import { parseDate } from '../../model/dates.js';
+import { WIP_STATUS } from '../../model/wip.js';
 import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const wipExceeded: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'stream' || element.wip === undefined) return;
     const doing = model.incoming(element, 'stream')
-        .filter(entry => entry.source.kind === 'initiative' && entry.source.status === 'doing')
+        .filter(entry => entry.source.kind === 'initiative' && entry.source.status === WIP_STATUS)
         .map(entry => entry.source.name);
     if (doing.length <= element.wip) return;
     report(findingOn(element, 'wip-exceeded',
@@ -14,7 +15,7 @@ export const wipExceeded: ElementRule = (element, { model }, report) => {
 };
 
 export const stalledInitiative: ElementRule = (element, { today, stalledAfterDays }, report) => {
-    if (element.kind !== 'initiative' || element.status !== 'doing' || !element.updated) return;
+    if (element.kind !== 'initiative' || element.status !== WIP_STATUS || !element.updated) return;
     const updated = parseDate(element.updated);
     const now = parseDate(today);
     if (updated === undefined || now === undefined) return;

@@ -15,6 +15,7 @@ import { LINK_TARGETS } from '../model/extract.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
 import { isName } from '../grammar/names.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 export class EosRenameProvider extends DefaultRenameProvider {
     protected readonly strategy: StrategyWorkspace;
@@ -116,6 +117,7 @@ export class EosRenameProvider extends DefaultRenameProvider {
             return compute();
         } catch (error) {
             if (error instanceof ResponseError) throw error;
+            reportCaught('rename', error);
             return undefined;
         }
     }

@@ -53,7 +53,7 @@ const FIELD_ORDER = ['title', 'status', 'owner', 'period', 'horizon', 'level', '
     'updated', 'hypothesis', 'outcome', 'success', 'failure', 'situation', 'chosen', 'over', 'rationale', 'doc', 'evidence'];
 
 const KIND_ORDER: Record<ElementKind, number> = {
-    vision: 0, theme: 1, bet: 2, stream: 3, initiative: 4, okr: 5, kr: 6, team: 7, value: 8, practice: 9, tenet: 10
+    vision: 0, theme: 1, bet: 2, stream: 3, initiative: 4, okr: 5, kr: 6, team: 7, value: 8, practice: 9, tenet: 10, authority: 11, decision: 12
 };
 
 const key = (kind: ElementKind, name: string) => `${kind}:${name}`;

@@ -252,7 +252,7 @@ export function createMcpServer(session: StrategySession, version: string): McpS
         const services = session.services;
         const documents = services.shared.workspace.LangiumDocuments.all.toArray();
         const paths = new Map(documents.map(d => [d.uri.toString(), d.uri.fsPath]));
-        const report = checkReport({ services, documents, paths }, session.files.root);
+        const report = checkReport({ services, documents, paths, unreadable: [] }, session.files.root);
         return exportMarkdown(services.eos.StrategyWorkspace, report, uri => path.relative(session.files.root, paths.get(uri) ?? uri));
     });
 

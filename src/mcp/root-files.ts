@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FOLDERS } from '../cli/files.js';
+import { isIgnoredEntry } from '../language/workspace/workspace-files.js';
 
 /** A refused request: its message is the tool's error result, for the assistant to act on. */
 export class ToolError extends Error {}
@@ -41,7 +41,8 @@ export class RootFiles {
         const parts = file.split(/[\\/]+/).filter(part => part !== '' && part !== '.');
         if (parts.includes('..')) throw new ToolError(`'${file}' leaves the workspace root ('..' is not allowed)`);
         if (!parts.length || !parts[parts.length - 1].endsWith('.eos')) throw new ToolError(`'${file}' is not an .eos file: only .eos files can be read or changed`);
-        if (parts.some(part => SKIPPED_FOLDERS.has(part))) throw new ToolError(`'${file}' is inside ${parts.find(p => SKIPPED_FOLDERS.has(p))}, which is not part of the workspace`);
+        const ignored = parts.find((part, i) => isIgnoredEntry(part, i < parts.length - 1));
+        if (ignored) throw new ToolError(`'${file}': ${ignored} is not part of the workspace (hidden names and the node_modules and out folders are skipped)`);
         let at = this.root;
         for (const part of parts) {
             at = path.join(at, part);
@@ -71,8 +72,9 @@ export class RootFiles {
             entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
             for (const entry of entries) {
                 const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+                if (isIgnoredEntry(entry.name, entry.isDirectory())) continue;
                 if (entry.isDirectory()) {
-                    if (!SKIPPED_FOLDERS.has(entry.name)) visit(path.join(folder, entry.name), relative);
+                    visit(path.join(folder, entry.name), relative);
                 } else if (entry.isFile() && entry.name.endsWith('.eos')) {
                     const text = this.readFile(path.join(folder, entry.name));
                     if (text !== undefined) files.set(relative, text);

@@ -4,6 +4,7 @@
  * it; written in our own words from the domain documents.
  */
 import type { ElementKind } from '../model/elements.js';
+import { AUTONOMY_ELEMENT_CONCEPTS, AUTONOMY_PROPERTY_CONCEPTS } from './autonomy-glossary.js';
 
 export interface Concept {
     /** One line: the concept's name and its gist. */
@@ -93,7 +94,8 @@ export const ELEMENT_CONCEPTS: Record<ElementKind, Concept> = {
         why: 'It lets teams decide quickly and consistently on their own — aligned autonomy — because the hard trade-off is settled before it comes up.',
         good: 'A real tension where both options have merit, says what is given up, explains why, and upholds a value.',
         example: 'tenet ReliabilityFirst { when "speed and reliability conflict" choose "reliability" over "speed" because "customers depend on our critical paths" upholds CustomerTrust }'
-    }
+    },
+    ...AUTONOMY_ELEMENT_CONCEPTS
 };
 
 /**
@@ -298,7 +300,8 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
         what: 'Where the metric stands now; progress is how much of the way from baseline to target it has come.',
         why: 'Updating it keeps the OKR a living feedback loop instead of a start-of-quarter ritual.',
         good: 'Updated regularly, in the same unit as baseline and target.'
-    }
+    },
+    ...AUTONOMY_PROPERTY_CONCEPTS
 };
 
 /** Meanings of enumerated values, by the grammar rule that defines them. */

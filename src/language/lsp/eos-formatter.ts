@@ -21,6 +21,7 @@ import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafC
 import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
 const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {
@@ -33,7 +34,9 @@ const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {
     Team: new Set(['level', 'parent']),
     Value: new Set(['extends', 'owner']),
     Practice: new Set(['embodies', 'owner']),
-    Tenet: new Set(['when', 'choose', 'because', 'upholds'])
+    Tenet: new Set(['when', 'choose', 'because', 'upholds']),
+    Authority: new Set(['decided', 'applies']),
+    Decision: new Set(['date', 'type', 'owner', 'concerns', 'applies', 'triggers', 'escalated'])
 };
 
 /** What a token means for layout. */
@@ -100,7 +103,8 @@ export class EosFormatter extends AbstractFormatter {
                     range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
                     newText: edit.newText
                 }));
-        } catch {
+        } catch (error) {
+            reportCaught('formatting', error);
             return []; // a formatter that fails must leave the text alone, never break the editor
         }
     }
@@ -181,7 +185,7 @@ function roleOf(image: string, leaf: LeafCstNode | undefined): TokenRole {
     if (!leaf || !node) return 'other';
     const startsNode = node.$cstNode?.offset === leaf.offset;
     if (startsNode && ast.isElement(node)) return 'element';
-    if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node))) return 'property';
+    if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node) || ast.isEscalation(node) || ast.isTenetCitation(node) || ast.isNeed(node))) return 'property';
     if (!startsNode && PROPERTY_KEYWORDS[node.$type]?.has(image) && leaf.tokenType.name === image) return 'property';
     return 'other';
 }

@@ -126,6 +126,39 @@ export const CATALOGUE = {
         severity: 'info', summary: 'A live bet whose latest evidence contradicts it.',
         fix: 'Decide whether to pivot or stop: add newer evidence, or set its status to `invalidated` or `stopped`.'
     },
+    // Aligned autonomy: decision rights, decision records, the tenet and value audits, cross-team needs.
+    'decision-below-level': {
+        severity: 'warning', summary: 'A decision taken by a team below the level its decision rights require, and not escalated.',
+        fix: 'Escalate it: write `escalated to <Team>` naming a team that may decide it — or, if the rights no longer fit, change `decided by` in its decision rights.'
+    },
+    'decision-not-escalated': {
+        severity: 'warning', summary: 'A decision that meets its type\'s escalation trigger but was not escalated as the rights ask.',
+        fix: 'Write `escalated to <Team>` naming the team its decision rights name, or remove `triggers escalation` if the trigger did not apply.'
+    },
+    'tenet-set-aside-without-reason': {
+        severity: 'warning', summary: 'A decision sets a tenet aside without saying why.',
+        fix: 'Add `because "…"` after the tenet, saying why this case is an exception, so the audit can tell an exception from a tenet that no longer fits.'
+    },
+    'value-chain-broken': {
+        severity: 'warning', summary: 'A function value or team practice whose extends chain reaches no company-level value.',
+        fix: 'Add `extends <CompanyValue>` at the top of the chain, naming the company value it interprets, or embody a value that does.'
+    },
+    'need-unsupported': {
+        severity: 'warning', summary: 'A need on another team that none of its OKRs or initiatives plans for.',
+        fix: 'Agree it with the other team: they add an OKR that supports this one, or an initiative under the same bet — or drop the need if it is no longer needed.'
+    },
+    'tenet-unused': {
+        severity: 'info', summary: 'A tenet no decision record has cited for longer than tenetUnusedAfterDays.',
+        fix: 'Cite it where it applies (`follows <Tenet>` in a decision), sharpen its `when` so people recognise the situation, or retire it.'
+    },
+    'tenet-contested': {
+        severity: 'info', summary: 'A tenet that some decisions follow and others set aside.',
+        fix: 'Narrow its `when` to the cases where it holds, or write a second tenet for the exception.'
+    },
+    'value-drift': {
+        severity: 'info', summary: 'A value no decision record has applied for longer than valueDriftAfterDays.',
+        fix: 'Name it where it weighs (`applies <Value>` in a decision or in its decision rights), or follow a tenet that upholds it.'
+    },
     // Beyond the LANGUAGE.md catalogue: protects what the user wrote from being silently dropped.
     'duplicate-property': {
         severity: 'warning', summary: 'A property written twice on one element; only the last one counts.',

@@ -7,10 +7,11 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
-import { KIND_LABEL, type ElementKind, type LinkRelation } from '../model/elements.js';
-import { LINK_TARGETS } from '../model/extract.js';
+import { KIND_LABEL, type ElementKind } from '../model/elements.js';
+import { REFERENCE_TARGETS } from '../model/extract.js';
 import { effectiveSeverity } from '../workspace/eos-config.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+import { codeDocsUrl } from './code-docs.js';
 import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
 import { findingMessage, type Issue } from './issue.js';
 import { NameSuggester } from './suggestions.js';
@@ -79,13 +80,13 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const name = error.info.reference.$refText;
-            const kinds = LINK_TARGETS[error.info.property as LinkRelation] ?? [];
+            const kinds = REFERENCE_TARGETS[error.info.property] ?? [];
             const suggestions = this.suggester(kinds).nearest(name);
             const fix = unresolvedFix(suggestions);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: reference.$refNode?.range ?? error.info.container.$cstNode!.range,
-                message: findingMessage(unresolvedFault(name, kinds), fix),
+                message: findingMessage(unresolvedFault(name, kinds, error.info.property), fix),
                 code: 'unresolved-reference',
                 source: DIAGNOSTIC_SOURCE,
                 data: { code: 'unresolved-reference', fix, name, kinds, suggestions } satisfies EosDiagnosticData
@@ -109,8 +110,12 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function unresolvedFault(name: string, kinds: readonly ElementKind[]): string {
-    return kinds.length === 1 ? `No ${KIND_LABEL[kinds[0]]} is named '${name}'.` : `Nothing that can be supported (${kinds.map(k => KIND_LABEL[k]).join(', ')}) is named '${name}'.`;
+function unresolvedFault(name: string, kinds: readonly ElementKind[], property = 'supports'): string {
+    const labels = kinds.map(k => KIND_LABEL[k]);
+    if (kinds.length === 1) return `No ${labels[0]} is named '${name}'.`;
+    return property === 'supports'
+        ? `Nothing that can be supported (${labels.join(', ')}) is named '${name}'.`
+        : `No ${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]} is named '${name}'.`;
 }
 
 /** The nearest names when there are some; the catalogue's fix otherwise. */
@@ -140,6 +145,8 @@ export function applySeverities(diagnostics: Diagnostic[], strategy: StrategyWor
         const severity = effectiveSeverity(code, strategy.config, strategy.editorDiagnostics);
         if (severity === 'off') continue;
         diagnostic.severity = LSP_SEVERITY[severity];
+        // The code in Problems and the hover links to its section of docs/language.md.
+        diagnostic.codeDescription = { href: codeDocsUrl(code) };
         result.push(diagnostic);
     }
     return result;

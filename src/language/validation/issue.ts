@@ -21,6 +21,10 @@ export interface RuleContext {
     /** `YYYY-MM-DD`: the date stalled work is measured against. */
     today: string;
     stalledAfterDays: number;
+    /** Days a tenet may go uncited by decision records before the audit reports it. */
+    tenetUnusedAfterDays?: number;
+    /** Days a value may go unapplied by decision records before it counts as drifting. */
+    valueDriftAfterDays?: number;
 }
 
 /** A rule looks at one element and reports issues on that element only. */

@@ -10,6 +10,10 @@ export const DEFAULT_STALLED_AFTER_DAYS = 30;
 export interface EosConfig {
     /** Undefined when the file does not say; the editor setting or the default applies then. */
     stalledAfterDays?: number;
+    /** Days a tenet may go uncited by decision records (the usage audit); default 90. */
+    tenetUnusedAfterDays?: number;
+    /** Days a value may go unapplied by decision records before it drifts; default 90. */
+    valueDriftAfterDays?: number;
     /** Overrides per code; a code not listed keeps its catalogue severity. */
     diagnostics: Partial<Record<DiagnosticCode, SeverityOverride>>;
     /** `eos mcp`: whether an assistant may write files (`apply_change`); off unless the file says so. */
@@ -17,6 +21,10 @@ export interface EosConfig {
 }
 
 export const DEFAULT_CONFIG: EosConfig = { diagnostics: {} };
+
+/** The settings that are a number of days. */
+const DAY_KEYS = ['stalledAfterDays', 'tenetUnusedAfterDays', 'valueDriftAfterDays'] as const;
+type DayKey = typeof DAY_KEYS[number];
 
 export class ConfigError extends Error {}
 
@@ -37,11 +45,11 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
     const config: EosConfig = { diagnostics: {} };
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
         if (key === '$schema') continue;
-        if (key === 'stalledAfterDays') {
+        if (DAY_KEYS.includes(key as DayKey)) {
             if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-                throw new ConfigError(`${source}: "stalledAfterDays" must be a whole number of days (0 or more), not ${JSON.stringify(value)}`);
+                throw new ConfigError(`${source}: "${key}" must be a whole number of days (0 or more), not ${JSON.stringify(value)}`);
             }
-            config.stalledAfterDays = value;
+            config[key as DayKey] = value;
         } else if (key === 'diagnostics') {
             config.diagnostics = parseSeverities(value, source);
         } else if (key === 'mcp') {
@@ -51,7 +59,7 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
             }
             config.mcp = { allowWrites: allowWrites === true };
         } else {
-            throw new ConfigError(`${source}: unknown key "${key}"; expected "stalledAfterDays", "diagnostics" or "mcp"`);
+            throw new ConfigError(`${source}: unknown key "${key}"; expected ${[...DAY_KEYS, 'diagnostics', 'mcp'].map(k => `"${k}"`).join(', ')}`);
         }
     }
     return config;

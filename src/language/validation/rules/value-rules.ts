@@ -29,7 +29,8 @@ export const valueUnpracticed: ElementRule = (element, { model }, report) => {
     const livedBy = model.incoming(element).some(({ source, link }) =>
         (source.kind === 'tenet' && link.relation === 'upholds')
         || (source.kind === 'practice' && link.relation === 'embodies')
-        || (source.kind === 'value' && link.relation === 'extends'));
+        || (source.kind === 'value' && link.relation === 'extends')
+        || ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies'));
     if (livedBy) return;
     report(findingOn(element, 'value-unpracticed',
         `Value ${label(element)} is not lived out by any tenet, practice or more specific value. A value nobody practises drifts into a slogan.`));

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDate } from '../language/model/dates.js';
 import { exportModel } from '../language/model/export-model.js';
-import { checkReport, formatText } from './check.js';
+import { checkReport, formatText, printable, type CheckReport } from './check.js';
 import { findEosFiles } from './files.js';
 import { findConfig, loadWorkspace, UsageError } from './workspace.js';
 import { exportDiagram, exportMarkdown } from './export-formats.js';
@@ -80,7 +80,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
 }
 
-function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
     try {
         return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (error) {
@@ -90,8 +90,8 @@ function parse(args: readonly string[], options: Record<string, { type: 'string'
 
 function todayOption(value: string | boolean | undefined): string | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || parseDate(value) === undefined) {
-        throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${String(value)}'`);
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || parseDate(value) === undefined) {
+        throw new UsageError(`--today must be a real date written YYYY-MM-DD (e.g. 2026-02-03), not '${printable(String(value))}'`);
     }
     return value;
 }
@@ -100,35 +100,51 @@ async function prepare(values: Record<string, string | boolean | undefined>, pos
     const paths = positionals.length ? positionals.map(p => path.resolve(io.cwd, p)) : [io.cwd];
     const today = todayOption(values.today);
     const { files, problems } = findEosFiles(paths);
-    if (problems.length) throw new UsageError(problems.join('\neos: '));
-    if (files.length === 0) {
-        throw new UsageError(`no .eos files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
+    if (files.length === 0 && problems.length === 0) {
+        throw new UsageError(`no .eos files found in ${positionals.length ? positionals.map(printable).join(', ') : 'the current folder'}`);
     }
     const configPath = typeof values.config === 'string' ? path.resolve(io.cwd, values.config) : undefined;
     const { config } = findConfig(configPath, paths);
-    return loadWorkspace(files, { ...(config ? { config } : {}), ...(today ? { today } : {}) });
+    return loadWorkspace(files, { ...(config ? { config } : {}), ...(today ? { today } : {}), unreadable: problems });
+}
+
+/** Unreadable files on stderr, one `eos:` line each, with the file names made printable. */
+function reportUnreadable(report: CheckReport, io: CliIo): void {
+    for (const { message } of report.unreadable) io.stderr(`eos: ${printable(message)}\n`);
 }
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+        format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }
     });
+    if (values.help) return help(io);
     const format = String(values.format ?? 'text');
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
     const workspace = await prepare(values, positionals, io);
     const report = checkReport(workspace, io.cwd);
-    io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
+    // The report of what could be read is printed even when some files could not be: CI keeps it.
+    if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else if (report.files > 0 || !report.unreadable.length) io.stdout(formatText(report)); // nothing read: the reasons alone
+    reportUnreadable(report, io);
+    if (report.unreadable.length) return 2;
     return report.summary.error > 0 ? 1 : 0;
+}
+
+function help(io: CliIo): number {
+    io.stdout(USAGE);
+    return 0;
 }
 
 async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+        format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }
     });
+    if (values.help) return help(io);
     const format = String(values.format ?? 'json');
     if (!['json', 'svg', 'markdown'].includes(format)) throw new UsageError(`--format must be json, svg or markdown, not '${format}'`);
     if (positionals.length === 0) throw new UsageError(`export needs a PATH\n${USAGE}`);
     const workspace = await prepare(values, positionals, io);
+    reportUnreadable(checkReport(workspace, io.cwd), io);
     const strategy = workspace.services.eos.StrategyWorkspace;
     const fileOf = (uri: string) => path.relative(io.cwd, workspace.paths.get(uri) ?? uri).split(path.sep).join('/');
     let output: string;
@@ -144,7 +160,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     } else {
         io.stdout(output);
     }
-    return 0;
+    return workspace.unreadable.length ? 2 : 0;
 }
 
 async function buildCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -7,8 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findEosFiles, SKIPPED_FOLDERS } from '../cli/files.js';
-import { findConfig, MAX_FILE_BYTES, readText, UsageError } from '../cli/workspace.js';
+import { findEosFiles } from '../cli/files.js';
+import { isIgnoredEntry, looksBinary, MAX_FILE_BYTES, readEosFile, tooLarge } from '../language/workspace/workspace-files.js';
+import { findConfig, UsageError } from '../cli/workspace.js';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type EosConfig } from '../language/workspace/eos-config.js';
 
 /** One side: workspace-relative `/`-separated paths and their texts. */
@@ -26,9 +27,9 @@ const MAX_GIT_OUTPUT = 1024 * 1024 * 1024;
 
 export function readFolder(folder: string, label: string): WorkspaceTexts {
     const { files, problems } = findEosFiles([folder]);
-    if (problems.length) throw new UsageError(problems.join('\neos: '));
+    if (problems.length) throw new UsageError(problems.map(problem => problem.message).join('\neos: '));
     const texts = new Map<string, string>();
-    for (const file of files) texts.set(toPosix(path.relative(folder, file)), readText(file));
+    for (const file of files) texts.set(toPosix(path.relative(folder, file)), readOrUsage(file));
     const { config } = findConfig(undefined, [folder]);
     return { label, files: texts, ...(config ? { config } : {}) };
 }
@@ -68,7 +69,7 @@ export function readRevision(workspace: GitWorkspace, revision: string): Workspa
         const full = entry.slice(tab + 1);
         if (type !== 'blob' || mode === '120000' || !full.startsWith(workspace.prefix)) continue; // links and submodules are not read
         const file = full.slice(workspace.prefix.length);
-        if (!file.endsWith('.eos') || file.split('/').slice(0, -1).some(part => SKIPPED_FOLDERS.has(part))) continue;
+        if (!file.endsWith('.eos') || file.split('/').some((part, index, parts) => isIgnoredEntry(part, index < parts.length - 1))) continue;
         wanted.push({ oid, file });
     }
     // The config: the nearest eos.config.json at or above the workspace folder, as `eos check` finds it.
@@ -122,9 +123,16 @@ function catFiles(top: string, requests: readonly string[]): Array<Buffer | unde
     return objects;
 }
 
+/** A file of the working tree, read by the workspace's one reader; a usage error when it cannot be. */
+function readOrUsage(file: string): string {
+    const read = readEosFile(file);
+    if (read.problem !== undefined) throw new UsageError(read.problem);
+    return read.text;
+}
+
 function decode(buffer: Buffer, what: string): string {
-    if (buffer.length > MAX_FILE_BYTES) throw new UsageError(`${what} is ${(buffer.length / 1024 / 1024).toFixed(1)} MB; EOS reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-    if (buffer.subarray(0, 8000).includes(0)) throw new UsageError(`${what} looks like a binary file (it contains NUL bytes), not EOS text`);
+    if (buffer.length > MAX_FILE_BYTES) throw new UsageError(tooLarge(what, buffer.length));
+    if (looksBinary(buffer)) throw new UsageError(`${what} looks like a binary file (it contains NUL bytes), not EOS text`);
     return buffer.toString('utf8').replace(/^\uFEFF/, '');
 }
 

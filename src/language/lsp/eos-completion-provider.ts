@@ -95,7 +95,7 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         if (this.isInComment(document, document.textDocument.offsetAt(params.position))) return CompletionList.create([], false);
         // A half-typed document can confuse the completion parser; offer nothing rather than fail the request.
-        const list = await answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken));
+        const list = await answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken), 'completion');
         if (!list || !isSpaceTrigger(params)) return list;
         // Opened by a typed space: only where a name or value is expected. After `current 52% ` a
         // list of keywords would turn the next Enter into `kr`.

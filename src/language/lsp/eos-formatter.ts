@@ -21,6 +21,7 @@ import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafC
 import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
 const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {
@@ -102,7 +103,8 @@ export class EosFormatter extends AbstractFormatter {
                     range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
                     newText: edit.newText
                 }));
-        } catch {
+        } catch (error) {
+            reportCaught('formatting', error);
             return []; // a formatter that fails must leave the text alone, never break the editor
         }
     }

@@ -34,7 +34,7 @@ export class EosHoverProvider extends AstNodeHoverProvider {
 
     /** Never throws: a broken or half-typed document gets no hover rather than an error. */
     override getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        return answerOr(undefined, () => this.hoverAt(document, params));
+        return answerOr(undefined, () => this.hoverAt(document, params), 'hover');
     }
 
     protected hoverAt(document: LangiumDocument, params: HoverParams): Hover | undefined {

@@ -8,14 +8,31 @@ import { findingOn, label, type ElementRule } from '../issue.js';
 export const duplicateName: ElementRule = (element, { model }, report) => {
     const same = model.named(element.kind, element.name);
     if (same.length < 2) return;
-    const others = same.filter(other => other !== element).map(where).join(', ');
+    const others = same.filter(other => other !== element).map(other => where(other, element)).join(', ');
     report(findingOn(element, 'duplicate-name',
         `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others}); names must be unique per kind so that every reference means one thing.`));
 };
 
-function where(element: StrategyElement): string {
-    const file = element.uri.replace(/^.*\//, '');
-    return `${decodeURIComponent(file)}:${element.nameRange.start.line + 1}`;
+/**
+ * Where the other element is, seen from `from`: `line 7` in the same file, else its path from the
+ * folder both files share (`team.eos:3`, or `teams/growth/strategy.eos:3` when two files are
+ * both called strategy.eos), so the user can tell the copies apart.
+ */
+function where(other: StrategyElement, from: StrategyElement): string {
+    const line = other.nameRange.start.line + 1;
+    if (other.uri === from.uri) return `line ${line}`;
+    const mine = from.uri.split('/'), theirs = other.uri.split('/');
+    let shared = 0;
+    while (shared < mine.length - 1 && shared < theirs.length - 1 && mine[shared] === theirs[shared]) shared++;
+    return `${theirs.slice(shared).map(decodePart).join('/')}:${line}`;
+}
+
+function decodePart(part: string): string {
+    try {
+        return decodeURIComponent(part);
+    } catch {
+        return part;
+    }
 }
 
 export const duplicateProperty: ElementRule = (element, _context, report) => {

@@ -34,6 +34,8 @@ export interface EosConfig {
     valueDriftAfterDays?: number;
     /** Overrides per code; a code not listed keeps its catalogue severity. */
     diagnostics: Partial<Record<DiagnosticCode, SeverityOverride>>;
+    /** `eos mcp`: whether an assistant may write files (`apply_change`); off unless the file says so. */
+    mcp?: { allowWrites: boolean };
 }
 
 export const DEFAULT_CONFIG: EosConfig = { diagnostics: {} };
@@ -44,7 +46,7 @@ const DAY_KEYS = ['stalledAfterDays', 'tenetUnusedAfterDays', 'valueDriftAfterDa
 type DayKey = typeof DAY_KEYS[number];
 
 /** Every key the file may hold (besides `$schema`). */
-export const CONFIG_KEYS = [...DAY_KEYS, ...Object.keys(LOOP_SETTINGS), 'financialYearStarts', 'diagnostics'] as const;
+export const CONFIG_KEYS = [...DAY_KEYS, ...Object.keys(LOOP_SETTINGS), 'financialYearStarts', 'diagnostics', 'mcp'] as const;
 
 export class ConfigError extends Error {}
 
@@ -82,6 +84,12 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
                 throw new ConfigError(`${source}: "financialYearStarts" must be a month and day written "MM-DD", such as "04-01" for a year from 1 April, not ${JSON.stringify(value)}`);
             }
             config.financialYearStarts = value;
+        } else if (key === 'mcp') {
+            const allowWrites = (value as { allowWrites?: unknown } | null)?.allowWrites;
+            if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).some(k => k !== 'allowWrites') || (allowWrites !== undefined && typeof allowWrites !== 'boolean')) {
+                throw new ConfigError(`${source}: "mcp" must be { "allowWrites": true } or { "allowWrites": false }, not ${JSON.stringify(value)}`);
+            }
+            config.mcp = { allowWrites: allowWrites === true };
         } else {
             throw new ConfigError(`${source}: unknown key "${key}"; expected one of ${CONFIG_KEYS.map(k => `"${k}"`).join(', ')}`);
         }

@@ -11,6 +11,7 @@ import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import { REFERENCE_TARGETS } from '../model/extract.js';
 import { effectiveSeverity } from '../workspace/eos-config.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+import { codeDocsUrl } from './code-docs.js';
 import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
 import { findingMessage, type Issue } from './issue.js';
 import { NameSuggester } from './suggestions.js';
@@ -144,6 +145,8 @@ export function applySeverities(diagnostics: Diagnostic[], strategy: StrategyWor
         const severity = effectiveSeverity(code, strategy.config, strategy.editorDiagnostics);
         if (severity === 'off') continue;
         diagnostic.severity = LSP_SEVERITY[severity];
+        // The code in Problems and the hover links to its section of docs/language.md.
+        diagnostic.codeDescription = { href: codeDocsUrl(code) };
         result.push(diagnostic);
     }
     return result;

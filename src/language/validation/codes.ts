@@ -18,6 +18,7 @@ export const CATALOGUE = {
     'duplicate-name': { severity: 'error', summary: 'Two elements of one kind share a name in the workspace.' },
     'alignment-cycle': { severity: 'error', summary: 'A supports / extends / parent chain returns to where it started.' },
     'invalid-period': { severity: 'error', summary: 'An impossible date, period or horizon.' },
+    'invalid-value': { severity: 'error', summary: 'A value EOS cannot read as meant (an ambiguous figure, a second stream); it is left out.' },
     'tenet-no-tradeoff': { severity: 'error', summary: 'A tenet chooses an option over itself.' },
     'orphan-initiative': { severity: 'warning', summary: 'An initiative linked to no bet.' },
     'orphan-bet': { severity: 'warning', summary: 'A bet that serves no theme.' },

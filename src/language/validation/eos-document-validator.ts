@@ -77,7 +77,9 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const name = error.info.reference.$refText;
-            const kinds = LINK_TARGETS[error.info.property as LinkRelation] ?? [];
+            // `stream A, B`: the second stream is still a stream name (refused by invalid-value).
+            const property = error.info.property === 'extraStreams' ? 'stream' : error.info.property;
+            const kinds = LINK_TARGETS[property as LinkRelation] ?? [];
             const suggestions = this.suggester(kinds).nearest(name);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,

@@ -34,6 +34,7 @@ export const invalidPeriod: ElementRule = (element, _context, report) => {
     const problems: Array<[string, string | undefined]> = [];
     if (element.period !== undefined) problems.push(['period', periodProblem(element.period)]);
     if (element.updated !== undefined) problems.push(['updated', dateProblem(element.updated)]);
+    if (element.deadline !== undefined) problems.push(['deadline', deadlineProblem(element.deadline)]);
     if (element.horizon?.end !== undefined && element.horizon.end < element.horizon.start) {
         problems.push(['horizon', `the horizon ${element.horizon.start}..${element.horizon.end} ends before it starts`]);
     }
@@ -45,6 +46,17 @@ export const invalidPeriod: ElementRule = (element, _context, report) => {
         const problem = evidence.date !== undefined ? dateProblem(evidence.date) : undefined;
         if (problem) report({ code: 'invalid-period', message: capitalise(problem) + '.', uri: element.uri, range: evidence.range });
     }
+};
+
+/** A key result's deadline is a date or a period. */
+function deadlineProblem(text: string): string | undefined {
+    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) return dateProblem(text);
+    return periodProblem(text);
+}
+
+/** Values the model could not read as written (see measures.ts), each on the value itself. */
+export const invalidValue: ElementRule = (element, _context, report) => {
+    for (const { message, range } of element.valueProblems ?? []) report({ code: 'invalid-value', message, uri: element.uri, range });
 };
 
 function capitalise(text: string): string {

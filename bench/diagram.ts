@@ -2,7 +2,8 @@
  * Diagram cost from a built workspace: the Lean Value Tree graph, its ELK layout and the SVG,
  * fully expanded, for trees of about 100, 300 and 1,000 nodes.
  */
-import { buildDiagramGraph, viewOfGraph } from '../src/diagram/graph.js';
+import { buildDiagramGraph } from '../src/diagram/graph.js';
+import { viewOfGraph } from '../src/diagram/view.js';
 import { layoutDiagram } from '../src/diagram/layout.js';
 import { renderSvg } from '../src/diagram/svg.js';
 import { effectiveSeverity } from '../src/language/workspace/eos-config.js';

@@ -19,7 +19,7 @@ const builds = [
     { ...node, entryPoints: { cli: 'src/cli/index.ts' } },
     {
         bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,
-        logLevel: 'warning', entryPoints: { webview: 'webview/main.ts' }
+        logLevel: 'warning', entryPoints: { webview: 'src/webview/main.ts' }
     }
 ].filter(options => Object.values(options.entryPoints).every(entry => fs.existsSync(entry)))
  .map(options => ({ ...options, outdir: 'out', outExtension: options.format === 'cjs' ? { '.js': '.cjs' } : { '.js': '.js' } }));

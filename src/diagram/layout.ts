@@ -7,7 +7,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import { nodeBox, type NodeBox } from './box.js';
-import type { DiagramView } from './graph.js';
+import type { DiagramView } from './view.js';
 
 export type LayoutAlgorithm = 'layered' | 'mrtree';
 

@@ -5,7 +5,8 @@
  * user string goes through {@link escapeXml}.
  */
 import { BOX, textWidth } from './box.js';
-import type { DiagramNode, DiagramView } from './graph.js';
+import type { DiagramNode } from './graph.js';
+import type { DiagramView } from './view.js';
 import type { DiagramLayout, PlacedNode, Point } from './layout.js';
 
 export interface SvgOptions {

@@ -4,10 +4,11 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-types';
-import type { DiagramFilter, DiagramNodeKind } from '../diagram/graph.js';
+import type { DiagramNodeKind } from '../diagram/graph.js';
+import type { DiagramFilter } from '../diagram/view.js';
 import type { KanbanBoard } from '../diagram/kanban.js';
 
-export type { DiagramFilter } from '../diagram/graph.js';
+export type { DiagramFilter } from '../diagram/view.js';
 
 export interface DiagramParams {
     /** The document the preview follows; the diagram covers the whole workspace. */

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { buildWorkspace, readEosFolder, type TestWorkspace } from '../helpers.js';
 import { diagramFor } from '../../src/server/diagram-handler.js';
 import type { DiagramParams, DiagramResult } from '../../src/shared/protocol.js';
+import { buildDiagramGraph, type DiagramGraph } from '../../src/diagram/graph.js';
+import { diagramSourceOf } from '../../src/diagram/render-diagram.js';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -16,6 +18,13 @@ export async function diagramOf(files: Record<string, string>, params: Partial<D
     const workspace = await buildWorkspace(files, { today });
     const result = await diagramFor(workspace.services, { uri: '', ...params });
     return { result, workspace };
+}
+
+/** The Lean Value Tree graph of these files, before any filter or folding. */
+export async function graphOf(files: Record<string, string>): Promise<DiagramGraph> {
+    const workspace = await buildWorkspace(files);
+    const source = diagramSourceOf(workspace.services.eos.StrategyWorkspace);
+    return buildDiagramGraph(source.model, source.issues, source.severityOf);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { buildKanban } from '../../src/diagram/kanban.js';
 import { diagramSourceOf } from '../../src/diagram/render-diagram.js';
-import { renderKanbanHtml } from '../../webview/kanban-view.js';
+import { renderKanbanHtml } from '../../src/webview/kanban-view.js';
 import { buildWorkspace } from '../helpers.js';
 import { readExample } from './diagram-fixtures.js';
 

@@ -34,7 +34,7 @@ describe('extension manifest', () => {
         const language = contributes.languages.find((l: any) => l.id === 'eos');
         expect(language.extensions).toEqual(['.eos']);
         for (const file of [manifest.icon, language.configuration, language.icon.light, language.icon.dark,
-            ...contributes.grammars.map((g: any) => g.path), ...contributes.snippets.map((s: any) => s.path)]) {
+            ...contributes.grammars.map((g: any) => g.path)]) {
             expect(fs.existsSync(file), file).toBe(true);
         }
         expect(manifest.main).toBe('./out/extension.cjs');

@@ -3,13 +3,18 @@
  * to something above it, replace a misspelt name, create what is missing, give a key result a
  * target. Every edit only inserts text (or replaces the one misspelt name), so nothing the user
  * wrote is lost, and it fits the element whether it has a `{ }` block or not.
+ *
+ * A fix never invents what only the strategist knows (a baseline, a target, a hypothesis): where
+ * the client applies snippet edits (LSP 3.18 `SnippetTextEdit`, VS Code), those places are
+ * placeholders, selected one after the other; elsewhere they are left out, so the finding that
+ * asks for them stays until they are written.
  */
 import { AstUtils, CstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type SnippetTextEdit, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EosServices } from '../eos-module.js';
-import { isClosedString } from '../eos-value-converter.js';
+import { isClosedString } from '../grammar/eos-value-converter.js';
 import * as ast from '../generated/ast.js';
 import { KIND_LABEL, linksOf, type ElementKind, type StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
@@ -24,22 +29,37 @@ interface FixContext {
     document: LangiumDocument;
     diagnostic: Diagnostic;
     model: WorkspaceModel;
+    /** Whether the client applies snippet edits (placeholders to fill in) in this document. */
+    snippets: boolean;
 }
+
+/** An edit whose new text is a snippet (`${1:placeholder}`) for clients that apply snippet edits. */
+type FixEdit = TextEdit | SnippetTextEdit;
 
 export class EosCodeActionProvider implements CodeActionProvider {
     private readonly strategy: StrategyWorkspace;
     private readonly documents: LangiumDocuments;
 
+    /** Set from the client's capabilities at initialisation. */
+    private snippetEdits = false;
+
     constructor(services: EosServices) {
         this.strategy = services.eos.StrategyWorkspace;
         this.documents = services.shared.workspace.LangiumDocuments;
+        services.shared.lsp.LanguageServer.onInitialize(params => this.useClientCapabilities(params.capabilities));
+    }
+
+    /** Snippet edits need both `snippetEditSupport` and `documentChanges` (they only travel in a `TextDocumentEdit`). */
+    useClientCapabilities(capabilities: ClientCapabilities): void {
+        const workspaceEdit = capabilities.workspace?.workspaceEdit;
+        this.snippetEdits = workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             try {
-                actions.push(...this.fixesFor({ document, diagnostic, model: this.strategy.model }));
+                actions.push(...this.fixesFor({ document, diagnostic, model: this.strategy.model, snippets: this.snippetEdits }));
             } catch {
                 // A fix we cannot compute is simply not offered; the request must not fail.
             }
@@ -59,7 +79,7 @@ export class EosCodeActionProvider implements CodeActionProvider {
         }
     }
 
-    private linkOrphanInitiative({ document, diagnostic, model }: FixContext): CodeAction[] {
+    private linkOrphanInitiative({ document, diagnostic, model, snippets }: FixContext): CodeAction[] {
         const node = nodeAt(document, diagnostic, ast.isInitiative);
         const initiative = elementAt(model, document, diagnostic);
         if (!node || !initiative) return [];
@@ -71,11 +91,15 @@ export class EosCodeActionProvider implements CodeActionProvider {
         const actions = ranked.slice(0, MAX_LINK_ACTIONS).map(({ bet, shared }, index) => quickFix(
             `Link to bet '${bet.name}'${shared ? ` (spans stream ${stream})` : ''}`,
             diagnostic, document, addProperty(document, node, `bet ${bet.name}`), index === 0 && shared));
+        // The bet's hypothesis is the strategist's to write: a placeholder to fill in, or nothing
+        // (and `bet-without-hypothesis` says so) — never a sentence made up from the title.
         const stubName = freeName(model, 'bet', `${initiative.name}Bet`);
-        const stub = stubElement('bet', stubName, initiative.title ?? humanise(stubName),
-            [`hypothesis "If ${initiative.title ? lowerFirst(initiative.title) : 'this works'}, we expect …"`]);
+        const title = initiative.title ?? humanise(stubName);
+        const stub = snippets
+            ? snippetEdit(appendToFile(document.textDocument, `bet ${stubName} "\${1:${escapeSnippet(quotable(title))}}" {\n  hypothesis "$2"\n\\}`))
+            : appendToFile(document.textDocument, stubElement('bet', stubName, title, []));
         actions.push(quickFix(`Create bet '${stubName}' for this initiative`, diagnostic, document,
-            [...addProperty(document, node, `bet ${stubName}`), appendToFile(document.textDocument, stub)]));
+            [...addProperty(document, node, `bet ${stubName}`), stub]));
         return actions;
     }
 
@@ -100,7 +124,7 @@ export class EosCodeActionProvider implements CodeActionProvider {
                 addProperty(document, node, `supports ${target.name}`)));
     }
 
-    private fixUnresolved({ document, diagnostic, model }: FixContext): CodeAction[] {
+    private fixUnresolved({ document, diagnostic, model, snippets }: FixContext): CodeAction[] {
         const data = diagnostic.data as { name?: string; kinds?: ElementKind[]; suggestions?: string[] } | undefined;
         const actions = (data?.suggestions ?? []).map((suggestion, index) => quickFix(
             `Replace with '${suggestion}'`, diagnostic, document, [{ range: diagnostic.range, newText: suggestion }], index === 0));
@@ -108,36 +132,54 @@ export class EosCodeActionProvider implements CodeActionProvider {
         const kind = data?.kinds?.find(k => k !== 'kr');
         // A qualified `Okr.Kr` name cannot be created on its own: its OKR must hold it.
         if (name && kind && /^[_\p{L}][\p{L}\p{N}_]*$/u.test(name)) {
-            actions.push(quickFix(`Create ${KIND_LABEL[kind]} '${name}' in this file`, diagnostic, document,
-                [appendToFile(document.textDocument, stubElement(kind, name, humanise(name), []))]));
+            // The title is the name in words, selected to be overwritten where the client can.
+            const created = snippets
+                ? snippetEdit(appendToFile(document.textDocument, `${kind} ${name} "\${1:${escapeSnippet(quotable(humanise(name)))}}"$0`))
+                : appendToFile(document.textDocument, stubElement(kind, name, humanise(name), []));
+            actions.push(quickFix(`Create ${KIND_LABEL[kind]} '${name}' in this file`, diagnostic, document, [created]));
         }
         const qualified = name ? /^([_\p{L}][\p{L}\p{N}_]*)\.([_\p{L}][\p{L}\p{N}_]*)$/u.exec(name) : null;
         const okr = qualified ? model.get('okr', qualified[1]) : undefined;
-        if (qualified && okr && data?.kinds?.includes('kr')) actions.push(...this.createKeyResult(okr, qualified[2], diagnostic));
+        if (qualified && okr && data?.kinds?.includes('kr')) actions.push(...this.createKeyResult(okr, qualified[2], diagnostic, snippets && okr.uri === document.uri.toString()));
         return actions;
     }
 
-    /** `supports Okr.Missing` where the OKR exists: add the key result to that OKR, in whichever file holds it. */
-    private createKeyResult(okr: StrategyElement, krName: string, diagnostic: Diagnostic): CodeAction[] {
+    /**
+     * `supports Okr.Missing` where the OKR exists: add the key result to that OKR, in whichever file
+     * holds it. Its baseline and target are placeholders in the file being edited (snippet edits
+     * apply there only); in another file the key result gets none, and `kr-not-measurable` asks for them.
+     */
+    private createKeyResult(okr: StrategyElement, krName: string, diagnostic: Diagnostic, snippets: boolean): CodeAction[] {
         const okrDocument = this.documents.getDocument(URI.parse(okr.uri));
         const root = okrDocument?.parseResult.value.$cstNode;
         if (!okrDocument || !root) return [];
         const leaf = CstUtils.findLeafNodeAtOffset(root, okrDocument.textDocument.offsetAt(okr.nameRange.start));
         const node = leaf ? AstUtils.getContainerOfType(leaf.astNode, ast.isOkr) : undefined;
         if (!node) return [];
-        return [quickFix(`Create key result '${krName}' in OKR '${okr.name}'`, diagnostic, okrDocument,
-            addProperty(okrDocument, node, `kr ${krName} "${humanise(krName)}" from 0 to 100`, 'last'))];
+        const title = quotable(humanise(krName));
+        const edits: FixEdit[] = snippets
+            ? addSnippetProperty(okrDocument, node, `kr ${krName} "\${1:${escapeSnippet(title)}}" from \${2:baseline} to \${3:target}`, 'last')
+            : addProperty(okrDocument, node, `kr ${krName} "${title}"`, 'last');
+        return [quickFix(`Create key result '${krName}' in OKR '${okr.name}'`, diagnostic, okrDocument, edits)];
     }
 
-    private addTarget({ document, diagnostic }: FixContext): CodeAction[] {
+    /**
+     * `from … to …` with the baseline selected, then the target: only the strategist knows them.
+     * Without snippet edits there is nothing true to insert, so no fix is offered (the finding
+     * says what to write). A title missing its closing quote runs to the end of the line; the
+     * quote is closed first, or the target would land inside the text.
+     */
+    private addTarget({ document, diagnostic, snippets }: FixContext): CodeAction[] {
+        if (!snippets) return [];
         const node = nodeAt(document, diagnostic, ast.isKeyResult);
         if (!node?.$cstNode || node.baseline || node.target) return [];
-        const after = GrammarUtils.findNodeForProperty(node.$cstNode, 'title') ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
+        const title = GrammarUtils.findNodeForProperty(node.$cstNode, 'title');
+        const after = title ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
         if (!after) return [];
-        const unit = node.current?.percent ? '%' : '';
+        const closeQuote = title && !isClosedString(title.text) ? title.text.charAt(0) : '';
         const position = document.textDocument.positionAt(after.end);
-        return [quickFix(`Add a target: from 0${unit} to 100${unit}`, diagnostic, document,
-            [{ range: { start: position, end: position }, newText: ` from 0${unit} to 100${unit}` }], true)];
+        return [quickFix('Add a target: from … to …', diagnostic, document,
+            [snippetEdit({ range: { start: position, end: position }, newText: `${closeQuote} from \${1:baseline} to \${2:target}` })], true)];
     }
 }
 
@@ -145,12 +187,35 @@ function byName(a: StrategyElement, b: StrategyElement): number {
     return a.name.localeCompare(b.name);
 }
 
-function quickFix(title: string, diagnostic: Diagnostic, document: LangiumDocument, edits: TextEdit[], isPreferred = false): CodeAction {
+/**
+ * A quick fix editing one document. Plain edits travel as `changes`; a fix with a snippet edit
+ * needs a `TextDocumentEdit` (`documentChanges`), which only clients that said so receive.
+ */
+function quickFix(title: string, diagnostic: Diagnostic, document: LangiumDocument, edits: FixEdit[], isPreferred = false): CodeAction {
+    const uri = document.uri.toString();
+    const hasSnippet = edits.some(edit => 'snippet' in edit);
     return {
         title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
-        edit: { changes: { [document.uri.toString()]: edits } },
+        edit: hasSnippet
+            ? { documentChanges: [{ textDocument: { uri, version: document.textDocument.version }, edits }] }
+            : { changes: { [uri]: edits as TextEdit[] } },
         ...(isPreferred ? { isPreferred } : {})
     };
+}
+
+/** The same edit, its new text read as a snippet. */
+function snippetEdit(edit: TextEdit): SnippetTextEdit {
+    return { range: edit.range, snippet: { kind: 'snippet', value: edit.newText } };
+}
+
+/** Literal text inside a snippet: `$`, `}` and `\` escaped. */
+function escapeSnippet(text: string): string {
+    return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/** Text that can stand between double quotes: quotes, backslashes and line breaks dropped. */
+function quotable(text: string): string {
+    return text.replace(/["\\\r\n]+/g, ' ').trim();
 }
 
 /** The element (or key result) whose name the diagnostic sits on. */
@@ -182,6 +247,21 @@ function indentationOfLine(text: string, offset: number): string {
  * a new block.
  */
 export function addProperty(document: LangiumDocument, node: AstNode, property: string, where: 'first' | 'last' = 'first'): TextEdit[] {
+    return addPropertyText(document, node, property, where);
+}
+
+/**
+ * The same, `property` being a snippet: the edit that carries it becomes a snippet edit, the text
+ * around the property in it (a new block's `}`) escaped as literal; other edits stay plain.
+ */
+export function addSnippetProperty(document: LangiumDocument, node: AstNode, property: string, where: 'first' | 'last' = 'first'): FixEdit[] {
+    const SLOT = '\u0000';
+    return addPropertyText(document, node, SLOT, where).map(edit => edit.newText.includes(SLOT)
+        ? snippetEdit({ ...edit, newText: escapeSnippet(edit.newText).replace(SLOT, property) })
+        : edit);
+}
+
+function addPropertyText(document: LangiumDocument, node: AstNode, property: string, where: 'first' | 'last'): TextEdit[] {
     const textDocument = document.textDocument;
     const text = textDocument.getText();
     const cst = node.$cstNode!;
@@ -255,6 +335,3 @@ export function humanise(name: string): string {
     return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 }
 
-function lowerFirst(text: string): string {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-}

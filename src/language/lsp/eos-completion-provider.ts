@@ -2,18 +2,24 @@
  * Completion for EOS. Langium already proposes the keywords the grammar allows at the cursor and
  * the names of the reference's type (scoping is typed: after `bet` only bets, after `supports`
  * bets, themes, initiatives, OKRs and `Okr.Kr`). This adds what a strategist needs to choose:
- * each name's title as detail, status and level values marked as values, and one snippet per
- * element kind where a new element may start.
+ * each name's title as detail, status and level values with what they mean, and one template
+ * per element kind where a new element may start — and keeps completion from fighting typing:
+ * no list after a finished value, a list by itself where a name or value is expected.
  */
 import { AstUtils, GrammarAST, GrammarUtils, URI, isCompositeCstNode, type CstNode, type LeafCstNode, type MaybePromise, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as ast from '../generated/ast.js';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, CompletionTriggerKind, InsertTextFormat, type CancellationToken, type CompletionParams, type InitializeParams } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
-import { KIND_LABEL, type ElementKind } from '../model/elements.js';
+import { KIND_LABEL, type ElementKind, type StrategyElement } from '../model/elements.js';
+import { parentsOf } from '../model/trace.js';
+import { todayIso } from '../model/dates.js';
+import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { answerOr } from './answer-or.js';
+import { answerOr } from '../helpers/answer-or.js';
+import { VALUE_CONCEPTS } from '../documentation/glossary.js';
+import { elementTemplates, templateKindLabel, type ElementTemplate } from './element-templates.js';
 
 /** AST type of a reference target → model kind. */
 const KIND_OF_TYPE: Record<string, ElementKind> = {
@@ -21,65 +27,40 @@ const KIND_OF_TYPE: Record<string, ElementKind> = {
     Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet'
 };
 
-/** Value lists of the grammar, by the data type rule that declares them. */
-const VALUE_RULES: Record<string, string> = {
-    KanbanStatus: 'initiative status (portfolio kanban)',
-    BetStatus: 'bet status',
-    Verdict: 'evidence verdict',
-    Level: 'team level'
-};
-
-const BET_STATUS = 'proposed,active,validated,invalidated,stopped';
-const KANBAN_STATUS = 'funnel,reviewing,analyzing,ready,doing,done,stopped';
-const LEVELS = 'company,division,function,stream,crew,pod,team';
-
-/** One snippet per element kind: the shape of a good element, with placeholders to tab through. */
-export const ELEMENT_SNIPPETS: Record<string, { detail: string; body: string }> = {
-    vision: { detail: 'new vision: the long-term aspiration', body: 'vision ${1:Name} "${2:Where we want to be in five years}"' },
-    theme: {
-        detail: 'new strategic theme: what matters most now',
-        body: 'theme ${1:Name} "${2:Outcome that matters most now}" {\n  vision ${3:Vision}\n  horizon ${4:2026}\n}'
-    },
-    bet: {
-        detail: 'new bet: a hypothesis about where to invest',
-        body: 'bet ${1:Name} "${2:Title}" {\n  serves ${3:Theme}\n  hypothesis "If ${4:we invest here}, ${5:we expect this outcome}"\n  status ${6|' + BET_STATUS + '|}\n}'
-    },
-    stream: { detail: 'new value stream with a WIP limit', body: 'stream ${1:Name} "${2:Title}" { wip ${3:3} }' },
-    initiative: {
-        detail: 'new initiative: an experiment that expresses a bet',
-        body: 'initiative ${1:Name} "${2:Title}" {\n  bet ${3:Bet}\n  stream ${4:Stream}\n  owner ${5:Team}\n  status ${6|' + KANBAN_STATUS + '|}\n'
-            + '  hypothesis "${7:What we believe this work will change}"\n  success "${8:Signal that it works}"\n  failure "${9:Signal to stop}"\n}'
-    },
-    okr: {
-        detail: 'new OKR: an objective with a measurable key result',
-        body: 'okr ${1:Name} "${2:Objective}" {\n  owner ${3:Team}\n  period ${4:2026-Q1}\n  supports ${5:Bet}\n  kr ${6:Result} "${7:Key result}" from ${8:0} to ${9:10}\n}'
-    },
-    team: { detail: 'new team with its level', body: 'team ${1:Name} "${2:Title}" { level ${3|' + LEVELS + '|} }' },
-    value: { detail: 'new value: a principle', body: 'value ${1:Name} "${2:Principle}"' },
-    practice: {
-        detail: 'new practice: how a team lives a value',
-        body: 'practice ${1:Name} "${2:Ritual}" {\n  embodies ${3:Value}\n  owner ${4:Team}\n}'
-    },
-    tenet: {
-        detail: 'new decision tenet: a trade-off',
-        body: 'tenet ${1:Name} {\n  when "${2:situation}"\n  choose "${3:this}" over "${4:that}"\n  because "${5:rationale}"\n  upholds ${6:Value}\n}'
-    }
-};
-
 /** Order of kinds in the list where one reference may name several (`supports`). */
 const KIND_ORDER: ElementKind[] = ['bet', 'theme', 'okr', 'kr', 'initiative', 'vision', 'stream', 'team', 'value', 'practice', 'tenet'];
+
+/** VS Code's command that opens the suggestion list; run after a keyword that a name or value follows. */
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 export class EosCompletionProvider extends DefaultCompletionProvider {
     private readonly strategy: StrategyWorkspace;
 
-    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
+    /**
+     * `.` lists an OKR's key results; a space lists names or values where the keyword just typed
+     * expects one (`supports `, `status `) — and nothing anywhere else, so the list never opens
+     * by itself after a finished value (see {@link getCompletion}).
+     */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', ' '] };
 
     private readonly documents: LangiumDocuments;
+
+    /** Keywords that a name or a value follows (`bet`, `supports`, `status`, `level`…), from the grammar. */
+    private readonly keywordsBeforeValue: ReadonlySet<GrammarAST.Keyword>;
+
+    /** Whether the client is VS Code, which knows the command that reopens the list. */
+    private clientIsVsCode = false;
 
     constructor(services: EosServices) {
         super(services);
         this.strategy = services.eos.StrategyWorkspace;
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.keywordsBeforeValue = keywordsBeforeValue(services.Grammar);
+    }
+
+    override initialize(params: InitializeParams): void {
+        super.initialize(params);
+        this.clientIsVsCode = /visual studio code|vscode|code-server|code - oss/i.test(params.clientInfo?.name ?? '');
     }
 
     /**
@@ -113,7 +94,31 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         if (this.isInComment(document, document.textDocument.offsetAt(params.position))) return CompletionList.create([], false);
         // A half-typed document can confuse the completion parser; offer nothing rather than fail the request.
-        return answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken));
+        const list = await answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken));
+        if (!list || !isSpaceTrigger(params)) return list;
+        // Opened by a typed space: only where a name or value is expected. After `current 52% ` a
+        // list of keywords would turn the next Enter into `kr`.
+        const items = list.items.filter(item => item.kind !== CompletionItemKind.Keyword && item.kind !== CompletionItemKind.Snippet);
+        return CompletionList.create(items, list.isIncomplete && items.length > 0);
+    }
+
+    /**
+     * Langium also proposes what may follow a token the cursor touches, unless it ends in a
+     * letter. EOS values end in digits, `%` or quotes (`current 52%`, `"…"`, `2026-Q1`), and what
+     * follows them needs a space first: proposing `kr` there is how `52%kr` got written. Only
+     * after `,` (another name) and `{` (a property) does the next thing start at once.
+     */
+    protected override performNextTokenCompletion(_document: LangiumDocument, text: string): boolean {
+        return /[,{]$/.test(text);
+    }
+
+    /**
+     * Nothing is proposed where a new element's name goes: the grammar lets value words (`doing`,
+     * `crew`) be names, and offering them would turn the name being typed into a status.
+     */
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (GrammarAST.isKeyword(next.feature) && next.property === 'name') return;
+        return super.completionFor(context, next, acceptor);
     }
 
     /**
@@ -142,11 +147,24 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
         return root !== undefined && commentAround(root, offset);
     }
 
-    /** An element never refers to itself (an OKR supporting itself is a cycle), so it is not offered. */
+    /**
+     * Nothing that would make an element reach itself: not the element, not its own key results,
+     * not anything below it (an OKR supporting this one, a team inside this team), since naming
+     * any of them closes a cycle (`alignment-cycle`).
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const self = AstUtils.getContainerOfType(refInfo.container, ast.isElement);
-        return super.getReferenceCandidates(refInfo, context)
-            .filter(candidate => !self || candidate.type !== self.$type || candidate.name !== self.name);
+        const model = this.strategy.model;
+        const selfElement = self?.name ? model.get(KIND_OF_TYPE[self.$type], self.name) : undefined;
+        const below = selfElement ? elementsBelow(model, selfElement) : undefined;
+        return super.getReferenceCandidates(refInfo, context).filter(candidate => {
+            if (!self) return true;
+            if (candidate.type === self.$type && candidate.name === self.name) return false;
+            if (candidate.type === 'KeyResult' && self.$type === 'Okr' && candidate.name.startsWith(`${self.name}.`)) return false;
+            const kind = KIND_OF_TYPE[candidate.type];
+            const element = kind && below?.size ? model.get(kind, candidate.name) : undefined;
+            return !element || !below!.has(element);
+        });
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
@@ -162,42 +180,110 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
         };
     }
 
+    /**
+     * One item per keyword: a value (with what it means), a template where the keyword starts an
+     * element (instead of the bare keyword, so no kind is listed twice), or the keyword — followed
+     * by a space and the list of names or values where one is expected.
+     */
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
         if (!this.filterKeyword(context, keyword)) return;
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
-        const valueOf = rule ? VALUE_RULES[rule.name] : undefined;
-        if (valueOf) {
-            acceptor(context, { label: keyword.value, kind: CompletionItemKind.EnumMember, detail: valueOf, sortText: '0' });
+        const values = rule ? VALUE_CONCEPTS[rule.name as keyof typeof VALUE_CONCEPTS] : undefined;
+        if (values) {
+            const meaning = values.values[keyword.value];
+            const order = Object.keys(values.values).indexOf(keyword.value);
+            acceptor(context, {
+                label: keyword.value, kind: CompletionItemKind.EnumMember,
+                detail: values.label,
+                ...(meaning ? { labelDetails: { description: meaning }, documentation: { kind: 'markdown', value: `**${keyword.value}** — ${meaning}` } } : {}),
+                sortText: `0${String(Math.max(order, 0)).padStart(2, '0')}`
+            });
             return;
         }
-        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'keyword', sortText: '1' });
-        const snippet = ELEMENT_SNIPPETS[keyword.value];
-        if (snippet && rule && startsRule(keyword, rule) && this.clientCapabilities?.completionItem?.snippetSupport !== false) {
+        const template = rule && startsRule(keyword, rule) && this.clientCapabilities?.completionItem?.snippetSupport !== false
+            ? this.templates().find(t => t.keyword === keyword.value) : undefined;
+        if (template) {
             acceptor(context, {
                 label: keyword.value,
                 kind: CompletionItemKind.Snippet,
-                detail: snippet.detail,
-                insertText: this.withExistingNames(snippet.body),
+                detail: template.detail,
+                labelDetails: { description: `new ${templateKindLabel(keyword.value)}` },
+                documentation: { kind: 'markdown', value: '```eos\n' + previewOf(template.body) + '\n```' + (template.legend ? `\n\n${template.legend}` : '') },
+                insertText: template.body,
                 insertTextFormat: InsertTextFormat.Snippet,
                 sortText: '2'
             });
+            return;
         }
+        const opensList = this.keywordsBeforeValue.has(keyword);
+        acceptor(context, {
+            label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'keyword', sortText: '1',
+            ...(opensList ? { insertText: `${keyword.value} `, ...(this.clientIsVsCode ? { command: TRIGGER_SUGGEST } : {}) } : {})
+        });
     }
 
-    /** A reference placeholder becomes a choice of the workspace's names of that kind, where there are any. */
-    private withExistingNames(body: string): string {
-        return body.replace(REFERENCE_PLACEHOLDER, (placeholder, index: string, kindName: string) => {
-            const names = this.strategy.model.namesOf(kindName.toLowerCase() as ElementKind).sort().slice(0, MAX_CHOICES);
-            return names.length ? `\${${index}|${names.join(',')}|}` : placeholder;
+    /** The templates for this workspace and today. */
+    private templates(): ElementTemplate[] {
+        const model = this.strategy.model;
+        return elementTemplates({
+            today: this.strategy.today ?? todayIso(),
+            namesOf: kind => model.namesOf(kind).sort()
         });
     }
 }
 
-/** Placeholders that name another element, by the kind they name. */
-const REFERENCE_PLACEHOLDER = /\$\{(\d+):(Vision|Theme|Bet|Stream|Team|Value)\}/g;
+/** Whether the request comes from a typed space (a trigger character). */
+function isSpaceTrigger(params: CompletionParams): boolean {
+    return params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' ';
+}
 
-/** How many existing names a snippet placeholder offers to choose from. */
-const MAX_CHOICES = 12;
+/** Keywords directly followed by a cross-reference or a value list in the grammar. */
+function keywordsBeforeValue(grammar: GrammarAST.Grammar): Set<GrammarAST.Keyword> {
+    const result = new Set<GrammarAST.Keyword>();
+    for (const keyword of AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword)) {
+        const group: unknown = keyword.$container;
+        if (!GrammarAST.isGroup(group)) continue;
+        const next = group.elements[group.elements.indexOf(keyword) + 1];
+        if (!next || !GrammarAST.isAssignment(next)) continue;
+        const terminal = next.terminal;
+        if (GrammarAST.isCrossReference(terminal)) result.add(keyword);
+        else if (GrammarAST.isRuleCall(terminal) && terminal.rule.ref && terminal.rule.ref.name in VALUE_CONCEPTS) result.add(keyword);
+    }
+    return result;
+}
+
+/**
+ * Elements below `element` in the tree: those whose chain up leads to it (its key results, the
+ * OKRs and key results that support it, teams inside it, values that extend it). Naming one of
+ * them as the element's own link would close a cycle.
+ */
+function elementsBelow(model: WorkspaceModel, element: StrategyElement): Set<StrategyElement> {
+    const below = new Set<StrategyElement>();
+    const queue = [element];
+    while (queue.length) {
+        const current = queue.pop()!;
+        const children = [
+            ...model.incoming(current).filter(entry => parentsOf(model, entry.source).includes(current)).map(entry => entry.source),
+            ...(current.kind === 'okr' ? (current.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => kr !== undefined) : [])
+        ];
+        for (const child of children) {
+            if (child === element || below.has(child)) continue;
+            below.add(child);
+            queue.push(child);
+        }
+    }
+    return below;
+}
+
+/** A template as the text it inserts when tabbed through: for the list's preview. */
+export function previewOf(body: string): string {
+    let text = body;
+    for (let previous = ''; previous !== text;) {
+        previous = text;
+        text = text.replace(/\$\{\d+\|((?:\\.|[^|,\\])*)(?:,(?:\\.|[^|\\])*)?\|\}/g, '$1').replace(/\$\{\d+:([^${}]*)\}/g, '$1');
+    }
+    return text.replace(/\$\d+/g, '').replace(/\\([\\$}|,])/g, '$1');
+}
 
 /** Whether the keyword is the first thing its rule reads, i.e. it starts a new element. */
 function startsRule(keyword: GrammarAST.Keyword, rule: GrammarAST.ParserRule): boolean {

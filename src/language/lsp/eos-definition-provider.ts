@@ -6,8 +6,8 @@
 import type { CstNode, LangiumDocument, MaybePromise } from 'langium';
 import { DefaultDefinitionProvider, type GoToLink } from 'langium/lsp';
 import type { CancellationToken, DefinitionParams, LocationLink } from 'vscode-languageserver';
-import { qualifiedPart } from '../eos-references.js';
-import { answerOr } from './answer-or.js';
+import { qualifiedPart } from '../references/eos-references.js';
+import { answerOr } from '../helpers/answer-or.js';
 
 export class EosDefinitionProvider extends DefaultDefinitionProvider {
     /** Never throws: a broken document answers with no definition. */

@@ -6,7 +6,7 @@
 import type { LangiumDocument, MaybePromise, ReferenceDescription } from 'langium';
 import { DefaultDocumentHighlightProvider } from 'langium/lsp';
 import { DocumentHighlight, DocumentHighlightKind, type CancellationToken, type DocumentHighlightParams } from 'vscode-languageserver';
-import { answerOr } from './answer-or.js';
+import { answerOr } from '../helpers/answer-or.js';
 
 export class EosDocumentHighlightProvider extends DefaultDocumentHighlightProvider {
     /** Never throws: a broken document highlights nothing. */

@@ -6,8 +6,8 @@ import type { AstNode, CstNode, LangiumDocument, MaybePromise } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { CancellationToken, DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import { KIND_LABEL } from '../model/elements.js';
-import { KIND_OF_AST_TYPE } from './element-of-node.js';
-import { answerOr } from './answer-or.js';
+import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { answerOr } from '../helpers/answer-or.js';
 
 export class EosDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     /** Never throws: a broken document answers with the symbols that could be read, or none. */

@@ -5,7 +5,7 @@
 import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams, type CancellationToken } from 'vscode-languageserver';
-import { answerOr } from './answer-or.js';
+import { answerOr } from '../helpers/answer-or.js';
 
 export class EosFoldingRangeProvider extends DefaultFoldingRangeProvider {
     /** Never throws: a broken document folds what could be read, or nothing. */

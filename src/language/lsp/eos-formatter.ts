@@ -21,7 +21,7 @@ import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafC
 import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
-import { ELEMENT_SYNTAX } from '../parser/element-properties.js';
+import { ELEMENT_SYNTAX } from '../grammar/element-properties.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
 const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = Object.fromEntries(

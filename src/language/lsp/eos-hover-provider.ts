@@ -15,9 +15,9 @@ import { tracesOf } from '../model/trace.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { isDiagnosticCode } from '../validation/codes.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { conceptMarkdown, ELEMENT_CONCEPTS, FIX_HINTS, propertyConcept, VALUE_CONCEPTS } from './concepts.js';
-import { elementOfNode, KIND_OF_AST_TYPE } from './element-of-node.js';
-import { answerOr } from './answer-or.js';
+import { conceptMarkdown, ELEMENT_CONCEPTS, FIX_HINTS, propertyConcept, VALUE_CONCEPTS } from '../documentation/glossary.js';
+import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { answerOr } from '../helpers/answer-or.js';
 
 export class EosHoverProvider extends AstNodeHoverProvider {
     protected readonly strategy: StrategyWorkspace;

@@ -9,8 +9,8 @@ import type { EosServices } from '../eos-module.js';
 import { isKeyResult } from '../generated/ast.js';
 import { describeProgress, formatPercent, krProgressDetail } from '../model/progress.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { elementOfNode } from './element-of-node.js';
-import { answerOr } from './answer-or.js';
+import { elementOfNode } from '../model/element-of-node.js';
+import { answerOr } from '../helpers/answer-or.js';
 
 export class EosInlayHintProvider extends AbstractInlayHintProvider {
     private readonly strategy: StrategyWorkspace;

@@ -2,8 +2,8 @@
 import { type AstNode, type AstNodeDescription } from 'langium';
 import { DefaultNodeKindProvider } from 'langium/lsp';
 import { SymbolKind } from 'vscode-languageserver';
-import { KIND_OF_AST_TYPE } from './element-of-node.js';
-import { KIND_PRESENTATION } from './kind-presentation.js';
+import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { KIND_PRESENTATION } from '../helpers/kind-presentation.js';
 
 export class EosNodeKindProvider extends DefaultNodeKindProvider {
     override getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {

@@ -13,7 +13,7 @@ import { isKeyResult } from '../generated/ast.js';
 import { KIND_LABEL, type ElementKind, type StrategyElement } from '../model/elements.js';
 import { LINK_TARGETS } from '../model/extract.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { elementOfNode, KIND_OF_AST_TYPE } from './element-of-node.js';
+import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
 
 const IDENTIFIER = /^[_\p{L}][\p{L}\p{N}_]*$/u;
 

@@ -11,9 +11,9 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
 import { isHorizon, isKeyResult, isMeasure } from '../generated/ast.js';
-import { assignmentOf } from '../grammar-assignment.js';
-import { KIND_OF_AST_TYPE } from './element-of-node.js';
-import { KIND_PRESENTATION } from './kind-presentation.js';
+import { assignmentOf } from '../grammar/grammar-assignment.js';
+import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { KIND_PRESENTATION } from '../helpers/kind-presentation.js';
 
 interface TokenClass {
     type: string;

@@ -7,7 +7,7 @@ import type { AstNodeDescription } from 'langium';
 import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
 import { KIND_LABEL } from '../model/elements.js';
-import { KIND_OF_AST_TYPE } from './element-of-node.js';
+import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
 
 export class EosWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     protected override getWorkspaceSymbol(description: AstNodeDescription): WorkspaceSymbol | undefined {

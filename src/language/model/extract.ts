@@ -5,7 +5,7 @@
 import { GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type CstNode, type LangiumDocument, type Reference, type CommentProvider } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { assignmentOf } from '../grammar-assignment.js';
+import { assignmentOf } from '../grammar/grammar-assignment.js';
 import type { DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
 import { readFigures } from './measures.js';
 

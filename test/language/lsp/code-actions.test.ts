@@ -1,5 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { SnippetTextEdit, type CodeAction, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver';
+import type { EosCodeActionProvider } from '../../../src/language/lsp/eos-code-action-provider.js';
+import { previewOf } from '../../../src/language/lsp/eos-completion-provider.js';
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace, type TestWorkspace } from '../../helpers.js';
 
@@ -31,8 +33,12 @@ interface Fixture {
     actions: CodeAction[];
 }
 
-async function fixesFor(file: string, text: string, code: string): Promise<Fixture> {
+/** A client that applies snippet edits (VS Code, with vscode-languageclient 10). */
+const SNIPPET_CLIENT = { workspace: { workspaceEdit: { snippetEditSupport: true, documentChanges: true } } };
+
+async function fixesFor(file: string, text: string, code: string, options: { snippets?: boolean } = {}): Promise<Fixture> {
     const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: text });
+    if (options.snippets) (ws.services.lsp.CodeActionProvider as EosCodeActionProvider).useClientCapabilities(SNIPPET_CLIENT);
     const diagnostic = ws.diagnostics(file).find(d => d.code === code);
     expect(diagnostic, `a ${code} diagnostic in ${file}`).toBeDefined();
     const document = ws.documents.get(file)!;
@@ -49,6 +55,21 @@ function apply(fixture: Fixture, file: string, title: string): string {
     const document = fixture.ws.documents.get(file)!;
     const edits = action!.edit!.changes![document.uri.toString()];
     return TextDocument.applyEdits(document.textDocument, edits);
+}
+
+/**
+ * A snippet fix's edits to one file: the snippets as sent, and the text once applied with every
+ * placeholder left as it is (what a user who presses Escape keeps).
+ */
+function applySnippet(fixture: Fixture, file: string, title: string): { snippets: string[]; text: string } {
+    const action = fixture.actions.find(a => a.title === title);
+    expect(action, `action "${title}" among ${fixture.actions.map(a => a.title).join(' | ')}`).toBeDefined();
+    const document = fixture.ws.documents.get(file)!;
+    expect(action!.edit!.changes).toBeUndefined();
+    const change = action!.edit!.documentChanges!.find(c => 'textDocument' in c && c.textDocument.uri === document.uri.toString()) as TextDocumentEdit;
+    const snippets = change.edits.filter(SnippetTextEdit.is).map(e => e.snippet.value);
+    const edits = change.edits.map(e => SnippetTextEdit.is(e) ? { range: e.range, newText: previewOf(e.snippet.value) } : e);
+    return { snippets, text: TextDocument.applyEdits(document.textDocument, edits) };
 }
 
 /** Codes reported in the file after rebuilding the workspace with the new text. */
@@ -96,14 +117,26 @@ describe('quick fixes', () => {
         expect(fixed).toBe('initiative X "Something" { // later\n  bet Alpha\n}\nvision Other "o"\n');
     });
 
-    it('orphan-initiative: creates a bet stub at the end of the file and links to it', async () => {
+    it('orphan-initiative: creates a bet stub at the end of the file and links to it, with no made-up hypothesis', async () => {
         const file = 'work.eos';
         const fixture = await fixesFor(file, 'initiative Referral "Referral rewards" { status doing }', 'orphan-initiative');
         const fixed = apply(fixture, file, "Create bet 'ReferralBet' for this initiative");
-        expect(fixed).toBe('initiative Referral "Referral rewards" { status doing bet ReferralBet }\n\nbet ReferralBet "Referral rewards" {\n  hypothesis "If referral rewards, we expect …"\n}\n');
+        expect(fixed).toBe('initiative Referral "Referral rewards" { status doing bet ReferralBet }\n\nbet ReferralBet "Referral rewards"\n');
         const codes = await codesAfter(file, fixed);
         expect(codes).not.toContain('orphan-initiative');
         expect(codes).not.toContain('unresolved-reference');
+        // What only the strategist can write is still asked for.
+        expect(codes).toEqual(expect.arrayContaining(['bet-without-hypothesis', 'orphan-bet']));
+    });
+
+    it('orphan-initiative: with snippet edits, the new bet\'s title and hypothesis are placeholders', async () => {
+        const file = 'work.eos';
+        const fixture = await fixesFor(file, 'initiative Referral "Referral rewards" { status doing }', 'orphan-initiative', { snippets: true });
+        const { snippets, text } = applySnippet(fixture, file, "Create bet 'ReferralBet' for this initiative");
+        expect(snippets).toEqual(['\n\nbet ReferralBet "${1:Referral rewards}" {\n  hypothesis "$2"\n\\}\n']);
+        expect(text).toBe('initiative Referral "Referral rewards" { status doing bet ReferralBet }\n\nbet ReferralBet "Referral rewards" {\n  hypothesis ""\n}\n');
+        // Left empty, the hypothesis is still missing.
+        expect(await codesAfter(file, text)).toContain('bet-without-hypothesis');
     });
 
     it('inserts above the closing brace when a block comment runs on from the opening line', async () => {
@@ -169,18 +202,57 @@ describe('quick fixes', () => {
         const companyDocument = ws.documents.get('company.eos')!;
         expect(Object.keys(create.edit!.changes!)).toEqual([companyDocument.uri.toString()]);
         const fixed = TextDocument.applyEdits(companyDocument.textDocument, create.edit!.changes![companyDocument.uri.toString()]);
-        expect(fixed).toBe('okr Parent "Parent objective" {\n  supports Alpha\n  kr Existing "e" from 1 to 2\n  kr Growth "Growth" from 0 to 100\n}\n');
+        // No invented baseline and target: the key result asks for them (`kr-not-measurable`).
+        expect(fixed).toBe('okr Parent "Parent objective" {\n  supports Alpha\n  kr Existing "e" from 1 to 2\n  kr Growth "Growth"\n}\n');
         const after = await buildWorkspace({ 'strategy.eos': strategy, 'company.eos': fixed, 'team.eos': team });
         expect(after.diagnostics('team.eos').map(d => d.code)).not.toContain('unresolved-reference');
+        expect(after.diagnostics('company.eos').map(d => d.code)).toContain('kr-not-measurable');
     });
 
-    it('kr-not-measurable: adds a from … to … template after the title', async () => {
+    it('unresolved-reference: a missing key result of an OKR in the same file gets placeholders for its numbers', async () => {
+        const file = 'team.eos';
+        const text = 'okr Parent "Parent objective" {\n  supports Alpha\n}\nokr Mine "Mine" {\n  supports Parent.Growth\n  kr B "b" from 1 to 2\n}\n';
+        const fixture = await fixesFor(file, text, 'unresolved-reference', { snippets: true });
+        const { snippets, text: fixed } = applySnippet(fixture, file, "Create key result 'Growth' in OKR 'Parent'");
+        expect(snippets).toEqual(['  kr Growth "${1:Growth}" from ${2:baseline} to ${3:target}\n']);
+        expect(fixed).toContain('  supports Alpha\n  kr Growth "Growth" from baseline to target\n}');
+    });
+
+    it('kr-not-measurable: adds `from … to …` with the baseline and target as placeholders, never numbers', async () => {
         const file = 'okrs.eos';
         const text = 'okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" current 30%   // vague\n}\n';
-        const fixture = await fixesFor(file, text, 'kr-not-measurable');
-        const fixed = apply(fixture, file, 'Add a target: from 0% to 100%');
-        expect(fixed).toBe('okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" from 0% to 100% current 30%   // vague\n}\n');
-        expect(await codesAfter(file, fixed)).not.toContain('kr-not-measurable');
+        const fixture = await fixesFor(file, text, 'kr-not-measurable', { snippets: true });
+        const { snippets, text: fixed } = applySnippet(fixture, file, 'Add a target: from … to …');
+        expect(snippets).toEqual([' from ${1:baseline} to ${2:target}']);
+        expect(fixture.actions[0].isPreferred).toBe(true);
+        expect(fixed).toBe('okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" from baseline to target current 30%   // vague\n}\n');
+        // Left unfilled, the placeholders are errors that say a number goes there; the file is not silently "measurable".
+        const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: fixed });
+        expect(ws.diagnostics(file).filter(d => d.code === 'syntax').map(d => d.message)).toEqual(['Expecting a number but found `baseline`.', 'Expecting a number but found `target`.']);
+        // Filled in, the finding is gone.
+        expect(await codesAfter(file, fixed.replace('baseline', '40%').replace('target', '10%'))).not.toContain('kr-not-measurable');
+    });
+
+    it('kr-not-measurable: closes a title missing its quote before the target (it used to do nothing)', async () => {
+        const file = 'okrs.eos';
+        const text = 'okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points\n}\n';
+        const fixture = await fixesFor(file, text, 'kr-not-measurable', { snippets: true });
+        const { text: fixed } = applySnippet(fixture, file, 'Add a target: from … to …');
+        expect(fixed).toBe('okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" from baseline to target\n}\n');
+        expect(await codesAfter(file, fixed.replace('baseline', '12').replace('target', '4'))).toEqual([]);
+    });
+
+    it('kr-not-measurable: offers no fix to a client without snippet edits, rather than invent numbers', async () => {
+        const fixture = await fixesFor('okrs.eos', 'okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points"\n}\n', 'kr-not-measurable');
+        expect(fixture.actions).toEqual([]);
+    });
+
+    it('unresolved-reference: with snippet edits, the created element\'s title is selected to overwrite', async () => {
+        const file = 'work.eos';
+        const text = 'initiative W "w" {\n  bet EarlyExperience\n  stream Onboarding\n  owner PaymentsCrew\n}';
+        const fixture = await fixesFor(file, text, 'unresolved-reference', { snippets: true });
+        const { snippets } = applySnippet(fixture, file, "Create team 'PaymentsCrew' in this file");
+        expect(snippets).toEqual(['\n\nteam PaymentsCrew "${1:Payments crew}"$0\n']);
     });
 
     it('never fails on a broken document', async () => {

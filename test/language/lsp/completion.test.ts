@@ -73,13 +73,17 @@ describe('completion', () => {
         expect(labels(items, CompletionItemKind.Snippet)).toEqual([]);
     });
 
-    it('offers a snippet with placeholders for every element kind at top level', async () => {
+    it('offers one template per element kind at top level, each kind once', async () => {
         const items = await completeAt('work.eos', 'vision V "v"\n\n<||>');
         expect(labels(items, CompletionItemKind.Snippet)).toEqual(['bet', 'initiative', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+        // No bare keyword beside its template: every label appears once.
+        const all = items.map(i => i.label);
+        expect(all.length).toBe(new Set(all).size);
         const okr = items.find(i => i.kind === CompletionItemKind.Snippet && i.label === 'okr')!;
         expect(okr.insertTextFormat).toBe(InsertTextFormat.Snippet);
         const inserted = (okr.textEdit && 'newText' in okr.textEdit ? okr.textEdit.newText : okr.insertText) ?? '';
-        expect(inserted).toContain('kr ${6:Result} "${7:Key result}" from ${8:0} to ${9:10}');
+        // Baseline and target are words to overwrite, never numbers nobody chose.
+        expect(inserted).toContain('kr ${6:Result} "${7:Key result}" from ${8:baseline} to ${9:target}');
         // References offer the workspace's names of the right kind to choose from.
         expect(inserted).toContain('owner ${3|Crew|}');
         expect(inserted).toContain('supports ${5|EarlyExperience,Referrals|}');

@@ -7,7 +7,7 @@
  * syntax tree of every file in validation.
  */
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { isClosedString } from '../eos-value-converter.js';
+import { isClosedString } from './eos-value-converter.js';
 
 export class EosLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {

@@ -5,7 +5,7 @@
  */
 import { DefaultLinker, interruptAndCheck, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference } from './ast-walk.js';
+import { forEachReference } from './reference-walk.js';
 
 export class EosLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {

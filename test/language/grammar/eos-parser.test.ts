@@ -6,7 +6,7 @@ import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createEosServices } from '../../../src/language/eos-module.js';
 import type { Model } from '../../../src/language/generated/ast.js';
-import { MAX_RECOVERED_ERRORS, TOO_MANY_ERRORS } from '../../../src/language/parser/eos-parser.js';
+import { MAX_RECOVERED_ERRORS, TOO_MANY_ERRORS } from '../../../src/language/grammar/eos-parser.js';
 import { buildWorkspace } from '../../helpers.js';
 
 /** 32 KB: two thousand key results that never get their `from` value, each one a recovery. */

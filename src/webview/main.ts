@@ -5,9 +5,9 @@
  * trusts text: the SVG arrives escaped, the kanban HTML is escaped by renderKanbanHtml.
  */
 import './preview.css';
-import { DIAGRAM_CSS } from '../src/diagram/svg.js';
-import type { DiagramFilter, DiagramNodeInfo, DiagramResult } from '../src/shared/protocol.js';
-import type { FromWebview, PreviewTab, ToWebview } from '../src/shared/preview-messages.js';
+import { DIAGRAM_CSS } from '../diagram/svg.js';
+import type { DiagramFilter, DiagramNodeInfo, DiagramResult } from '../shared/protocol.js';
+import type { FromWebview, PreviewTab, ToWebview } from '../shared/preview-messages.js';
 import { renderKanbanHtml } from './kanban-view.js';
 import { PanZoom, type PanZoomState } from './pan-zoom.js';
 import { controlValue, registerToolkit, setActiveButton, setDropdownOptions } from './toolkit.js';

@@ -2,8 +2,8 @@
  * The Portfolio Kanban as HTML: a grid of status columns × value-stream lanes. Pure (a string
  * from the board), so tests can check the escaping; every user string goes through escapeXml.
  */
-import type { KanbanBoard, KanbanCard, KanbanLane } from '../src/diagram/kanban.js';
-import { escapeXml as esc } from '../src/diagram/svg.js';
+import type { KanbanBoard, KanbanCard, KanbanLane } from '../diagram/kanban.js';
+import { escapeXml as esc } from '../diagram/svg.js';
 
 export function renderKanbanHtml(board: KanbanBoard): string {
     if (!board.cards) return '<p class="empty">No initiatives yet: write one with <code>initiative Name "Title" { status doing }</code>.</p>';

@@ -3,8 +3,8 @@
  * checks and token colours reason about): the model element declared by an AST node.
  */
 import { AstUtils, type AstNode } from 'langium';
-import type { ElementKind, StrategyElement } from '../model/elements.js';
-import type { WorkspaceModel } from '../model/workspace-model.js';
+import type { ElementKind, StrategyElement } from './elements.js';
+import type { WorkspaceModel } from './workspace-model.js';
 import { isKeyResult } from '../generated/ast.js';
 
 /** The element kind each declaring AST type stands for; also the keyword that opens it. */

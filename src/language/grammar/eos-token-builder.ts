@@ -39,7 +39,7 @@ export class EosTokenBuilder extends DefaultTokenBuilder {
 
 /**
  * The characters a custom-pattern terminal can start with: the ASCII characters its regex accepts
- * on their own (true of `ID`; test/language/parser/lexer.test.ts checks that no other ASCII
+ * on their own (true of `ID`; test/language/grammar/eos-lexer.test.ts checks that no other ASCII
  * start is missed), and every non-ASCII UTF-16 code unit, a superset: the regex still decides, and
  * Chevrotain groups code units above 255 into buckets, so the long list costs nothing per token.
  */

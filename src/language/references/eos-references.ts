@@ -6,7 +6,7 @@
  */
 import { CstUtils, DefaultReferences, stream, type AstNode, type CstNode, type FindReferencesOptions, type LangiumDocuments, type ReferenceDescription, type Stream } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { isKeyResult, isOkr } from './generated/ast.js';
+import { isKeyResult, isOkr } from '../generated/ast.js';
 
 const NAME = /[_\p{L}][\p{L}\p{N}_]*/gu;
 

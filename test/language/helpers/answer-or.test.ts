@@ -1,6 +1,6 @@
 import { OperationCancelled } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { answerOr } from '../../../src/language/lsp/answer-or.js';
+import { answerOr } from '../../../src/language/helpers/answer-or.js';
 
 describe('answerOr', () => {
     test('passes an answer through, sync or async', async () => {

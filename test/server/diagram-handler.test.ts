@@ -1,5 +1,5 @@
 import { diagramFor } from '../../src/server/diagram-handler.js';
-import { diagramOf, readExample } from './diagram-fixtures.js';
+import { diagramOf, readExample } from '../diagram/diagram-fixtures.js';
 
 describe('eos/diagram request', () => {
     it('answers with the picture, the nodes with their source ranges, the kanban and the filter choices', async () => {

@@ -10,8 +10,8 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isModel, isOkr } from './generated/ast.js';
-import type { EosIndexManager } from './workspace/eos-index-manager.js';
+import { isModel, isOkr } from '../generated/ast.js';
+import type { EosIndexManager } from './eos-index-manager.js';
 
 export class EosScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {

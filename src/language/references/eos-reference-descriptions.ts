@@ -8,7 +8,7 @@ import {
     type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type ReferenceInfo
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference } from '../ast-walk.js';
+import { forEachReference } from './reference-walk.js';
 
 export class EosReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main.js';
-import { ROOT, readExample, diagramOf } from './diagram-fixtures.js';
-import { parseXml } from './xml.js';
+import { ROOT, readExample, diagramOf } from '../diagram/diagram-fixtures.js';
+import { parseXml } from '../diagram/xml.js';
 
 async function eos(args: string[]) {
     let stdout = '', stderr = '';

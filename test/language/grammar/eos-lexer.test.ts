@@ -1,7 +1,7 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createEosServices } from '../../../src/language/eos-module.js';
-import { startCharsOf } from '../../../src/language/parser/eos-token-builder.js';
+import { startCharsOf } from '../../../src/language/grammar/eos-token-builder.js';
 import { buildWorkspace } from '../../helpers.js';
 
 const { Eos } = createEosServices(EmptyFileSystem);

@@ -1,10 +1,10 @@
 /**
- * The linker and the reference index walk the syntax tree their own way (src/language/ast-walk.ts)
+ * The linker and the reference index walk the syntax tree their own way (src/language/references/reference-walk.ts)
  * for speed; what they produce must be exactly what Langium's default traversal produces.
  */
 import { AstUtils, DefaultReferenceDescriptionProvider, type ReferenceInfo } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { forEachReference } from '../../../src/language/ast-walk.js';
+import { forEachReference } from '../../../src/language/references/reference-walk.js';
 import { buildWorkspace, readEosFolder } from '../../helpers.js';
 
 function describeInfo(info: ReferenceInfo): string {

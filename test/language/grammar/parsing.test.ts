@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace } from '../helpers.js';
+import { buildWorkspace } from '../../helpers.js';
 
 async function model(text: string) {
     const ws = await buildWorkspace({ 'a.eos': text });

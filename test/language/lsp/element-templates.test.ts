@@ -1,0 +1,35 @@
+/**
+ * The one set of element templates: served by completion (the extension contributes no snippet
+ * file, so VS Code lists each kind once), and each one, tabbed through without typing, gives EOS
+ * whose only complaints are the numbers a strategist has to supply.
+ */
+import * as fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { elementTemplates } from '../../../src/language/lsp/element-templates.js';
+import { previewOf } from '../../../src/language/lsp/eos-completion-provider.js';
+import { buildWorkspace } from '../../helpers.js';
+
+const names: Record<string, string[]> = { vision: ['PrimaryBank'], theme: ['Retention'], bet: ['EarlyExperience'], stream: ['Onboarding'], team: ['Crew', 'Growth'], value: ['Trust'] };
+const existing = 'vision PrimaryBank "v"\ntheme Retention "t" { vision PrimaryBank }\nbet EarlyExperience "b" { serves Retention }\nstream Onboarding "s"\nteam Growth "g" { level division }\nteam Crew "c" { level crew parent Growth }\nvalue Trust "t"\n';
+
+describe('element templates', () => {
+    const templates = elementTemplates({ today: '2026-12-04', namesOf: kind => names[kind] ?? [] });
+
+    it('are the only snippets: the extension contributes no snippet file', () => {
+        const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+        expect(manifest.contributes.snippets).toBeUndefined();
+        expect(fs.existsSync('snippets')).toBe(false);
+        expect(templates.map(t => t.keyword).sort()).toEqual(['bet', 'evidence', 'initiative', 'kr', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+    });
+
+    it.each(elementTemplates({ today: '2026-12-04', namesOf: kind => names[kind] ?? [] }).map(t => [t.keyword, t] as const))('%s tabbed through is EOS; only numbers left to write are errors', async (keyword, template) => {
+        const expanded = previewOf(template.body);
+        expect(expanded).not.toMatch(/\$/);
+        const text = keyword === 'kr' ? `okr O {\n${expanded}\n}` : keyword === 'evidence' ? `bet B {\n  ${expanded}\n}` : expanded;
+        const ws = await buildWorkspace({ 'existing.eos': existing, 'template.eos': text });
+        const errors = ws.diagnostics('template.eos').filter(d => d.code === 'syntax' || d.code === 'invalid-period' || d.code === 'unresolved-reference');
+        // The placeholders `baseline` and `target` stand where numbers must be written.
+        expect(errors.map(d => d.message), text).toEqual(/from baseline to target/.test(text)
+            ? ['Expecting a number but found `baseline`.', 'Expecting a number but found `target`.'] : []);
+    });
+});

@@ -20,6 +20,11 @@ const builds = [
     {
         bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,
         logLevel: 'warning', entryPoints: { webview: 'src/webview/main.ts' }
+    },
+    // The static site's scripts (eos build): minified, no source maps, as they ship to readers.
+    {
+        bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, minify: true, legalComments: 'none',
+        logLevel: 'warning', entryPoints: { 'site-assets/site': 'src/site/browser/site.ts', 'site-assets/tree': 'src/site/browser/tree.ts' }
     }
 ].filter(options => Object.values(options.entryPoints).every(entry => fs.existsSync(entry)))
  .map(options => ({ ...options, outdir: 'out', outExtension: options.format === 'cjs' ? { '.js': '.cjs' } : { '.js': '.js' } }));

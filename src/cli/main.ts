@@ -21,6 +21,9 @@ const USAGE = `Usage:
       Exit status: 0 no errors, 1 errors found, 2 usage or unreadable input.
   eos export PATH ... --format json|svg|markdown [--out FILE] [--today YYYY-MM-DD] [--config FILE]
       Write the model (json), the Lean Value Tree picture (svg) or a one-page report (markdown).
+  eos build [PATH ...] [--out DIR] [--single-file] [--title TEXT] [--today YYYY-MM-DD] [--config FILE]
+      Publish the strategy as a static site in DIR (default: site), or as one HTML file
+      (--single-file; --out names the file, default: strategy.html).
   eos lsp --stdio
       Run the language server over stdio for any LSP editor.
   eos --help | --version
@@ -56,6 +59,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     switch (command) {
         case 'check': return check(rest, io);
         case 'export': return exportCommand(rest, io);
+        case 'build': return buildCommand(rest, io);
         case 'lsp': return lsp(rest);
         case '--version': case '-v': case 'version':
             io.stdout(`eos ${VERSION}\n`);
@@ -132,6 +136,26 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     } else {
         io.stdout(output);
     }
+    return 0;
+}
+
+async function buildCommand(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parse(args, {
+        out: { type: 'string' }, 'single-file': { type: 'boolean' }, title: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+    });
+    const singleFile = values['single-file'] === true;
+    const out = path.resolve(io.cwd, typeof values.out === 'string' ? values.out : singleFile ? 'strategy.html' : 'site');
+    const workspace = await prepare(values, positionals, io);
+    const started = performance.now();
+    const { writeSite } = await import('./build.js');
+    const result = await writeSite(workspace, out, { singleFile, cwd: io.cwd, ...(typeof values.title === 'string' ? { title: values.title } : {}) });
+    const report = checkReport(workspace, io.cwd);
+    const { error, warning } = report.summary;
+    const relative = path.relative(io.cwd, result.target);
+    const shown = !relative ? '.' : relative.startsWith('..') ? result.target : relative;
+    io.stdout(`${singleFile ? `Wrote ${shown}` : `Wrote ${result.files} files to ${shown}/`} (${(result.bytes / 1024).toFixed(0)} KB) in ${Math.round(performance.now() - started)} ms; `
+        + `${report.files} file${report.files === 1 ? '' : 's'} read, ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'} shown on the site.\n`
+        + `Open ${path.join(shown, singleFile ? '' : 'index.html')} in a browser.\n`);
     return 0;
 }
 

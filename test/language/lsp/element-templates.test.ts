@@ -30,6 +30,6 @@ describe('element templates', () => {
         const errors = ws.diagnostics('template.eos').filter(d => d.code === 'syntax' || d.code === 'invalid-period' || d.code === 'unresolved-reference');
         // The placeholders `baseline` and `target` stand where numbers must be written.
         expect(errors.map(d => d.message), text).toEqual(/from baseline to target/.test(text)
-            ? ['Expecting a number but found `baseline`.', 'Expecting a number but found `target`.'] : []);
+            ? ['`baseline` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.', '`target` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.'] : []);
     });
 });

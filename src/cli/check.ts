@@ -17,6 +17,8 @@ export interface CliDiagnostic {
 export interface CheckReport {
     files: number;
     diagnostics: CliDiagnostic[];
+    /** Files that could not be read (skipped, as the editor skips them), each with why. */
+    unreadable: Array<{ file: string; message: string }>;
     summary: { error: number; warning: number; info: number; hint: number };
 }
 
@@ -34,7 +36,12 @@ export function checkReport(workspace: LoadedWorkspace, cwd = process.cwd()): Ch
     diagnostics.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code));
     const summary = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const d of diagnostics) summary[d.severity]++;
-    return { files: workspace.documents.length, diagnostics, summary };
+    const unreadable = workspace.unreadable.map(entry => {
+        const file = toPosix(path.relative(cwd, entry.file)) || '.';
+        // Messages name the file as the scan saw it (absolute): say it as the user typed it.
+        return { file, message: entry.message.split(entry.file).join(file) };
+    });
+    return { files: workspace.documents.length, diagnostics, unreadable, summary };
 }
 
 function toCli(file: string, d: Diagnostic): CliDiagnostic {
@@ -59,9 +66,18 @@ function toPosix(file: string): string {
 }
 
 export function formatText(report: CheckReport): string {
-    const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+    const lines = report.diagnostics.map(d => `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${printable(d.message)}`);
     const { error, warning, info, hint } = report.summary;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    lines.push(`${plural(report.files, 'file')} checked: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info, ${plural(hint, 'hint')}`);
+    const skipped = report.unreadable.length ? `; ${plural(report.unreadable.length, 'file')} could not be read` : '';
+    lines.push(`${plural(report.files, 'file')} checked: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info, ${plural(hint, 'hint')}${skipped}`);
     return lines.join('\n') + '\n';
+}
+
+/**
+ * Text safe to print on a terminal: control characters (a newline or an ESC in a file name, which
+ * would break a line or change the terminal's colours) and bidi overrides written as `\u{…}`.
+ */
+export function printable(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ch => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
 }

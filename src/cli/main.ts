@@ -8,10 +8,11 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDate } from '../language/model/dates.js';
 import { exportModel } from '../language/model/export-model.js';
-import { checkReport, formatText } from './check.js';
+import { checkReport, formatText, printable, type CheckReport } from './check.js';
 import { findEosFiles } from './files.js';
 import { findConfig, loadWorkspace, UsageError } from './workspace.js';
 import { exportDiagram, exportMarkdown } from './export-formats.js';
+import { DIFF_USAGE, diffConfig, runDiff } from './diff-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -24,6 +25,7 @@ const USAGE = `Usage:
   eos build [PATH ...] [--out DIR] [--single-file] [--title TEXT] [--today YYYY-MM-DD] [--config FILE]
       Publish the strategy as a static site in DIR (default: site), or as one HTML file
       (--single-file; --out names the file, default: strategy.html).
+${DIFF_USAGE}
   eos lsp --stdio
       Run the language server over stdio for any LSP editor.
   eos --help | --version
@@ -33,12 +35,17 @@ export interface CliIo {
     stdout: (text: string) => void;
     stderr: (text: string) => void;
     cwd: string;
+    /** Standard output is a terminal: `eos diff` colours its text there. */
+    isTTY?: boolean;
+    env?: Record<string, string | undefined>;
 }
 
 const defaultIo: CliIo = {
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env
 };
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
@@ -60,6 +67,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         case 'check': return check(rest, io);
         case 'export': return exportCommand(rest, io);
         case 'build': return buildCommand(rest, io);
+        case 'diff': return diffCommand(rest, io);
         case 'lsp': return lsp(rest);
         case '--version': case '-v': case 'version':
             io.stdout(`eos ${VERSION}\n`);
@@ -72,7 +80,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
 }
 
-function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
     try {
         return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (error) {
@@ -82,8 +90,8 @@ function parse(args: readonly string[], options: Record<string, { type: 'string'
 
 function todayOption(value: string | boolean | undefined): string | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || parseDate(value) === undefined) {
-        throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${String(value)}'`);
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || parseDate(value) === undefined) {
+        throw new UsageError(`--today must be a real date written YYYY-MM-DD (e.g. 2026-02-03), not '${printable(String(value))}'`);
     }
     return value;
 }
@@ -92,35 +100,51 @@ async function prepare(values: Record<string, string | boolean | undefined>, pos
     const paths = positionals.length ? positionals.map(p => path.resolve(io.cwd, p)) : [io.cwd];
     const today = todayOption(values.today);
     const { files, problems } = findEosFiles(paths);
-    if (problems.length) throw new UsageError(problems.join('\neos: '));
-    if (files.length === 0) {
-        throw new UsageError(`no .eos files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
+    if (files.length === 0 && problems.length === 0) {
+        throw new UsageError(`no .eos files found in ${positionals.length ? positionals.map(printable).join(', ') : 'the current folder'}`);
     }
     const configPath = typeof values.config === 'string' ? path.resolve(io.cwd, values.config) : undefined;
     const { config } = findConfig(configPath, paths);
-    return loadWorkspace(files, { ...(config ? { config } : {}), ...(today ? { today } : {}) });
+    return loadWorkspace(files, { ...(config ? { config } : {}), ...(today ? { today } : {}), unreadable: problems });
+}
+
+/** Unreadable files on stderr, one `eos:` line each, with the file names made printable. */
+function reportUnreadable(report: CheckReport, io: CliIo): void {
+    for (const { message } of report.unreadable) io.stderr(`eos: ${printable(message)}\n`);
 }
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+        format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }
     });
+    if (values.help) return help(io);
     const format = String(values.format ?? 'text');
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
     const workspace = await prepare(values, positionals, io);
     const report = checkReport(workspace, io.cwd);
-    io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
+    // The report of what could be read is printed even when some files could not be: CI keeps it.
+    if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else if (report.files > 0 || !report.unreadable.length) io.stdout(formatText(report)); // nothing read: the reasons alone
+    reportUnreadable(report, io);
+    if (report.unreadable.length) return 2;
     return report.summary.error > 0 ? 1 : 0;
+}
+
+function help(io: CliIo): number {
+    io.stdout(USAGE);
+    return 0;
 }
 
 async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+        format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }
     });
+    if (values.help) return help(io);
     const format = String(values.format ?? 'json');
     if (!['json', 'svg', 'markdown'].includes(format)) throw new UsageError(`--format must be json, svg or markdown, not '${format}'`);
     if (positionals.length === 0) throw new UsageError(`export needs a PATH\n${USAGE}`);
     const workspace = await prepare(values, positionals, io);
+    reportUnreadable(checkReport(workspace, io.cwd), io);
     const strategy = workspace.services.eos.StrategyWorkspace;
     const fileOf = (uri: string) => path.relative(io.cwd, workspace.paths.get(uri) ?? uri).split(path.sep).join('/');
     let output: string;
@@ -136,7 +160,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     } else {
         io.stdout(output);
     }
-    return 0;
+    return workspace.unreadable.length ? 2 : 0;
 }
 
 async function buildCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -157,6 +181,25 @@ async function buildCommand(args: readonly string[], io: CliIo): Promise<number>
         + `${report.files} file${report.files === 1 ? '' : 's'} read, ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'} shown on the site.\n`
         + `Open ${path.join(shown, singleFile ? '' : 'index.html')} in a browser.\n`);
     return 0;
+}
+
+async function diffCommand(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parse(args, {
+        root: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, today: { type: 'string' },
+        config: { type: 'string' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' }, out: { type: 'string' }
+    });
+    const today = todayOption(values.today);
+    const config = diffConfig(typeof values.config === 'string' ? values.config : undefined, io.cwd);
+    return runDiff({
+        positionals,
+        format: String(values.format ?? 'text'),
+        ...(typeof values.root === 'string' ? { root: values.root } : {}),
+        ...(typeof values['fail-on'] === 'string' ? { failOn: values['fail-on'] } : {}),
+        ...(today ? { today } : {}),
+        ...(config ? { config } : {}),
+        ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
+        ...(typeof values.out === 'string' ? { out: values.out } : {})
+    }, io);
 }
 
 async function lsp(args: readonly string[]): Promise<number> {

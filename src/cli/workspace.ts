@@ -9,6 +9,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createEosServices, type EosServices } from '../language/eos-module.js';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type EosConfig } from '../language/workspace/eos-config.js';
+import { readEosFile, type FileProblem } from '../language/workspace/workspace-files.js';
 
 export class UsageError extends Error {}
 
@@ -17,12 +18,14 @@ export interface LoadedWorkspace {
     documents: LangiumDocument[];
     /** Absolute path of each document, by URI string. */
     paths: Map<string, string>;
+    /** Files that could not be read, each with its message: skipped, as the editor skips them. */
+    unreadable: UnreadableFile[];
 }
 
-/** Files larger than this are refused with a message rather than risking the CI machine's memory. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** A file that could not be read: its absolute path and the message that says why. */
+export type UnreadableFile = FileProblem;
 
-export async function loadWorkspace(files: readonly string[], options: { config?: EosConfig; today?: string }): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly string[], options: { config?: EosConfig; today?: string; unreadable?: UnreadableFile[] }): Promise<LoadedWorkspace> {
     const { Eos: services } = createEosServices(NodeFileSystem);
     const strategy = services.eos.StrategyWorkspace;
     if (options.config) strategy.setConfig(options.config);
@@ -31,64 +34,45 @@ export async function loadWorkspace(files: readonly string[], options: { config?
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const documents: LangiumDocument[] = [];
     const paths = new Map<string, string>();
+    const unreadable = [...options.unreadable ?? []];
     for (const file of files) {
-        const text = readText(file);
+        const read = readEosFile(file);
+        if (read.problem !== undefined) {
+            unreadable.push({ file, message: read.problem });
+            continue;
+        }
         const uri = URI.file(file);
-        const document = factory.fromString(text, uri);
+        const document = factory.fromString(read.text, uri);
         langiumDocuments.addDocument(document);
         documents.push(document);
         paths.set(uri.toString(), file);
     }
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    return { services, documents, paths };
-}
-
-/** Reads a file as UTF-8 text without its byte-order mark; refuses binary and oversized files. */
-export function readText(file: string): string {
-    let size: number;
-    try {
-        size = fs.statSync(file).size;
-    } catch (error) {
-        throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-    if (size > MAX_FILE_BYTES) {
-        throw new UsageError(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; EOS reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-    }
-    let buffer: Buffer;
-    try {
-        buffer = fs.readFileSync(file);
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot read ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}`);
-    }
-    if (buffer.subarray(0, 8000).includes(0)) {
-        throw new UsageError(`${file} looks like a binary file (it contains NUL bytes), not EOS text`);
-    }
-    return buffer.toString('utf8').replace(/^\uFEFF/, '');
+    return { services, documents, paths, unreadable };
 }
 
 /** The config: the one given, else the nearest `eos.config.json` above the first path. */
 export function findConfig(explicit: string | undefined, paths: readonly string[]): { config?: EosConfig; file?: string } {
-    if (explicit) {
-        let text: string;
-        try {
-            text = fs.readFileSync(explicit, 'utf8');
-        } catch (error) {
-            throw new UsageError(`cannot read config ${explicit}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-        }
-        return { config: parseOrUsage(text, explicit), file: explicit };
-    }
+    if (explicit) return { config: parseOrUsage(readConfig(explicit), explicit), file: explicit };
     const start = paths.length ? path.resolve(paths[0]) : process.cwd();
     let folder = safeIsDirectory(start) ? start : path.dirname(start);
     for (;;) {
         const candidate = path.join(folder, CONFIG_FILE_NAME);
         if (fs.existsSync(candidate)) {
-            return { config: parseOrUsage(fs.readFileSync(candidate, 'utf8'), path.relative(process.cwd(), candidate) || candidate), file: candidate };
+            return { config: parseOrUsage(readConfig(candidate), path.relative(process.cwd(), candidate) || candidate), file: candidate };
         }
         const parent = path.dirname(folder);
         if (parent === folder) return {};
         folder = parent;
     }
+}
+
+/** The config file's text, or a usage error that names it and says why it cannot be read. */
+function readConfig(file: string): string {
+    const read = readEosFile(file);
+    if (read.problem === undefined) return read.text;
+    const hint = read.missing ? '' : '; fix it or remove it (the check follows the settings the team agreed on in it, so it does not run without them)';
+    throw new UsageError(`${read.problem.replace(/^cannot read /, 'cannot read config ')}${hint}`);
 }
 
 function parseOrUsage(text: string, source: string): EosConfig {

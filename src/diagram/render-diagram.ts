@@ -61,11 +61,13 @@ export async function renderDiagram(data: DiagramData, options: DiagramOptions =
     const standalone = options.standalone ?? false;
     const svg = renderSvg(view, layout, { standalone, interactive: !standalone });
     const svgMs = performance.now() - svgStart;
+    const visibleIds = new Set(view.graph.nodes.map(node => node.id));
     const nodes: DiagramNodeInfo[] = view.graph.nodes.map(node => ({
         id: node.id, kind: node.kind, name: node.name,
         ...(node.title ? { title: node.title } : {}), ...(node.status ? { status: node.status } : {}),
         ...(node.uri ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}),
-        ...(node.nameRange ? { nameRange: node.nameRange } : {})
+        ...(node.nameRange ? { nameRange: node.nameRange } : {}),
+        ...(node.parent && visibleIds.has(node.parent) ? { parent: node.parent } : {})
     }));
     const shown = new Set(nodes.map(node => node.id));
     const byId = new Map(graph.nodes.map(node => [node.id, node]));

@@ -46,7 +46,7 @@ export const DIAGRAM_CSS = `
 .eos-diagram .title { fill: var(--vscode-editor-foreground, #1f2328); font-size: ${BOX.titleFontSize}px; font-weight: 600; }
 .eos-diagram .name { fill: var(--vscode-descriptionForeground, #59636e); font-size: ${BOX.smallFontSize}px; font-family: var(--vscode-editor-font-family, ui-monospace, Menlo, Consolas, monospace); }
 .eos-diagram .small { fill: var(--vscode-editor-foreground, #1f2328); font-size: ${BOX.smallFontSize}px; }
-.eos-diagram .muted { fill: var(--vscode-descriptionForeground, #59636e); font-size: 10px; }
+.eos-diagram .muted { fill: var(--vscode-editor-foreground, #1f2328); fill-opacity: 0.75; font-size: 10.5px; }
 .eos-diagram .issue-text { fill: var(--vscode-editorWarning-foreground, #9a6700); font-size: ${BOX.smallFontSize}px; }
 .eos-diagram .edge { fill: none; stroke: var(--vscode-editorIndentGuide-activeBackground, #8c959f); stroke-width: 1.5; }
 .eos-diagram .edge.link { stroke-dasharray: 6 4; opacity: 0.35; }
@@ -61,7 +61,7 @@ export const DIAGRAM_CSS = `
 .eos-diagram .c5 { fill: var(--vscode-charts-yellow, #b08800); stroke: var(--vscode-charts-yellow, #b08800); }
 .eos-diagram .c6 { fill: #1b7c83; stroke: #1b7c83; }
 .eos-diagram .c7 { fill: #bf3989; stroke: #bf3989; }
-.eos-diagram .kr-track { fill: var(--vscode-descriptionForeground, #59636e); fill-opacity: 0.25; }
+.eos-diagram .kr-track { fill: var(--vscode-descriptionForeground, #59636e); fill-opacity: 0.3; stroke: var(--vscode-editor-foreground, #1f2328); stroke-opacity: 0.45; stroke-width: 1; }
 .eos-diagram .kr-bar { fill: var(--vscode-charts-green, #1a7f37); }
 .eos-diagram .kr-bar.done { fill: var(--vscode-charts-blue, #0969da); }
 .eos-diagram .sev-error .box { stroke: var(--vscode-editorError-foreground, #cf222e); stroke-width: 1.5; }

@@ -16,6 +16,9 @@ import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
 import { EosDocumentBuilder } from './workspace/eos-document-builder.js';
 import { EosIndexManager } from './references/eos-index-manager.js';
+import { EosWorkspaceManager } from './workspace/eos-workspace-manager.js';
+import { EosDocumentFactory } from './workspace/eos-document-factory.js';
+import { EosDocumentUpdateHandler } from './workspace/eos-document-update-handler.js';
 import { EosFormatter } from './lsp/eos-formatter.js';
 import { EosInlayHintProvider } from './lsp/eos-inlay-hint-provider.js';
 import { EosCodeLensProvider } from './lsp/eos-code-lens-provider.js';
@@ -89,9 +92,12 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
 export const EosSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new EosDocumentBuilder(services),
-        IndexManager: (services) => new EosIndexManager(services)
+        IndexManager: (services) => new EosIndexManager(services),
+        WorkspaceManager: (services) => new EosWorkspaceManager(services),
+        LangiumDocumentFactory: (services) => new EosDocumentFactory(services)
     },
     lsp: {
+        DocumentUpdateHandler: (services) => new EosDocumentUpdateHandler(services),
         NodeKindProvider: () => new EosNodeKindProvider(),
         FuzzyMatcher: () => new EosFuzzyMatcher(),
         WorkspaceSymbolProvider: (services) => new EosWorkspaceSymbolProvider(services)

@@ -10,6 +10,7 @@ import type { Connection } from 'vscode-languageserver';
 import { diagramData, diagramSourceOf, renderDiagram, type DiagramData } from '../diagram/render-diagram.js';
 import type { EosServices } from '../language/eos-module.js';
 import { DiagramRequest, type DiagramParams, type DiagramResult, type DiagramSyntaxError } from '../shared/protocol.js';
+import { reportCaught } from '../language/helpers/answer-or.js';
 
 export function registerDiagramHandler(connection: Connection, services: EosServices): void {
     // By method name: the root vscode-languageserver-protocol (3.18.5) and the server's nested copy
@@ -26,6 +27,7 @@ export async function diagramFor(services: EosServices, params: DiagramParams): 
         const { data, syntaxErrors } = await services.shared.workspace.WorkspaceLock.read(() => snapshot(services));
         return { ...await renderDiagram(data, params), syntaxErrors };
     } catch (error) {
+        reportCaught('the strategy preview', error);
         return emptyResult(`The strategy preview could not be drawn: ${(error as Error)?.message ?? String(error)}`);
     }
 }

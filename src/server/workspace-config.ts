@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { DocumentState, URI } from 'langium';
 import type { Connection, DidChangeWatchedFilesParams, WorkspaceFolder } from 'vscode-languageserver';
 import type { EosServices } from '../language/eos-module.js';
+import { showWarning } from '../language/workspace/show-warning.js';
 import { CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG, parseConfig, parseSeverities } from '../language/workspace/eos-config.js';
 
 export class WorkspaceConfig {
@@ -47,7 +48,7 @@ export class WorkspaceConfig {
             } catch (error) {
                 strategy.setConfig(DEFAULT_CONFIG);
                 const message = error instanceof ConfigError ? error.message : `${file}: ${(error as Error).message}`;
-                void this.connection.window.showWarningMessage(`EOS ignores its config: ${message}`);
+                showWarning(this.connection, `EOS ignores its config: ${message}`);
             }
             return;
         }
@@ -62,7 +63,7 @@ export class WorkspaceConfig {
             strategy.editorDiagnostics = eos.diagnostics ? parseSeverities(stripDefaults(eos.diagnostics), 'settings eos.diagnostics') : {};
         } catch (error) {
             strategy.editorDiagnostics = {};
-            void this.connection.window.showWarningMessage(`EOS ignores a setting: ${(error as Error).message}`);
+            showWarning(this.connection, `EOS ignores a setting: ${(error as Error).message}`);
         }
         strategy.invalidate();
     }

@@ -5,6 +5,7 @@
  * workspace findings changed, without re-parsing or re-linking them.
  */
 import { DocumentState, interruptAndCheck } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import type { Connection } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EosServices } from '../language/eos-module.js';
@@ -13,20 +14,27 @@ import { applySeverities, issueToDiagnostic, type EosDiagnosticData } from '../l
 export function keepWorkspaceDiagnosticsFresh(services: EosServices, connection: Connection): void {
     const shared = services.shared;
     const strategy = services.eos.StrategyWorkspace;
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async (built, cancelToken) => {
-        const rebuilt = new Set(built.map(doc => doc.uri.toString()));
+    const refresh = async (skip: ReadonlySet<string>, cancelToken: CancellationToken) => {
         for (const document of shared.workspace.LangiumDocuments.all.toArray()) {
             // The edited files' diagnostics are out already; a newer edit may interrupt the rest
             // (its own build runs this again over every document).
             await interruptAndCheck(cancelToken);
             const uri = document.uri.toString();
-            if (rebuilt.has(uri) || document.state < DocumentState.Validated || !document.diagnostics) continue;
+            if (skip.has(uri) || document.state < DocumentState.Validated || !document.diagnostics) continue;
             const fresh = applySeverities(strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)), strategy);
             const previous = document.diagnostics.filter(isWorkspaceDiagnostic);
             if (sameDiagnostics(previous, fresh)) continue;
             document.diagnostics = [...document.diagnostics.filter(d => !isWorkspaceDiagnostic(d)), ...fresh];
             void connection.sendDiagnostics({ uri, diagnostics: document.diagnostics });
         }
+    };
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built, cancelToken) =>
+        refresh(new Set(built.map(doc => doc.uri.toString())), cancelToken));
+    // A deletion may rebuild no document at all (nothing referenced the deleted file), so no build
+    // phase runs; the findings it caused elsewhere (a duplicate name, a WIP count) must go anyway.
+    // A read waits for the update's build to finish; it changes nothing the build has just done.
+    shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+        if (deleted.length) void shared.workspace.WorkspaceLock.read(() => refresh(new Set(), CancellationToken.None));
     });
 }
 

@@ -8,7 +8,8 @@ export type PreviewTab = 'tree' | 'kanban';
 
 export type ToWebview =
     | { type: 'diagram'; result: DiagramResult }
-    | { type: 'cursor'; uri: string; line: number; character: number }
+    /** `reveal: false` when the cursor only moved with typed text: highlight, do not pan. */
+    | { type: 'cursor'; uri: string; line: number; character: number; reveal?: boolean }
     | { type: 'showTab'; tab: PreviewTab }
     /** Draw this standalone SVG into a canvas and send back a PNG. */
     | { type: 'renderPng'; svg: string }

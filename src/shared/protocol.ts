@@ -31,6 +31,8 @@ export interface DiagramNodeInfo {
     uri?: string;
     range?: Range;
     nameRange?: Range;
+    /** The node above it in the tree (drawn), for the trace to the root. */
+    parent?: string;
 }
 
 export interface DiagramSyntaxError {

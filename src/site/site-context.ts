@@ -6,7 +6,6 @@
 import { buildDiagramGraph, type DiagramGraph } from '../diagram/graph.js';
 import { buildKanban, type KanbanBoard } from '../diagram/kanban.js';
 import { CATALOGUE, isDiagnosticCode } from '../language/validation/codes.js';
-import { FIX_HINTS } from '../language/documentation/glossary.js';
 import { KIND_LABEL, type ElementKind, type StrategyElement } from '../language/model/elements.js';
 import { esc, SiteLinks, type LinkMode } from './html.js';
 import type { SiteFinding, SiteInput } from './site-input.js';
@@ -133,7 +132,7 @@ function compareText(a: string, b: string): number {
 /** What a finding's code means and how to fix it, from the diagnostic catalogue. */
 export function codeHelp(code: string): { summary: string; fix?: string } {
     if (!isDiagnosticCode(code)) return { summary: 'A finding of the EOS checker.' };
-    return { summary: CATALOGUE[code].summary, fix: FIX_HINTS[code] };
+    return { summary: CATALOGUE[code].summary, fix: CATALOGUE[code].fix };
 }
 
 export function kindLabel(kind: ElementKind): string {

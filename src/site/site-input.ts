@@ -17,6 +17,8 @@ export interface SiteFinding {
     code: string;
     severity: Severity;
     message: string;
+    /** What to write instead: the end of the message (the rule's own fix, or the catalogue's). */
+    fix?: string;
     /** The element it sits on (the first element whose name range holds it), if any. */
     element?: StrategyElement;
     /** File relative to the workspace, 1-based line. */
@@ -65,6 +67,7 @@ export function siteInputOf(strategy: StrategyWorkspace, documents: readonly Lan
             findings.push({
                 code: String(d.code ?? 'syntax'), severity: LSP_SEVERITY[d.severity ?? 1] ?? 'error',
                 message: typeof d.message === 'string' ? d.message : String(d.message),
+                ...(typeof (d.data as { fix?: unknown } | undefined)?.fix === 'string' ? { fix: (d.data as { fix: string }).fix } : {}),
                 file: fileOf(uri), line: d.range.start.line + 1, ...(element ? { element } : {})
             });
         }
@@ -90,7 +93,7 @@ export function siteInputFromIssues(model: WorkspaceModel, issues: readonly Issu
         const severity = severityOf(issue.code);
         if (severity === 'off') continue;
         const element = elementAt(issue.uri, issue.range.start.line, issue.range.start.character);
-        findings.push({ code: issue.code, severity, message: issue.message, file: fileOf(issue.uri), line: issue.range.start.line + 1, ...(element ? { element } : {}) });
+        findings.push({ code: issue.code, severity, message: issue.message, fix: issue.fix, file: fileOf(issue.uri), line: issue.range.start.line + 1, ...(element ? { element } : {}) });
     }
     findings.sort(byRank);
     return { model, findings, fileOf, files, issues: [...issues], severityOf };

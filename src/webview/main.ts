@@ -25,6 +25,8 @@ interface SavedState {
     collapsed?: string[];
     filter: DiagramFilter;
     search: string;
+    /** Kanban columns the user folded or opened (the others fold when empty). */
+    kanbanColumns?: Record<string, 'open' | 'folded'>;
 }
 
 registerToolkit();
@@ -33,7 +35,7 @@ adoptDiagramStyles();
 const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() as SavedState | undefined) ?? { tab: 'tree', filter: {}, search: '' };
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const viewport = $('viewport'), canvas = $('canvas'), kanban = $('kanban'), notice = $('notice'), empty = $('empty');
+const viewport = $('viewport'), canvas = $('canvas'), kanban = $('kanban'), notice = $('notice'), empty = $('empty'), traceBar = $('trace');
 
 let current: DiagramResult | undefined;
 /** The last result without syntax errors: what stays on screen while the user is mid-edit. */
@@ -41,6 +43,12 @@ let good: DiagramResult | undefined;
 let nodesById = new Map<string, DiagramNodeInfo>();
 let selectedId: string | undefined;
 let firstPicture = saved.zoom === undefined;
+/** The editor's cursor as last reported, so the first picture can open on the element under it. */
+let lastCursor: { uri: string; line: number; character: number } | undefined;
+/**
+ * The smallest zoom Fit and the first picture use: box titles (13 px) stay at about 10 px, the
+ * small text at 8 px. A tree that needs less is shown in part (around the selection) instead.
+ */
 const READABLE_SCALE = 0.75;
 const panZoom = new PanZoom(viewport, canvas, saved.zoom, state => {
     $('zoom-level').textContent = `${Math.round(state.scale * 100)}%`;
@@ -63,7 +71,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const message = event.data;
     switch (message.type) {
         case 'diagram': return showResult(message.result);
-        case 'cursor': return highlightAt(message.uri, message.line, message.character);
+        case 'cursor':
+            lastCursor = { uri: message.uri, line: message.line, character: message.character };
+            return highlightAt(message.uri, message.line, message.character, message.reveal !== false);
         case 'showTab': return showTab(message.tab);
         case 'renderPng': return void renderPng(message.svg);
         case 'notice': return showNotice(message.text);
@@ -98,20 +108,65 @@ function draw(result: DiagramResult): void {
     } else {
         empty.hidden = true;
     }
+    // While typing, the picture is redrawn under a still view: the selected box keeps its place on
+    // screen (the layout may move it), so the view never jumps unless asked to.
+    const anchor = selectedId ? screenPosition(selectedId) : undefined;
     // The SVG was produced by our renderer with every user string escaped.
     canvas.innerHTML = result.svg;
-    kanban.innerHTML = renderKanbanHtml(result.kanban);
+    renderKanban();
     if (firstPicture && result.width) {
         firstPicture = false;
-        // Shrink a large tree to fit only while its text stays readable; otherwise start at its root.
-        if (!panZoom.fit(result.width, result.height, READABLE_SCALE)) {
+        const atCursor = lastCursor && nodeAt(lastCursor.uri, lastCursor.line, lastCursor.character);
+        if (atCursor) {
+            select(atCursor.id, false);
+            showTrace(atCursor.id);
+        } else if (!panZoom.fit(result.width, result.height, READABLE_SCALE)) {
+            // Shrunk to fit only while its text stays readable; otherwise it starts at its root.
             const root = canvas.querySelector<SVGGElement>('.node');
             const at = root && nodePosition(root);
             if (at) panZoom.showAt(at.x, at.y);
         }
+    } else if (anchor && selectedId) {
+        const now = screenPosition(selectedId);
+        if (now) panZoom.panBy(anchor.x - now.x, anchor.y - now.y);
     }
     applySearch();
+    // The element under the cursor in the new picture (typing may have just created it).
+    const atCursor = lastCursor && nodeAt(lastCursor.uri, lastCursor.line, lastCursor.character);
+    if (atCursor) selectedId = atCursor.id;
     if (selectedId) select(selectedId, false);
+}
+
+function renderKanban(): void {
+    if (current) kanban.innerHTML = renderKanbanHtml(current.kanban, { columns: saved.kanbanColumns ?? {} });
+}
+
+/** Where a node's box is on screen (viewport pixels), if it is drawn. */
+function screenPosition(id: string): { x: number; y: number } | undefined {
+    const element = canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(id)}"]`);
+    const at = element && nodePosition(element);
+    const { scale, x, y } = panZoom.state;
+    return at ? { x: at.x * scale + x, y: at.y * scale + y } : undefined;
+}
+
+/** The node and its ancestors up to the root (the trace to the vision), nearest first. */
+function traceOf(id: string): string[] {
+    const trace: string[] = [];
+    for (let at: string | undefined = id; at && !trace.includes(at); at = nodesById.get(at)?.parent) trace.push(at);
+    return trace;
+}
+
+/**
+ * Puts a node and its trace to the root in view, as large as fits up to 100 % and never below the
+ * readable zoom; where the whole trace does not fit, the node itself stays in view and the trace
+ * runs off towards the root (the view is cropped, the text never shrinks below legibility).
+ */
+function showTrace(id: string): void {
+    const boxes = traceOf(id).map(step => canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(step)}"]`)).map(element => element && nodePosition(element)).filter((box): box is NonNullable<typeof box> => !!box);
+    if (!boxes.length) return;
+    const left = Math.min(...boxes.map(b => b.x)), top = Math.min(...boxes.map(b => b.y));
+    const right = Math.max(...boxes.map(b => b.x + b.width)), bottom = Math.max(...boxes.map(b => b.y + b.height));
+    panZoom.showRegion({ x: left, y: top, width: right - left, height: bottom - top }, boxes[0], READABLE_SCALE);
 }
 
 function foldNotice(result: DiagramResult): string {
@@ -233,7 +288,19 @@ function cardOf(id: string): { name: string; title?: string; uri: string; nameRa
 
 $('zoom-in').addEventListener('click', () => panZoom.zoomAt(1.25));
 $('zoom-out').addEventListener('click', () => panZoom.zoomAt(0.8));
-$('fit').addEventListener('click', () => { if (current) panZoom.fit(current.width, current.height); });
+$('fit').addEventListener('click', () => {
+    if (!current) return;
+    if (panZoom.fit(current.width, current.height, READABLE_SCALE)) return;
+    // Too big to fit legibly: say so (first: the notice takes room from the view), then the
+    // readable zoom around the selection's trace, or the root.
+    showNotice(`The whole tree does not fit at a readable size: showing part of it at ${Math.round(READABLE_SCALE * 100)}%. Fold subtrees (⊖ or Collapse) or filter to see more at once.`);
+    if (selectedId && nodesById.has(selectedId)) showTrace(selectedId);
+    else {
+        const root = canvas.querySelector<SVGGElement>('.node');
+        const at = root && nodePosition(root);
+        if (at) panZoom.showAt(at.x, at.y);
+    }
+});
 $('expand-all').addEventListener('click', () => requestView([]));
 $('collapse-all').addEventListener('click', () => {
     requestView([...nodesById.values()].filter(node => node.kind === 'bet' || node.kind === 'group').map(node => node.id));
@@ -261,6 +328,15 @@ canvas.addEventListener('click', event => {
 });
 
 kanban.addEventListener('click', event => {
+    const column = (event.target as Element).closest<HTMLElement>('[data-column]');
+    if (column) {
+        const name = column.dataset.column!;
+        const folded = column.classList.contains('folded');
+        save({ kanbanColumns: { ...saved.kanbanColumns, [name]: folded ? 'open' : 'folded' } });
+        renderKanban();
+        applySearch();
+        return;
+    }
     const element = (event.target as Element).closest<HTMLElement>('[data-id]');
     const card = element && cardOf(element.dataset.id ?? '');
     if (card?.nameRange) vscode.postMessage({ type: 'reveal', uri: card.uri, range: card.nameRange });
@@ -278,7 +354,37 @@ function select(id: string, reveal: boolean): void {
         if (link.dataset.source === id || link.dataset.target === id) link.classList.add('lit');
     }
     if (element && reveal) focusNode(element);
+    showTraceBar(id);
 }
+
+/**
+ * The selection's trace to the vision as a line of names above the tree: in a narrow column the
+ * whole chain is rarely in view at a readable size, so it is always readable here. A click on a
+ * step brings that box into view.
+ */
+function showTraceBar(id: string): void {
+    const steps = traceOf(id).reverse().map(step => nodesById.get(step)).filter((node): node is DiagramNodeInfo => !!node && node.kind !== 'group');
+    traceBar.replaceChildren();
+    traceBar.hidden = steps.length === 0;
+    for (const [index, node] of steps.entries()) {
+        if (index) traceBar.append(Object.assign(document.createElement('span'), { className: 'sep', textContent: '›' }));
+        const step = document.createElement('button');
+        step.type = 'button';
+        step.className = `step kind-${node.kind}${node.id === id ? ' current' : ''}`;
+        step.dataset.step = node.id;
+        // Text content and attributes only: names and titles are never markup.
+        step.textContent = node.name;
+        step.title = `${node.kind} ${node.name}${node.title ? ` — ${node.title}` : ''}`;
+        traceBar.append(step);
+    }
+}
+
+traceBar.addEventListener('click', event => {
+    const step = (event.target as Element).closest<HTMLElement>('[data-step]');
+    // Brings the step's box into view; the bar keeps showing the selection's whole trace.
+    const element = step && canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(step.dataset.step!)}"]`);
+    if (element) focusNode(element);
+});
 
 function focusNode(element: SVGGElement): void {
     const at = nodePosition(element);
@@ -293,8 +399,18 @@ function nodePosition(element: SVGGElement): { x: number; y: number; width: numb
     return match ? { x: Number(match[1]), y: Number(match[2]) + Number(offset?.[1] ?? 0), width: box.width, height: box.height } : undefined;
 }
 
-/** The innermost visible node whose source range holds the editor's cursor. */
-function highlightAt(uri: string, line: number, character: number): void {
+/**
+ * Highlights the innermost visible node whose source range holds the editor's cursor. The view
+ * pans to it only when asked (`reveal`: the cursor was moved, not carried along by typing) and
+ * when it is another element than the one already selected.
+ */
+function highlightAt(uri: string, line: number, character: number, reveal: boolean): void {
+    const best = nodeAt(uri, line, character);
+    if (best) select(best.id, reveal && best.id !== selectedId);
+}
+
+/** The innermost visible node whose source range holds a position. */
+function nodeAt(uri: string, line: number, character: number): DiagramNodeInfo | undefined {
     let best: DiagramNodeInfo | undefined;
     for (const node of nodesById.values()) {
         const r = node.range;
@@ -303,7 +419,7 @@ function highlightAt(uri: string, line: number, character: number): void {
         const before = line < r.end.line || (line === r.end.line && character <= r.end.character);
         if (after && before && (!best || r.start.line > best.range!.start.line || (r.start.line === best.range!.start.line && r.start.character >= best.range!.start.character))) best = node;
     }
-    if (best) select(best.id, true);
+    return best;
 }
 
 // ---- PNG export: the standalone SVG, coloured with the current theme, drawn into a canvas ----

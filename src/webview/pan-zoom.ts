@@ -10,6 +10,13 @@ export interface PanZoomState {
 }
 
 const MIN_SCALE = 0.1;
+
+export interface Rect {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
 const MAX_SCALE = 3;
 
 export class PanZoom {
@@ -86,6 +93,33 @@ export class PanZoom {
     showAt(x: number, y: number): void {
         const { scale } = this.state;
         this.state = { scale, x: 16 - x * scale, y: Math.min(0, this.viewport.clientHeight / 3 - y * scale) };
+        this.apply();
+    }
+
+    /** Moves the picture by screen pixels, at the same zoom. */
+    panBy(dx: number, dy: number): void {
+        if (!dx && !dy) return;
+        this.state = { ...this.state, x: this.state.x + dx, y: this.state.y + dy };
+        this.apply();
+    }
+
+    /**
+     * Shows a region of the picture as large as fits (up to 100 %, never below `minScale`). When
+     * it does not fit at `minScale`, `keep` (a rectangle inside it) stays in view, as close to the
+     * region's centre as the viewport allows: the rest of the region is cropped.
+     */
+    showRegion(region: Rect, keep: Rect, minScale: number): void {
+        const vw = this.viewport.clientWidth, vh = this.viewport.clientHeight, margin = 16;
+        if (!vw || !vh) return;
+        const scale = Math.max(minScale, Math.min(1, (vw - 2 * margin) / region.width, (vh - 2 * margin) / region.height));
+        const axis = (start: number, size: number, keepStart: number, keepSize: number, view: number): number => {
+            const centred = view / 2 - (start + size / 2) * scale;
+            if (size * scale <= view - 2 * margin) return centred;
+            // Cropped: the kept box as near the centred position as keeps it fully in view.
+            const low = margin - keepStart * scale, high = view - margin - (keepStart + keepSize) * scale;
+            return Math.min(Math.max(centred, Math.min(low, high)), Math.max(low, high));
+        };
+        this.state = { scale, x: axis(region.x, region.width, keep.x, keep.width, vw), y: axis(region.y, region.height, keep.y, keep.height, vh) };
         this.apply();
     }
 

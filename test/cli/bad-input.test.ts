@@ -37,10 +37,51 @@ async function check(cwd: string, ...paths: string[]) {
 }
 
 describe('eos check on bad input', () => {
-    it('names a missing path and exits 2', async () => {
+    it('names a missing path and exits 2, with the JSON report of what could be read', async () => {
         const run = await check(folder(), 'nowhere.eos');
-        expect(run).toMatchObject({ code: 2, stdout: '' });
-        expect(run.stderr).toMatch(/^eos: cannot read .*nowhere\.eos: no such file or folder\n$/);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe('eos: cannot read nowhere.eos: no such file or folder\n');
+        expect(JSON.parse(run.stdout)).toMatchObject({ files: 0, unreadable: [{ file: 'nowhere.eos', message: 'cannot read nowhere.eos: no such file or folder' }] });
+    });
+
+    it('keeps the JSON report when one file is unreadable: the others are checked, the bad one is listed', async () => {
+        const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+        const run = await check(folder({ 'logo.eos': png, 'strategy.eos': VALID }), '.');
+        expect(run.code).toBe(2);
+        const report = JSON.parse(run.stdout);
+        expect(report.files).toBe(1);
+        expect(report.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual(['strategy.eos okr-without-krs', 'strategy.eos unresolved-reference']);
+        expect(report.unreadable).toEqual([{ file: 'logo.eos', message: 'logo.eos looks like a binary file (it contains NUL bytes), not EOS text' }]);
+        expect(run.stderr).toBe('eos: logo.eos looks like a binary file (it contains NUL bytes), not EOS text\n');
+    });
+
+    it('reads a text file holding one NUL byte as text: a syntax error on that character, not a binary file', async () => {
+        const run = await check(folder({ 'a.eos': 'vision V "v"\n\u0000\ntheme T "t" { vision V }\n' }), '.');
+        expect(run.code).toBe(1);
+        const report = JSON.parse(run.stdout);
+        expect(report.unreadable).toEqual([]);
+        expect(report.diagnostics.map((d: { line: number; code: string }) => `${d.line} ${d.code}`)).toContain('2 syntax');
+    });
+
+    it('says a file the user named is not an EOS file (notes.txt, UPPER.EOS), with what to do', async () => {
+        const root = folder({ 'notes.txt': 'hello', 'UPPER.EOS': VALID });
+        const txt = await check(root, 'notes.txt');
+        expect(txt.code).toBe(2);
+        expect(txt.stderr).toBe('eos: notes.txt is not an EOS file: EOS reads files whose name ends in .eos (this one ends in .txt)\n');
+        const upper = await check(root, 'UPPER.EOS');
+        expect(upper.code).toBe(2);
+        expect(upper.stderr).toBe('eos: UPPER.EOS is not read: EOS files end in .eos in lower case (the editor does not open .EOS as EOS); rename it to UPPER.eos\n');
+    });
+
+    it('reads the same files as the editor: not .history/, out/ or node_modules; a symlinked folder once; a symlinked file once', async () => {
+        const root = folder({ 'strategy.eos': 'vision V "v"\n', '.history/strategy_20260301.eos': 'vision V "v"\n', 'out/strategy.eos': 'vision V "v"\n', 'node_modules/x/a.eos': 'vision V "v"\n', 'shared/team.eos': 'theme T "t" { vision V }\n' });
+        fs.symlinkSync(path.join(root, 'shared'), path.join(root, 'linked'));
+        fs.symlinkSync(path.join(root, 'strategy.eos'), path.join(root, 'alias.eos'));
+        const run = await check(root, '.');
+        expect(run.stderr).toBe('');
+        const report = JSON.parse(run.stdout);
+        expect(report.files).toBe(2);
+        expect(report.diagnostics.filter((d: { code: string }) => d.code === 'duplicate-name')).toEqual([]);
     });
 
     it('says a folder holds no .eos files and exits 2', async () => {
@@ -87,21 +128,38 @@ describe('eos check on bad input', () => {
         expect(JSON.parse(run.stdout).files).toBe(1);
     });
 
-    it('refuses a file above the size limit before reading it', async () => {
+    it('refuses a file above the size limit before reading it, and says to split it', async () => {
         const root = folder();
         const big = path.join(root, 'huge.eos');
         fs.writeFileSync(big, '');
         fs.truncateSync(big, 65 * 1024 * 1024); // sparse: no 65 MB written
         const run = await check(root, 'huge.eos');
         expect(run.code).toBe(2);
-        expect(run.stderr).toMatch(/^eos: .*huge\.eos is 65\.0 MB; EOS reads files up to 64 MB\n$/);
+        expect(run.stderr).toBe('eos: huge.eos is 65.0 MB; EOS reads files up to 2 MB. Split it into several .eos files (one per team or theme): the workspace may hold many.\n');
     });
 
-    it('reports a mistyped option and a bad --today as usage errors', async () => {
+    it('reports a mistyped option and a bad --today as usage errors; --today wants two-digit months and days', async () => {
         const root = folder({ 'a.eos': VALID });
         expect((await check(root, '--frmat', 'json')).code).toBe(2);
         const today = await check(root, '--today', '2026-02-30', '.');
-        expect(today).toMatchObject({ code: 2, stderr: "eos: --today must be a real date written YYYY-MM-DD, not '2026-02-30'\n" });
+        expect(today).toMatchObject({ code: 2, stderr: "eos: --today must be a real date written YYYY-MM-DD (e.g. 2026-02-03), not '2026-02-30'\n" });
+        expect(await check(root, '--today', '2026-2-3', '.')).toMatchObject({ code: 2, stdout: '', stderr: "eos: --today must be a real date written YYYY-MM-DD (e.g. 2026-02-03), not '2026-2-3'\n" });
+    });
+
+    it('prints the usage for eos check --help and eos export --help', async () => {
+        const root = folder();
+        for (const command of ['check', 'export']) {
+            const run = await runCliCaptured([command, '--help'], root);
+            expect(run).toMatchObject({ code: 0, stderr: '' });
+            expect(run.stdout).toMatch(/^Usage:\n  eos check/);
+        }
+    });
+
+    it('prints file names with a line break or an escape character as visible escapes, not raw', async () => {
+        const root = folder({ 'a\nb\u001b[31m.eos': 'initiative Lonely "x"\n' });
+        const run = await runCliCaptured(['check', '.'], root);
+        expect(run.stdout.split('\n')[0]).toMatch(/^a\\u\{a\}b\\u\{1b\}\[31m\.eos:1:12 warning orphan-initiative /);
+        expect(run.stdout).not.toMatch(/\u001b/);
     });
 });
 
@@ -116,8 +174,25 @@ describe('the eos binary on bad input', () => {
         const asRoot = process.getuid?.() === 0;
         if (asRoot) fs.chmodSync(root, 0o755);
         const result = run(['check', 'secret.eos'], root, asRoot ? { uid: 65534, gid: 65534 } : {});
-        expect(result.stderr).toMatch(/^eos: cannot read .*secret\.eos: permission denied\n$/);
+        expect(result.stderr).toBe('eos: cannot read secret.eos: permission denied\n');
         expect(result.status).toBe(2);
+    });
+
+    it('names an unreadable eos.config.json and says what to do, instead of an internal error', () => {
+        const root = folder({ 'a.eos': VALID, 'eos.config.json': '{}' });
+        fs.chmodSync(path.join(root, 'eos.config.json'), 0o000);
+        const asRoot = process.getuid?.() === 0;
+        if (asRoot) fs.chmodSync(root, 0o755);
+        const result = run(['check', '.'], root, asRoot ? { uid: 65534, gid: 65534 } : {});
+        expect(result.stderr).toMatch(/^eos: cannot read config .*eos\.config\.json: permission denied; fix it or remove it \(.*\)\n$/);
+        expect(result.status).toBe(2);
+    });
+
+    it('stops quietly when the reader closes the pipe early (| head -c1): no stack trace', () => {
+        const root = folder({ 'a.eos': VALID.repeat(2000) });
+        const result = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${CLI}" check --format json . | head -c1`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+        expect(result.stdout).toBe('{');
+        expect(result.stderr).toBe('');
     });
 
     it('names an unreadable folder and exits 2', () => {
@@ -127,7 +202,7 @@ describe('the eos binary on bad input', () => {
         if (asRoot) fs.chmodSync(root, 0o755);
         const result = run(['check', '.'], root, asRoot ? { uid: 65534, gid: 65534 } : {});
         fs.chmodSync(path.join(root, 'locked'), 0o755);
-        expect(result.stderr).toMatch(/^eos: cannot read folder .*locked: permission denied\n$/);
+        expect(result.stderr).toBe('eos: cannot read folder locked: permission denied\n');
         expect(result.status).toBe(2);
     });
 

@@ -76,7 +76,7 @@ describe('eos check', () => {
         [['check', 'empty'], /no \.eos files found in empty/],
         [['check', '.', '--today', '2026-02-30'], /--today must be a real date/],
         [['check', '.', '--format', 'xml'], /--format must be text or json/],
-        [['check', '.', '--config', 'missing.json'], /cannot read config .*missing\.json: no such file/],
+        [['check', '.', '--config', 'missing.json'], /cannot read config .*missing\.json: no such file or folder$/m],
         [['check', '.', '--bogus'], /Unknown option '--bogus'/],
         [['frobnicate'], /unknown command 'frobnicate'/],
         [['check', 'bad-config'], /unknown diagnostic code "nope"/]

@@ -1,6 +1,6 @@
 import { buildKanban } from '../../src/diagram/kanban.js';
 import { diagramSourceOf } from '../../src/diagram/render-diagram.js';
-import { renderKanbanHtml } from '../../src/webview/kanban-view.js';
+import { isColumnFolded, renderKanbanHtml } from '../../src/webview/kanban-view.js';
 import { buildWorkspace } from '../helpers.js';
 import { readExample } from './diagram-fixtures.js';
 
@@ -59,6 +59,19 @@ initiative A6 "a6" { bet B status ready }
         expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;x&#39;');
         expect(html).toContain('class="lane-head exceeded"');
         expect(html).toContain('WIP 1 / 0 — over limit');
-        expect(html.match(/<button /g)).toHaveLength(1);
+        // One card, and a header button per column (to fold or show it).
+        expect(html.match(/<button type="button" class="card/g)).toHaveLength(1);
+        expect(html.match(/<button type="button" class="col-head/g)).toHaveLength(board.columns.length);
+    });
+
+    it('folds empty columns to a strip with their count, unless the user opened them; folds what the user folded', async () => {
+        const board = await kanbanOf({ 's.eos': 'stream W "w"\ninitiative I "i" { stream W status doing }\ninitiative J "j" { stream W status done }\n' });
+        const folded = (html: string) => [...html.matchAll(/class="col-head col-(\w+) folded"/g)].map(m => m[1]);
+        expect(folded(renderKanbanHtml(board))).toEqual(['funnel', 'reviewing', 'analyzing', 'ready', 'stopped']);
+        const chosen = renderKanbanHtml(board, { columns: { ready: 'open', done: 'folded' } });
+        expect(folded(chosen)).toEqual(['funnel', 'reviewing', 'analyzing', 'done', 'stopped']);
+        // A folded column with cards still says how many each lane holds.
+        expect(chosen).toContain('<span class="folded-count" title="1 in done">1</span>');
+        expect(isColumnFolded(board, 'doing')).toBe(false);
     });
 });

@@ -88,7 +88,12 @@ describe('examples/acme: a realistic strategy that violates nothing', () => {
             expect(elements.length, `${file} defines elements`).toBeGreaterThan(0);
         }
         const kinds = new Set(model.elements.map(element => element.kind));
-        expect([...kinds].sort()).toEqual(['bet', 'initiative', 'kr', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+        expect([...kinds].sort()).toEqual(['authority', 'bet', 'decision', 'initiative', 'kr', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+        // Aligned autonomy: a quarter of decision records, every tenet cited, and a cross-team need.
+        const quarters = new Set(model.ofKind('decision').map(decision => decision.date?.slice(0, 7)));
+        expect(quarters).toEqual(new Set(['2026-01', '2026-02']));
+        for (const tenet of model.ofKind('tenet')) expect(model.incoming(tenet).some(entry => entry.source.kind === 'decision'), tenet.name).toBe(true);
+        expect(model.elements.some(element => element.needs?.length)).toBe(true);
         // Teams at every level the method names, and alignment to key results (`Okr.Kr`).
         expect(new Set(model.ofKind('team').map(team => team.level))).toEqual(new Set(['company', 'division', 'function', 'stream', 'crew', 'pod', 'team']));
         expect(model.ofKind('okr').some(okr => okr.links.some(link => link.relation === 'supports' && link.target.includes('.')))).toBe(true);

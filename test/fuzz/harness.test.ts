@@ -22,6 +22,24 @@ describe('the service probe', () => {
         expect(document.textDocument.getText()).toBe(strategy);
     });
 
+    it('reports an error that a provider\'s "never throw" wrapper caught: hover answers nothing, the error is logged', async () => {
+        const probe = await ServiceProbe.open({ 'strategy.eos': strategy });
+        // Inside the wrapper: the user gets no hover, the log gets the stack trace, the fuzzer a failure.
+        (probe.services.lsp.HoverProvider as unknown as { hoverAt: () => never }).hoverAt = () => { throw new TypeError('injected: element is undefined'); };
+        const problems = await probe.probe('strategy.eos', strategy, [10]);
+        expect(problems.map(p => p.request)).toEqual(['hover']);
+        expect(problems[0].detail).toMatch(/^logged an error: EOS: hover failed .*TypeError: injected: element is undefined/s);
+    });
+
+    it('reports an error caught while computing a quick fix (the fix is not offered; the error is logged)', async () => {
+        const probe = await ServiceProbe.open({ 'strategy.eos': strategy });
+        (probe.services.lsp.CodeActionProvider as unknown as { fixesFor: () => never }).fixesFor = () => { throw new TypeError('injected: cannot read the node'); };
+        const orphan = 'initiative Lonely "Nobody funds this"\n';
+        const problems = await probe.probe('strategy.eos', strategy + orphan, [1]);
+        expect(problems.map(p => p.request)).toContain('codeAction(all diagnostics)');
+        expect(problems.find(p => p.request === 'codeAction(all diagnostics)')!.detail).toMatch(/logged an error: EOS: quick fixes for '.*' failed .*TypeError: injected: cannot read the node/s);
+    });
+
     it('counts an intended LSP error response (a message for the user) as an answer, not a crash', async () => {
         const probe = await ServiceProbe.open({ 'strategy.eos': strategy });
         probe.services.lsp.HoverProvider!.getHoverContent = () => { throw new ResponseError(ErrorCodes.InvalidRequest, 'nothing to show'); };

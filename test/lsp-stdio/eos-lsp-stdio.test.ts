@@ -3,9 +3,7 @@
  * Helix would, on the example workspace.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -15,37 +13,13 @@ import {
     type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Location, type LocationLink, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentCli } from './lsp-session.js';
 
 const root = path.resolve(__dirname, '../..');
-const bundledCli = path.join(root, 'out/cli.cjs');
 const examples = path.join(root, 'examples');
 const onboardingPath = path.join(examples, 'language-md/teams/onboarding.eos');
 const strategyPath = path.join(examples, 'language-md/strategy.eos');
 const uriOf = (file: string) => pathToFileURL(file).toString();
-
-/** Newest modification time of the sources the bundle is made from. */
-function newestSource(dir: string): number {
-    return fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-        const full = path.join(dir, entry.name);
-        return Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-    }, 0);
-}
-
-/**
- * `npm test` bundles first, so out/cli.cjs is current. Under a bare `npx vitest run` it may be
- * missing or older than the sources: then the CLI alone is bundled into a temporary folder (the
- * same esbuild options as scripts/bundle.mjs), leaving out/ alone for other tests running now.
- */
-async function currentCli(): Promise<{ file: string; temporary?: string }> {
-    if (fs.existsSync(bundledCli) && fs.statSync(bundledCli).mtimeMs >= newestSource(path.join(root, 'src'))) return { file: bundledCli };
-    const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-cli-'));
-    const file = path.join(temporary, 'cli.cjs');
-    await esbuild.build({
-        entryPoints: [path.join(root, 'src/cli/index.ts')], outfile: file, bundle: true, platform: 'node', format: 'cjs',
-        target: 'node20', mainFields: ['module', 'main'], external: ['vscode'], logLevel: 'warning'
-    });
-    return { file, temporary };
-}
 
 describe('eos lsp --stdio', () => {
     let server: ChildProcessWithoutNullStreams;

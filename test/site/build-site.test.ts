@@ -86,7 +86,8 @@ describe('eos build: the folder site', () => {
 
         const orphan = text(files.get('initiative/ReferralProgram.html')!);
         expect(orphan).toMatch(/warning orphan-initiative Initiative 'ReferralProgram' is linked to no bet/);
-        expect(orphan).toContain('How to fix: Add bet <Name> to name the bet this initiative tests.');
+        expect(orphan).toContain('why it is funded. How to fix: Add bet <Name> to name the bet this initiative tests, or stop it.');
+        expect(orphan.split('to name the bet this initiative tests').length - 1, 'the fix is shown once').toBe(1);
         expect(orphan).toMatch(/links to nothing above it/);
     });
 

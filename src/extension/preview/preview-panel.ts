@@ -22,6 +22,8 @@ export const PREVIEW_COMMANDS = {
 
 const VIEW_TYPE = 'eos.preview';
 const UPDATE_DELAY_MS = 300;
+/** A selection change this soon after an edit of the document is the cursor carried by typing. */
+const TYPED_CURSOR_MS = 250;
 
 export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
     let panel: StrategyPreview | undefined;
@@ -53,6 +55,8 @@ class StrategyPreview {
     private last: DiagramResult | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private sequence = 0;
+    /** When an `.eos` document last changed (ms). */
+    private editedAt = 0;
     private pendingPng: ((dataUrl: string) => void) | undefined;
     /** Resolved when the webview's script runs: messages posted before that are lost. */
     private readonly ready: Promise<void>;
@@ -75,14 +79,23 @@ class StrategyPreview {
         this.disposables.push(
             webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
             this.panel.onDidDispose(() => this.dispose()),
-            vscode.workspace.onDidChangeTextDocument(event => { if (isEos(event.document)) this.scheduleUpdate(); }),
+            vscode.workspace.onDidChangeTextDocument(event => {
+                if (!isEos(event.document)) return;
+                this.editedAt = Date.now();
+                this.scheduleUpdate();
+            }),
             vscode.workspace.onDidSaveTextDocument(document => { if (isEos(document)) this.scheduleUpdate(); }),
             vscode.window.onDidChangeActiveTextEditor(editor => {
                 if (!editor || !isEos(editor.document)) return;
                 this.followed = editor.document.uri;
                 this.postCursor(editor);
             }),
-            vscode.window.onDidChangeTextEditorSelection(event => { if (isEos(event.textEditor.document)) this.postCursor(event.textEditor); })
+            vscode.window.onDidChangeTextEditorSelection(event => {
+                if (!isEos(event.textEditor.document)) return;
+                // A cursor carried along by typing highlights without panning; a moved one pans.
+                const typed = event.kind !== vscode.TextEditorSelectionChangeKind.Mouse && Date.now() - this.editedAt < TYPED_CURSOR_MS;
+                this.postCursor(event.textEditor, !typed);
+            })
         );
     }
 
@@ -109,12 +122,16 @@ class StrategyPreview {
 
     private async receive(message: FromWebview): Promise<void> {
         switch (message.type) {
-            case 'ready':
+            case 'ready': {
                 this.markReady();
                 this.post({ type: 'showTab', tab: this.tab });
+                // The cursor first, so the first picture opens on the element under it.
+                const editor = activeEosEditor();
+                if (editor) this.postCursor(editor, false);
                 if (this.last) this.post({ type: 'diagram', result: this.last });
                 await this.update();
                 return;
+            }
             case 'view':
                 this.view = { collapsed: message.collapsed, filter: message.filter };
                 await this.update();
@@ -160,14 +177,14 @@ class StrategyPreview {
         if (!result || sequence !== this.sequence) return;
         this.last = result;
         if (!result.error) this.view.collapsed = result.collapsed;
-        this.post({ type: 'diagram', result });
         const editor = activeEosEditor();
-        if (editor) this.postCursor(editor);
+        if (editor) this.postCursor(editor, false);
+        this.post({ type: 'diagram', result });
     }
 
-    private postCursor(editor: vscode.TextEditor): void {
+    private postCursor(editor: vscode.TextEditor, reveal = true): void {
         const position = editor.selection.active;
-        this.post({ type: 'cursor', uri: editor.document.uri.toString(), line: position.line, character: position.character });
+        this.post({ type: 'cursor', uri: editor.document.uri.toString(), line: position.line, character: position.character, reveal });
     }
 
     async exportSvg(): Promise<void> {

@@ -57,6 +57,7 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
   </div>
 </header>
 <div id="notice" class="notice" role="status" hidden></div>
+<nav id="trace" class="trace tree-only" aria-label="Trace to the vision" hidden></nav>
 <main>
   <div id="viewport" class="viewport" tabindex="0" aria-label="Lean Value Tree"><div id="canvas" class="canvas"></div></div>
   <div id="kanban" class="kanban" hidden></div>

@@ -3,8 +3,8 @@
  * what a good one looks like. Plain data so that hovers, completion details and docs can share
  * it; written in our own words from the domain documents.
  */
-import type { DiagnosticCode } from '../validation/codes.js';
 import type { ElementKind } from '../model/elements.js';
+import { AUTONOMY_ELEMENT_CONCEPTS, AUTONOMY_PROPERTY_CONCEPTS } from './autonomy-glossary.js';
 
 export interface Concept {
     /** One line: the concept's name and its gist. */
@@ -94,7 +94,8 @@ export const ELEMENT_CONCEPTS: Record<ElementKind, Concept> = {
         why: 'It lets teams decide quickly and consistently on their own — aligned autonomy — because the hard trade-off is settled before it comes up.',
         good: 'A real tension where both options have merit, says what is given up, explains why, and upholds a value.',
         example: 'tenet ReliabilityFirst { when "speed and reliability conflict" choose "reliability" over "speed" because "customers depend on our critical paths" upholds CustomerTrust }'
-    }
+    },
+    ...AUTONOMY_ELEMENT_CONCEPTS
 };
 
 /**
@@ -323,7 +324,8 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
         what: 'Where the metric stands now; progress is how much of the way from baseline to target it has come.',
         why: 'Updating it keeps the OKR a living feedback loop instead of a start-of-quarter ritual.',
         good: 'Updated regularly, in the same unit as baseline and target.'
-    }
+    },
+    ...AUTONOMY_PROPERTY_CONCEPTS
 };
 
 /** Meanings of enumerated values, by the grammar rule that defines them. */
@@ -369,36 +371,6 @@ export const VALUE_CONCEPTS: Record<'KanbanStatus' | 'BetStatus' | 'Verdict' | '
             team: 'a delivery team, the same layer as a pod'
         }
     }
-};
-
-/** What to do about each diagnostic, shown in the hover of the element that carries it. */
-export const FIX_HINTS: Record<DiagnosticCode, string> = {
-    'syntax': 'Correct the text at the marked place.',
-    'unresolved-reference': 'Correct the name (the quick fix offers the nearest names) or create the missing element.',
-    'duplicate-name': 'Rename one of them (Rename Symbol updates every reference).',
-    'duplicate-property': 'Delete one of the two lines: only the last one counts.',
-    'alignment-cycle': 'Point one link of the chain at something higher up instead.',
-    'invalid-period': 'Write a real date (YYYY-MM-DD) or period (2026, 2026-Q1, 2026-H1).',
-    'invalid-value': 'Write the value in one of the forms the message names, so it cannot be read two ways.',
-    'tenet-no-tradeoff': 'Choose between two different options.',
-    'orphan-initiative': 'Add `bet <Name>` to name the bet this initiative tests.',
-    'orphan-bet': 'Add `serves <Theme>` to name the theme this bet advances.',
-    'unaligned-okr': 'Add `supports <Name>` naming the bet, theme, initiative or OKR it contributes to.',
-    'okr-without-krs': 'Add `kr <Name> "…" from <baseline> to <target>`.',
-    'kr-not-measurable': 'Add `from <baseline> to <target>` (and `current <value>` once you have a reading).',
-    'kr-no-change': 'Set a target different from the baseline.',
-    'cascaded-okr': 'Write the objective in the team\'s own words: which outcome will this team bring about?',
-    'wip-exceeded': 'Finish or stop a `doing` initiative before starting another, or raise `wip` deliberately.',
-    'stalled-initiative': 'Review it: record progress with a new `updated` date, or move it to `done` or `stopped`.',
-    'bet-without-hypothesis': 'Add `hypothesis "If we …, we expect …"`.',
-    'tenet-conflict': 'Make the situations distinct, or agree on one choice and remove the other tenet.',
-    'level-inversion': 'Support an OKR of the same level or higher, or check the teams\' levels.',
-    'stream-mismatch': 'Move the initiative to one of the bet\'s streams, or add its stream to the bet\'s `streams`.',
-    'unfunded-bet': 'Start an initiative with `bet <Name>` that tests it, or set the bet\'s status to `stopped` if it will not be funded.',
-    'theme-without-bets': 'Add a bet that `serves` it, or drop the theme if it no longer matters.',
-    'too-many-krs': 'Keep the few key results that best show the outcome.',
-    'value-unpracticed': 'Add a tenet that `upholds` it, a practice that `embodies` it, or a value that `extends` it.',
-    'contradicted-bet': 'Review the bet: add newer evidence, or set its status to `invalidated` or `stopped`.'
 };
 
 /** The concept of a property keyword written in an element of the given AST type. */

@@ -32,23 +32,34 @@ export type EosKeywordNames =
     | ".."
     | "active"
     | "analyzing"
+    | "applies"
+    | "aside"
+    | "authority"
     | "because"
     | "bet"
     | "by"
     | "choose"
     | "company"
+    | "concerns"
     | "contradicts"
     | "crew"
     | "current"
+    | "date"
+    | "decided"
+    | "decision"
     | "description"
     | "division"
     | "doing"
     | "done"
     | "down"
     | "embodies"
+    | "escalate"
+    | "escalated"
+    | "escalation"
     | "evidence"
     | "extends"
     | "failure"
+    | "follows"
     | "from"
     | "function"
     | "funnel"
@@ -58,6 +69,7 @@ export type EosKeywordNames =
     | "invalidated"
     | "kr"
     | "level"
+    | "needs"
     | "okr"
     | "outcome"
     | "over"
@@ -70,6 +82,7 @@ export type EosKeywordNames =
     | "ready"
     | "reviewing"
     | "serves"
+    | "sets"
     | "status"
     | "stopped"
     | "stream"
@@ -80,6 +93,8 @@ export type EosKeywordNames =
     | "tenet"
     | "theme"
     | "to"
+    | "triggers"
+    | "type"
     | "up"
     | "updated"
     | "upholds"
@@ -108,6 +123,32 @@ export type Amount = string;
 
 export function isAmount(item: unknown): item is Amount {
     return (typeof item === 'string' && (/-?\d+(\.\d+)?/.test(item) || /-?\d+(?:,\d+)+(?:\.\d+)?/.test(item) || /-?\d+(?:,\d+)*(?:\.\d+)?(?:bn|mn|[kKMB])(?![A-Za-z0-9_])/.test(item) || /-?[£€$¥₹]\s?-?\d+(?:,\d+)*(?:\.\d+)?(?:bn|mn|[kKmMbB])?(?![A-Za-z0-9_])/.test(item) || /\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP]\.?[mM]\.?(?![A-Za-z]))?|\d{1,2}\s?[aApP]\.?[mM]\.?(?![A-Za-z])/.test(item) || /\d+(?:\.\d+)?\s?(?:weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m)(?:\s?\d+(?:\.\d+)?\s?(?:days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s))+(?![A-Za-z0-9_])/.test(item)));
+}
+
+/** Decision rights for one type of decision: who may take it, when it goes up, which values weigh. */
+export interface Authority extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Authority';
+    applies: Array<langium.Reference<Value>>;
+    decider?: langium.Reference<Team>;
+    escalation?: Escalation;
+    level?: Level;
+    name: Name;
+    title?: string;
+}
+
+export const Authority = {
+    $type: 'Authority',
+    applies: 'applies',
+    decider: 'decider',
+    escalation: 'escalation',
+    level: 'level',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isAuthority(item: unknown): item is Authority {
+    return reflection.isInstance(item, Authority.$type);
 }
 
 export interface Bet extends langium.AstNode {
@@ -167,6 +208,17 @@ export function isChange(item: unknown): item is Change {
     return reflection.isInstance(item, Change.$type);
 }
 
+/** What a decision may be about. */
+export type Concern = Bet | Initiative | Okr | Stream;
+
+export const Concern = {
+    $type: 'Concern'
+} as const;
+
+export function isConcern(item: unknown): item is Concern {
+    return reflection.isInstance(item, Concern.$type);
+}
+
 export type DateValue = string;
 
 export function isDateValue(item: unknown): item is DateValue {
@@ -180,13 +232,47 @@ export function isDeadlineValue(item: unknown): item is DeadlineValue {
     return isDateValue(item) || isPeriodValue(item);
 }
 
+/** A decision record: dated, owned, about something, citing the tenets it follows or sets aside. */
+export interface Decision extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Decision';
+    applies: Array<langium.Reference<Value>>;
+    citations: Array<TenetCitation>;
+    concerns: Array<langium.Reference<Concern>>;
+    date?: DateValue;
+    escalatedTo?: langium.Reference<Team>;
+    name: Name;
+    owner?: langium.Reference<Team>;
+    title?: string;
+    triggered: boolean;
+    type?: langium.Reference<Authority>;
+}
+
+export const Decision = {
+    $type: 'Decision',
+    applies: 'applies',
+    citations: 'citations',
+    concerns: 'concerns',
+    date: 'date',
+    escalatedTo: 'escalatedTo',
+    name: 'name',
+    owner: 'owner',
+    title: 'title',
+    triggered: 'triggered',
+    type: 'type'
+} as const;
+
+export function isDecision(item: unknown): item is Decision {
+    return reflection.isInstance(item, Decision.$type);
+}
+
 export type Direction = 'down' | 'up';
 
 export function isDirection(item: unknown): item is Direction {
     return item === 'up' || item === 'down';
 }
 
-export type Element = Bet | Initiative | Okr | Practice | Stream | Team | Tenet | Theme | Value | Vision;
+export type Element = Authority | Bet | Decision | Initiative | Okr | Practice | Stream | Team | Tenet | Theme | Value | Vision;
 
 export const Element = {
     $type: 'Element'
@@ -194,6 +280,23 @@ export const Element = {
 
 export function isElement(item: unknown): item is Element {
     return reflection.isInstance(item, Element.$type);
+}
+
+export interface Escalation extends langium.AstNode {
+    readonly $container: Authority;
+    readonly $type: 'Escalation';
+    to?: langium.Reference<Team>;
+    trigger: string;
+}
+
+export const Escalation = {
+    $type: 'Escalation',
+    to: 'to',
+    trigger: 'trigger'
+} as const;
+
+export function isEscalation(item: unknown): item is Escalation {
+    return reflection.isInstance(item, Escalation.$type);
 }
 
 export interface Evidence extends langium.AstNode {
@@ -241,6 +344,7 @@ export interface Initiative extends langium.AstNode {
     failure?: string;
     hypothesis?: string;
     name: Name;
+    needs: Array<Need>;
     outcome?: string;
     owner?: langium.Reference<Team>;
     status?: KanbanStatus;
@@ -258,6 +362,7 @@ export const Initiative = {
     failure: 'failure',
     hypothesis: 'hypothesis',
     name: 'name',
+    needs: 'needs',
     outcome: 'outcome',
     owner: 'owner',
     status: 'status',
@@ -370,12 +475,31 @@ export function isName(item: unknown): item is Name {
     return isKanbanStatus(item) || item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'company' || item === 'division' || item === 'function' || item === 'crew' || item === 'pod' || item === 'contradicts' || item === 'up' || item === 'down' || item === 'by' || item === 'description' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item)));
 }
 
+/** Something this OKR or initiative needs another team to do. */
+export interface Need extends langium.AstNode {
+    readonly $container: Initiative | Okr;
+    readonly $type: 'Need';
+    team: langium.Reference<Team>;
+    what?: string;
+}
+
+export const Need = {
+    $type: 'Need',
+    team: 'team',
+    what: 'what'
+} as const;
+
+export function isNeed(item: unknown): item is Need {
+    return reflection.isInstance(item, Need.$type);
+}
+
 export interface Okr extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Okr';
     description?: string;
     keyResults: Array<KeyResult>;
     name: Name;
+    needs: Array<Need>;
     owner?: langium.Reference<Team>;
     period?: PeriodValue;
     supports: Array<langium.Reference<Alignable>>;
@@ -387,6 +511,7 @@ export const Okr = {
     description: 'description',
     keyResults: 'keyResults',
     name: 'name',
+    needs: 'needs',
     owner: 'owner',
     period: 'period',
     supports: 'supports',
@@ -509,6 +634,25 @@ export function isTenet(item: unknown): item is Tenet {
     return reflection.isInstance(item, Tenet.$type);
 }
 
+export interface TenetCitation extends langium.AstNode {
+    readonly $container: Decision;
+    readonly $type: 'TenetCitation';
+    follows: boolean;
+    reason?: string;
+    tenets: Array<langium.Reference<Tenet>>;
+}
+
+export const TenetCitation = {
+    $type: 'TenetCitation',
+    follows: 'follows',
+    reason: 'reason',
+    tenets: 'tenets'
+} as const;
+
+export function isTenetCitation(item: unknown): item is TenetCitation {
+    return reflection.isInstance(item, TenetCitation.$type);
+}
+
 export interface Theme extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Theme';
@@ -594,20 +738,26 @@ export function isVision(item: unknown): item is Vision {
 
 export type EosAstType = {
     Alignable: Alignable
+    Authority: Authority
     Bet: Bet
     Change: Change
+    Concern: Concern
+    Decision: Decision
     Element: Element
+    Escalation: Escalation
     Evidence: Evidence
     Horizon: Horizon
     Initiative: Initiative
     KeyResult: KeyResult
     Measure: Measure
     Model: Model
+    Need: Need
     Okr: Okr
     Practice: Practice
     Stream: Stream
     Team: Team
     Tenet: Tenet
+    TenetCitation: TenetCitation
     Theme: Theme
     Value: Value
     Vision: Vision
@@ -620,6 +770,38 @@ export class EosAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        Authority: {
+            name: Authority.$type,
+            properties: {
+                applies: {
+                    name: Authority.applies,
+                    defaultValue: [],
+                    referenceType: Value.$type,
+                    optional: true
+                },
+                decider: {
+                    name: Authority.decider,
+                    referenceType: Team.$type,
+                    optional: true
+                },
+                escalation: {
+                    name: Authority.escalation,
+                    optional: true
+                },
+                level: {
+                    name: Authority.level,
+                    optional: true
+                },
+                name: {
+                    name: Authority.name
+                },
+                title: {
+                    name: Authority.title,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
         },
         Bet: {
             name: Bet.$type,
@@ -670,7 +852,7 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Alignable.$type, Element.$type]
+            superTypes: [Alignable.$type, Concern.$type, Element.$type]
         },
         Change: {
             name: Change.$type,
@@ -684,9 +866,83 @@ export class EosAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Concern: {
+            name: Concern.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Decision: {
+            name: Decision.$type,
+            properties: {
+                applies: {
+                    name: Decision.applies,
+                    defaultValue: [],
+                    referenceType: Value.$type,
+                    optional: true
+                },
+                citations: {
+                    name: Decision.citations,
+                    defaultValue: [],
+                    optional: true
+                },
+                concerns: {
+                    name: Decision.concerns,
+                    defaultValue: [],
+                    referenceType: Concern.$type,
+                    optional: true
+                },
+                date: {
+                    name: Decision.date,
+                    optional: true
+                },
+                escalatedTo: {
+                    name: Decision.escalatedTo,
+                    referenceType: Team.$type,
+                    optional: true
+                },
+                name: {
+                    name: Decision.name
+                },
+                owner: {
+                    name: Decision.owner,
+                    referenceType: Team.$type,
+                    optional: true
+                },
+                title: {
+                    name: Decision.title,
+                    optional: true
+                },
+                triggered: {
+                    name: Decision.triggered,
+                    defaultValue: false,
+                    optional: true
+                },
+                type: {
+                    name: Decision.type,
+                    referenceType: Authority.$type,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
+        },
         Element: {
             name: Element.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        Escalation: {
+            name: Escalation.$type,
+            properties: {
+                to: {
+                    name: Escalation.to,
+                    referenceType: Team.$type,
+                    optional: true
+                },
+                trigger: {
+                    name: Escalation.trigger
+                }
             },
             superTypes: []
         },
@@ -749,6 +1005,11 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Initiative.name
                 },
+                needs: {
+                    name: Initiative.needs,
+                    defaultValue: [],
+                    optional: true
+                },
                 outcome: {
                     name: Initiative.outcome,
                     optional: true
@@ -780,7 +1041,7 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Alignable.$type, Element.$type]
+            superTypes: [Alignable.$type, Concern.$type, Element.$type]
         },
         KeyResult: {
             name: KeyResult.$type,
@@ -848,6 +1109,20 @@ export class EosAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Need: {
+            name: Need.$type,
+            properties: {
+                team: {
+                    name: Need.team,
+                    referenceType: Team.$type
+                },
+                what: {
+                    name: Need.what,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Okr: {
             name: Okr.$type,
             properties: {
@@ -862,6 +1137,11 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Okr.name
+                },
+                needs: {
+                    name: Okr.needs,
+                    defaultValue: [],
+                    optional: true
                 },
                 owner: {
                     name: Okr.owner,
@@ -883,7 +1163,7 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Alignable.$type, Element.$type]
+            superTypes: [Alignable.$type, Concern.$type, Element.$type]
         },
         Practice: {
             name: Practice.$type,
@@ -937,7 +1217,7 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Concern.$type, Element.$type]
         },
         Team: {
             name: Team.$type,
@@ -1008,6 +1288,26 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type]
+        },
+        TenetCitation: {
+            name: TenetCitation.$type,
+            properties: {
+                follows: {
+                    name: TenetCitation.follows,
+                    defaultValue: false,
+                    optional: true
+                },
+                reason: {
+                    name: TenetCitation.reason,
+                    optional: true
+                },
+                tenets: {
+                    name: TenetCitation.tenets,
+                    defaultValue: [],
+                    referenceType: Tenet.$type
+                }
+            },
+            superTypes: []
         },
         Theme: {
             name: Theme.$type,

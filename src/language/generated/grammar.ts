@@ -107,6 +107,20 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
               "$ref": "#/rules@17"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@18"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@20"
+            },
+            "arguments": []
           }
         ]
       },
@@ -131,7 +145,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -143,7 +157,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -173,7 +187,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -194,7 +208,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@18"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -220,7 +234,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -263,7 +277,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -275,7 +289,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -305,7 +319,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -331,7 +345,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -355,7 +369,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@18"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -381,7 +395,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -424,7 +438,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -436,7 +450,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -466,7 +480,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -492,7 +506,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -519,7 +533,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@23"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -546,7 +560,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -572,7 +586,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -599,7 +613,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@23"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -626,7 +640,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@25"
                           },
                           "arguments": []
                         }
@@ -647,7 +661,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@18"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -673,7 +687,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -728,7 +742,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             },
@@ -741,7 +755,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             }
@@ -753,7 +767,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -782,7 +796,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -794,7 +808,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -824,7 +838,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -845,7 +859,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@29"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -871,7 +885,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -914,7 +928,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -926,7 +940,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -956,7 +970,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -982,7 +996,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1011,7 +1025,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1038,7 +1052,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@23"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -1070,7 +1084,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1094,7 +1108,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@19"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -1115,7 +1129,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -1136,7 +1150,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -1157,7 +1171,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -1178,7 +1192,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -1199,12 +1213,24 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@27"
+                            "$ref": "#/rules@32"
                           },
                           "arguments": []
                         }
                       }
                     ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "needs",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@22"
+                      },
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -1239,7 +1265,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1251,7 +1277,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -1281,7 +1307,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -1307,7 +1333,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1331,7 +1357,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@26"
+                            "$ref": "#/rules@31"
                           },
                           "arguments": []
                         }
@@ -1357,7 +1383,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@24"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -1384,7 +1410,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@24"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -1405,6 +1431,18 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                       "$type": "RuleCall",
                       "rule": {
                         "$ref": "#/rules@9"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "needs",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -1442,7 +1480,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1454,7 +1492,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -1558,7 +1596,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@28"
+                        "$ref": "#/rules@33"
                       },
                       "arguments": []
                     }
@@ -1579,7 +1617,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@41"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -1696,7 +1734,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -1721,6 +1759,34 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@43"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@42"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@41"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@40"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@38"
             },
             "arguments": []
@@ -1728,35 +1794,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@36"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@35"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@33"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           }
@@ -1783,7 +1821,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1795,7 +1833,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -1825,7 +1863,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -1846,7 +1884,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -1872,7 +1910,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1915,7 +1953,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1927,7 +1965,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -1957,7 +1995,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -1983,7 +2021,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -2012,7 +2050,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -2055,7 +2093,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -2067,7 +2105,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -2097,7 +2135,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -2123,7 +2161,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -2150,7 +2188,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@23"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -2182,7 +2220,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -2225,7 +2263,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -2237,7 +2275,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -2267,7 +2305,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -2288,7 +2326,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -2309,7 +2347,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -2325,7 +2363,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -2346,7 +2384,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -2372,7 +2410,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -2399,7 +2437,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@23"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -2431,7 +2469,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@23"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -2459,6 +2497,743 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
     },
     {
       "$type": "ParserRule",
+      "name": "Authority",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "authority"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@28"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "{"
+              },
+              {
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "decided"
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "by"
+                      },
+                      {
+                        "$type": "Alternatives",
+                        "elements": [
+                          {
+                            "$type": "Group",
+                            "elements": [
+                              {
+                                "$type": "Keyword",
+                                "value": "level"
+                              },
+                              {
+                                "$type": "Assignment",
+                                "feature": "level",
+                                "operator": "=",
+                                "terminal": {
+                                  "$type": "RuleCall",
+                                  "rule": {
+                                    "$ref": "#/rules@27"
+                                  },
+                                  "arguments": []
+                                }
+                              }
+                            ]
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "decider",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "CrossReference",
+                              "type": {
+                                "$ref": "#/rules@14"
+                              },
+                              "terminal": {
+                                "$type": "RuleCall",
+                                "rule": {
+                                  "$ref": "#/rules@28"
+                                },
+                                "arguments": []
+                              },
+                              "deprecatedSyntax": false,
+                              "isMulti": false
+                            }
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "escalation",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@19"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "applies"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "applies",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@15"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@28"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "applies",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "CrossReference",
+                              "type": {
+                                "$ref": "#/rules@15"
+                              },
+                              "terminal": {
+                                "$type": "RuleCall",
+                                "rule": {
+                                  "$ref": "#/rules@28"
+                                },
+                                "arguments": []
+                              },
+                              "deprecatedSyntax": false,
+                              "isMulti": false
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
+                      }
+                    ]
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": "}"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Decision rights for one type of decision: who may take it, when it goes up, which values weigh. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Escalation",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "escalate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "when"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "trigger",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "to"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "to",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@14"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@28"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Decision",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "decision"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@28"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "{"
+              },
+              {
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "date"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "date",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@32"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "type"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "type",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@18"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@28"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "owner"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "owner",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@14"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@28"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "concerns"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "concerns",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/types@1"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@28"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "concerns",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "CrossReference",
+                              "type": {
+                                "$ref": "#/types@1"
+                              },
+                              "terminal": {
+                                "$type": "RuleCall",
+                                "rule": {
+                                  "$ref": "#/rules@28"
+                                },
+                                "arguments": []
+                              },
+                              "deprecatedSyntax": false,
+                              "isMulti": false
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "citations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@21"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "applies"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "applies",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@15"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@28"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "applies",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "CrossReference",
+                              "type": {
+                                "$ref": "#/rules@15"
+                              },
+                              "terminal": {
+                                "$type": "RuleCall",
+                                "rule": {
+                                  "$ref": "#/rules@28"
+                                },
+                                "arguments": []
+                              },
+                              "deprecatedSyntax": false,
+                              "isMulti": false
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Assignment",
+                        "feature": "triggered",
+                        "operator": "?=",
+                        "terminal": {
+                          "$type": "Keyword",
+                          "value": "triggers"
+                        }
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "escalation"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "escalated"
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "to"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "escalatedTo",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@14"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@28"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ]
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": "}"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A decision record: dated, owned, about something, citing the tenets it follows or sets aside. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "TenetCitation",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "follows",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "follows"
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "sets"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "aside"
+                  }
+                ]
+              }
+            ]
+          },
+          {
+            "$type": "Assignment",
+            "feature": "tenets",
+            "operator": "+=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@17"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@28"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "tenets",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@17"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@28"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "because"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "reason",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@46"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Need",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "needs"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "team",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@14"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@28"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "what",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Something this OKR or initiative needs another team to do. */"
+    },
+    {
+      "$type": "ParserRule",
       "name": "Horizon",
       "definition": {
         "$type": "Group",
@@ -2470,7 +3245,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -2489,7 +3264,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2649,14 +3424,14 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@24"
             },
             "arguments": []
           },
@@ -2733,7 +3508,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@28"
             },
             "arguments": []
           },
@@ -2747,7 +3522,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@23"
+                  "$ref": "#/rules@28"
                 },
                 "arguments": []
               }
@@ -2770,21 +3545,21 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           }
@@ -2804,14 +3579,14 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@43"
             },
             "arguments": []
           }
@@ -2828,7 +3603,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@31"
+          "$ref": "#/rules@36"
         },
         "arguments": []
       },
@@ -2846,14 +3621,14 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           }
@@ -2871,7 +3646,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@38"
+          "$ref": "#/rules@43"
         },
         "arguments": []
       },
@@ -3074,6 +3849,40 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
         ]
       },
       "$comment": "/** Anything an OKR can align to with \`supports\`. */"
+    },
+    {
+      "$type": "Type",
+      "name": "Concern",
+      "type": {
+        "$type": "UnionType",
+        "types": [
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@4"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@7"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@8"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@6"
+            }
+          }
+        ]
+      },
+      "$comment": "/** What a decision may be about. */"
     }
   ],
   "imports": [],

@@ -20,3 +20,15 @@ export function isClosedString(text: string): boolean {
     for (let i = text.length - 2; i > 0 && text.charAt(i) === '\\'; i--) backslashes++;
     return backslashes % 2 === 0;
 }
+
+/**
+ * `text` written back as an EOS text in double quotes, so that reading it gives `text` again: a
+ * quote, a backslash or a line break from a title the user wrote (where it was escaped) must
+ * not end the text early, swallow the next character, or split it over two lines.
+ */
+export function quoteText(text: string): string {
+    return `"${text.replace(/[\\"\r\n]/g, ch => ESCAPES[ch])}"`;
+}
+
+/** The escapes `ValueConverter.convertString` reads back (it has no `\u` escape; other characters stay as they are). */
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\r': '\\r', '\n': '\\n' };

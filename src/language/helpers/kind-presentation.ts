@@ -17,6 +17,8 @@
  * | value      | variable + readonly | Constant | a principle that holds |
  * | practice   | method     | Method    | how a team acts on a value |
  * | tenet      | macro      | Operator  | a rule that decides between two options |
+ * | authority  | typeParameter | TypeParameter | a type of decision and who may take it |
+ * | decision   | event      | Event     | a dated choice that happened |
  */
 import { SymbolKind } from 'vscode-languageserver';
 import type { ElementKind } from '../model/elements.js';
@@ -38,5 +40,7 @@ export const KIND_PRESENTATION: Readonly<Record<ElementKind, KindPresentation>> 
     team: { token: 'type', tokenModifiers: [], symbol: SymbolKind.Module },
     value: { token: 'variable', tokenModifiers: ['readonly'], symbol: SymbolKind.Constant },
     practice: { token: 'method', tokenModifiers: [], symbol: SymbolKind.Method },
-    tenet: { token: 'macro', tokenModifiers: [], symbol: SymbolKind.Operator }
+    tenet: { token: 'macro', tokenModifiers: [], symbol: SymbolKind.Operator },
+    authority: { token: 'typeParameter', tokenModifiers: [], symbol: SymbolKind.TypeParameter },
+    decision: { token: 'event', tokenModifiers: [], symbol: SymbolKind.Event }
 };

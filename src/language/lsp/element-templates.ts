@@ -123,6 +123,16 @@ export function elementTemplates(context: TemplateContext): ElementTemplate[] {
         {
             keyword: 'tenet', detail: 'new decision tenet: a trade-off',
             body: `tenet \${1:Name} {\n  when "\${2:situation}"\n  choose "\${3:this}" over "\${4:that}"\n  because "\${5:rationale}"\n  upholds ${nameOf(6, 'value', context)}\n}`
+        },
+        {
+            keyword: 'authority', detail: 'new decision rights: who may take a type of decision',
+            body: `authority \${1:Name} "\${2:Type of decision}" {\n  decided by level ${choice(3, choices('Level'))}\n  escalate when "\${4:trigger}" to ${nameOf(5, 'team', context)}\n  applies ${nameOf(6, 'value', context)}\n}`,
+            legend: legendOf('Level')
+        },
+        {
+            keyword: 'decision', detail: 'new decision record: dated, owned, citing its tenets',
+            body: `decision \${1:Name} "\${2:What was decided}" {\n  date \${3:${context.today}}\n  type ${nameOf(4, 'authority', context)}\n  owner ${nameOf(5, 'team', context)}\n`
+                + `  concerns ${nameOf(6, 'initiative', context)}\n  follows ${nameOf(7, 'tenet', context)}\n}`
         }
     ];
 }

@@ -9,16 +9,17 @@
  * placeholders, selected one after the other; elsewhere they are left out, so the finding that
  * asks for them stays until they are written.
  */
-import { AstUtils, CstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, URI, isOperationCancelled, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type SnippetTextEdit, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EosServices } from '../eos-module.js';
-import { isClosedString } from '../grammar/eos-value-converter.js';
+import { isClosedString, quoteText } from '../grammar/eos-value-converter.js';
 import * as ast from '../generated/ast.js';
 import { KIND_LABEL, linksOf, type ElementKind, type StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 /** How many "link to …" alternatives one finding offers; more would bury the best ones. */
 export const MAX_LINK_ACTIONS = 8;
@@ -60,8 +61,10 @@ export class EosCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             try {
                 actions.push(...this.fixesFor({ document, diagnostic, model: this.strategy.model, snippets: this.snippetEdits }));
-            } catch {
-                // A fix we cannot compute is simply not offered; the request must not fail.
+            } catch (error) {
+                // A fix we cannot compute is not offered; the request must not fail, and the log says why.
+                if (isOperationCancelled(error)) throw error;
+                reportCaught(`quick fixes for '${String(diagnostic.code)}'`, error);
             }
         }
         return actions;
@@ -96,7 +99,7 @@ export class EosCodeActionProvider implements CodeActionProvider {
         const stubName = freeName(model, 'bet', `${initiative.name}Bet`);
         const title = initiative.title ?? humanise(stubName);
         const stub = snippets
-            ? snippetEdit(appendToFile(document.textDocument, `bet ${stubName} "\${1:${escapeSnippet(quotable(title))}}" {\n  hypothesis "$2"\n\\}`))
+            ? snippetEdit(appendToFile(document.textDocument, `bet ${stubName} "\${1:${escapeSnippet(quoteText(title).slice(1, -1))}}" {\n  hypothesis "$2"\n\\}`))
             : appendToFile(document.textDocument, stubElement('bet', stubName, title, []));
         actions.push(quickFix(`Create bet '${stubName}' for this initiative`, diagnostic, document,
             [...addProperty(document, node, `bet ${stubName}`), stub]));
@@ -318,7 +321,7 @@ function appendToFile(textDocument: TextDocument, elementText: string): TextEdit
 }
 
 function stubElement(kind: ElementKind, name: string, title: string, properties: string[]): string {
-    const head = `${kind} ${name} "${title.replace(/["\\]/g, '')}"`;
+    const head = `${kind} ${name} ${quoteText(title)}`;
     return properties.length ? `${head} {\n${properties.map(p => `  ${p}`).join('\n')}\n}` : head;
 }
 

@@ -10,6 +10,7 @@ import type { EosServices } from '../eos-module.js';
 import type { StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 export class EosCodeLensProvider implements CodeLensProvider {
     private readonly strategy: StrategyWorkspace;
@@ -28,7 +29,8 @@ export class EosCodeLensProvider implements CodeLensProvider {
                 if (title) lenses.push({ range: element.nameRange, command: { title, command: '' } });
             }
             return lenses;
-        } catch {
+        } catch (error) {
+            reportCaught('code lenses', error);
             return [];
         }
     }

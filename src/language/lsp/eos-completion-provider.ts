@@ -24,11 +24,12 @@ import { elementTemplates, templateKindLabel, type ElementTemplate } from './ele
 /** AST type of a reference target → model kind. */
 const KIND_OF_TYPE: Record<string, ElementKind> = {
     Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
-    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet'
+    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet',
+    Authority: 'authority', Decision: 'decision'
 };
 
 /** Order of kinds in the list where one reference may name several (`supports`). */
-const KIND_ORDER: ElementKind[] = ['bet', 'theme', 'okr', 'kr', 'initiative', 'vision', 'stream', 'team', 'value', 'practice', 'tenet'];
+const KIND_ORDER: ElementKind[] = ['bet', 'theme', 'okr', 'kr', 'initiative', 'vision', 'stream', 'team', 'value', 'practice', 'tenet', 'authority', 'decision'];
 
 /** VS Code's command that opens the suggestion list; run after a keyword that a name or value follows. */
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -94,7 +95,7 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         if (this.isInComment(document, document.textDocument.offsetAt(params.position))) return CompletionList.create([], false);
         // A half-typed document can confuse the completion parser; offer nothing rather than fail the request.
-        const list = await answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken));
+        const list = await answerOr(CompletionList.create([], true), () => super.getCompletion(document, params, cancelToken), 'completion');
         if (!list || !isSpaceTrigger(params)) return list;
         // Opened by a typed space: only where a name or value is expected. After `current 52% ` a
         // list of keywords would turn the next Enter into `kr`.

@@ -12,7 +12,7 @@ import { answerOr } from '../helpers/answer-or.js';
 export class EosDefinitionProvider extends DefaultDefinitionProvider {
     /** Never throws: a broken document answers with no definition. */
     override getDefinition(document: LangiumDocument, params: DefinitionParams, cancelToken?: CancellationToken): MaybePromise<LocationLink[] | undefined> {
-        return answerOr(undefined, () => super.getDefinition(document, params, cancelToken));
+        return answerOr(undefined, () => super.getDefinition(document, params, cancelToken), 'go to definition');
     }
 
     protected override findLinks(source: CstNode): GoToLink[] {

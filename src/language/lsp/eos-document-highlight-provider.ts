@@ -11,7 +11,7 @@ import { answerOr } from '../helpers/answer-or.js';
 export class EosDocumentHighlightProvider extends DefaultDocumentHighlightProvider {
     /** Never throws: a broken document highlights nothing. */
     override getDocumentHighlight(document: LangiumDocument, params: DocumentHighlightParams, cancelToken?: CancellationToken): MaybePromise<DocumentHighlight[] | undefined> {
-        return answerOr(undefined, () => super.getDocumentHighlight(document, params, cancelToken));
+        return answerOr(undefined, () => super.getDocumentHighlight(document, params, cancelToken), 'document highlight');
     }
 
     protected override createDocumentHighlight(reference: ReferenceDescription): DocumentHighlight {

@@ -12,7 +12,7 @@ import { answerOr } from '../helpers/answer-or.js';
 export class EosDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     /** Never throws: a broken document answers with the symbols that could be read, or none. */
     override getSymbols(document: LangiumDocument, params: DocumentSymbolParams, cancelToken?: CancellationToken): MaybePromise<DocumentSymbol[]> {
-        return answerOr([], () => super.getSymbols(document, params, cancelToken));
+        return answerOr([], () => super.getSymbols(document, params, cancelToken), 'document symbols');
     }
 
     protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {

@@ -10,7 +10,7 @@ import { answerOr } from '../helpers/answer-or.js';
 export class EosFoldingRangeProvider extends DefaultFoldingRangeProvider {
     /** Never throws: a broken document folds what could be read, or nothing. */
     override getFoldingRanges(document: LangiumDocument, params: FoldingRangeParams, cancelToken?: CancellationToken): Promise<FoldingRange[]> {
-        return answerOr([], () => super.getFoldingRanges(document, params, cancelToken));
+        return answerOr([], () => super.getFoldingRanges(document, params, cancelToken), 'folding ranges');
     }
 
     protected override collectCommentFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {

@@ -22,6 +22,7 @@ import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import { ELEMENT_SYNTAX } from '../grammar/element-properties.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
 const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = Object.fromEntries(
@@ -92,7 +93,8 @@ export class EosFormatter extends AbstractFormatter {
                     range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
                     newText: edit.newText
                 }));
-        } catch {
+        } catch (error) {
+            reportCaught('formatting', error);
             return []; // a formatter that fails must leave the text alone, never break the editor
         }
     }
@@ -173,7 +175,7 @@ function roleOf(image: string, leaf: LeafCstNode | undefined): TokenRole {
     if (!leaf || !node) return 'other';
     const startsNode = node.$cstNode?.offset === leaf.offset;
     if (startsNode && ast.isElement(node)) return 'element';
-    if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node))) return 'property';
+    if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node) || ast.isEscalation(node) || ast.isTenetCitation(node) || ast.isNeed(node))) return 'property';
     if (!startsNode && ast.isMeasure(node)) return 'unit';
     if (!startsNode && PROPERTY_KEYWORDS[node.$type]?.has(image) && leaf.tokenType.name === image) return 'property';
     return 'other';

@@ -13,9 +13,11 @@ import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../model/progress.js';
 import { tracesOf } from '../model/trace.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
-import { isDiagnosticCode } from '../validation/codes.js';
+import { CATALOGUE, isDiagnosticCode, type DiagnosticCode } from '../validation/codes.js';
+import type { EosDiagnosticData } from '../validation/eos-document-validator.js';
+import { faultOf } from '../validation/issue.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { conceptMarkdown, ELEMENT_CONCEPTS, FIX_HINTS, propertyConcept, VALUE_CONCEPTS } from '../documentation/glossary.js';
+import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS } from '../documentation/glossary.js';
 import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
 import { answerOr } from '../helpers/answer-or.js';
 
@@ -31,7 +33,7 @@ export class EosHoverProvider extends AstNodeHoverProvider {
 
     /** Never throws: a broken or half-typed document gets no hover rather than an error. */
     override getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        return answerOr(undefined, () => this.hoverAt(document, params));
+        return answerOr(undefined, () => this.hoverAt(document, params), 'hover');
     }
 
     protected hoverAt(document: LangiumDocument, params: HoverParams): Hover | undefined {
@@ -95,7 +97,7 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         return sections.join('\n\n');
     }
 
-    /** The element's diagnostics, each with a pointer to the fix. */
+    /** The element's diagnostics: each fault, then its fix (once: the message ends with it). */
     protected problemsOf(element: StrategyElement): string[] {
         const document = this.langiumDocuments.getDocument(URI.parse(element.uri));
         const diagnostics: Diagnostic[] = document?.diagnostics ?? [];
@@ -103,10 +105,16 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         return diagnostics
             .filter(d => isDiagnosticCode(d.code) && d.code !== 'syntax' && ranges.some(range => sameRange(range, d.range)))
             .map(d => {
-                const code = d.code as keyof typeof FIX_HINTS;
-                return `⚠ \`${code}\`: ${d.message}\n\n**Fix:** ${FIX_HINTS[code]}`;
+                const { fault, fix } = faultAndFix(d, d.code as DiagnosticCode);
+                return `⚠ \`${d.code}\`: ${fault}\n\n**Fix:** ${fix}`;
             });
     }
+}
+
+/** A diagnostic's message split into what is wrong and the fix it ends with. */
+function faultAndFix(diagnostic: Diagnostic, code: DiagnosticCode): { fault: string; fix: string } {
+    const fix = (diagnostic.data as Partial<EosDiagnosticData> | undefined)?.fix ?? CATALOGUE[code].fix;
+    return { fault: faultOf(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value, fix), fix };
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {

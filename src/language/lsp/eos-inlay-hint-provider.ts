@@ -21,7 +21,7 @@ export class EosInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     override getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
-        return answerOr([], () => super.getInlayHints(document, params, cancelToken));
+        return answerOr([], () => super.getInlayHints(document, params, cancelToken), 'inlay hints');
     }
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {

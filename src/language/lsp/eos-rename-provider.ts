@@ -14,6 +14,7 @@ import { KIND_LABEL, type ElementKind, type StrategyElement } from '../model/ele
 import { LINK_TARGETS } from '../model/extract.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 const IDENTIFIER = /^[_\p{L}][\p{L}\p{N}_]*$/u;
 
@@ -117,6 +118,7 @@ export class EosRenameProvider extends DefaultRenameProvider {
             return compute();
         } catch (error) {
             if (error instanceof ResponseError) throw error;
+            reportCaught('rename', error);
             return undefined;
         }
     }

@@ -14,6 +14,7 @@ import { isHorizon, isKeyResult, isMeasure } from '../generated/ast.js';
 import { assignmentOf } from '../grammar/grammar-assignment.js';
 import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
 import { KIND_PRESENTATION } from '../helpers/kind-presentation.js';
+import { reportCaught } from '../helpers/answer-or.js';
 
 interface TokenClass {
     type: string;
@@ -53,6 +54,7 @@ export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
             }
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
+            reportCaught('semantic tokens', error);
         }
     }
 

@@ -10,7 +10,8 @@ import { isKeyResult } from '../generated/ast.js';
 /** The element kind each declaring AST type stands for; also the keyword that opens it. */
 export const KIND_OF_AST_TYPE: Readonly<Record<string, ElementKind>> = {
     Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
-    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet'
+    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet',
+    Authority: 'authority', Decision: 'decision'
 };
 
 /** The model name of a declaring node: `Okr.Kr` for a key result, its name otherwise. */

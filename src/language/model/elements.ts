@@ -7,16 +7,18 @@ import type { Range } from 'vscode-languageserver-types';
 
 export type ElementKind =
     | 'vision' | 'theme' | 'bet' | 'stream' | 'initiative' | 'okr' | 'kr'
-    | 'team' | 'value' | 'practice' | 'tenet';
+    | 'team' | 'value' | 'practice' | 'tenet' | 'authority' | 'decision';
 
 export const ELEMENT_KINDS: readonly ElementKind[] = [
-    'vision', 'theme', 'bet', 'stream', 'initiative', 'okr', 'kr', 'team', 'value', 'practice', 'tenet'
+    'vision', 'theme', 'bet', 'stream', 'initiative', 'okr', 'kr', 'team', 'value', 'practice', 'tenet', 'authority', 'decision'
 ];
 
 /** The relation a link expresses, named after the keyword that writes it. */
 export type LinkRelation =
     | 'vision' | 'serves' | 'streams' | 'bet' | 'stream' | 'owner' | 'supports'
-    | 'parent' | 'extends' | 'embodies' | 'upholds';
+    | 'parent' | 'extends' | 'embodies' | 'upholds'
+    // Aligned autonomy: decision rights, decision records and cross-team needs.
+    | 'decider' | 'escalateTo' | 'applies' | 'type' | 'concerns' | 'follows' | 'setsAside' | 'escalatedTo' | 'needs';
 
 export interface ElementLink {
     relation: LinkRelation;
@@ -47,6 +49,23 @@ export interface EvidenceEntry {
     date?: string;
     verdict: 'supports' | 'contradicts';
     text?: string;
+    range: Range;
+}
+
+/** A decision record's citation of a tenet: followed, or knowingly set aside (with a reason). */
+export interface TenetCitation {
+    tenet: string;
+    side: 'follows' | 'sets-aside';
+    reason?: string;
+    /** The tenet's name in the citation. */
+    range: Range;
+}
+
+/** Something an OKR or initiative needs another team to do. */
+export interface TeamNeed {
+    team: string;
+    what?: string;
+    /** The team's name in the need. */
     range: Range;
 }
 
@@ -90,6 +109,16 @@ export interface StrategyElement {
     over?: string;
     rationale?: string;
     evidence?: EvidenceEntry[];
+    /** For a decision record: the day it was taken (`YYYY-MM-DD`). */
+    date?: string;
+    /** For a decision record: the tenets it cites, as written. */
+    citations?: TenetCitation[];
+    /** For a decision record: it says its type's escalation trigger applied (`triggers escalation`). */
+    triggersEscalation?: boolean;
+    /** For decision rights: what sends a decision of this type up (`escalate when "…"`). */
+    trigger?: string;
+    /** For an OKR or initiative: what it needs other teams to do. */
+    needs?: TeamNeed[];
     /** For an OKR: the names (`Okr.Kr`) of its key results, in order. */
     keyResults?: string[];
     /** For a key result: its OKR's name. */
@@ -123,5 +152,5 @@ export function firstLink(element: StrategyElement, relation: LinkRelation): Ele
 export const KIND_LABEL: Record<ElementKind, string> = {
     vision: 'vision', theme: 'strategic theme', bet: 'bet', stream: 'value stream',
     initiative: 'initiative', okr: 'OKR', kr: 'key result', team: 'team', value: 'value',
-    practice: 'practice', tenet: 'decision tenet'
+    practice: 'practice', tenet: 'decision tenet', authority: 'decision rights', decision: 'decision record'
 };

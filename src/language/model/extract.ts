@@ -11,7 +11,8 @@ import { readFigures } from './measures.js';
 
 const KIND_OF_TYPE: Record<ast.Element['$type'], ElementKind> = {
     Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
-    Okr: 'okr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet'
+    Okr: 'okr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet',
+    Authority: 'authority', Decision: 'decision'
 };
 
 /** Which kinds a reference may point at, by the relation that writes it. */
@@ -19,7 +20,19 @@ export const LINK_TARGETS: Record<LinkRelation, readonly ElementKind[]> = {
     vision: ['vision'], serves: ['theme'], streams: ['stream'], bet: ['bet'], stream: ['stream'],
     owner: ['team'], parent: ['team'], extends: ['value'], embodies: ['value'], upholds: ['value'],
     // Order matters only when two kinds share a name: the most specific alignment wins.
-    supports: ['bet', 'okr', 'kr', 'initiative', 'theme']
+    supports: ['bet', 'okr', 'kr', 'initiative', 'theme'],
+    decider: ['team'], escalateTo: ['team'], applies: ['value'], type: ['authority'],
+    concerns: ['bet', 'initiative', 'okr', 'stream'], follows: ['tenet'], setsAside: ['tenet'],
+    escalatedTo: ['team'], needs: ['team']
+};
+
+/**
+ * Which kinds a reference may point at, by the grammar property that holds it: the element's own
+ * properties are its link relations; references inside a citation, an escalation or a need are
+ * named by their own property.
+ */
+export const REFERENCE_TARGETS: Readonly<Record<string, readonly ElementKind[]>> = {
+    ...LINK_TARGETS, tenets: LINK_TARGETS.follows, to: LINK_TARGETS.escalateTo, team: LINK_TARGETS.needs
 };
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -110,6 +123,7 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
                     message: `Initiative '${node.name}' is written in more than one value stream (${[first?.text, ...extra.map(e => e.text)].filter(Boolean).join(', ')}); only '${first?.text ?? ''}' counts. An initiative is one card in one stream: write one initiative per stream (e.g. copy this one as a new initiative with \`stream ${cst.text}\`), and let the bet span both with \`streams\`.`
                 })));
             }
+            fillNeeds(node, element);
             break;
         case 'Okr': {
             copy('period', node.period);
@@ -122,6 +136,7 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
                 element.keyResults.push(krElement.name);
                 sink.push(krElement);
             }
+            fillNeeds(node, element);
             break;
         }
         case 'Team':
@@ -133,9 +148,59 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
             copy('over', node.over);
             copy('rationale', node.rationale);
             break;
+        case 'Authority':
+            copy('level', node.level);
+            if (node.escalation) {
+                if (node.escalation.trigger !== undefined) element.trigger = node.escalation.trigger;
+                const to = node.escalation.to;
+                if (to?.$refText) element.links.push(childLink('escalateTo', to, node.escalation));
+                props['escalation'] = node.escalation.$cstNode?.range ?? element.nameRange;
+            }
+            sortLinks(element);
+            break;
+        case 'Decision':
+            copy('date', node.date);
+            if (node.triggered) {
+                element.triggersEscalation = true;
+                const written = properties.get('triggered');
+                if (written) props['triggered'] = written.nodes[0].range;
+            }
+            element.citations = [];
+            for (const citation of node.citations) {
+                const side = citation.follows ? 'follows' : 'sets-aside';
+                for (const tenet of citation.tenets) {
+                    if (!tenet.$refText) continue;
+                    const link = childLink(side === 'follows' ? 'follows' : 'setsAside', tenet, citation);
+                    element.links.push(link);
+                    element.citations.push({ tenet: tenet.$refText, side, range: link.range, ...(citation.reason !== undefined ? { reason: citation.reason } : {}) });
+                }
+            }
+            sortLinks(element);
+            break;
         default:
             break;
     }
+}
+
+/** A link written inside a child node of the element (a citation, a need, an escalation). */
+function childLink(relation: LinkRelation, ref: Reference, child: AstNode): ElementLink {
+    return { relation, target: ref.$refText, kinds: LINK_TARGETS[relation], range: ref.$refNode?.range ?? child.$cstNode?.range ?? EMPTY_RANGE };
+}
+
+function sortLinks(element: StrategyElement): void {
+    element.links.sort((a, b) => comparePositions(a.range, b.range));
+}
+
+function fillNeeds(node: ast.Okr | ast.Initiative, element: StrategyElement): void {
+    if (!node.needs.length) return;
+    element.needs = [];
+    for (const need of node.needs) {
+        if (!need.team?.$refText) continue;
+        const link = childLink('needs', need.team, need);
+        element.links.push(link);
+        element.needs.push({ team: need.team.$refText, range: link.range, ...(need.what !== undefined ? { what: need.what } : {}) });
+    }
+    sortLinks(element);
 }
 
 /** The CST nodes that wrote each property of one AST node, in source order. */

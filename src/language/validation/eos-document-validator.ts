@@ -7,12 +7,13 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
-import { KIND_LABEL, type ElementKind, type LinkRelation } from '../model/elements.js';
-import { LINK_TARGETS } from '../model/extract.js';
+import { KIND_LABEL, type ElementKind } from '../model/elements.js';
+import { REFERENCE_TARGETS } from '../model/extract.js';
 import { effectiveSeverity } from '../workspace/eos-config.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
-import type { Issue } from './issue.js';
+import { codeDocsUrl } from './code-docs.js';
+import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
+import { findingMessage, type Issue } from './issue.js';
 import { NameSuggester } from './suggestions.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 
@@ -23,9 +24,11 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
     info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
 };
 
-/** Marks diagnostics computed from the whole workspace, so they can be refreshed on their own. */
 export interface EosDiagnosticData {
     code: DiagnosticCode;
+    /** What to write instead: the end of the message, which the hover shows apart from the fault. */
+    fix?: string;
+    /** Marks diagnostics computed from the whole workspace, so they can be refreshed on their own. */
     workspace?: boolean;
     [key: string]: unknown;
 }
@@ -78,16 +81,16 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
             if (!error) continue;
             const name = error.info.reference.$refText;
             // `stream A, B`: the second stream is still a stream name (refused by invalid-value).
-            const property = error.info.property === 'extraStreams' ? 'stream' : error.info.property;
-            const kinds = LINK_TARGETS[property as LinkRelation] ?? [];
+            const kinds = REFERENCE_TARGETS[error.info.property === 'extraStreams' ? 'stream' : error.info.property] ?? [];
             const suggestions = this.suggester(kinds).nearest(name);
+            const fix = unresolvedFix(suggestions);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: reference.$refNode?.range ?? error.info.container.$cstNode!.range,
-                message: unresolvedMessage(name, kinds, suggestions),
+                message: findingMessage(unresolvedFault(name, kinds, error.info.property), fix),
                 code: 'unresolved-reference',
                 source: DIAGNOSTIC_SOURCE,
-                data: { code: 'unresolved-reference', name, kinds, suggestions }
+                data: { code: 'unresolved-reference', fix, name, kinds, suggestions } satisfies EosDiagnosticData
             });
         }
     }
@@ -108,10 +111,17 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-export function unresolvedMessage(name: string, kinds: readonly ElementKind[], suggestions: readonly string[]): string {
-    const what = kinds.length === 1 ? `No ${KIND_LABEL[kinds[0]]} is named '${name}'` : `Nothing that can be supported (${kinds.map(k => KIND_LABEL[k]).join(', ')}) is named '${name}'`;
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : ' Check the spelling, or create it.';
-    return `${what}.${hint}`;
+function unresolvedFault(name: string, kinds: readonly ElementKind[], property = 'supports'): string {
+    const labels = kinds.map(k => KIND_LABEL[k]);
+    if (kinds.length === 1) return `No ${labels[0]} is named '${name}'.`;
+    return property === 'supports'
+        ? `Nothing that can be supported (${labels.join(', ')}) is named '${name}'.`
+        : `No ${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]} is named '${name}'.`;
+}
+
+/** The nearest names when there are some; the catalogue's fix otherwise. */
+function unresolvedFix(suggestions: readonly string[]): string {
+    return suggestions.length ? `Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : CATALOGUE['unresolved-reference'].fix;
 }
 
 export function issueToDiagnostic(issue: Issue, workspace = false): Diagnostic {
@@ -121,7 +131,7 @@ export function issueToDiagnostic(issue: Issue, workspace = false): Diagnostic {
         message: issue.message,
         code: issue.code,
         source: DIAGNOSTIC_SOURCE,
-        data: { ...issue.data, code: issue.code, ...(workspace ? { workspace: true } : {}) } satisfies EosDiagnosticData
+        data: { ...issue.data, code: issue.code, fix: issue.fix, ...(workspace ? { workspace: true } : {}) } satisfies EosDiagnosticData
     };
 }
 
@@ -136,6 +146,8 @@ export function applySeverities(diagnostics: Diagnostic[], strategy: StrategyWor
         const severity = effectiveSeverity(code, strategy.config, strategy.editorDiagnostics);
         if (severity === 'off') continue;
         diagnostic.severity = LSP_SEVERITY[severity];
+        // The code in Problems and the hover links to its section of docs/language.md.
+        diagnostic.codeDescription = { href: codeDocsUrl(code) };
         result.push(diagnostic);
     }
     return result;

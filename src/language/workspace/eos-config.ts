@@ -2,7 +2,7 @@
  * `eos.config.json`: severities per diagnostic code and the stalled-work threshold, shared by the
  * editor and the CLI so that both report the same findings.
  */
-import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity, type SeverityOverride } from '../validation/codes.js';
+import { CATALOGUE, isDiagnosticCode, SEVERITY_OVERRIDES, type DiagnosticCode, type Severity, type SeverityOverride } from '../validation/codes.js';
 
 export const CONFIG_FILE_NAME = 'eos.config.json';
 export const DEFAULT_STALLED_AFTER_DAYS = 30;
@@ -10,13 +10,19 @@ export const DEFAULT_STALLED_AFTER_DAYS = 30;
 export interface EosConfig {
     /** Undefined when the file does not say; the editor setting or the default applies then. */
     stalledAfterDays?: number;
+    /** Days a tenet may go uncited by decision records (the usage audit); default 90. */
+    tenetUnusedAfterDays?: number;
+    /** Days a value may go unapplied by decision records before it drifts; default 90. */
+    valueDriftAfterDays?: number;
     /** Overrides per code; a code not listed keeps its catalogue severity. */
     diagnostics: Partial<Record<DiagnosticCode, SeverityOverride>>;
 }
 
 export const DEFAULT_CONFIG: EosConfig = { diagnostics: {} };
 
-const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
+/** The settings that are a number of days. */
+const DAY_KEYS = ['stalledAfterDays', 'tenetUnusedAfterDays', 'valueDriftAfterDays'] as const;
+type DayKey = typeof DAY_KEYS[number];
 
 export class ConfigError extends Error {}
 
@@ -37,15 +43,15 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
     const config: EosConfig = { diagnostics: {} };
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
         if (key === '$schema') continue;
-        if (key === 'stalledAfterDays') {
+        if (DAY_KEYS.includes(key as DayKey)) {
             if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-                throw new ConfigError(`${source}: "stalledAfterDays" must be a whole number of days (0 or more), not ${JSON.stringify(value)}`);
+                throw new ConfigError(`${source}: "${key}" must be a whole number of days (0 or more), not ${JSON.stringify(value)}`);
             }
-            config.stalledAfterDays = value;
+            config[key as DayKey] = value;
         } else if (key === 'diagnostics') {
             config.diagnostics = parseSeverities(value, source);
         } else {
-            throw new ConfigError(`${source}: unknown key "${key}"; expected "stalledAfterDays" or "diagnostics"`);
+            throw new ConfigError(`${source}: unknown key "${key}"; expected ${[...DAY_KEYS, 'diagnostics'].map(k => `"${k}"`).join(', ')}`);
         }
     }
     return config;
@@ -60,8 +66,8 @@ export function parseSeverities(value: unknown, source: string): EosConfig['diag
         if (!isDiagnosticCode(code)) {
             throw new ConfigError(`${source}: unknown diagnostic code "${code}"${nearestCodeHint(code)}`);
         }
-        if (typeof severity !== 'string' || !SEVERITIES.includes(severity as SeverityOverride)) {
-            throw new ConfigError(`${source}: severity of "${code}" must be one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(severity)}`);
+        if (typeof severity !== 'string' || !(SEVERITY_OVERRIDES as readonly string[]).includes(severity)) {
+            throw new ConfigError(`${source}: severity of "${code}" must be one of ${SEVERITY_OVERRIDES.join(', ')}, not ${JSON.stringify(severity)}`);
         }
         result[code] = severity as SeverityOverride;
     }

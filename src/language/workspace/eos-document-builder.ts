@@ -16,6 +16,8 @@ import {
     type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import { UnreadableFileError } from './eos-document-factory.js';
+import type { EosWorkspaceManager } from './eos-workspace-manager.js';
 
 /** Exports of one document: AST path → `Type name`. */
 type ExportSignature = Map<string, string>;
@@ -48,6 +50,7 @@ export class EosDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        ({ changed, deleted } = this.sortChanges(changed, deleted));
         for (const uri of changed) {
             const key = uri.toString();
             // Only documents already indexed can be compared; the oldest snapshot is what dependents saw.
@@ -56,6 +59,40 @@ export class EosDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         return super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * What the client reported, decided by the one rule of docs/reliability.md: an open document is
+     * what the client sent (a deletion on disk does not drop it); a document that is not open is
+     * what the disk holds. So a file closed without saving is read again from disk, or dropped
+     * when it is gone, was never saved, or lies outside the workspace; a file that changed into
+     * something unreadable (a pipe, a device, no permission, too large) is dropped with a warning.
+     */
+    protected sortChanges(changed: URI[], deleted: URI[]): { changed: URI[]; deleted: URI[] } {
+        const manager = this.workspaceManager() as EosWorkspaceManager;
+        const isOpen = (uri: URI) => this.textDocuments?.get(uri.toString()) !== undefined;
+        const toDelete: URI[] = [];
+        for (const uri of deleted) {
+            const inside = this.langiumDocuments.getDocuments(uri);
+            if (inside.some(doc => isOpen(doc.uri))) toDelete.push(...inside.filter(doc => !isOpen(doc.uri)).map(doc => doc.uri));
+            else toDelete.push(uri);
+        }
+        const toChange: URI[] = [];
+        for (const uri of changed) {
+            if (isOpen(uri) || !manager.onDisk || !this.langiumDocuments.hasDocument(uri)) {
+                toChange.push(uri); // new files and folders: Langium looks, by the workspace manager's rules
+                continue;
+            }
+            if (!manager.isWorkspaceFile(uri)) {
+                toDelete.push(uri);
+                continue;
+            }
+            const read = manager.prefetch(uri);
+            if (read.problem !== undefined) toDelete.push(uri);
+            else toChange.push(uri);
+        }
+        for (const uri of toDelete) manager.forget(uri);
+        return { changed: toChange, deleted: toDelete };
     }
 
     /** Postpones relinking for changes whose exports can be compared once they are indexed. */
@@ -69,7 +106,16 @@ export class EosDocumentBuilder extends DefaultDocumentBuilder {
     /** Langium's build, with the dependents to relink decided right after the changed documents are indexed. */
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         this.prepareBuild(documents, options);
-        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, doc => this.langiumDocumentFactory.update(doc, cancelToken));
+        const unreadable: LangiumDocument[] = [];
+        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, async doc => {
+            try {
+                await this.langiumDocumentFactory.update(doc, cancelToken);
+            } catch (error) {
+                if (!(error instanceof UnreadableFileError)) throw error;
+                unreadable.push(doc); // could not be read after all (replaced since the change was reported)
+            }
+        });
+        if (unreadable.length) documents = await this.drop(documents, unreadable, options);
         await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, doc => this.indexManager.updateContent(doc, cancelToken));
         documents = this.addDependentsToRelink(documents, options);
         await this.runCancelable(documents, DocumentState.ComputedScopes, cancelToken, async doc => {
@@ -91,6 +137,32 @@ export class EosDocumentBuilder extends DefaultDocumentBuilder {
             await this.validate(doc, cancelToken);
             this.markAsCompleted(doc);
         });
+    }
+
+    /**
+     * Removes documents that could not be read from the workspace and from this build, as if they
+     * had been deleted: listeners learn it (their diagnostics are cleared), dependents are relinked.
+     */
+    protected async drop(documents: LangiumDocument[], dropped: LangiumDocument[], options: BuildOptions): Promise<LangiumDocument[]> {
+        const droppedUris = new Set(dropped.map(doc => doc.uri.toString()));
+        for (const doc of dropped) {
+            this.langiumDocuments.deleteDocument(doc.uri);
+            this.cleanUpDeleted(doc);
+            this.pending.delete(doc.uri.toString());
+        }
+        await this.emitUpdate([], dropped.map(doc => doc.uri));
+        const kept = documents.filter(doc => !droppedUris.has(doc.uri.toString()));
+        const building = new Set(kept);
+        const reset: LangiumDocument[] = [];
+        for (const doc of this.langiumDocuments.all) {
+            if (doc.state >= DocumentState.Linked && DefaultDocumentBuilder.prototype['shouldRelink'].call(this, doc, droppedUris)) {
+                this.resetToState(doc, DocumentState.ComputedScopes);
+                reset.push(doc);
+            }
+        }
+        if (!reset.length) return kept;
+        this.prepareBuild(reset, options);
+        return this.sortDocuments([...kept, ...reset.filter(doc => !building.has(doc))]);
     }
 
     /**

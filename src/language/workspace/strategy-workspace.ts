@@ -7,6 +7,7 @@ import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices, ty
 import { documentModel } from '../model/extract.js';
 import { WorkspaceModel } from '../model/workspace-model.js';
 import { todayIso } from '../model/dates.js';
+import { DEFAULT_TENET_UNUSED_AFTER_DAYS, DEFAULT_VALUE_DRIFT_AFTER_DAYS } from '../model/autonomy.js';
 import type { Issue } from '../validation/issue.js';
 import { checkDocument, checkWorkspace } from '../validation/rules/index.js';
 import { DEFAULT_CONFIG, DEFAULT_STALLED_AFTER_DAYS, type EosConfig } from './eos-config.js';
@@ -84,7 +85,11 @@ export class StrategyWorkspace {
     }
 
     private ruleOptions() {
-        return { today: this.today ?? todayIso(), stalledAfterDays: this.stalledAfterDays };
+        return {
+            today: this.today ?? todayIso(), stalledAfterDays: this.stalledAfterDays,
+            tenetUnusedAfterDays: this.config.tenetUnusedAfterDays ?? DEFAULT_TENET_UNUSED_AFTER_DAYS,
+            valueDriftAfterDays: this.config.valueDriftAfterDays ?? DEFAULT_VALUE_DRIFT_AFTER_DAYS
+        };
     }
 
     setConfig(config: EosConfig): void {

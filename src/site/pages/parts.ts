@@ -5,6 +5,7 @@
 import type { StrategyElement } from '../../language/model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../../language/model/progress.js';
 import { tracesOf } from '../../language/model/trace.js';
+import { faultOf } from '../../language/validation/issue.js';
 import { esc, inlineMarkdown, progressBar } from '../html.js';
 import { codeHelp, displayTitle, kindHeading, krAnchor, PAGES, type SiteContext } from '../site-context.js';
 import type { SiteFinding } from '../site-input.js';
@@ -30,11 +31,12 @@ export function findingList(context: SiteContext, from: string, findings: readon
     if (!findings.length) return '';
     const items = findings.map(finding => {
         const help = codeHelp(finding.code);
+        const fix = finding.fix ?? help.fix;
         const where = options.showElement && finding.element ? ` on ${context.link(from, finding.element)}` : '';
         return `<li class="finding sev-${esc(finding.severity)}">`
             + `<div class="finding-head">${severityBadge(finding.severity)} <a class="code" href="${esc(context.links.href(from, PAGES.findings, `code-${finding.code}`))}">${esc(finding.code)}</a>${where}</div>`
-            + `<p class="message">${esc(finding.message)}</p>`
-            + (help.fix ? `<p class="fix"><span class="label">How to fix:</span> ${inlineMarkdown(help.fix)}</p>` : '')
+            + `<p class="message">${esc(faultOf(finding.message, fix))}</p>`
+            + (fix ? `<p class="fix"><span class="label">How to fix:</span> ${inlineMarkdown(fix)}</p>` : '')
             + `<p class="source">${esc(finding.file)}, line ${finding.line}</p>`
             + '</li>';
     });

@@ -139,6 +139,20 @@ describe('quick fixes', () => {
         expect(await codesAfter(file, text)).toContain('bet-without-hypothesis');
     });
 
+    it('orphan-initiative: the created bet keeps a title holding a quote, a backslash and a line break, escaped', async () => {
+        const file = 'work.eos';
+        const fixture = await fixesFor(file, 'initiative Referral "Say \\"hi\\" to C:\\\\new\\nusers"', 'orphan-initiative');
+        const fixed = apply(fixture, file, "Create bet 'ReferralBet' for this initiative");
+        expect(fixed.split('\n').slice(-2)).toEqual(['bet ReferralBet "Say \\"hi\\" to C:\\\\new\\nusers"', '']);
+        const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: fixed });
+        expect(ws.diagnostics(file).map(d => String(d.code)).sort()).toEqual(['bet-without-hypothesis', 'orphan-bet']); // what only the strategist can write; no syntax error
+        const bet = ws.services.eos.StrategyWorkspace.model.get('bet', 'ReferralBet')!;
+        expect(bet.title).toBe('Say "hi" to C:\\new\nusers');
+        // As a snippet (VS Code), the placeholder holds the same escaped title.
+        const snippet = applySnippet(await fixesFor(file, 'initiative Referral "Say \\"hi\\" to C:\\\\new\\nusers"', 'orphan-initiative', { snippets: true }), file, "Create bet 'ReferralBet' for this initiative");
+        expect(snippet.text).toContain('bet ReferralBet "Say \\"hi\\" to C:\\\\new\\nusers"');
+    });
+
     it('inserts above the closing brace when a block comment runs on from the opening line', async () => {
         const file = 'work.eos';
         const fixture = await fixesFor(file, 'initiative X "x" { /* a note\n   that goes on */\n  status doing\n}\n', 'orphan-initiative');

@@ -100,7 +100,7 @@ describe('completion while typing', () => {
         expect(labels(team)).toEqual(['description', 'level', 'parent']);
         const okr = await completeAt('t.eos', 'okr O "o" {\n  kr K "k" from 1 to 2\n  <||>\n}\n');
         // `current`, `by` and `description` may still follow the key result on the next line.
-        expect(labels(okr)).toEqual(['by', 'current', 'description', 'kr', 'owner', 'period', 'supports']);
+        expect(labels(okr)).toEqual(['by', 'current', 'description', 'kr', 'needs', 'owner', 'period', 'supports']);
         // `kr` is the key result's template here, once.
         expect(okr.find(i => i.label === 'kr')?.kind).toBe(CompletionItemKind.Snippet);
         const bet = await completeAt('t.eos', 'bet B "b" {\n  <||>\n}\n');

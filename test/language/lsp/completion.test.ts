@@ -69,13 +69,13 @@ describe('completion', () => {
 
     it('offers the properties valid inside a block, not other elements', async () => {
         const items = await completeAt('work.eos', 'initiative Work "w" {\n  <||>\n}\n');
-        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['bet', 'description', 'failure', 'hypothesis', 'outcome', 'owner', 'status', 'stream', 'success', 'updated']);
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['bet', 'description', 'failure', 'hypothesis', 'needs', 'outcome', 'owner', 'status', 'stream', 'success', 'updated']);
         expect(labels(items, CompletionItemKind.Snippet)).toEqual([]);
     });
 
     it('offers one template per element kind at top level, each kind once', async () => {
         const items = await completeAt('work.eos', 'vision V "v"\n\n<||>');
-        expect(labels(items, CompletionItemKind.Snippet)).toEqual(['bet', 'initiative', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+        expect(labels(items, CompletionItemKind.Snippet)).toEqual(['authority', 'bet', 'decision', 'initiative', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
         // No bare keyword beside its template: every label appears once.
         const all = items.map(i => i.label);
         expect(all.length).toBe(new Set(all).size);

@@ -9,8 +9,10 @@ import { elementTemplates } from '../../../src/language/lsp/element-templates.js
 import { previewOf } from '../../../src/language/lsp/eos-completion-provider.js';
 import { buildWorkspace } from '../../helpers.js';
 
-const names: Record<string, string[]> = { vision: ['PrimaryBank'], theme: ['Retention'], bet: ['EarlyExperience'], stream: ['Onboarding'], team: ['Crew', 'Growth'], value: ['Trust'] };
-const existing = 'vision PrimaryBank "v"\ntheme Retention "t" { vision PrimaryBank }\nbet EarlyExperience "b" { serves Retention }\nstream Onboarding "s"\nteam Growth "g" { level division }\nteam Crew "c" { level crew parent Growth }\nvalue Trust "t"\n';
+const names: Record<string, string[]> = { vision: ['PrimaryBank'], theme: ['Retention'], bet: ['EarlyExperience'], stream: ['Onboarding'], team: ['Crew', 'Growth'], value: ['Trust'], authority: ['ApiDesign'], initiative: ['Wizard'], tenet: ['ReliabilityFirst'] };
+const existing = 'vision PrimaryBank "v"\ntheme Retention "t" { vision PrimaryBank }\nbet EarlyExperience "b" { serves Retention }\nstream Onboarding "s"\nteam Growth "g" { level division }\nteam Crew "c" { level crew parent Growth }\nvalue Trust "t"\n'
+    + 'authority ApiDesign "a" { decided by level crew }\ninitiative Wizard "w" { bet EarlyExperience }\n'
+    + 'tenet ReliabilityFirst { when "w" choose "a" over "b" because "c" upholds Trust }\n';
 
 describe('element templates', () => {
     const templates = elementTemplates({ today: '2026-12-04', namesOf: kind => names[kind] ?? [] });
@@ -19,7 +21,7 @@ describe('element templates', () => {
         const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
         expect(manifest.contributes.snippets).toBeUndefined();
         expect(fs.existsSync('snippets')).toBe(false);
-        expect(templates.map(t => t.keyword).sort()).toEqual(['bet', 'evidence', 'initiative', 'kr', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+        expect(templates.map(t => t.keyword).sort()).toEqual(['authority', 'bet', 'decision', 'evidence', 'initiative', 'kr', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
     });
 
     it.each(elementTemplates({ today: '2026-12-04', namesOf: kind => names[kind] ?? [] }).map(t => [t.keyword, t] as const))('%s tabbed through is EOS; only numbers left to write are errors', async (keyword, template) => {

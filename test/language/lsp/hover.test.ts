@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import type { Hover } from 'vscode-languageserver';
-import type { TestWorkspace } from '../../helpers.js';
+import { buildWorkspace, readEosFolder, type TestWorkspace } from '../../helpers.js';
 import { at, buildStrategy } from './lsp-fixture.js';
 
 let ws: TestWorkspace;
@@ -114,9 +114,28 @@ describe('hover on elements and references shows the element in its context', ()
 
     it('points to the fix on an element that carries a diagnostic', async () => {
         const text = await hover('teams/onboarding.eos', 'ReferralProgram');
-        expect(text).toContain('⚠ `orphan-initiative`');
-        expect(text).toContain('**Fix:** Add `bet <Name>` to name the bet this initiative tests.');
+        expect(text).toContain("⚠ `orphan-initiative`: Initiative 'ReferralProgram' is linked to no bet, so nobody can see which hypothesis this work tests or why it is funded.\n\n"
+            + '**Fix:** Add `bet <Name>` to name the bet this initiative tests, or stop it.');
         expect(await hover('teams/onboarding.eos', 'GuidedSetup')).not.toContain('⚠');
+    });
+
+    it('shows each finding\'s fix once, after the fault (regression: the message\'s fix was repeated)', async () => {
+        const flawed = await buildWorkspace(readEosFolder('examples/flawed'), { today: '2026-03-01' });
+        let checked = 0;
+        for (const [file, document] of flawed.documents) {
+            for (const diagnostic of document.diagnostics ?? []) {
+                if (diagnostic.code === 'syntax') continue;
+                const result = await flawed.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: diagnostic.range.start });
+                const text = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+                const fix = (diagnostic.data as { fix?: string }).fix!;
+                expect(String(diagnostic.message).endsWith(` ${fix}`), `${file}: ${diagnostic.message}`).toBe(true);
+                if (!text.includes(`⚠ \`${String(diagnostic.code)}\``)) continue; // a finding on a reference: the hover shows the target
+                expect(text.split(fix).length - 1, `${file}: ${text}`).toBe(1);
+                expect(text).toContain(`**Fix:** ${fix}`);
+                checked++;
+            }
+        }
+        expect(checked).toBeGreaterThan(15);
     });
 });
 

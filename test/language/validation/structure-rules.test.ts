@@ -14,6 +14,12 @@ describe('duplicate-name', () => {
         expect(messages).toContainEqual(expect.stringContaining('b.eos:2'));
         expect(messages).toContainEqual(expect.stringContaining('a.eos:1'));
     });
+    it('tells two files of the same name apart by their folders, and says "line" within one file', async () => {
+        const messages = await messagesOf('duplicate-name', { 'growth/strategy.eos': 'bet Growth', 'retention/strategy.eos': '\nbet Growth', 'retention/more.eos': 'team T\nteam T' });
+        expect(messages).toContainEqual(expect.stringContaining('(retention/strategy.eos:2)'));
+        expect(messages).toContainEqual(expect.stringContaining('(growth/strategy.eos:1)'));
+        expect(messages).toContainEqual(expect.stringContaining('(line 2)'));
+    });
 });
 
 describe('alignment-cycle', () => {

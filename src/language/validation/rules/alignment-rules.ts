@@ -3,24 +3,24 @@
  * These are the strategy debugger's core findings.
  */
 import { firstLink, linksOf, type StrategyElement } from '../../model/elements.js';
-import { issueOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const orphanInitiative: ElementRule = (element, _context, report) => {
     if (element.kind !== 'initiative' || firstLink(element, 'bet')) return;
-    report(issueOn(element, 'orphan-initiative',
-        `Initiative ${label(element)} is linked to no bet, so nobody can see which hypothesis this work tests or why it is funded. Link it with \`bet <Name>\`, or stop it.`));
+    report(findingOn(element, 'orphan-initiative',
+        `Initiative ${label(element)} is linked to no bet, so nobody can see which hypothesis this work tests or why it is funded.`));
 };
 
 export const orphanBet: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || firstLink(element, 'serves')) return;
-    report(issueOn(element, 'orphan-bet',
-        `Bet ${label(element)} serves no theme: an investment no strategic theme asks for competes with the ones that do. Add \`serves <Theme>\`.`));
+    report(findingOn(element, 'orphan-bet',
+        `Bet ${label(element)} serves no theme: an investment no strategic theme asks for competes with the ones that do.`));
 };
 
 export const unalignedOkr: ElementRule = (element, _context, report) => {
     if (element.kind !== 'okr' || firstLink(element, 'supports')) return;
-    report(issueOn(element, 'unaligned-okr',
-        `OKR ${label(element)} supports nothing, so it cannot show how this team's outcome moves the strategy. Add \`supports <Bet, Theme, Initiative or OKR>\`.`));
+    report(findingOn(element, 'unaligned-okr',
+        `OKR ${label(element)} supports nothing, so it cannot show how this team's outcome moves the strategy.`));
 };
 
 /** Compares objectives the way a reader would: case, spacing and final punctuation do not count. */
@@ -44,9 +44,9 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
         const target = model.okrOf(supported);
         if (!target || target === element || !target.title) continue;
         if (normaliseObjective(target.title) === mine) {
-            report(issueOn(element, 'cascaded-okr',
-                `OKR ${label(element)} repeats the objective of ${label(target)} word for word. That is cascading, not aligning: say what this team will change to move that objective forward.`,
-                { supported: target.name }));
+            report(findingOn(element, 'cascaded-okr',
+                `OKR ${label(element)} repeats the objective of ${label(target)} word for word: that is cascading, not aligning.`,
+                { data: { supported: target.name } }));
             return;
         }
     }
@@ -68,9 +68,9 @@ export const levelInversion: ElementRule = (element, { model }, report) => {
         const theirLevel = owner?.level;
         if (theirLevel === undefined || LEVEL_RANK[theirLevel] === undefined) continue;
         if (LEVEL_RANK[ownLevel] < LEVEL_RANK[theirLevel]) {
-            report(issueOn(element, 'level-inversion',
-                `OKR ${label(element)} is owned at ${ownLevel} level but supports ${label(supported)}, owned by ${owner!.name} at ${theirLevel} level. Alignment flows from broader intent to narrower teams: support an objective at your level or above.`,
-                { supported: supported.name }));
+            report(findingOn(element, 'level-inversion',
+                `OKR ${label(element)} is owned at ${ownLevel} level but supports ${label(supported)}, owned by ${owner!.name} at ${theirLevel} level. Alignment flows from broader intent to narrower teams.`,
+                { data: { supported: supported.name } }));
             return;
         }
     }
@@ -84,9 +84,9 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
     const betStreams = linksOf(bet, 'streams');
     if (betStreams.length === 0) return;
     if (betStreams.some(link => model.resolve(link) === stream || link.target === stream.name)) return;
-    report(issueOn(element, 'stream-mismatch',
-        `Initiative ${label(element)} runs in value stream ${label(stream)}, which its bet ${label(bet)} does not span (${betStreams.map(l => l.target).join(', ')}). Either the bet should name this stream or the work belongs to another bet.`,
-        { stream: stream.name, bet: bet.name }));
+    report(findingOn(element, 'stream-mismatch',
+        `Initiative ${label(element)} runs in value stream ${label(stream)}, which its bet ${label(bet)} does not span (${betStreams.map(l => l.target).join(', ')}).`,
+        { data: { stream: stream.name, bet: bet.name } }));
 };
 
 const CLOSED_BET = new Set(['stopped', 'invalidated']);
@@ -94,14 +94,14 @@ const CLOSED_BET = new Set(['stopped', 'invalidated']);
 export const unfundedBet: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'bet' || CLOSED_BET.has(element.status ?? '')) return;
     if (model.incoming(element, 'bet').some(entry => entry.source.kind === 'initiative')) return;
-    report(issueOn(element, 'unfunded-bet',
+    report(findingOn(element, 'unfunded-bet',
         `Bet ${label(element)} has no initiative: no work tests this hypothesis yet.`));
 };
 
 export const themeWithoutBets: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'theme') return;
     if (model.incoming(element, 'serves').some(entry => entry.source.kind === 'bet')) return;
-    report(issueOn(element, 'theme-without-bets',
+    report(findingOn(element, 'theme-without-bets',
         `Theme ${label(element)} has no bet serving it: it states what matters but nothing is invested in it.`));
 };
 

@@ -1,13 +1,13 @@
 /** Bets are hypotheses: they state what they expect and are judged on evidence. */
 import { parseDate } from '../../model/dates.js';
 import type { EvidenceEntry } from '../../model/elements.js';
-import { issueOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, type ElementRule } from '../issue.js';
 import { isLiveBet } from './alignment-rules.js';
 
 export const betWithoutHypothesis: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || element.hypothesis?.trim()) return;
-    report(issueOn(element, 'bet-without-hypothesis',
-        `Bet ${label(element)} has no hypothesis. A bet is a testable expectation: add \`hypothesis "If we …, we expect …"\` so evidence can confirm or refute it.`));
+    report(findingOn(element, 'bet-without-hypothesis',
+        `Bet ${label(element)} has no hypothesis, yet a bet is a testable expectation.`));
 };
 
 /** The latest evidence by date; undated entries count as written after dated ones, in order. */
@@ -28,6 +28,6 @@ export const contradictedBet: ElementRule = (element, _context, report) => {
     if (!isLiveBet(element) || !element.evidence?.length) return;
     const latest = latestEvidence(element.evidence);
     if (latest?.verdict !== 'contradicts') return;
-    report(issueOn(element, 'contradicted-bet',
-        `The latest evidence on bet ${label(element)}${latest.date ? ` (${latest.date})` : ''} contradicts it${latest.text ? `: "${latest.text}"` : ''}. Decide whether to pivot, stop or mark it invalidated.`));
+    report(findingOn(element, 'contradicted-bet',
+        `The latest evidence on bet ${label(element)}${latest.date ? ` (${latest.date})` : ''} contradicts it${latest.text ? `: "${latest.text}"` : ''}.`));
 };

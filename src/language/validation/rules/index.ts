@@ -10,6 +10,9 @@ import { stalledInitiative, wipExceeded } from './flow-rules.js';
 import { krNoChange, krNotMeasurable, okrWithoutKrs, tooManyKrs } from './okr-rules.js';
 import { cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod, invalidValue } from './structure-rules.js';
 import { tenetConflict, tenetNoTradeoff, valueUnpracticed } from './value-rules.js';
+import {
+    decisionBelowLevel, decisionNotEscalated, needUnsupported, tenetContested, tenetSetAsideWithoutReason, tenetUnused, valueChainBrokenRule, valueDrift
+} from './autonomy-rules.js';
 
 export const ELEMENT_RULES: readonly ElementRule[] = [
     duplicateName, duplicateProperty, invalidPeriod, invalidValue,
@@ -17,7 +20,8 @@ export const ELEMENT_RULES: readonly ElementRule[] = [
     okrWithoutKrs, tooManyKrs, krNotMeasurable, krNoChange,
     wipExceeded, stalledInitiative,
     betWithoutHypothesis, contradictedBet,
-    tenetNoTradeoff, tenetConflict, valueUnpracticed
+    tenetNoTradeoff, tenetConflict, valueUnpracticed,
+    decisionBelowLevel, decisionNotEscalated, tenetSetAsideWithoutReason, tenetUnused, tenetContested, valueDrift, valueChainBrokenRule, needUnsupported
 ];
 
 export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext, 'model'>): Map<string, Issue[]> {

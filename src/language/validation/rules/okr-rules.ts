@@ -1,26 +1,26 @@
 /** OKRs: objectives need measurable key results that actually ask for change. */
 import { comparable } from '../../model/measures.js';
-import { issueOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const MAX_KEY_RESULTS = 5;
 
 export const okrWithoutKrs: ElementRule = (element, _context, report) => {
     if (element.kind !== 'okr' || (element.keyResults?.length ?? 0) > 0) return;
-    report(issueOn(element, 'okr-without-krs',
-        `Objective ${label(element)} has no key result, so nobody can tell whether it was reached. Add \`kr <Name> "…" from <baseline> to <target>\`.`));
+    report(findingOn(element, 'okr-without-krs',
+        `Objective ${label(element)} has no key result, so nobody can tell whether it was reached.`));
 };
 
 export const tooManyKrs: ElementRule = (element, _context, report) => {
     const count = element.keyResults?.length ?? 0;
     if (element.kind !== 'okr' || count <= MAX_KEY_RESULTS) return;
-    report(issueOn(element, 'too-many-krs',
-        `Objective ${label(element)} has ${count} key results; more than ${MAX_KEY_RESULTS} dilutes focus. Keep the few that best show the outcome.`));
+    report(findingOn(element, 'too-many-krs',
+        `Objective ${label(element)} has ${count} key results; more than ${MAX_KEY_RESULTS} dilutes focus.`));
 };
 
 export const krNotMeasurable: ElementRule = (element, _context, report) => {
     // A figure that could not be read is reported as invalid-value on the figure itself.
     if (element.kind !== 'kr' || (element.baseline && element.target) || element.valueProblems?.length) return;
-    report(issueOn(element, 'kr-not-measurable',
+    report(findingOn(element, 'kr-not-measurable',
         `Key result ${label(element)} has no target: without \`from <baseline> to <target>\` it is an activity or a wish, not a measurable result.`));
 };
 
@@ -29,6 +29,6 @@ export const krNoChange: ElementRule = (element, _context, report) => {
     if (element.kind !== 'kr' || !baseline || !target) return;
     const from = comparable(baseline), to = comparable(target);
     if (from.value !== to.value || from.dimension !== to.dimension) return;
-    report(issueOn(element, 'kr-no-change',
-        `Key result ${label(element)} targets ${target.text}, which is where it starts: a key result should ask for a change.`));
+    report(findingOn(element, 'kr-no-change',
+        `Key result ${label(element)} targets ${target.text}, which is where it starts, yet a key result should ask for a change.`));
 };

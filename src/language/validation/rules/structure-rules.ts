@@ -1,29 +1,46 @@
 /** Structure: names, cycles and calendar values that make the model well-formed. */
-import { dateProblem, periodProblem } from '../../model/dates.js';
+import { dateProblem, periodProblem, type CalendarProblem } from '../../model/dates.js';
 import { KIND_LABEL, type StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
 import type { Issue } from '../issue.js';
-import { issueOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, type ElementRule } from '../issue.js';
+import { CATALOGUE } from '../codes.js';
 
 export const duplicateName: ElementRule = (element, { model }, report) => {
     const same = model.named(element.kind, element.name);
     if (same.length < 2) return;
-    const others = same.filter(other => other !== element).map(where).join(', ');
-    report(issueOn(element, 'duplicate-name',
-        `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others}). Names must be unique per kind so that every reference means one thing: rename one of them.`));
+    const others = same.filter(other => other !== element).map(other => where(other, element)).join(', ');
+    report(findingOn(element, 'duplicate-name',
+        `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others}); names must be unique per kind so that every reference means one thing.`));
 };
 
-function where(element: StrategyElement): string {
-    const file = element.uri.replace(/^.*\//, '');
-    return `${decodeURIComponent(file)}:${element.nameRange.start.line + 1}`;
+/**
+ * Where the other element is, seen from `from`: `line 7` in the same file, else its path from the
+ * folder both files share (`team.eos:3`, or `teams/growth/strategy.eos:3` when two files are
+ * both called strategy.eos), so the user can tell the copies apart.
+ */
+function where(other: StrategyElement, from: StrategyElement): string {
+    const line = other.nameRange.start.line + 1;
+    if (other.uri === from.uri) return `line ${line}`;
+    const mine = from.uri.split('/'), theirs = other.uri.split('/');
+    let shared = 0;
+    while (shared < mine.length - 1 && shared < theirs.length - 1 && mine[shared] === theirs[shared]) shared++;
+    return `${theirs.slice(shared).map(decodePart).join('/')}:${line}`;
+}
+
+function decodePart(part: string): string {
+    try {
+        return decodeURIComponent(part);
+    } catch {
+        return part;
+    }
 }
 
 export const duplicateProperty: ElementRule = (element, _context, report) => {
     for (const { property, range } of element.repeatedProperties ?? []) {
-        report({
-            code: 'duplicate-property', uri: element.uri, range,
-            message: `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once; only the last one counts. Keep one.`
-        });
+        report(findingOn(element, 'duplicate-property',
+            `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once; only the last one counts.`,
+            { range }));
     }
 };
 
@@ -31,33 +48,48 @@ export const duplicateProperty: ElementRule = (element, _context, report) => {
 const PROPERTY_WORD: Record<string, string> = { situation: 'when', chosen: 'choose', over: 'choose … over', rationale: 'because' };
 
 export const invalidPeriod: ElementRule = (element, _context, report) => {
-    const problems: Array<[string, string | undefined]> = [];
+    const problems: Array<[string, CalendarProblem | undefined]> = [];
     if (element.period !== undefined) problems.push(['period', periodProblem(element.period)]);
     if (element.updated !== undefined) problems.push(['updated', dateProblem(element.updated)]);
     if (element.deadline !== undefined) problems.push(['deadline', deadlineProblem(element.deadline)]);
-    if (element.horizon?.end !== undefined && element.horizon.end < element.horizon.start) {
-        problems.push(['horizon', `the horizon ${element.horizon.start}..${element.horizon.end} ends before it starts`]);
+    const horizon = element.horizon;
+    if (horizon?.end !== undefined && horizon.end < horizon.start) {
+        problems.push(['horizon', {
+            fault: `The horizon ${horizon.start}..${horizon.end} ends before it starts.`, fix: `Write the first year first: ${horizon.end}..${horizon.start}.`
+        }]);
     }
     for (const [property, problem] of problems) {
         if (!problem) continue;
-        report({ code: 'invalid-period', message: capitalise(problem) + '.', uri: element.uri, range: element.propertyRanges[property] ?? element.nameRange });
+        report(findingOn(element, 'invalid-period', problem.fault, { fix: problem.fix, range: element.propertyRanges[property] ?? element.nameRange }));
     }
     for (const evidence of element.evidence ?? []) {
         const problem = evidence.date !== undefined ? dateProblem(evidence.date) : undefined;
-        if (problem) report({ code: 'invalid-period', message: capitalise(problem) + '.', uri: element.uri, range: evidence.range });
+        if (problem) report(findingOn(element, 'invalid-period', problem.fault, { fix: problem.fix, range: evidence.range }));
     }
 };
 
 /** A key result's deadline is a date or a period. */
-function deadlineProblem(text: string): string | undefined {
+function deadlineProblem(text: string): CalendarProblem | undefined {
     if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) return dateProblem(text);
     return periodProblem(text);
 }
 
 /** Values the model could not read as written (see measures.ts), each on the value itself. */
 export const invalidValue: ElementRule = (element, _context, report) => {
-    for (const { message, range } of element.valueProblems ?? []) report({ code: 'invalid-value', message, uri: element.uri, range });
+    for (const { message, range } of element.valueProblems ?? []) {
+        const { fault, fix } = splitFix(message);
+        report(findingOn(element, 'invalid-value', fault, { fix, range }));
+    }
 };
+
+/** `'30m' could be read …: write 30 min …` → the fault, and the fix as its own sentence. */
+function splitFix(message: string): { fault: string; fix: string } {
+    const at = message.search(/(: write |\. Write |: an initiative is )/i);
+    if (at < 0) return { fault: message, fix: CATALOGUE['invalid-value'].fix };
+    const fault = message.slice(0, at) + '.';
+    const rest = message.slice(at).replace(/^[:.]\s*/, '');
+    return { fault, fix: rest.charAt(0).toUpperCase() + rest.slice(1) };
+}
 
 function capitalise(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -135,7 +167,7 @@ export function cycleIssue(element: StrategyElement, cycle: StrategyElement[]): 
     const start = cycle.indexOf(element);
     const path = [...cycle.slice(start), ...cycle.slice(0, start), element].map(e => e.name).join(' → ');
     const word = RELATION_WORD[element.kind] ?? 'link';
-    return issueOn(element, 'alignment-cycle',
-        `${capitalise(KIND_LABEL[element.kind])} ${label(element)} is on a \`${word}\` cycle: ${path}. A chain of alignment must end somewhere above; break the loop.`,
-        { cycle: cycle.map(e => e.name) });
+    return findingOn(element, 'alignment-cycle',
+        `${capitalise(KIND_LABEL[element.kind])} ${label(element)} is on a \`${word}\` cycle: ${path}. A chain of alignment must end somewhere above.`,
+        { data: { cycle: cycle.map(e => e.name) } });
 }

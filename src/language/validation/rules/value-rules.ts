@@ -1,5 +1,5 @@
 /** Values and decision tenets: principles must be lived and trade-offs must be real. */
-import { issueOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, type ElementRule } from '../issue.js';
 
 function same(a: string | undefined, b: string | undefined): boolean {
     return a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -7,8 +7,8 @@ function same(a: string | undefined, b: string | undefined): boolean {
 
 export const tenetNoTradeoff: ElementRule = (element, _context, report) => {
     if (element.kind !== 'tenet' || !same(element.chosen, element.over)) return;
-    report(issueOn(element, 'tenet-no-tradeoff',
-        `Tenet ${label(element)} chooses "${element.chosen}" over itself. A tenet earns its place by naming what is given up: choose one option over a different one.`));
+    report(findingOn(element, 'tenet-no-tradeoff',
+        `Tenet ${label(element)} chooses "${element.chosen}" over itself, yet a tenet earns its place by naming what is given up.`));
 };
 
 export const tenetConflict: ElementRule = (element, { model }, report) => {
@@ -16,9 +16,9 @@ export const tenetConflict: ElementRule = (element, { model }, report) => {
     for (const other of model.ofKind('tenet')) {
         if (other === element || !same(other.situation, element.situation)) continue;
         if (same(other.chosen, element.over) && same(other.over, element.chosen)) {
-            report(issueOn(element, 'tenet-conflict',
-                `Tenets ${label(element)} and ${label(other)} apply when "${element.situation}" but choose opposite options ("${element.chosen}" over "${element.over}" versus "${other.chosen}" over "${other.over}"). Teams cannot follow both: reconcile them.`,
-                { other: other.name }));
+            report(findingOn(element, 'tenet-conflict',
+                `Tenets ${label(element)} and ${label(other)} apply when "${element.situation}" but choose opposite options ("${element.chosen}" over "${element.over}" versus "${other.chosen}" over "${other.over}"): teams cannot follow both.`,
+                { data: { other: other.name } }));
             return;
         }
     }
@@ -29,8 +29,9 @@ export const valueUnpracticed: ElementRule = (element, { model }, report) => {
     const livedBy = model.incoming(element).some(({ source, link }) =>
         (source.kind === 'tenet' && link.relation === 'upholds')
         || (source.kind === 'practice' && link.relation === 'embodies')
-        || (source.kind === 'value' && link.relation === 'extends'));
+        || (source.kind === 'value' && link.relation === 'extends')
+        || ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies'));
     if (livedBy) return;
-    report(issueOn(element, 'value-unpracticed',
+    report(findingOn(element, 'value-unpracticed',
         `Value ${label(element)} is not lived out by any tenet, practice or more specific value. A value nobody practises drifts into a slogan.`));
 };

@@ -1,0 +1,49 @@
+/** A real git repository in a temporary folder, for the diff tests. */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../../src/cli/main.js';
+
+export class GitRepo {
+    readonly dir: string;
+
+    constructor(prefix = 'eos-diff-') {
+        this.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+        this.git('init', '-q', '-b', 'main');
+    }
+
+    git(...args: string[]): string {
+        return execFileSync('git', ['-c', 'user.name=EOS Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+            { cwd: this.dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' } });
+    }
+
+    write(files: Record<string, string>): void {
+        for (const [file, text] of Object.entries(files)) {
+            const full = path.join(this.dir, file);
+            fs.mkdirSync(path.dirname(full), { recursive: true });
+            fs.writeFileSync(full, text);
+        }
+    }
+
+    remove(file: string): void {
+        fs.rmSync(path.join(this.dir, file));
+    }
+
+    commit(message: string, files: Record<string, string> = {}): string {
+        this.write(files);
+        this.git('add', '-A');
+        this.git('commit', '-q', '--allow-empty', '-m', message);
+        return this.git('rev-parse', 'HEAD').trim();
+    }
+
+    cleanup(): void {
+        fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+
+export async function eos(args: string[], cwd: string, extra: { isTTY?: boolean } = {}) {
+    let stdout = '', stderr = '';
+    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, cwd, env: {}, ...extra });
+    return { code, stdout, stderr };
+}

@@ -1,0 +1,213 @@
+/**
+ * Typing `.eos` in a real VS Code (code-server 1.96) the way a team lead does: character by
+ * character, Enter and Tab at the end of values, through a template's tab stops, a quick fix's
+ * placeholders, braces typed by habit. Each step asserts the text that results (saved to disk and
+ * read back), so a suggestion accepted by accident or a brace too many shows up as a diff.
+ * On failure: a screenshot and the VS Code logs under test-results/e2e/.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH, installCodeServer, packagedVsix, ROOT, startCodeServer, type CodeServer } from '../../scripts/code-server.mjs';
+import { TIMEOUT, Workbench } from './workbench.js';
+
+const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const TYPING = ['language-md', 'teams', 'typing.eos'];
+const ONBOARDING = ['language-md', 'teams', 'onboarding.eos'];
+/** A person's pace, and slow enough for the suggestion list to answer between keys. */
+const KEY_DELAY = 45;
+
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+let workbench: Workbench;
+let workspace: string;
+
+const typingFile = () => path.join(workspace, ...TYPING);
+
+beforeAll(async () => {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-e2e-typing-'));
+    fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+    fs.writeFileSync(typingFile(), '');
+    server = await startCodeServer({
+        codeServer: installCodeServer(),
+        vsix: packagedVsix(),
+        folder: workspace,
+        settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, 'window.commandCenter': false, 'workbench.reduceMotion': 'on' }
+    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    workbench = new Workbench(page);
+    await workbench.open(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    // The server is up once the example's orphan is squiggled.
+    await workbench.openFile(ONBOARDING);
+    await expect.poll(() => workbench.hasSquiggle('initiative ReferralProgram', 'warning'), { timeout: TIMEOUT }).toBe(true);
+    await workbench.openFile(TYPING);
+});
+
+afterAll(async () => {
+    try {
+        await browser?.close();
+    } finally {
+        await server?.stop();
+        if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+    }
+});
+
+beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+        const name = `typing-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 80);
+        await page?.screenshot({ path: path.join(RESULTS, `${name}.png`) }).catch(() => undefined);
+        const logs = path.join(server.root, 'user-data', 'logs');
+        if (fs.existsSync(logs)) fs.cpSync(logs, path.join(RESULTS, `${name}-logs`), { recursive: true });
+        fs.writeFileSync(path.join(RESULTS, `${name}-code-server.log`), server.logs.join(''));
+    });
+});
+
+const suggestWidget = () => page.locator('.editor-widget.suggest-widget.visible');
+const suggestion = (label: string) => suggestWidget().locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+
+/** Types like a person: one key at a time. */
+async function type(text: string): Promise<void> {
+    await page.keyboard.type(text, { delay: KEY_DELAY });
+}
+
+async function press(key: string): Promise<void> {
+    await page.keyboard.press(key);
+}
+
+/** Starts from an empty typing.eos with the cursor in it. */
+async function emptyFile(): Promise<void> {
+    await workbench.openFile(TYPING);
+    await workbench.focusEditor();
+    await press('Control+A');
+    await press('Delete');
+    await press('Escape');
+    await workbench.cursorAt(1, 1);
+}
+
+/** The editor's text, saved and read back from disk, trailing spaces dropped from each line. */
+async function savedText(): Promise<string> {
+    await press('Escape');
+    await press('Control+S');
+    const before = fs.statSync(typingFile()).mtimeMs;
+    await expect.poll(() => fs.statSync(typingFile()).mtimeMs >= before && !page.locator('.tab.active.dirty').count().then(n => n > 0), { timeout: TIMEOUT }).toBeTruthy();
+    await expect.poll(() => page.locator('.tab.active.dirty').count(), { timeout: TIMEOUT }).toBe(0);
+    return fs.readFileSync(typingFile(), 'utf8').replace(/[ \t]+$/gm, '');
+}
+
+/** No suggestion list is open (checked after the list had time to answer the last key). */
+async function expectNoList(): Promise<void> {
+    // The list answers within a few hundred milliseconds when it opens; waiting for it to stay
+    // closed is a wait for a state, bounded, not a sleep before an action.
+    await expect.poll(() => suggestWidget().count(), { timeout: 1500, interval: 250 }).toBe(0);
+    await page.waitForTimeout(400);
+    expect(await suggestWidget().count()).toBe(0);
+}
+
+describe('typing .eos in VS Code', () => {
+    it('Enter at the end of a value starts a new line: no suggestion is accepted after `current 52%`', async () => {
+        await emptyFile();
+        await type('okr EarlyWins "Early wins" {');
+        await press('Enter');
+        await type('kr FirstValue "First value" from 40% to 65% current 52%');
+        await expectNoList();
+        await press('Enter');
+        await type('period 2027-Q1');
+        await press('Enter');
+        expect(await savedText()).toBe('okr EarlyWins "Early wins" {\n  kr FirstValue "First value" from 40% to 65% current 52%\n  period 2027-Q1\n\n}');
+    });
+
+    it('after `supports ` the names open by themselves; Enter takes one, the next Enter a new line', async () => {
+        await emptyFile();
+        await type('okr EarlyWins "Early wins" {');
+        await press('Enter');
+        await type('supports ');
+        await suggestion('EarlyExperience').waitFor({ timeout: TIMEOUT });
+        // Its own key results are never offered (it would support itself).
+        await type('Ear');
+        await press('Enter');
+        await press('Enter');
+        await type('owner ');
+        await suggestion('OnboardingCrew').waitFor({ timeout: TIMEOUT });
+        await type('OnboardingCrew');
+        // Typed out in full, Enter is a new line, not a second acceptance.
+        await press('Enter');
+        await type('kr Wins "Wins" from 1 to 3');
+        expect(await savedText()).toBe('okr EarlyWins "Early wins" {\n  supports EarlyExperience\n  owner OnboardingCrew\n  kr Wins "Wins" from 1 to 3\n}');
+    });
+
+    it('after `level ` and `status ` the values open with what they mean', async () => {
+        await emptyFile();
+        await type('team Crew2 "Crew two" {');
+        await press('Enter');
+        await type('level ');
+        const crew = suggestion('crew');
+        await crew.waitFor({ timeout: TIMEOUT });
+        expect(await suggestWidget().textContent()).toContain('a group of pods');
+        await type('crew');
+        await press('Enter');
+        await type('parent Growth');
+        expect(await savedText()).toBe('team Crew2 "Crew two" {\n  level crew\n  parent Growth\n}');
+    });
+
+    it('the OKR template: Tab through its stops; a period typed over the choice stays as typed', async () => {
+        await emptyFile();
+        await type('okr');
+        await suggestion('okr').waitFor({ timeout: TIMEOUT });
+        await press('Tab');
+        await type('Activation');
+        await press('Tab');
+        await type('Activation in the first week');
+        await press('Tab');
+        await type('OnboardingCrew');
+        await press('Tab');
+        await type('2027-Q2');
+        await press('Tab');
+        await type('EarlyExperience');
+        await press('Tab');
+        await type('FirstWeek');
+        await press('Tab');
+        await type('Active in week one');
+        await press('Tab');
+        await type('40%');
+        await press('Tab');
+        await type('60%');
+        await press('Tab');
+        expect(await savedText()).toBe('okr Activation "Activation in the first week" {\n  owner OnboardingCrew\n  period 2027-Q2\n  supports EarlyExperience\n  kr FirstWeek "Active in week one" from 40% to 60%\n}');
+    });
+
+    it('braces: a typed `}` after the auto-inserted one leaves one; Enter puts `}` on its own line', async () => {
+        await emptyFile();
+        await type('stream Growth2 "Growth" { wip 3 }');
+        await press('Enter');
+        await press('Enter');
+        await type('team Pod2 "Pod two" {');
+        await press('Enter');
+        await type('level pod');
+        expect(await savedText()).toBe('stream Growth2 "Growth" { wip 3 }\n\nteam Pod2 "Pod two" {\n  level pod\n}');
+    });
+
+    it('"Add a target" leaves the baseline selected, then the target: no invented numbers', async () => {
+        await emptyFile();
+        await type('okr Calm "Calm onboarding" {');
+        await press('Enter');
+        await type('supports EarlyExperience');
+        await press('Enter');
+        await type('kr Friction "Fewer friction points"');
+        await expect.poll(() => workbench.hasSquiggle('kr Friction', 'warning'), { timeout: TIMEOUT }).toBe(true);
+        await workbench.goTo(3, 8);
+        await press('Control+.');
+        const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add a target' }).first();
+        await fix.waitFor({ timeout: TIMEOUT });
+        await fix.click();
+        await type('12');
+        await press('Tab');
+        await type('4');
+        await press('Tab');
+        expect(await savedText()).toBe('okr Calm "Calm onboarding" {\n  supports EarlyExperience\n  kr Friction "Fewer friction points" from 12 to 4\n}');
+    });
+});

@@ -4,6 +4,7 @@ import { buildDiagramGraph, type DiagramNode } from '../diagram/graph.js';
 import { diagramData, diagramSourceOf, renderDiagram } from '../diagram/render-diagram.js';
 import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
 import type { CheckReport } from './check.js';
+import { decisionReportMarkdown } from './decision-report.js';
 
 /** The whole tree, nothing folded, with its stylesheet: the preview's picture as a file. */
 export async function exportDiagram(strategy: StrategyWorkspace): Promise<string> {
@@ -75,6 +76,8 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport,
         }
         out.push('');
     }
+
+    out.push(...decisionReportMarkdown(source.model, md, code));
 
     out.push('## Findings', '');
     if (!report.diagnostics.length) out.push('No findings: intent and work connect.', '');

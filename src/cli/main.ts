@@ -26,6 +26,8 @@ const USAGE = `Usage:
       Publish the strategy as a static site in DIR (default: site), or as one HTML file
       (--single-file; --out names the file, default: strategy.html).
 ${DIFF_USAGE}
+  eos mcp [--root DIR] [--today YYYY-MM-DD]
+      Serve the workspace (default: the current folder) to AI assistants over MCP (stdio).
   eos lsp --stdio
       Run the language server over stdio for any LSP editor.
   eos --help | --version
@@ -68,6 +70,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         case 'export': return exportCommand(rest, io);
         case 'build': return buildCommand(rest, io);
         case 'diff': return diffCommand(rest, io);
+        case 'mcp': return mcp(rest, io);
         case 'lsp': return lsp(rest);
         case '--version': case '-v': case 'version':
             io.stdout(`eos ${VERSION}\n`);
@@ -200,6 +203,16 @@ async function diffCommand(args: readonly string[], io: CliIo): Promise<number> 
         ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
         ...(typeof values.out === 'string' ? { out: values.out } : {})
     }, io);
+}
+
+async function mcp(args: readonly string[], io: CliIo): Promise<number> {
+    const { values } = parse(args, { root: { type: 'string' }, today: { type: 'string' } });
+    const today = todayOption(values.today);
+    const root = path.resolve(io.cwd, typeof values.root === 'string' ? values.root : '.');
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root ${root}: not a folder`);
+    const { serveMcp } = await import('../mcp/mcp-server.js');
+    await serveMcp(root, VERSION, today);
+    return 0;
 }
 
 async function lsp(args: readonly string[]): Promise<number> {

@@ -8,10 +8,11 @@ import type { Issue } from '../language/validation/issue.js';
 import { isDiagnosticCode } from '../language/validation/codes.js';
 import { effectiveSeverity } from '../language/workspace/eos-config.js';
 import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
-import type { DiagramNodeInfo, DiagramParams, DiagramResult } from '../shared/protocol.js';
+import type { AutonomyViews, DiagramNodeInfo, DiagramParams, DiagramResult } from '../shared/protocol.js';
 import { buildDiagramGraph, type DiagramGraph, type SeverityOf } from './graph.js';
 import { defaultCollapsed, viewOfGraph } from './view.js';
 import { buildKanban } from './kanban.js';
+import { autonomyViews } from './autonomy-views.js';
 import { layoutDiagram, type LayoutAlgorithm } from './layout.js';
 import { renderSvg } from './svg.js';
 
@@ -31,6 +32,7 @@ export type DiagramOptions = Pick<DiagramParams, 'collapsed' | 'filter' | 'stand
 export interface DiagramData {
     graph: DiagramGraph;
     kanban: DiagramResult['kanban'];
+    autonomy: AutonomyViews;
     graphMs: number;
 }
 
@@ -48,11 +50,12 @@ export function diagramData(source: DiagramSource): DiagramData {
     const issues = [...source.issues];
     const graph = buildDiagramGraph(source.model, issues, source.severityOf);
     const kanban = buildKanban(source.model, issues, source.severityOf);
-    return { graph, kanban, graphMs: performance.now() - start };
+    const autonomy = autonomyViews(source.model);
+    return { graph, kanban, autonomy, graphMs: performance.now() - start };
 }
 
 export async function renderDiagram(data: DiagramData, options: DiagramOptions = {}): Promise<Omit<DiagramResult, 'syntaxErrors'>> {
-    const { graph, kanban } = data;
+    const { graph, kanban, autonomy } = data;
     const collapsed = options.collapsed ?? (options.expandAll ? [] : defaultCollapsed(graph));
     const view = viewOfGraph(graph, { collapsed, ...(options.filter ? { filter: options.filter } : {}) });
     const layoutStart = performance.now();
@@ -90,7 +93,7 @@ export async function renderDiagram(data: DiagramData, options: DiagramOptions =
     return {
         svg, width: layout.width, height: layout.height, nodes, folded,
         collapsed: view.collapsed, totalNodes: graph.nodes.length, visibleNodes: view.graph.nodes.length,
-        kanban,
+        kanban, autonomy,
         filterOptions: {
             themes: graph.nodes.filter(n => n.kind === 'theme').map(n => n.name),
             streams: graph.streams.map(s => s.name),

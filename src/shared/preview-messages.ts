@@ -4,7 +4,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { DiagramFilter, DiagramResult } from './protocol.js';
 
-export type PreviewTab = 'tree' | 'kanban';
+export type PreviewTab = 'tree' | 'kanban' | 'values' | 'rights';
 
 export type ToWebview =
     | { type: 'diagram'; result: DiagramResult }

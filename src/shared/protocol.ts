@@ -42,6 +42,17 @@ export interface DiagramSyntaxError {
     message: string;
 }
 
+/** The aligned-autonomy views, drawn: SVG whose cards carry `data-id`, and where each id's source is. */
+export interface AutonomyViews {
+    frameworkSvg: string;
+    matrixSvg: string;
+    /** Values and practices whose chain reaches no company value. */
+    broken: number;
+    /** Decision types in the matrix. */
+    types: number;
+    targets: Record<string, { name: string; title?: string; uri: string; nameRange: Range }>;
+}
+
 export interface DiagramResult {
     /** The laid-out Lean Value Tree; empty when `error` is set. */
     svg: string;
@@ -56,6 +67,8 @@ export interface DiagramResult {
     totalNodes: number;
     visibleNodes: number;
     kanban: KanbanBoard;
+    /** The values framework and the decision-rights matrix (absent in error answers). */
+    autonomy?: AutonomyViews;
     filterOptions: { themes: string[]; streams: string[]; statuses: string[]; owners: string[] };
     /** Documents that do not parse: the preview keeps its last good picture while there are any. */
     syntaxErrors: DiagramSyntaxError[];

@@ -6,6 +6,7 @@
  */
 import './preview.css';
 import { DIAGRAM_CSS } from '../diagram/svg.js';
+import { AUTONOMY_CSS } from '../diagram/autonomy-svg.js';
 import type { DiagramFilter, DiagramNodeInfo, DiagramResult } from '../shared/protocol.js';
 import type { FromWebview, PreviewTab, ToWebview } from '../shared/preview-messages.js';
 import { renderKanbanHtml } from './kanban-view.js';
@@ -36,6 +37,7 @@ const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() as SavedState | undefined) ?? { tab: 'tree', filter: {}, search: '' };
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const viewport = $('viewport'), canvas = $('canvas'), kanban = $('kanban'), notice = $('notice'), empty = $('empty'), traceBar = $('trace');
+const values = $('values'), rights = $('rights');
 
 let current: DiagramResult | undefined;
 /** The last result without syntax errors: what stays on screen while the user is mid-edit. */
@@ -63,7 +65,7 @@ function save(patch: Partial<SavedState>): void {
 /** The diagram stylesheet is adopted (CSSOM), because the CSP forbids inline <style>. */
 function adoptDiagramStyles(): void {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(DIAGRAM_CSS);
+    sheet.replaceSync(DIAGRAM_CSS + AUTONOMY_CSS);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
@@ -114,6 +116,9 @@ function draw(result: DiagramResult): void {
     // The SVG was produced by our renderer with every user string escaped.
     canvas.innerHTML = result.svg;
     renderKanban();
+    // Drawn by the language server's renderer with every user string escaped, like the tree.
+    values.innerHTML = result.autonomy?.frameworkSvg ?? '';
+    rights.innerHTML = result.autonomy?.matrixSvg ?? '';
     if (firstPicture && result.width) {
         firstPicture = false;
         const atCursor = lastCursor && nodeAt(lastCursor.uri, lastCursor.line, lastCursor.character);
@@ -192,16 +197,19 @@ function fileName(uri: string): string {
 
 // ---- tabs, filters, search ---------------------------------------------------------------
 
-const tabButtons = [$('tab-tree'), $('tab-kanban')];
+const TABS: readonly PreviewTab[] = ['tree', 'kanban', 'values', 'rights'];
+const tabButtons = TABS.map(tab => $(`tab-${tab}`));
 function showTab(tab: PreviewTab): void {
+    if (!TABS.includes(tab)) tab = 'tree';
     save({ tab });
-    setActiveButton(tabButtons, tab === 'tree' ? tabButtons[0] : tabButtons[1]);
+    setActiveButton(tabButtons, tabButtons[TABS.indexOf(tab)]);
     viewport.hidden = tab !== 'tree';
     kanban.hidden = tab !== 'kanban';
+    values.hidden = tab !== 'values';
+    rights.hidden = tab !== 'rights';
     document.body.dataset.tab = tab;
 }
-tabButtons[0].addEventListener('click', () => showTab('tree'));
-tabButtons[1].addEventListener('click', () => showTab('kanban'));
+TABS.forEach((tab, index) => tabButtons[index].addEventListener('click', () => showTab(tab)));
 showTab(saved.tab);
 
 const FILTERS = [['theme', 'filter-theme', 'All themes'], ['stream', 'filter-stream', 'All streams'],
@@ -241,8 +249,10 @@ function applySearch(): void {
     const svg = canvas.querySelector('svg');
     svg?.classList.toggle('searching', query.length > 0);
     kanban.classList.toggle('searching', query.length > 0);
+    values.classList.toggle('searching', query.length > 0);
+    rights.classList.toggle('searching', query.length > 0);
     for (const element of document.querySelectorAll<SVGElement | HTMLElement>('[data-id]')) {
-        const node = nodesById.get(element.dataset.id ?? '') ?? cardOf(element.dataset.id ?? '');
+        const node = nodesById.get(element.dataset.id ?? '') ?? cardOf(element.dataset.id ?? '') ?? current?.autonomy?.targets[element.dataset.id ?? ''];
         const text = node ? `${node.name} ${node.title ?? ''}`.toLowerCase() : '';
         element.classList.toggle('match', query.length > 0 && text.includes(query));
     }
@@ -326,6 +336,18 @@ canvas.addEventListener('click', event => {
         if (node.uri && node.nameRange) vscode.postMessage({ type: 'reveal', uri: node.uri, range: node.nameRange });
     }
 });
+
+for (const pane of [values, rights]) {
+    pane.addEventListener('click', event => {
+        const element = (event.target as Element).closest<SVGElement>('[data-id]');
+        const id = element?.dataset.id ?? '';
+        const target = current?.autonomy?.targets[id];
+        if (!target) return;
+        for (const other of pane.querySelectorAll('.card.selected')) other.classList.remove('selected');
+        element!.classList.add('selected');
+        vscode.postMessage({ type: 'reveal', uri: target.uri, range: target.nameRange });
+    });
+}
 
 kanban.addEventListener('click', event => {
     const column = (event.target as Element).closest<HTMLElement>('[data-column]');

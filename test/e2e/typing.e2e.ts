@@ -44,9 +44,18 @@ beforeAll(async () => {
     await workbench.open(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     // The server is up once the example's orphan is squiggled.
     await workbench.openFile(ONBOARDING);
-    await expect.poll(() => workbench.hasSquiggle('initiative ReferralProgram', 'warning'), { timeout: TIMEOUT }).toBe(true);
+    await until(() => workbench.hasSquiggle('initiative ReferralProgram', 'warning'));
     await workbench.openFile(TYPING);
 });
+
+/** Waits for a state outside a test (where expect.poll is not available). */
+async function until(condition: () => Promise<boolean>, timeout = TIMEOUT): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!await condition()) {
+        if (Date.now() > deadline) throw new Error('timed out waiting for the language server');
+        await new Promise(resolve => setTimeout(resolve, 250));
+    }
+}
 
 afterAll(async () => {
     try {
@@ -92,9 +101,9 @@ async function emptyFile(): Promise<void> {
 /** The editor's text, saved and read back from disk, trailing spaces dropped from each line. */
 async function savedText(): Promise<string> {
     await press('Escape');
-    await press('Control+S');
     const before = fs.statSync(typingFile()).mtimeMs;
-    await expect.poll(() => fs.statSync(typingFile()).mtimeMs >= before && !page.locator('.tab.active.dirty').count().then(n => n > 0), { timeout: TIMEOUT }).toBeTruthy();
+    await press('Control+S');
+    await expect.poll(() => fs.statSync(typingFile()).mtimeMs, { timeout: TIMEOUT }).toBeGreaterThan(before);
     await expect.poll(() => page.locator('.tab.active.dirty').count(), { timeout: TIMEOUT }).toBe(0);
     return fs.readFileSync(typingFile(), 'utf8').replace(/[ \t]+$/gm, '');
 }
@@ -121,7 +130,7 @@ describe('typing .eos in VS Code', () => {
         expect(await savedText()).toBe('okr EarlyWins "Early wins" {\n  kr FirstValue "First value" from 40% to 65% current 52%\n  period 2027-Q1\n\n}');
     });
 
-    it('after `supports ` the names open by themselves; Enter takes one, the next Enter a new line', async () => {
+    it('after `supports ` the names open by themselves; Tab takes one, Enter is always a new line', async () => {
         await emptyFile();
         await type('okr EarlyWins "Early wins" {');
         await press('Enter');
@@ -129,12 +138,14 @@ describe('typing .eos in VS Code', () => {
         await suggestion('EarlyExperience').waitFor({ timeout: TIMEOUT });
         // Its own key results are never offered (it would support itself).
         await type('Ear');
-        await press('Enter');
+        await suggestion('EarlyExperience').waitFor({ timeout: TIMEOUT });
+        await press('Tab');
         await press('Enter');
         await type('owner ');
-        await suggestion('OnboardingCrew').waitFor({ timeout: TIMEOUT });
+        await suggestion('AcmeBank').waitFor({ timeout: TIMEOUT });
         await type('OnboardingCrew');
-        // Typed out in full, Enter is a new line, not a second acceptance.
+        await suggestion('OnboardingCrew').waitFor({ timeout: TIMEOUT });
+        // With the list still open, Enter is a new line: it never accepts a suggestion in .eos.
         await press('Enter');
         await type('kr Wins "Wins" from 1 to 3');
         expect(await savedText()).toBe('okr EarlyWins "Early wins" {\n  supports EarlyExperience\n  owner OnboardingCrew\n  kr Wins "Wins" from 1 to 3\n}');
@@ -203,7 +214,7 @@ describe('typing .eos in VS Code', () => {
         await press('Control+.');
         const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add a target' }).first();
         await fix.waitFor({ timeout: TIMEOUT });
-        await fix.click();
+        await press('Enter');
         await type('12');
         await press('Tab');
         await type('4');

@@ -35,6 +35,8 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
   <div class="group tabs">
     <vscode-button id="tab-tree" appearance="primary">Tree</vscode-button>
     <vscode-button id="tab-kanban" appearance="secondary">Kanban</vscode-button>
+    <vscode-button id="tab-values" appearance="secondary" title="Company values, their interpretations and team practices, with tenets and decisions">Values</vscode-button>
+    <vscode-button id="tab-rights" appearance="secondary" title="Decision rights: types of decision × teams">Decision rights</vscode-button>
   </div>
   <vscode-text-field id="search" placeholder="Search names and titles" size="18" aria-label="Search"></vscode-text-field>
   <div class="group filters">
@@ -61,6 +63,8 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
 <main>
   <div id="viewport" class="viewport" tabindex="0" aria-label="Lean Value Tree"><div id="canvas" class="canvas"></div></div>
   <div id="kanban" class="kanban" hidden></div>
+  <div id="values" class="autonomy" hidden aria-label="Values framework"></div>
+  <div id="rights" class="autonomy" hidden aria-label="Decision rights matrix"></div>
   <div id="empty" class="empty" hidden></div>
 </main>
 <script nonce="${nonce}" src="${scriptUri}"></script>

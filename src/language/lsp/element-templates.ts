@@ -2,8 +2,8 @@
  * The one set of element templates (snippets) EOS offers: the completion provider is their only
  * source, in VS Code and in every LSP editor (the extension contributes no snippet file, so no
  * kind is listed twice). Templates are built for the workspace and the day they are asked for: the
- * period an OKR is written for now, the teams a new team may sit under, the bets, themes and
- * streams that exist to link to.
+ * period an OKR is written for now, a team's place under another, the one bet, theme or stream
+ * there is to link to. Value lists (levels, statuses) are choices, explained in the documentation.
  */
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import { VALUE_CONCEPTS } from '../documentation/glossary.js';
@@ -26,9 +26,6 @@ export interface ElementTemplate {
     /** A legend for choice placeholders whose values mean something (levels, statuses). */
     legend?: string;
 }
-
-/** How many existing names a choice placeholder offers; more would be a list nobody reads. */
-export const MAX_CHOICES = 12;
 
 /** Value lists in the order the method reads them (the grammar's order), for choice placeholders. */
 const choices = (rule: keyof typeof VALUE_CONCEPTS): string[] => Object.keys(VALUE_CONCEPTS[rule].values);
@@ -61,12 +58,13 @@ export function escapeSnippet(text: string): string {
 }
 
 /**
- * A placeholder that names an element of `kind`: a choice of the workspace's names where there are
- * some (picking one cannot misspell it), else the kind in words to overwrite.
+ * A placeholder that names an element of `kind`: the name of the only one there is, else the kind
+ * in words to overwrite (an unresolved name until it is). Not a choice list: a list open on a
+ * placeholder takes the Tab meant for the next stop, so typing over it would stay there.
  */
 function nameOf(index: number, kind: ElementKind, context: TemplateContext, fallback = capitalise(kind)): string {
-    const names = context.namesOf(kind).slice(0, MAX_CHOICES);
-    return names.length ? `\${${index}|${names.map(escapeChoice).join(',')}|}` : `\${${index}:${fallback}}`;
+    const names = context.namesOf(kind);
+    return `\${${index}:${escapeSnippet(names.length === 1 ? names[0] : fallback)}}`;
 }
 
 function capitalise(text: string): string {
@@ -84,7 +82,7 @@ function choice(index: number, values: readonly string[]): string {
  */
 export function elementTemplates(context: TemplateContext): ElementTemplate[] {
     const year = context.today.slice(0, 4);
-    const [period, otherPeriod] = likelyPeriods(context.today);
+    const [period] = likelyPeriods(context.today);
     return [
         { keyword: 'vision', detail: 'new vision: the long-term aspiration', body: 'vision ${1:Name} "${2:Where we want to be in five years}"' },
         {
@@ -106,7 +104,7 @@ export function elementTemplates(context: TemplateContext): ElementTemplate[] {
         },
         {
             keyword: 'okr', detail: 'new OKR: an objective with a measurable key result',
-            body: `okr \${1:Name} "\${2:Objective}" {\n  owner ${nameOf(3, 'team', context)}\n  period ${choice(4, [period, otherPeriod])}\n  supports ${nameOf(5, 'bet', context)}\n`
+            body: `okr \${1:Name} "\${2:Objective}" {\n  owner ${nameOf(3, 'team', context)}\n  period \${4:${period}}\n  supports ${nameOf(5, 'bet', context)}\n`
                 + '  kr ${6:Result} "${7:Key result}" from ${8:baseline} to ${9:target}\n}'
         },
         { keyword: 'kr', detail: 'new key result: from a baseline to a target', body: 'kr ${1:Name} "${2:Key result}" from ${3:baseline} to ${4:target}' },

@@ -19,6 +19,7 @@ import { faultOf } from '../validation/issue.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS } from '../documentation/glossary.js';
 import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { autonomyFacts } from './autonomy-facts.js';
 import { answerOr } from '../helpers/answer-or.js';
 
 export class EosHoverProvider extends AstNodeHoverProvider {
@@ -262,5 +263,6 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             add('Upholds', targets('upholds'));
             break;
     }
+    facts.push(...autonomyFacts(model, element));
     return facts;
 }

@@ -16,6 +16,8 @@ export interface EosConfig {
     valueDriftAfterDays?: number;
     /** Overrides per code; a code not listed keeps its catalogue severity. */
     diagnostics: Partial<Record<DiagnosticCode, SeverityOverride>>;
+    /** `eos mcp`: whether an assistant may write files (`apply_change`); off unless the file says so. */
+    mcp?: { allowWrites: boolean };
 }
 
 export const DEFAULT_CONFIG: EosConfig = { diagnostics: {} };
@@ -50,8 +52,14 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
             config[key as DayKey] = value;
         } else if (key === 'diagnostics') {
             config.diagnostics = parseSeverities(value, source);
+        } else if (key === 'mcp') {
+            const allowWrites = (value as { allowWrites?: unknown } | null)?.allowWrites;
+            if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).some(k => k !== 'allowWrites') || (allowWrites !== undefined && typeof allowWrites !== 'boolean')) {
+                throw new ConfigError(`${source}: "mcp" must be { "allowWrites": true } or { "allowWrites": false }, not ${JSON.stringify(value)}`);
+            }
+            config.mcp = { allowWrites: allowWrites === true };
         } else {
-            throw new ConfigError(`${source}: unknown key "${key}"; expected ${[...DAY_KEYS, 'diagnostics'].map(k => `"${k}"`).join(', ')}`);
+            throw new ConfigError(`${source}: unknown key "${key}"; expected ${[...DAY_KEYS, 'diagnostics', 'mcp'].map(k => `"${k}"`).join(', ')}`);
         }
     }
     return config;

@@ -132,9 +132,10 @@ describe('completion while typing', () => {
         expect(likelyPeriods('2026-01-10')).toEqual(['2026-Q1', '2026-Q2']);
         const items = await completeAt('t.eos', '<||>', INVOKED, { today: '2026-12-04' });
         const okr = items.find(i => i.label === 'okr')!;
-        expect(insertedText(okr)).toContain('period ${4|2027-Q1,2026-Q4|}');
+        expect(insertedText(okr)).toContain('period ${4:2027-Q1}');
         const team = items.find(i => i.label === 'team')!;
-        expect(insertedText(team)).toContain('parent ${4|Crew,Growth,Pod|}');
+        expect(insertedText(team)).toContain('parent ${4:Team}');
+        expect(insertedText(team)).toContain('level ${3|company,division,function,stream,crew,pod,team|}');
         const doc = typeof team.documentation === 'object' ? team.documentation.value : '';
         expect(doc).toContain('`crew` — a group of pods');
         const initiative = items.find(i => i.label === 'initiative')!;

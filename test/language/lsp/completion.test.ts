@@ -84,9 +84,9 @@ describe('completion', () => {
         const inserted = (okr.textEdit && 'newText' in okr.textEdit ? okr.textEdit.newText : okr.insertText) ?? '';
         // Baseline and target are words to overwrite, never numbers nobody chose.
         expect(inserted).toContain('kr ${6:Result} "${7:Key result}" from ${8:baseline} to ${9:target}');
-        // References offer the workspace's names of the right kind to choose from.
-        expect(inserted).toContain('owner ${3|Crew|}');
-        expect(inserted).toContain('supports ${5|EarlyExperience,Referrals|}');
+        // A name placeholder holds the only name of its kind, else the kind to overwrite (no list to take the Tab).
+        expect(inserted).toContain('owner ${3:Crew}');
+        expect(inserted).toContain('supports ${5:Bet}');
     });
 
     it('works through Langium\'s expectCompletion on a single document', async () => {

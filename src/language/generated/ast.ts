@@ -119,12 +119,6 @@ export function isAlignable(item: unknown): item is Alignable {
     return reflection.isInstance(item, Alignable.$type);
 }
 
-export type Amount = string;
-
-export function isAmount(item: unknown): item is Amount {
-    return (typeof item === 'string' && (/-?\d+(\.\d+)?/.test(item) || /-?\d+(?:,\d+)+(?:\.\d+)?/.test(item) || /-?\d+(?:,\d+)*(?:\.\d+)?(?:bn|mn|[kKMB])(?![A-Za-z0-9_])/.test(item) || /-?[£€$¥₹]\s?-?\d+(?:,\d+)*(?:\.\d+)?(?:bn|mn|[kKmMbB])?(?![A-Za-z0-9_])/.test(item) || /\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP]\.?[mM]\.?(?![A-Za-z]))?|\d{1,2}\s?[aApP]\.?[mM]\.?(?![A-Za-z])/.test(item) || /\d+(?:\.\d+)?\s?(?:weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m)(?:\s?\d+(?:\.\d+)?\s?(?:days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s))+(?![A-Za-z0-9_])/.test(item)));
-}
-
 /** Decision rights for one type of decision: who may take it, when it goes up, which values weigh. */
 export interface Authority extends langium.AstNode {
     readonly $container: Model;
@@ -437,7 +431,7 @@ export interface Measure extends langium.AstNode {
     readonly $type: 'Measure';
     percent: boolean;
     unit?: Unit;
-    value: Amount;
+    value: string;
 }
 
 export const Measure = {

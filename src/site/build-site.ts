@@ -8,6 +8,7 @@ import type { StrategyElement } from '../language/model/elements.js';
 import { contentSecurityPolicy, esc } from './html.js';
 import { ASSETS, pageFooter, pageHeader, renderPageFile, siteTitle, type Page } from './page.js';
 import { boardPackPage } from './pages/board-pack-page.js';
+import { decisionsPage } from './pages/decisions-page.js';
 import { elementPage } from './pages/element-page.js';
 import { findingsPage } from './pages/findings-page.js';
 import { glossaryPage } from './pages/glossary-page.js';
@@ -39,6 +40,7 @@ export const pageGenerators: readonly PageGenerator[] = [
     async context => [await treePage(context, treeData(context))],
     context => [kanbanPage(context)],
     context => [teamsPage(context)],
+    context => [decisionsPage(context)],
     context => [findingsPage(context)],
     context => [glossaryPage(context)],
     context => [boardPackPage(context)],

@@ -21,13 +21,14 @@ export interface Page {
     bodyClass?: string;
 }
 
-export type NavSection = 'home' | 'tree' | 'kanban' | 'teams' | 'findings' | 'glossary' | 'pack' | 'element';
+export type NavSection = 'home' | 'tree' | 'kanban' | 'teams' | 'decisions' | 'findings' | 'glossary' | 'pack' | 'element';
 
 const NAV: ReadonlyArray<[NavSection, string, string]> = [
     ['home', PAGES.home, 'Overview'],
     ['tree', PAGES.tree, 'Value tree'],
     ['kanban', PAGES.kanban, 'Kanban'],
     ['teams', PAGES.teams, 'Teams'],
+    ['decisions', PAGES.decisions, 'Decisions'],
     ['findings', PAGES.findings, 'Findings'],
     ['glossary', PAGES.glossary, 'Glossary'],
     ['pack', PAGES.pack, 'Board pack']

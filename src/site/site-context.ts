@@ -21,7 +21,8 @@ export const PAGES = {
     findings: 'findings.html',
     glossary: 'glossary.html',
     pack: 'board-pack.html',
-    teams: 'teams.html'
+    teams: 'teams.html',
+    decisions: 'decisions.html'
 } as const;
 
 export interface SiteContext {

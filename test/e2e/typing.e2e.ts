@@ -221,4 +221,19 @@ describe('typing .eos in VS Code', () => {
         await press('Tab');
         expect(await savedText()).toBe('okr Calm "Calm onboarding" {\n  supports EarlyExperience\n  kr Friction "Fewer friction points" from 12 to 4\n}');
     });
+
+    it('shows the editor and the strategy preview side by side at a laptop width (1366 × 768)', async () => {
+        await page.setViewportSize({ width: 1366, height: 768 });
+        await workbench.openFile(ONBOARDING);
+        // On the OKR: the preview opens there, with its trace to the vision.
+        const okr = fs.readFileSync(path.join(workspace, ...ONBOARDING), 'utf8').split('\n').findIndex(line => line.startsWith('okr EarlyConfidence'));
+        await workbench.goTo(okr + 4, 5);
+        await workbench.runCommand('EOS: Open Strategy Preview to the Side');
+        const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        await webview.locator('.node.kind-bet').first().waitFor({ timeout: TIMEOUT });
+        // The trace bar names the element under the cursor's chain to the vision.
+        await webview.locator('#trace .step').first().waitFor({ timeout: TIMEOUT });
+        const shot = process.env.CI ? path.join(RESULTS, 'screenshot-side-by-side.png') : path.join(ROOT, 'docs', 'screenshot-side-by-side.png');
+        await page.screenshot({ path: shot });
+    });
 });

@@ -15,6 +15,7 @@ import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActi
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EosServices } from '../eos-module.js';
 import { isClosedString, quoteText } from '../grammar/eos-value-converter.js';
+import { isName, qualifiedName } from '../grammar/names.js';
 import * as ast from '../generated/ast.js';
 import { KIND_LABEL, linksOf, type ElementKind, type StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
@@ -134,16 +135,16 @@ export class EosCodeActionProvider implements CodeActionProvider {
         const name = data?.name;
         const kind = data?.kinds?.find(k => k !== 'kr');
         // A qualified `Okr.Kr` name cannot be created on its own: its OKR must hold it.
-        if (name && kind && /^[_\p{L}][\p{L}\p{N}_]*$/u.test(name)) {
+        if (name && kind && isName(name)) {
             // The title is the name in words, selected to be overwritten where the client can.
             const created = snippets
                 ? snippetEdit(appendToFile(document.textDocument, `${kind} ${name} "\${1:${escapeSnippet(quotable(humanise(name)))}}"$0`))
                 : appendToFile(document.textDocument, stubElement(kind, name, humanise(name), []));
             actions.push(quickFix(`Create ${KIND_LABEL[kind]} '${name}' in this file`, diagnostic, document, [created]));
         }
-        const qualified = name ? /^([_\p{L}][\p{L}\p{N}_]*)\.([_\p{L}][\p{L}\p{N}_]*)$/u.exec(name) : null;
-        const okr = qualified ? model.get('okr', qualified[1]) : undefined;
-        if (qualified && okr && data?.kinds?.includes('kr')) actions.push(...this.createKeyResult(okr, qualified[2], diagnostic, snippets && okr.uri === document.uri.toString()));
+        const qualified = name ? qualifiedName(name) : undefined;
+        const okr = qualified ? model.get('okr', qualified.container) : undefined;
+        if (qualified && okr && data?.kinds?.includes('kr')) actions.push(...this.createKeyResult(okr, qualified.member, diagnostic, snippets && okr.uri === document.uri.toString()));
         return actions;
     }
 

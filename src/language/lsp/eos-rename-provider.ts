@@ -14,9 +14,8 @@ import { KIND_LABEL, type ElementKind, type StrategyElement } from '../model/ele
 import { LINK_TARGETS } from '../model/extract.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { isName } from '../grammar/names.js';
 import { reportCaught } from '../helpers/answer-or.js';
-
-const IDENTIFIER = /^[_\p{L}][\p{L}\p{N}_]*$/u;
 
 export class EosRenameProvider extends DefaultRenameProvider {
     protected readonly strategy: StrategyWorkspace;
@@ -62,7 +61,7 @@ export class EosRenameProvider extends DefaultRenameProvider {
     /** Why `newName` cannot replace the target's name, or undefined if it can. */
     protected problemWith(target: AstNode, newName: string): string | undefined {
         const kind = KIND_OF_AST_TYPE[target.$type];
-        if (!IDENTIFIER.test(newName)) {
+        if (!isName(newName)) {
             return `'${newName}' is not a valid name: a name starts with a letter or '_' and continues with letters, digits or '_' (no spaces, dots or dashes).`;
         }
         if (this.keywords.has(newName) && !this.keywordsUsableAsNames.has(newName)) {

@@ -7,8 +7,7 @@
 import { CstUtils, DefaultReferences, stream, type AstNode, type CstNode, type FindReferencesOptions, type LangiumDocuments, type ReferenceDescription, type Stream } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { isKeyResult, isOkr } from '../generated/ast.js';
-
-const NAME = /[_\p{L}][\p{L}\p{N}_]*/gu;
+import { namesIn } from '../grammar/names.js';
 
 /** Which part of a qualified reference `Okr.Kr` a CST leaf is, or undefined outside one. */
 export function qualifiedPart(leaf: CstNode): 'container' | 'member' | undefined {
@@ -57,11 +56,11 @@ export class EosReferences extends DefaultReferences {
         const document = this.langiumDocuments.getDocument(ref.sourceUri);
         if (!document) return undefined;
         const text = document.textDocument.getText().substring(ref.segment.offset, ref.segment.end);
-        const names = [...text.matchAll(NAME)];
+        const names = namesIn(text);
         if (names.length < 2) return part === 'member' ? ref : undefined;
         const name = part === 'member' ? names[names.length - 1] : names[0];
-        const offset = ref.segment.offset + (name.index ?? 0);
-        const end = offset + name[0].length;
+        const offset = ref.segment.offset + name.offset;
+        const end = offset + name.name.length;
         const range = { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(end) };
         return { ...ref, segment: { offset, end, length: end - offset, range } };
     }

@@ -151,3 +151,32 @@ describe('rename refuses what would change the meaning', () => {
         expect(text(container)).toBe('EarlyConfidence');
     });
 });
+
+describe('rename with combining marks (names as the grammar reads them)', () => {
+    const KE = 'Ke\u0301'; // `Ké` written as e + U+0301 COMBINING ACUTE ACCENT
+    const CAFE = 'Cafe\u0301';
+    const files = { 'a.eos': `okr O "o" { kr ${KE} "k" from 1 to 2 }\nokr P "p" { supports O.${KE} kr Q "q" from 1 to 2 }\n` };
+
+    async function renameIn(needle: string, newName: string, delta = 0): Promise<string> {
+        const workspace = await buildStrategy(files);
+        const params = at(workspace, 'a.eos', needle, { delta });
+        const edit = await workspace.services.lsp.RenameProvider!.rename(params.document, { ...params, newName });
+        const document = documentOf(workspace, 'a.eos');
+        return TextDocument.applyEdits(TextDocument.create('x', 'eos', 0, document.textDocument.getText()), (edit?.changes?.[document.uri.toString()] ?? []) as TextEdit[]);
+    }
+
+    it('renaming key result Ké to Z changes the whole name in `O.Ké` (regression: the accent was left, giving `O.Ź`)', async () => {
+        expect(await renameIn(`kr ${KE}`, 'Z', 3)).toBe('okr O "o" { kr Z "k" from 1 to 2 }\nokr P "p" { supports O.Z kr Q "q" from 1 to 2 }\n');
+        expect(await renameIn(`O.${KE}`, 'Z', 2)).toBe('okr O "o" { kr Z "k" from 1 to 2 }\nokr P "p" { supports O.Z kr Q "q" from 1 to 2 }\n');
+    });
+
+    it('accepts a decomposed name such as Café (regression: it was refused as not a name)', async () => {
+        expect(await renameIn('okr O', CAFE, 4)).toBe(`okr ${CAFE} "o" { kr ${KE} "k" from 1 to 2 }\nokr P "p" { supports ${CAFE}.${KE} kr Q "q" from 1 to 2 }\n`);
+        const workspace = await buildStrategy({ 'a.eos': `bet ${CAFE} "c"\ntheme T "t"\nbet B "b" { serves T }` });
+        expect(workspace.diagnostics('a.eos').filter(d => d.code === 'syntax')).toEqual([]);
+    });
+
+    it('still refuses a name that starts with a combining mark', async () => {
+        await expect(renameIn('okr O', '\u0301O', 4)).rejects.toThrow(/is not a valid name/);
+    });
+});

@@ -12,6 +12,7 @@ import { isKeyResult, isMeasure } from '../generated/ast.js';
 import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../model/progress.js';
 import { tracesOf } from '../model/trace.js';
+import { latestEvidence } from '../model/evidence.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { CATALOGUE, isDiagnosticCode, type DiagnosticCode } from '../validation/codes.js';
 import type { EosDiagnosticData } from '../validation/eos-document-validator.js';
@@ -182,7 +183,7 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             facts.push(countedList('Initiatives', incoming('bet'), status));
             facts.push(countedList('OKRs', incoming('supports', 'okr')));
             const evidence = element.evidence ?? [];
-            const latest = evidence[evidence.length - 1];
+            const latest = latestEvidence(evidence);
             if (latest) add(`Evidence (${evidence.length})`, `latest ${latest.date ?? '(undated)'} ${latest.verdict}${latest.text ? `: ${latest.text}` : ''}`);
             add('Owner', targets('owner'));
             break;

@@ -87,6 +87,7 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         const element = elementOfNode(model, node);
         if (!element) return undefined;
         const sections: string[] = [headline(element)];
+        if (element.description) sections.push(element.description);
         if (element.doc) sections.push(element.doc);
         const traces = tracesOf(model, element).filter(trace => trace.length > 1).map(traceText);
         if (traces.length === 1) sections.push(`**Trace:** ${traces[0]}`);
@@ -229,7 +230,8 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             const okr = model.okrOf(element);
             add('Objective', okr ? `\`${okr.name}\`${okr.title ? ` — ${okr.title}` : ''}` : undefined);
             add('Baseline', element.baseline?.text ?? 'not set');
-            add('Target', element.target?.text ?? 'not set');
+            add('Target', element.target ? `${element.target.text}${element.change ? ` (${element.change})` : ''}` : 'not set');
+            add('Deadline', element.deadline);
             add('Current', element.current?.text ?? 'no reading yet');
             add('Progress', describeProgress(element));
             const supportedBy = incoming('supports', 'okr');

@@ -34,7 +34,7 @@ export interface Row {
     section: string;
     name: string;
     value: number;
-    unit: 'ms' | 'MB' | '×' | 'ratio';
+    unit: 'ms' | 'MB' | 'KB' | '×' | 'ratio';
     /** Upper bound the value must stay under, if the issue sets one. */
     target?: number;
     detail?: string;

@@ -61,7 +61,7 @@ p { margin: 0 0 0.7em; }
 .count.sev-error { background: var(--error); } .count.sev-warning { background: var(--warning); } .count.sev-info { background: var(--info); }
 nav a[aria-current="page"] .count { background: var(--accent-fg); color: var(--accent); }
 .search { position: relative; margin-left: auto; }
-.search input { width: 18em; max-width: 60vw; }
+.search input { width: 15em; max-width: 60vw; }
 input[type="search"], select, button, .button { font: inherit; font-size: 0.9rem; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 4px 10px; }
 button, .button { cursor: pointer; background: var(--panel); text-decoration: none; display: inline-block; }
 button:hover, .button:hover { border-color: var(--accent); }

@@ -8,14 +8,14 @@ import { cascadedOkr, levelInversion, orphanBet, orphanInitiative, streamMismatc
 import { betWithoutHypothesis, contradictedBet } from './bet-rules.js';
 import { stalledInitiative, wipExceeded } from './flow-rules.js';
 import { krNoChange, krNotMeasurable, okrWithoutKrs, tooManyKrs } from './okr-rules.js';
-import { cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod } from './structure-rules.js';
+import { cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod, invalidValue } from './structure-rules.js';
 import { tenetConflict, tenetNoTradeoff, valueUnpracticed } from './value-rules.js';
 import {
     decisionBelowLevel, decisionNotEscalated, needUnsupported, tenetContested, tenetSetAsideWithoutReason, tenetUnused, valueChainBrokenRule, valueDrift
 } from './autonomy-rules.js';
 
 export const ELEMENT_RULES: readonly ElementRule[] = [
-    duplicateName, duplicateProperty, invalidPeriod,
+    duplicateName, duplicateProperty, invalidPeriod, invalidValue,
     orphanInitiative, orphanBet, unalignedOkr, cascadedOkr, levelInversion, streamMismatch, unfundedBet, themeWithoutBets,
     okrWithoutKrs, tooManyKrs, krNotMeasurable, krNoChange,
     wipExceeded, stalledInitiative,

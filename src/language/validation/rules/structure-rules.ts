@@ -4,6 +4,7 @@ import { KIND_LABEL, type StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
 import type { Issue } from '../issue.js';
 import { findingOn, label, type ElementRule } from '../issue.js';
+import { CATALOGUE } from '../codes.js';
 
 export const duplicateName: ElementRule = (element, { model }, report) => {
     const same = model.named(element.kind, element.name);
@@ -50,6 +51,7 @@ export const invalidPeriod: ElementRule = (element, _context, report) => {
     const problems: Array<[string, CalendarProblem | undefined]> = [];
     if (element.period !== undefined) problems.push(['period', periodProblem(element.period)]);
     if (element.updated !== undefined) problems.push(['updated', dateProblem(element.updated)]);
+    if (element.deadline !== undefined) problems.push(['deadline', deadlineProblem(element.deadline)]);
     const horizon = element.horizon;
     if (horizon?.end !== undefined && horizon.end < horizon.start) {
         problems.push(['horizon', {
@@ -65,6 +67,29 @@ export const invalidPeriod: ElementRule = (element, _context, report) => {
         if (problem) report(findingOn(element, 'invalid-period', problem.fault, { fix: problem.fix, range: evidence.range }));
     }
 };
+
+/** A key result's deadline is a date or a period. */
+function deadlineProblem(text: string): CalendarProblem | undefined {
+    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) return dateProblem(text);
+    return periodProblem(text);
+}
+
+/** Values the model could not read as written (see measures.ts), each on the value itself. */
+export const invalidValue: ElementRule = (element, _context, report) => {
+    for (const { message, range } of element.valueProblems ?? []) {
+        const { fault, fix } = splitFix(message);
+        report(findingOn(element, 'invalid-value', fault, { fix, range }));
+    }
+};
+
+/** `'30m' could be read …: write 30 min …` → the fault, and the fix as its own sentence. */
+function splitFix(message: string): { fault: string; fix: string } {
+    const at = message.search(/(: write |\. Write |: an initiative is )/i);
+    if (at < 0) return { fault: message, fix: CATALOGUE['invalid-value'].fix };
+    const fault = message.slice(0, at) + '.';
+    const rest = message.slice(at).replace(/^[:.]\s*/, '');
+    return { fault, fix: rest.charAt(0).toUpperCase() + rest.slice(1) };
+}
 
 function capitalise(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);

@@ -19,9 +19,12 @@ const count = Number(option('count', process.env.EOS_FUZZ_COUNT ?? 10_000));
 const seed = Number(option('seed', process.env.EOS_FUZZ_SEED ?? 1));
 const workers = Number(option('workers', Math.max(1, Math.min(2, os.availableParallelism()))));
 const silenceLimitMs = Number(option('hang-after', 90_000));
+// The file-system campaign: real servers under file events (test/fuzz/fs-probe.ts).
+const fsSessions = Number(option('fs-sessions', Math.max(4, Math.round(count / 500))));
+const fsEvents = Number(option('fs-events', 25));
 
 await esbuild.build({
-    entryPoints: { fuzz: 'test/fuzz/main.ts' }, outdir: 'out', bundle: true, platform: 'node', format: 'cjs',
+    entryPoints: { fuzz: 'test/fuzz/main.ts', 'fuzz-fs': 'test/fuzz/fs-main.ts' }, outdir: 'out', bundle: true, platform: 'node', format: 'cjs',
     target: 'node20', sourcemap: 'inline', logLevel: 'warning', mainFields: ['module', 'main'], outExtension: { '.js': '.cjs' }
 });
 
@@ -44,6 +47,15 @@ for (const result of results) {
     for (const [name, n] of Object.entries(result.report.requestCounts)) merged.requestCounts[name] = (merged.requestCounts[name] ?? 0) + n;
     for (const [name, n] of Object.entries(result.report.errorResponses ?? {})) merged.errorResponses[name] = (merged.errorResponses[name] ?? 0) + n;
 }
+const fsRun = await new Promise(resolve => {
+    const child = spawn(process.execPath, ['out/fuzz-fs.cjs', '--seed', String(seed), '--sessions', String(fsSessions), '--events', String(fsEvents)], { stdio: 'inherit' });
+    child.on('exit', code => resolve(code));
+});
+const fsReport = fs.existsSync('test-results/fuzz-fs-report.json') ? JSON.parse(fs.readFileSync('test-results/fuzz-fs-report.json', 'utf8')) : undefined;
+merged.targets['file-system events under a running server'] = { inputs: fsReport?.events ?? 0, failures: fsReport ? fsReport.failures.length : 1, sessions: fsReport?.sessions ?? 0 };
+if (fsReport) merged.failures.push(...fsReport.failures.map(f => ({ target: 'fs', seed, file: f.workspace, problems: f.problems })));
+else merged.failures.push({ target: 'fs', seed, problems: [{ request: 'fs campaign', detail: `exited with ${fsRun} without a report` }] });
+merged.millis = Date.now() - started;
 const inputs = Object.values(merged.targets).reduce((sum, t) => sum + t.inputs, 0);
 merged.inputs = inputs;
 fs.writeFileSync('test-results/fuzz-report.json', JSON.stringify(merged, null, 2));

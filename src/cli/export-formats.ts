@@ -30,8 +30,9 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport,
     if (!visions.length) out.push('_No vision is written yet._', '');
     for (const vision of visions) {
         out.push(`**${md(vision.title ?? vision.name)}** (${code(vision.name)})`, '');
-        const doc = source.model.get('vision', vision.name)?.doc;
-        if (doc) out.push(md(doc), '');
+        const element = source.model.get('vision', vision.name);
+        if (element?.description) out.push(md(element.description), '');
+        if (element?.doc) out.push(md(element.doc), '');
     }
 
     out.push('## Themes, bets and initiatives', '');
@@ -40,6 +41,7 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport,
     for (const theme of themes) {
         const horizon = source.model.get('theme', theme.name)?.horizon;
         out.push(`### ${md(theme.title ?? theme.name)} (${code(theme.name)})${horizon ? ` · ${horizon.start}${horizon.end ? `–${horizon.end}` : ''}` : ''}`, '');
+        if (theme.description) out.push(md(theme.description), '');
         const lines = treeLines(theme, byId, 0, source);
         out.push(...(lines.length ? lines : ['_No bets serve this theme._']), '');
     }
@@ -56,6 +58,7 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport,
         const supports = source.model.get('okr', okr.name)?.links.filter(l => l.relation === 'supports').map(l => code(l.target)).join(', ');
         const facts = [okr.owner && `owner ${code(okr.owner)}`, okr.period, supports ? `supports ${supports}` : 'supports nothing'].filter(Boolean);
         out.push(`- **${md(okr.title ?? okr.name)}** (${code(okr.name)}) · ${facts.join(' · ')}`);
+        if (okr.description) out.push(`  - _${md(okr.description)}_`);
         for (const kr of okr.keyResults ?? []) {
             const bar = kr.progress !== undefined ? ` ${progressBar(kr.progress)} ${Math.round(kr.progress * 100)}%` : '';
             out.push(`  - ${code(kr.name)} ${md(kr.title ?? '')}: ${md(kr.label)}${bar}`);
@@ -98,6 +101,7 @@ function treeLines(node: DiagramNode, byId: Map<string, DiagramNode>, depth: num
         const facts = [child.status, child.streams.length ? child.streams.map(code).join(', ') : undefined, child.owner && `owner ${code(child.owner)}`].filter(Boolean);
         const flag = child.issues.length ? ` ⚠ ${child.issues.map(i => code(i.code)).join(', ')}` : '';
         lines.push(`${'  '.repeat(depth)}- ${child.kind === 'bet' ? 'Bet' : child.kind === 'initiative' ? 'Initiative' : 'Theme'}: **${md(child.title ?? child.name)}** (${code(child.name)})${facts.length ? ` · ${facts.join(' · ')}` : ''}${flag}`);
+        if (child.description) lines.push(`${'  '.repeat(depth + 1)}- ${md(child.description)}`);
         const hypothesis = source.model.get(child.kind as 'bet', child.name)?.hypothesis;
         if (hypothesis && child.kind === 'bet') lines.push(`${'  '.repeat(depth + 1)}- _Hypothesis:_ ${md(hypothesis)}`);
         lines.push(...treeLines(child, byId, depth + 1, source));

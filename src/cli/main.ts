@@ -12,9 +12,11 @@ import { checkReport, formatText, printable, type CheckReport } from './check.js
 import { findEosFiles } from './files.js';
 import { findConfig, loadWorkspace, UsageError } from './workspace.js';
 import { exportDiagram, exportMarkdown } from './export-formats.js';
+import { version } from '../../package.json';
 import { DIFF_USAGE, diffConfig, runDiff } from './diff-command.js';
 
-export const VERSION = '0.1.0';
+/** The version users see in `eos --version` and the MCP handshake: the one in package.json, never a copy. */
+export const VERSION: string = version;
 
 const USAGE = `Usage:
   eos check [PATH ...] [--format text|json] [--today YYYY-MM-DD] [--config FILE]

@@ -34,6 +34,8 @@ export interface DiagramNode {
     kind: DiagramNodeKind;
     name: string;
     title?: string;
+    /** The element's `description`, shown in its tooltip. */
+    description?: string;
     status?: string;
     period?: string;
     /** Value streams the element runs in (bets: the streams they span). */
@@ -195,6 +197,7 @@ function nodeOf(id: string, element: StrategyElement, model: WorkspaceModel, iss
         uri: element.uri, range: element.range, nameRange: element.nameRange
     };
     if (element.title) node.title = element.title;
+    if (element.description) node.description = element.description;
     if (element.status) node.status = element.status;
     if (element.period) node.period = element.period;
     if (owner) node.owner = owner;
@@ -211,7 +214,7 @@ function keyResultRow(kr: StrategyElement, issues: DiagramIssue[]): KeyResultRow
     if (kr.title) row.title = kr.title;
     const { baseline, target, current } = kr;
     if (!baseline || !target) return row;
-    row.label = `${baseline.text} → ${target.text}${current ? `, now ${current.text}` : ''}`;
+    row.label = `${baseline.text} → ${target.text}${kr.change ? ` (${kr.change})` : ''}${current ? `, now ${current.text}` : ''}${kr.deadline ? `, by ${kr.deadline}` : ''}`;
     const progress = krProgress(kr);
     if (progress !== undefined) row.progress = progress;
     return row;

@@ -200,6 +200,7 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
 /** The full text behind a box: titles and issues are never only truncated. */
 export function tooltip(node: DiagramNode): string {
     const lines = [node.title ?? node.name];
+    if (node.description) lines.push(node.description);
     const facts = [`${node.kind} ${node.name}`];
     if (node.status) facts.push(`status: ${node.status}`);
     if (node.owner) facts.push(`owner: ${node.owner}`);

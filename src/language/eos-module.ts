@@ -11,6 +11,7 @@ import { EosScopeComputation, EosScopeProvider } from './references/eos-scope.js
 import { EosValueConverter } from './grammar/eos-value-converter.js';
 import { createEosParser } from './grammar/eos-parser.js';
 import { EosTokenBuilder } from './grammar/eos-token-builder.js';
+import { createEosCompletionParser } from './grammar/eos-completion-parser.js';
 import { EosLexer } from './grammar/eos-lexer.js';
 import { EosDocumentValidator } from './validation/eos-document-validator.js';
 import { StrategyWorkspace } from './workspace/strategy-workspace.js';
@@ -51,7 +52,8 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
         ValueConverter: () => new EosValueConverter(),
         TokenBuilder: () => new EosTokenBuilder(),
         Lexer: (services) => new EosLexer(services),
-        LangiumParser: (services) => createEosParser(services)
+        LangiumParser: (services) => createEosParser(services),
+        CompletionParser: (services) => createEosCompletionParser(services)
     },
     references: {
         ScopeComputation: (services) => new EosScopeComputation(services),

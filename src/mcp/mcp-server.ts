@@ -16,6 +16,7 @@ import { conceptMarkdown, ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS } 
 import { ELEMENT_KINDS, KIND_LABEL, type ElementKind, type StrategyElement } from '../language/model/elements.js';
 import { describeProgress } from '../language/model/progress.js';
 import { tracesOf } from '../language/model/trace.js';
+import { latestEvidence } from '../language/model/evidence.js';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import { CATALOGUE, isDiagnosticCode } from '../language/validation/codes.js';
 import { doingInitiativesByStream } from '../language/model/wip.js';
@@ -77,7 +78,8 @@ function factsOf(state: StrategyState, element: StrategyElement): Record<string,
         facts.doing = (doingInitiativesByStream(state.model).get(element) ?? []).map(e => e.name);
         if (element.wip !== undefined) facts.wipLimit = element.wip;
     }
-    if (element.evidence?.length) facts.latestEvidence = element.evidence[element.evidence.length - 1].verdict;
+    const latest = latestEvidence(element.evidence ?? []);
+    if (latest) facts.latestEvidence = latest.verdict;
     const unresolved = element.links.filter(link => !state.model.resolve(link)).map(link => `${link.relation} ${link.target}`);
     if (unresolved.length) facts.unresolvedLinks = unresolved;
     return facts;

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main.js';
+import { looksBinary } from '../../src/language/workspace/workspace-files.js';
 import type { Problem } from './service-probe.js';
 
 export interface CliFile {
@@ -42,7 +43,7 @@ export function withTempFolder<T>(files: readonly CliFile[], body: (folder: stri
 export async function checkCliRun(files: readonly CliFile[]): Promise<Problem[]> {
     return withTempFolder(files, async folder => {
         const run = await runCliCaptured(['check', '--format', 'json', '--today', '2026-03-01', '.'], folder);
-        const binary = files.some(f => Buffer.from(f.content).subarray(0, 8000).includes(0));
+        const binary = files.some(f => looksBinary(Buffer.from(f.content)));
         return cliContractProblems(run, files.length, binary);
     });
 }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCampaign } from './campaign.js';
+import { looksBinary } from '../../src/language/workspace/workspace-files.js';
 import { cliContractProblems, withTempFolder } from './cli-probe.js';
 import { exampleWorkspaces } from './corpus.js';
 import { applyMutations, bytesArbitrary, mutationsArbitrary } from './mutations.js';
@@ -16,6 +17,7 @@ const SEED = Number(process.env.EOS_FUZZ_SEED ?? 20260301);
 const CLI = path.resolve('out/cli.cjs');
 
 describe('fuzzing (short run)', () => {
+
     it('no request throws or exceeds its bound, and the CLI keeps its contract', async () => {
         const report = await runCampaign({ seed: SEED, counts: { services: 100, bytes: 60, cli: 20 }, chunk: 100 });
         const failures = report.targets.flatMap(t => t.failures).map(f => ({ target: f.target, seed: f.seed, file: `${f.workspace}/${f.file}`, text: f.text.slice(0, 400), problems: f.problems }));
@@ -36,7 +38,7 @@ describe('fuzzing (short run)', () => {
                 path: name,
                 content: name !== changed ? ws.files[name] : 'bytes' in sample.change ? Buffer.from(sample.change.bytes) : applyMutations(ws.files[name], sample.change.mutations)
             }));
-            const binary = files.some(f => Buffer.from(f.content).subarray(0, 8000).includes(0));
+            const binary = files.some(f => looksBinary(Buffer.from(f.content)));
             await withTempFolder(files, async folder => {
                 const result = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--today', '2026-03-01', '.'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
                 expect(cliContractProblems({ code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }, files.length, binary)).toEqual([]);

@@ -103,6 +103,30 @@ export const ELEMENT_CONCEPTS: Record<ElementKind, Concept> = {
  * the element it is written in; the plain keyword is the fallback.
  */
 export const PROPERTY_CONCEPTS: Record<string, Concept> = {
+    'description': {
+        title: '`description` — a few sentences about this element',
+        what: 'Free text that explains the element: the context, the scope, what it is not. Shown in hovers, in the Lean Value Tree and in the report.',
+        why: 'A title has to be short; the people who read the strategy later need the reasoning too.',
+        good: 'Two or three plain sentences a newcomer understands: `description "Covers the three acute sites; community care follows in 2027."`'
+    },
+    'by': {
+        title: '`by` — the key result\'s deadline',
+        what: 'The date or period by which the target should be reached: `by 2026-06-30` or `by 2026-Q2`.',
+        why: 'A target without a date cannot be late; with one, everyone sees how much time is left.',
+        good: 'Within the objective\'s period.'
+    },
+    'up': {
+        title: '`up` — a target stated as a rise from the baseline',
+        what: '`from 40% up 10 points` is a target of 50%; `from 1200 up 25%` is 1500. With a percentage baseline, write `points` for percentage points.',
+        why: 'Slides often state the change rather than the target; EOS computes the target so progress is measured the same way.',
+        good: 'A change in the baseline\'s unit, or a percentage of it.'
+    },
+    'down': {
+        title: '`down` — a target stated as a fall from the baseline',
+        what: '`from 42 min down 20%` is a target of 33.6 min; `from 15:40 down 30 min` is 15:10.',
+        why: 'Slides often state the change rather than the target; EOS computes the target so progress is measured the same way.',
+        good: 'A change in the baseline\'s unit, or a percentage of it.'
+    },
     'supports': {
         title: '`supports` — what this OKR contributes to',
         what: 'Aligns the OKR with something higher up: a bet, a theme, an initiative, another OKR or one of its key results (`Okr.Kr`).',

@@ -11,7 +11,13 @@ export const EosTerminals = {
     DATE: /\d{4}-\d{1,2}-\d{1,2}/,
     PERIOD: /\d{4}(?:-[QqHh]\d+|\/\d+|-\d{4}(?!\d))/,
     FISCAL_PART: /[Ff][Yy]\d{4}-[QqHh]\d+/,
+    CLOCK: /\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP]\.?[mM]\.?(?![A-Za-z]))?|\d{1,2}\s?[aApP]\.?[mM]\.?(?![A-Za-z])/,
+    DURATION: /\d+(?:\.\d+)?\s?(?:weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m)(?:\s?\d+(?:\.\d+)?\s?(?:days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s))+(?![A-Za-z0-9_])/,
+    MONEY: /-?[£€$¥₹]\s?-?\d+(?:,\d+)*(?:\.\d+)?(?:bn|mn|[kKmMbB])?(?![A-Za-z0-9_])/,
+    SCALED_NUMBER: /-?\d+(?:,\d+)*(?:\.\d+)?(?:bn|mn|[kKMB])(?![A-Za-z0-9_])/,
+    GROUPED_NUMBER: /-?\d+(?:,\d+)+(?:\.\d+)?/,
     NUMBER: /-?\d+(\.\d+)?/,
+    UNIT_SIGN: /[£€$¥₹×]/,
     ID: /[_\p{L}][\p{L}\p{M}\p{N}_]*/u,
     STRING: /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"?|'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*'?/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -44,9 +50,11 @@ export type EosKeywordNames =
     | "date"
     | "decided"
     | "decision"
+    | "description"
     | "division"
     | "doing"
     | "done"
+    | "down"
     | "embodies"
     | "escalate"
     | "escalated"
@@ -95,6 +103,7 @@ export type EosKeywordNames =
     | "to"
     | "triggers"
     | "type"
+    | "up"
     | "updated"
     | "upholds"
     | "validated"
@@ -147,7 +156,9 @@ export function isAuthority(item: unknown): item is Authority {
 export interface Bet extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Bet';
+    description?: string;
     evidence: Array<Evidence>;
+    horizon?: Horizon;
     hypothesis?: string;
     name: Name;
     owner?: langium.Reference<Team>;
@@ -159,7 +170,9 @@ export interface Bet extends langium.AstNode {
 
 export const Bet = {
     $type: 'Bet',
+    description: 'description',
     evidence: 'evidence',
+    horizon: 'horizon',
     hypothesis: 'hypothesis',
     name: 'name',
     owner: 'owner',
@@ -177,6 +190,24 @@ export type BetStatus = 'active' | 'invalidated' | 'proposed' | 'stopped' | 'val
 
 export function isBetStatus(item: unknown): item is BetStatus {
     return item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'stopped';
+}
+
+/** A target stated as a change from the baseline: `down 20%`, `up by 5 points`. */
+export interface Change extends langium.AstNode {
+    readonly $container: KeyResult;
+    readonly $type: 'Change';
+    amount: Measure;
+    direction: Direction;
+}
+
+export const Change = {
+    $type: 'Change',
+    amount: 'amount',
+    direction: 'direction'
+} as const;
+
+export function isChange(item: unknown): item is Change {
+    return reflection.isInstance(item, Change.$type);
 }
 
 /**
@@ -229,10 +260,11 @@ export function isDateValue(item: unknown): item is DateValue {
     return (typeof item === 'string' && (/\d{4}-\d{1,2}-\d{1,2}/.test(item)));
 }
 
-export type Decimal = number;
+/** A key result's deadline: a date or a period (its end). */
+export type DeadlineValue = DateValue | PeriodValue;
 
-export function isDecimal(item: unknown): item is Decimal {
-    return typeof item === 'number';
+export function isDeadlineValue(item: unknown): item is DeadlineValue {
+    return isDateValue(item) || isPeriodValue(item);
 }
 
 /** A decision record: dated, owned, about something, citing the tenets it follows or sets aside. */
@@ -267,6 +299,12 @@ export const Decision = {
 
 export function isDecision(item: unknown): item is Decision {
     return reflection.isInstance(item, Decision.$type);
+}
+
+export type Direction = 'down' | 'up';
+
+export function isDirection(item: unknown): item is Direction {
+    return item === 'up' || item === 'down';
 }
 
 export type Element = Authority | Bet | Decision | Initiative | Okr | Practice | Stream | Team | Tenet | Theme | Value | Vision;
@@ -317,7 +355,7 @@ export function isEvidence(item: unknown): item is Evidence {
 
 /** `2026`, `2026..2028`, or `2026-2028` (the same range, as people write it). */
 export interface Horizon extends langium.AstNode {
-    readonly $container: Theme | Vision;
+    readonly $container: Bet | Theme | Vision;
     readonly $type: 'Horizon';
     end?: Integer;
     span?: string;
@@ -339,6 +377,8 @@ export interface Initiative extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Initiative';
     bet?: langium.Reference<Bet>;
+    description?: string;
+    extraStreams: Array<langium.Reference<Stream>>;
     failure?: string;
     finished?: DateValue;
     hypothesis?: string;
@@ -357,6 +397,8 @@ export interface Initiative extends langium.AstNode {
 export const Initiative = {
     $type: 'Initiative',
     bet: 'bet',
+    description: 'description',
+    extraStreams: 'extraStreams',
     failure: 'failure',
     finished: 'finished',
     hypothesis: 'hypothesis',
@@ -388,12 +430,20 @@ export function isKanbanStatus(item: unknown): item is KanbanStatus {
     return item === 'funnel' || item === 'reviewing' || item === 'analyzing' || item === 'ready' || item === 'doing' || item === 'done' || item === 'stopped';
 }
 
+/**
+ * `kr Name "Title" from <baseline> to <target> current <reading> by <deadline>`; the target may be
+ * relative to the baseline (`from 42 min down 20%`). What each figure means is read by
+ * src/language/model/measures.ts, which also refuses the figures it cannot read unambiguously.
+ */
 export interface KeyResult extends langium.AstNode {
     readonly $container: Okr;
     readonly $type: 'KeyResult';
     baseline?: Measure;
+    change?: Change;
     checkIns: Array<CheckIn>;
     current?: Measure;
+    deadline?: DeadlineValue;
+    description?: string;
     name: Name;
     target?: Measure;
     title?: string;
@@ -402,8 +452,11 @@ export interface KeyResult extends langium.AstNode {
 export const KeyResult = {
     $type: 'KeyResult',
     baseline: 'baseline',
+    change: 'change',
     checkIns: 'checkIns',
     current: 'current',
+    deadline: 'deadline',
+    description: 'description',
     name: 'name',
     target: 'target',
     title: 'title'
@@ -419,13 +472,16 @@ export function isLevel(item: unknown): item is Level {
     return item === 'company' || item === 'division' || item === 'function' || item === 'stream' || item === 'crew' || item === 'pod' || item === 'team';
 }
 
-/** A number with an optional `%` or unit: `40%`, `12 days`, `2.5 "s"`, `-3`. */
+/**
+ * A figure as written: `40%`, `12 days`, `2.5 "s"`, `-3`, `6,200`, `£1.9m`, `250k`, `15:40`,
+ * `2h 30m`, `100 €`. The grammar only takes its shape; measures.ts reads its meaning.
+ */
 export interface Measure extends langium.AstNode {
-    readonly $container: CheckIn | KeyResult;
+    readonly $container: Change | CheckIn | KeyResult;
     readonly $type: 'Measure';
     percent: boolean;
     unit?: Unit;
-    value: Decimal;
+    value: string;
 }
 
 export const Measure = {
@@ -459,10 +515,10 @@ export function isModel(item: unknown): item is Model {
  * A name. Words that are only keywords as values (statuses, levels) stay usable as names, so
  * `team company` or `stream support` do not surprise anyone with a syntax error.
  */
-export type Name = 'active' | 'company' | 'contradicts' | 'crew' | 'division' | 'function' | 'high' | 'invalidated' | 'low' | 'medium' | 'pod' | 'proposed' | 'validated' | KanbanStatus | string;
+export type Name = 'active' | 'by' | 'company' | 'contradicts' | 'crew' | 'description' | 'division' | 'down' | 'function' | 'high' | 'invalidated' | 'low' | 'medium' | 'pod' | 'proposed' | 'up' | 'validated' | KanbanStatus | string;
 
 export function isName(item: unknown): item is Name {
-    return isKanbanStatus(item) || item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'company' || item === 'division' || item === 'function' || item === 'crew' || item === 'pod' || item === 'contradicts' || item === 'high' || item === 'medium' || item === 'low' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item)));
+    return isKanbanStatus(item) || item === 'proposed' || item === 'active' || item === 'validated' || item === 'invalidated' || item === 'company' || item === 'division' || item === 'function' || item === 'crew' || item === 'pod' || item === 'contradicts' || item === 'high' || item === 'medium' || item === 'low' || item === 'up' || item === 'down' || item === 'by' || item === 'description' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item)));
 }
 
 /** Something this OKR or initiative needs another team to do. */
@@ -486,6 +542,7 @@ export function isNeed(item: unknown): item is Need {
 export interface Okr extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Okr';
+    description?: string;
     keyResults: Array<KeyResult>;
     name: Name;
     needs: Array<Need>;
@@ -497,6 +554,7 @@ export interface Okr extends langium.AstNode {
 
 export const Okr = {
     $type: 'Okr',
+    description: 'description',
     keyResults: 'keyResults',
     name: 'name',
     needs: 'needs',
@@ -530,6 +588,7 @@ export function isPeriodValue(item: unknown): item is PeriodValue {
 export interface Practice extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Practice';
+    description?: string;
     embodies: Array<langium.Reference<Value>>;
     name: Name;
     owner?: langium.Reference<Team>;
@@ -538,6 +597,7 @@ export interface Practice extends langium.AstNode {
 
 export const Practice = {
     $type: 'Practice',
+    description: 'description',
     embodies: 'embodies',
     name: 'name',
     owner: 'owner',
@@ -557,6 +617,7 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
 export interface Stream extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Stream';
+    description?: string;
     name: Name;
     owner?: langium.Reference<Team>;
     title?: string;
@@ -565,6 +626,7 @@ export interface Stream extends langium.AstNode {
 
 export const Stream = {
     $type: 'Stream',
+    description: 'description',
     name: 'name',
     owner: 'owner',
     title: 'title',
@@ -578,6 +640,7 @@ export function isStream(item: unknown): item is Stream {
 export interface Team extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Team';
+    description?: string;
     level?: Level;
     name: Name;
     parent?: langium.Reference<Team>;
@@ -586,6 +649,7 @@ export interface Team extends langium.AstNode {
 
 export const Team = {
     $type: 'Team',
+    description: 'description',
     level: 'level',
     name: 'name',
     parent: 'parent',
@@ -600,8 +664,10 @@ export interface Tenet extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Tenet';
     chosen?: string;
+    description?: string;
     name: Name;
     over?: string;
+    owner?: langium.Reference<Team>;
     rationale?: string;
     situation?: string;
     title?: string;
@@ -611,8 +677,10 @@ export interface Tenet extends langium.AstNode {
 export const Tenet = {
     $type: 'Tenet',
     chosen: 'chosen',
+    description: 'description',
     name: 'name',
     over: 'over',
+    owner: 'owner',
     rationale: 'rationale',
     situation: 'situation',
     title: 'title',
@@ -645,6 +713,7 @@ export function isTenetCitation(item: unknown): item is TenetCitation {
 export interface Theme extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Theme';
+    description?: string;
     horizon?: Horizon;
     name: Name;
     owner?: langium.Reference<Team>;
@@ -654,6 +723,7 @@ export interface Theme extends langium.AstNode {
 
 export const Theme = {
     $type: 'Theme',
+    description: 'description',
     horizon: 'horizon',
     name: 'name',
     owner: 'owner',
@@ -668,12 +738,13 @@ export function isTheme(item: unknown): item is Theme {
 export type Unit = string;
 
 export function isUnit(item: unknown): item is Unit {
-    return (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item) || /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"?|'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*'?/.test(item)));
+    return (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item) || /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"?|'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*'?/.test(item) || /[£€$¥₹×]/.test(item)));
 }
 
 export interface Value extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Value';
+    description?: string;
     extends?: langium.Reference<Value>;
     name: Name;
     owner?: langium.Reference<Team>;
@@ -682,6 +753,7 @@ export interface Value extends langium.AstNode {
 
 export const Value = {
     $type: 'Value',
+    description: 'description',
     extends: 'extends',
     name: 'name',
     owner: 'owner',
@@ -701,6 +773,7 @@ export function isVerdict(item: unknown): item is Verdict {
 export interface Vision extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Vision';
+    description?: string;
     horizon?: Horizon;
     name: Name;
     owner?: langium.Reference<Team>;
@@ -709,6 +782,7 @@ export interface Vision extends langium.AstNode {
 
 export const Vision = {
     $type: 'Vision',
+    description: 'description',
     horizon: 'horizon',
     name: 'name',
     owner: 'owner',
@@ -723,6 +797,7 @@ export type EosAstType = {
     Alignable: Alignable
     Authority: Authority
     Bet: Bet
+    Change: Change
     CheckIn: CheckIn
     Concern: Concern
     Decision: Decision
@@ -789,9 +864,17 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Bet: {
             name: Bet.$type,
             properties: {
+                description: {
+                    name: Bet.description,
+                    optional: true
+                },
                 evidence: {
                     name: Bet.evidence,
                     defaultValue: [],
+                    optional: true
+                },
+                horizon: {
+                    name: Bet.horizon,
                     optional: true
                 },
                 hypothesis: {
@@ -828,6 +911,18 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Alignable.$type, Concern.$type, Element.$type]
+        },
+        Change: {
+            name: Change.$type,
+            properties: {
+                amount: {
+                    name: Change.amount
+                },
+                direction: {
+                    name: Change.direction
+                }
+            },
+            superTypes: []
         },
         CheckIn: {
             name: CheckIn.$type,
@@ -977,6 +1072,16 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     referenceType: Bet.$type,
                     optional: true
                 },
+                description: {
+                    name: Initiative.description,
+                    optional: true
+                },
+                extraStreams: {
+                    name: Initiative.extraStreams,
+                    defaultValue: [],
+                    referenceType: Stream.$type,
+                    optional: true
+                },
                 failure: {
                     name: Initiative.failure,
                     optional: true
@@ -1041,6 +1146,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     name: KeyResult.baseline,
                     optional: true
                 },
+                change: {
+                    name: KeyResult.change,
+                    optional: true
+                },
                 checkIns: {
                     name: KeyResult.checkIns,
                     defaultValue: [],
@@ -1048,6 +1157,14 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                 },
                 current: {
                     name: KeyResult.current,
+                    optional: true
+                },
+                deadline: {
+                    name: KeyResult.deadline,
+                    optional: true
+                },
+                description: {
+                    name: KeyResult.description,
                     optional: true
                 },
                 name: {
@@ -1115,6 +1232,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Okr: {
             name: Okr.$type,
             properties: {
+                description: {
+                    name: Okr.description,
+                    optional: true
+                },
                 keyResults: {
                     name: Okr.keyResults,
                     defaultValue: [],
@@ -1153,6 +1274,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Practice: {
             name: Practice.$type,
             properties: {
+                description: {
+                    name: Practice.description,
+                    optional: true
+                },
                 embodies: {
                     name: Practice.embodies,
                     defaultValue: [],
@@ -1177,6 +1302,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Stream: {
             name: Stream.$type,
             properties: {
+                description: {
+                    name: Stream.description,
+                    optional: true
+                },
                 name: {
                     name: Stream.name
                 },
@@ -1199,6 +1328,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Team: {
             name: Team.$type,
             properties: {
+                description: {
+                    name: Team.description,
+                    optional: true
+                },
                 level: {
                     name: Team.level,
                     optional: true
@@ -1225,11 +1358,20 @@ export class EosAstReflection extends langium.AbstractAstReflection {
                     name: Tenet.chosen,
                     optional: true
                 },
+                description: {
+                    name: Tenet.description,
+                    optional: true
+                },
                 name: {
                     name: Tenet.name
                 },
                 over: {
                     name: Tenet.over,
+                    optional: true
+                },
+                owner: {
+                    name: Tenet.owner,
+                    referenceType: Team.$type,
                     optional: true
                 },
                 rationale: {
@@ -1276,6 +1418,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Theme: {
             name: Theme.$type,
             properties: {
+                description: {
+                    name: Theme.description,
+                    optional: true
+                },
                 horizon: {
                     name: Theme.horizon,
                     optional: true
@@ -1303,6 +1449,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Value: {
             name: Value.$type,
             properties: {
+                description: {
+                    name: Value.description,
+                    optional: true
+                },
                 extends: {
                     name: Value.extends,
                     referenceType: Value.$type,
@@ -1326,6 +1476,10 @@ export class EosAstReflection extends langium.AbstractAstReflection {
         Vision: {
             name: Vision.$type,
             properties: {
+                description: {
+                    name: Vision.description,
+                    optional: true
+                },
                 horizon: {
                     name: Vision.horizon,
                     optional: true

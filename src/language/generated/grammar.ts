@@ -100,20 +100,6 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@12"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@13"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@14"
             },
             "arguments": []
@@ -135,7 +121,21 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@17"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@18"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@20"
             },
             "arguments": []
           }
@@ -162,7 +162,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -174,7 +174,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -195,6 +195,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "horizon"
                       },
                       {
@@ -204,7 +225,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -225,12 +246,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -273,7 +294,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -285,7 +306,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -306,6 +327,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "vision"
                       },
                       {
@@ -320,7 +362,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -344,7 +386,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -365,12 +407,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -413,7 +455,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -425,7 +467,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -446,6 +488,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "serves"
                       },
                       {
@@ -460,7 +523,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -487,7 +550,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@27"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -514,7 +577,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -540,7 +603,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -567,7 +630,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@27"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -594,6 +657,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
+                            "$ref": "#/rules@25"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "horizon"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "horizon",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
                             "$ref": "#/rules@23"
                           },
                           "arguments": []
@@ -615,12 +699,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -675,7 +759,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             },
@@ -688,7 +772,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -700,7 +784,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -729,7 +813,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -741,7 +825,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -762,6 +846,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "wip"
                       },
                       {
@@ -771,7 +876,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@33"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -792,12 +897,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -840,7 +945,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -852,7 +957,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -873,6 +978,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "bet"
                       },
                       {
@@ -887,7 +1013,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -916,13 +1042,43 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
                           "deprecatedSyntax": false,
                           "isMulti": false
                         }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "extraStreams",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "CrossReference",
+                              "type": {
+                                "$ref": "#/rules@6"
+                              },
+                              "terminal": {
+                                "$type": "RuleCall",
+                                "rule": {
+                                  "$ref": "#/rules@29"
+                                },
+                                "arguments": []
+                              },
+                              "deprecatedSyntax": false,
+                              "isMulti": false
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
                       }
                     ]
                   },
@@ -940,12 +1096,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -969,7 +1125,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -990,7 +1146,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -1011,7 +1167,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -1032,7 +1188,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -1053,7 +1209,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -1074,7 +1230,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@32"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1095,7 +1251,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@32"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1116,7 +1272,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@32"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1130,7 +1286,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -1168,7 +1324,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -1180,7 +1336,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1201,6 +1357,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "owner"
                       },
                       {
@@ -1210,12 +1387,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -1239,7 +1416,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@30"
+                            "$ref": "#/rules@32"
                           },
                           "arguments": []
                         }
@@ -1265,7 +1442,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@28"
+                              "$ref": "#/rules@30"
                             },
                             "arguments": []
                           },
@@ -1292,7 +1469,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@28"
+                                  "$ref": "#/rules@30"
                                 },
                                 "arguments": []
                               },
@@ -1324,7 +1501,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -1362,7 +1539,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -1374,7 +1551,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1394,51 +1571,120 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@11"
+                    "$ref": "#/rules@13"
                   },
                   "arguments": []
                 }
               },
               {
-                "$type": "Keyword",
-                "value": "to"
-              },
-              {
-                "$type": "Assignment",
-                "feature": "target",
-                "operator": "=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@11"
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "to"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "target",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@13"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
                   },
-                  "arguments": []
-                }
+                  {
+                    "$type": "Assignment",
+                    "feature": "change",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@11"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ],
             "cardinality": "?"
           },
           {
-            "$type": "Group",
+            "$type": "Alternatives",
             "elements": [
               {
-                "$type": "Keyword",
-                "value": "current"
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "current"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "current",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@13"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               },
               {
-                "$type": "Assignment",
-                "feature": "current",
-                "operator": "=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@11"
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "by"
                   },
-                  "arguments": []
-                }
+                  {
+                    "$type": "Assignment",
+                    "feature": "deadline",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@35"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "description"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "description",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@49"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ],
-            "cardinality": "?"
+            "cardinality": "*"
           },
           {
             "$type": "Assignment",
@@ -1457,7 +1703,8 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       },
       "entry": false,
       "fragment": false,
-      "parameters": []
+      "parameters": [],
+      "$comment": "/**\\n * \`kr Name \\"Title\\" from <baseline> to <target> current <reading> by <deadline>\`; the target may be\\n * relative to the baseline (\`from 42 min down 20%\`). What each figure means is read by\\n * src/language/model/measures.ts, which also refuses the figures it cannot read unambiguously.\\n */"
     },
     {
       "$type": "ParserRule",
@@ -1481,7 +1728,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@28"
+                  "$ref": "#/rules@30"
                 },
                 "arguments": []
               },
@@ -1497,7 +1744,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -1509,7 +1756,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@11"
+                "$ref": "#/rules@13"
               },
               "arguments": []
             }
@@ -1528,7 +1775,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1543,7 +1790,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1558,6 +1805,69 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
     },
     {
       "$type": "ParserRule",
+      "name": "Change",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "direction",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@12"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "by",
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "amount",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@13"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A target stated as a change from the baseline: \`down 20%\`, \`up by 5 points\`. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Direction",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "up"
+          },
+          {
+            "$type": "Keyword",
+            "value": "down"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Measure",
       "definition": {
         "$type": "Group",
@@ -1567,11 +1877,51 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "feature": "value",
             "operator": "=",
             "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@34"
-              },
-              "arguments": []
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@46"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@45"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@44"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@43"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@41"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@42"
+                  },
+                  "arguments": []
+                }
+              ]
             }
           },
           {
@@ -1593,7 +1943,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1606,7 +1956,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** A number with an optional \`%\` or unit: \`40%\`, \`12 days\`, \`2.5 \\"s\\"\`, \`-3\`. */"
+      "$comment": "/**\\n * A figure as written: \`40%\`, \`12 days\`, \`2.5 \\"s\\"\`, \`-3\`, \`6,200\`, \`£1.9m\`, \`250k\`, \`15:40\`,\\n * \`2h 30m\`, \`100 €\`. The grammar only takes its shape; measures.ts reads its meaning.\\n */"
     },
     {
       "$type": "ParserRule",
@@ -1625,7 +1975,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -1637,7 +1987,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1658,6 +2008,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "level"
                       },
                       {
@@ -1667,7 +2038,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@26"
+                            "$ref": "#/rules@28"
                           },
                           "arguments": []
                         }
@@ -1688,12 +2059,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -1736,7 +2107,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -1748,7 +2119,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1769,6 +2140,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "extends"
                       },
                       {
@@ -1778,12 +2170,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@15"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -1807,12 +2199,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -1855,7 +2247,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -1867,7 +2259,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1888,6 +2280,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "embodies"
                       },
                       {
@@ -1897,12 +2310,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@15"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -1924,12 +2337,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@13"
+                                "$ref": "#/rules@15"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@27"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -1956,12 +2369,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -2004,7 +2417,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -2016,7 +2429,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2037,6 +2450,27 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "description"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "description",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@49"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "when"
                       },
                       {
@@ -2046,7 +2480,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -2067,7 +2501,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -2083,7 +2517,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -2104,7 +2538,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -2125,12 +2559,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@15"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -2152,12 +2586,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@13"
+                                "$ref": "#/rules@15"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@27"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -2167,6 +2601,35 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           }
                         ],
                         "cardinality": "*"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "owner"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "owner",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@14"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@29"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
                       }
                     ]
                   }
@@ -2203,7 +2666,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -2215,7 +2678,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2259,7 +2722,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                                 "terminal": {
                                   "$type": "RuleCall",
                                   "rule": {
-                                    "$ref": "#/rules@26"
+                                    "$ref": "#/rules@28"
                                   },
                                   "arguments": []
                                 }
@@ -2273,12 +2736,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@12"
+                                "$ref": "#/rules@14"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@27"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -2297,7 +2760,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@19"
                       },
                       "arguments": []
                     }
@@ -2316,12 +2779,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@15"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -2343,12 +2806,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@13"
+                                "$ref": "#/rules@15"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@27"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -2399,7 +2862,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2418,12 +2881,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@12"
+                    "$ref": "#/rules@14"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@27"
+                      "$ref": "#/rules@29"
                     },
                     "arguments": []
                   },
@@ -2457,7 +2920,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -2469,7 +2932,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2499,7 +2962,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@32"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -2520,12 +2983,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@16"
+                            "$ref": "#/rules@18"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -2549,12 +3012,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -2583,7 +3046,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -2610,7 +3073,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@27"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -2630,7 +3093,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@21"
                       },
                       "arguments": []
                     }
@@ -2649,12 +3112,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@15"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -2676,12 +3139,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@13"
+                                "$ref": "#/rules@15"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@27"
+                                  "$ref": "#/rules@29"
                                 },
                                 "arguments": []
                               },
@@ -2730,12 +3193,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@12"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@27"
+                              "$ref": "#/rules@29"
                             },
                             "arguments": []
                           },
@@ -2802,12 +3265,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@15"
+                "$ref": "#/rules@17"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@29"
                 },
                 "arguments": []
               },
@@ -2829,12 +3292,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@15"
+                    "$ref": "#/rules@17"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@27"
+                      "$ref": "#/rules@29"
                     },
                     "arguments": []
                   },
@@ -2859,7 +3322,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -2890,12 +3353,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@12"
+                "$ref": "#/rules@14"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@29"
                 },
                 "arguments": []
               },
@@ -2910,7 +3373,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2939,7 +3402,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -2958,7 +3421,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -2975,7 +3438,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -3158,14 +3621,14 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@22"
+              "$ref": "#/rules@24"
             },
             "arguments": []
           },
@@ -3220,6 +3683,22 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "Keyword",
             "value": "low"
+          },
+          {
+            "$type": "Keyword",
+            "value": "up"
+          },
+          {
+            "$type": "Keyword",
+            "value": "down"
+          },
+          {
+            "$type": "Keyword",
+            "value": "by"
+          },
+          {
+            "$type": "Keyword",
+            "value": "description"
           }
         ]
       },
@@ -3238,7 +3717,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           },
@@ -3252,7 +3731,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@29"
                 },
                 "arguments": []
               }
@@ -3275,14 +3754,21 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@49"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -3302,7 +3788,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
@@ -3316,7 +3802,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@31"
+                  "$ref": "#/rules@33"
                 },
                 "arguments": []
               }
@@ -3340,20 +3826,6 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@38"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@39"
             },
             "arguments": []
@@ -3362,6 +3834,20 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@40"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@46"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@48"
             },
             "arguments": []
           }
@@ -3378,13 +3864,41 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@36"
+          "$ref": "#/rules@38"
         },
         "arguments": []
       },
       "entry": false,
       "fragment": false,
       "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DeadlineValue",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@32"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A key result's deadline: a date or a period (its end). */"
     },
     {
       "$type": "ParserRule",
@@ -3393,22 +3907,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@39"
-        },
-        "arguments": []
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Decimal",
-      "dataType": "number",
-      "definition": {
-        "$type": "RuleCall",
-        "rule": {
-          "$ref": "#/rules@39"
+          "$ref": "#/rules@46"
         },
         "arguments": []
       },
@@ -3462,10 +3961,76 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
     },
     {
       "$type": "TerminalRule",
+      "name": "CLOCK",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/\\\\d{1,2}:\\\\d{2}(?::\\\\d{2})?(?:\\\\s?[aApP]\\\\.?[mM]\\\\.?(?![A-Za-z]))?|\\\\d{1,2}\\\\s?[aApP]\\\\.?[mM]\\\\.?(?![A-Za-z])/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "DURATION",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/\\\\d+(?:\\\\.\\\\d+)?\\\\s?(?:weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m)(?:\\\\s?\\\\d+(?:\\\\.\\\\d+)?\\\\s?(?:days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s))+(?![A-Za-z0-9_])/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "MONEY",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/-?[£€$¥₹]\\\\s?-?\\\\d+(?:,\\\\d+)*(?:\\\\.\\\\d+)?(?:bn|mn|[kKmMbB])?(?![A-Za-z0-9_])/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "SCALED_NUMBER",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/-?\\\\d+(?:,\\\\d+)*(?:\\\\.\\\\d+)?(?:bn|mn|[kKMB])(?![A-Za-z0-9_])/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "GROUPED_NUMBER",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/-?\\\\d+(?:,\\\\d+)+(?:\\\\.\\\\d+)?/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
       "name": "NUMBER",
       "definition": {
         "$type": "RegexToken",
         "regex": "/-?\\\\d+(\\\\.\\\\d+)?/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "UNIT_SIGN",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/[£€$¥₹×]/",
         "parenthesized": false
       },
       "fragment": false,

@@ -15,6 +15,7 @@
  * - Recovery costs time per error: five megabytes of noise kept the server busy for minutes. After
  * `MAX_RECOVERED_ERRORS` the parse stops and falls back the same way.
  */
+import { describeParserError, type ParserErrorLike } from './syntax-messages.js';
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 
 export const TOO_MANY_ERRORS = 'Too many syntax errors to read this file further; fix this one first.';
@@ -43,13 +44,13 @@ export class EosParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         try {
             this.errorCount = 0;
-            return super.parse<T>(input, options);
+            return inPlainWords(super.parse<T>(input, options));
         } catch (error) {
             if (!(error instanceof RangeError || error instanceof TooManyErrors)) throw error;
         }
         this.flush();
         try {
-            const result = this.withoutRecovery().parse<T>(input, options);
+            const result = inPlainWords(this.withoutRecovery().parse<T>(input, options));
             const first = result.parserErrors[0];
             if (first) first.message = `${TOO_MANY_ERRORS} ${first.message}`;
             return result;
@@ -85,6 +86,12 @@ export class EosParser extends LangiumParser {
         }
         return this.fallback;
     }
+}
+
+/** Chevrotain's messages, rewritten in the strategist's words (see syntax-messages.ts). */
+function inPlainWords<T extends AstNode>(result: ParseResult<T>): ParseResult<T> {
+    for (const error of result.parserErrors) error.message = describeParserError(error as unknown as ParserErrorLike);
+    return result;
 }
 
 /** What `createLangiumParser` does, with the guarded parser class. */

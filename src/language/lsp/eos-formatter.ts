@@ -21,27 +21,17 @@ import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafC
 import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
+import { ELEMENT_SYNTAX } from '../grammar/element-properties.js';
 import { reportCaught } from '../helpers/answer-or.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
-const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = {
-    Vision: new Set(['horizon', 'owner']),
-    Theme: new Set(['vision', 'horizon', 'owner']),
-    Bet: new Set(['serves', 'hypothesis', 'streams', 'status', 'owner']),
-    Stream: new Set(['wip', 'owner']),
-    Initiative: new Set(['bet', 'stream', 'owner', 'status', 'hypothesis', 'outcome', 'success', 'failure', 'updated', 'started', 'finished']),
-    Okr: new Set(['owner', 'period', 'supports']),
-    Team: new Set(['level', 'parent']),
-    Value: new Set(['extends', 'owner']),
-    Practice: new Set(['embodies', 'owner']),
-    Tenet: new Set(['when', 'choose', 'because', 'upholds']),
-    Authority: new Set(['decided', 'applies']),
-    Decision: new Set(['date', 'type', 'owner', 'concerns', 'applies', 'triggers', 'escalated'])
-};
+const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+    ELEMENT_SYNTAX.map(element => [element.type, new Set(element.properties)])
+);
 
 /** What a token means for layout. */
 export type TokenRole =
-    | 'element' | 'property' | 'checkin' | 'open' | 'close' | 'comma' | 'dot' | 'percent' | 'range'
+    | 'element' | 'property' | 'checkin' | 'open' | 'close' | 'comma' | 'dot' | 'percent' | 'range' | 'unit'
     | 'line-comment' | 'block-comment' | 'other';
 
 export interface LayoutToken {
@@ -191,6 +181,7 @@ function roleOf(image: string, leaf: LeafCstNode | undefined): TokenRole {
     if (startsNode && (ast.isKeyResult(node) || ast.isEvidence(node) || ast.isEscalation(node) || ast.isTenetCitation(node) || ast.isNeed(node))) return 'property';
     // A check-in on its own is a line of a check-in file; under a `kr` it is indented below it.
     if (startsNode && ast.isCheckIn(node)) return ast.isModel(node.$container) ? 'element' : 'checkin';
+    if (!startsNode && ast.isMeasure(node)) return 'unit';
     if (!startsNode && PROPERTY_KEYWORDS[node.$type]?.has(image) && leaf.tokenType.name === image) return 'property';
     return 'other';
 }
@@ -259,7 +250,8 @@ export function whitespaceEdits(text: string, tokens: readonly LayoutToken[]): W
             // The token cannot join the comment's line: it continues the statement one level deeper.
             newText = lines(keptLines, depth + 1);
         } else if (token.role === 'comma' || token.role === 'dot' || token.role === 'percent' || token.role === 'range'
-            || previous.role === 'dot' || previous.role === 'range') {
+            || previous.role === 'dot' || previous.role === 'range' || (token.role === 'unit' && gap === '')) {
+            // A unit written against its number (`2h`, `90min`) stays so: `2h 30m` reads as one figure.
             newText = '';
         } else {
             newText = ' ';

@@ -12,6 +12,7 @@ import { isKeyResult, isMeasure } from '../generated/ast.js';
 import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../model/progress.js';
 import { tracesOf } from '../model/trace.js';
+import { latestEvidence } from '../model/evidence.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { CATALOGUE, isDiagnosticCode, type DiagnosticCode } from '../validation/codes.js';
 import type { EosDiagnosticData } from '../validation/eos-document-validator.js';
@@ -86,6 +87,7 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         const element = elementOfNode(model, node);
         if (!element) return undefined;
         const sections: string[] = [headline(element)];
+        if (element.description) sections.push(element.description);
         if (element.doc) sections.push(element.doc);
         const traces = tracesOf(model, element).filter(trace => trace.length > 1).map(traceText);
         if (traces.length === 1) sections.push(`**Trace:** ${traces[0]}`);
@@ -181,7 +183,7 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             facts.push(countedList('Initiatives', incoming('bet'), status));
             facts.push(countedList('OKRs', incoming('supports', 'okr')));
             const evidence = element.evidence ?? [];
-            const latest = evidence[evidence.length - 1];
+            const latest = latestEvidence(evidence);
             if (latest) add(`Evidence (${evidence.length})`, `latest ${latest.date ?? '(undated)'} ${latest.verdict}${latest.text ? `: ${latest.text}` : ''}`);
             add('Owner', targets('owner'));
             break;
@@ -228,7 +230,8 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             const okr = model.okrOf(element);
             add('Objective', okr ? `\`${okr.name}\`${okr.title ? ` — ${okr.title}` : ''}` : undefined);
             add('Baseline', element.baseline?.text ?? 'not set');
-            add('Target', element.target?.text ?? 'not set');
+            add('Target', element.target ? `${element.target.text}${element.change ? ` (${element.change})` : ''}` : 'not set');
+            add('Deadline', element.deadline);
             add('Current', element.current?.text ?? 'no reading yet');
             add('Progress', describeProgress(element));
             const supportedBy = incoming('supports', 'okr');

@@ -10,11 +10,21 @@ export function parseDate(text: string): number | undefined {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (month < 1 || month > 12 || day < 1) return undefined;
     if (day > daysInMonth(year, month)) return undefined;
-    return Date.UTC(year, month - 1, day) / 86_400_000;
+    return utcDay(year, month - 1, day) / 86_400_000;
+}
+
+/**
+ * Milliseconds of a UTC day. `Date.UTC` reads years 0–99 as 1900–1999 (so `0050-02-29` would be
+ * checked against 1950); `setUTCFullYear` takes the year as written.
+ */
+function utcDay(year: number, monthIndex: number, day: number): number {
+    const date = new Date(0);
+    date.setUTCFullYear(year, monthIndex, day);
+    return date.getTime();
 }
 
 function daysInMonth(year: number, month: number): number {
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return new Date(utcDay(year, month, 0)).getUTCDate();
 }
 
 /** Why a calendar value is impossible, and how to write it. */

@@ -31,11 +31,20 @@ export interface ElementLink {
     range: Range;
 }
 
+/** A figure of a key result, read by measures.ts. */
 export interface MeasureValue {
+    /** The value meant, magnitudes applied: `£1.9m` is 1900000, `15:40` is 940 (minutes after midnight). */
     value: number;
-    /** `%`, a unit word such as `days`, or undefined for a bare number. */
+    /** `%`, a unit word such as `days`, a currency sign, `clock`, `min`; undefined for a bare number. */
     unit?: string;
+    /** As written (for a relative target: the value it comes to, in the baseline's style). */
     text: string;
+}
+
+/** A value the strategist wrote that EOS cannot read as meant; reported as `invalid-value`. */
+export interface ValueProblem {
+    message: string;
+    range: Range;
 }
 
 export interface EvidenceEntry {
@@ -94,6 +103,8 @@ export interface StrategyElement {
     /** Unique per kind across the workspace; a key result's name is `Okr.Kr`. */
     name: string;
     title?: string;
+    /** The `description "…"` property. */
+    description?: string;
     /** The `/** doc comment *\/` before the element, as Markdown. */
     doc?: string;
     uri: string;
@@ -143,6 +154,12 @@ export interface StrategyElement {
     baseline?: MeasureValue;
     target?: MeasureValue;
     current?: MeasureValue;
+    /** For a key result with a relative target: the change as written (`down 20%`). */
+    change?: string;
+    /** For a key result: `by <date or period>`, its deadline. */
+    deadline?: string;
+    /** Values written but not readable as meant, each with its message. */
+    valueProblems?: ValueProblem[];
 }
 
 /** Everything one document contributes to the workspace. */

@@ -18,6 +18,7 @@ export interface ExportedElement {
     kind: string;
     name: string;
     title?: string;
+    description?: string;
     doc?: string;
     file: string;
     line: number;
@@ -35,7 +36,7 @@ export interface ExportedModel {
 
 const PROPERTY_KEYS = [
     'status', 'level', 'wip', 'horizon', 'period', 'updated', 'hypothesis', 'outcome', 'success', 'failure',
-    'situation', 'chosen', 'over', 'rationale', 'evidence', 'keyResults', 'okr', 'baseline', 'target', 'current'
+    'situation', 'chosen', 'over', 'rationale', 'evidence', 'keyResults', 'okr', 'baseline', 'target', 'current', 'change', 'deadline'
 ] as const satisfies ReadonlyArray<keyof StrategyElement>;
 
 export function exportModel(model: WorkspaceModel, fileOf: (uri: string) => string): ExportedModel {
@@ -58,6 +59,7 @@ function exportElement(model: WorkspaceModel, element: StrategyElement, file: st
         kind: element.kind,
         name: element.name,
         ...(element.title !== undefined ? { title: element.title } : {}),
+        ...(element.description !== undefined ? { description: element.description } : {}),
         ...(element.doc !== undefined ? { doc: element.doc } : {}),
         file,
         line: element.range.start.line + 1,

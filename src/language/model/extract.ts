@@ -6,7 +6,8 @@ import { GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import { assignmentOf } from '../grammar/grammar-assignment.js';
-import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, MeasureValue, StrategyElement } from './elements.js';
+import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
+import { readFigures, readMeasure } from './measures.js';
 
 const KIND_OF_TYPE: Record<ast.Element['$type'], ElementKind> = {
     Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
@@ -69,12 +70,14 @@ export function extractModel(root: ast.Model, uri: string, comments?: CommentPro
 /** A check-in as data; undefined when error recovery left it without a date or value. */
 function checkIn(node: ast.CheckIn, underKr: string | undefined, uri: string): CheckInEntry | undefined {
     if (!node.date || !node.value) return undefined;
+    const reading = readMeasure(node.value.$cstNode?.text ?? '');
+    if (!reading.ok) return undefined;
     const written = node.kr?.$refText;
     const properties = propertyNodes(node);
     const range = node.$cstNode?.range ?? EMPTY_RANGE;
     const entry: CheckInEntry = {
         kr: written || underKr || '', named: !!(written || underKr), nested: underKr !== undefined,
-        date: node.date, value: measure(node.value), uri, range,
+        date: node.date, value: reading.value, uri, range,
         dateRange: properties.get('date')?.nodes[0].range ?? range
     };
     if (node.confidence) entry.confidence = node.confidence;
@@ -91,6 +94,11 @@ function baseElement(node: ast.Element | ast.KeyResult, properties: PropertyNode
         propertyRanges: {}
     };
     if (node.title !== undefined) element.title = node.title;
+    if ('description' in node && node.description !== undefined) {
+        element.description = node.description;
+        const written = properties.get('description');
+        if (written) element.propertyRanges.description = written.nodes[0].range;
+    }
     const repeated = repeatedProperties(properties);
     if (repeated.length) element.repeatedProperties = repeated;
     const doc = docComment(node, comments);
@@ -106,18 +114,22 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
         const written = properties.get(property);
         if (written) props[property] = written.nodes[0].range;
     };
+    /** `2026..2028`, `2026`, or the span `2026-2028` (one token, so never 2026 and -2028). */
+    const copyHorizon = (horizon: ast.Horizon | undefined) => {
+        if (!horizon) return;
+        const { start, end, span } = horizon;
+        const years = span !== undefined ? /^(\d{4})-(\d{4})$/.exec(span) : null;
+        if (years) copy('horizon', { start: Number(years[1]), end: Number(years[2]) });
+        else if (span !== undefined) copy('horizonSpan', span, 'horizon');
+        else if (start !== undefined) copy('horizon', { start, ...(end !== undefined ? { end } : {}) });
+    };
     switch (node.$type) {
         case 'Vision':
         case 'Theme':
-            if (node.horizon) {
-                const { start, end, span } = node.horizon;
-                const years = span !== undefined ? /^(\d{4})-(\d{4})$/.exec(span) : null;
-                if (years) copy('horizon', { start: Number(years[1]), end: Number(years[2]) });
-                else if (span !== undefined) copy('horizonSpan', span, 'horizon');
-                else if (start !== undefined) copy('horizon', { start, ...(end !== undefined ? { end } : {}) });
-            }
+            copyHorizon(node.horizon);
             break;
         case 'Bet':
+            copyHorizon(node.horizon);
             copy('hypothesis', node.hypothesis);
             copy('status', node.status);
             element.evidence = node.evidence.map(ev => ({
@@ -139,6 +151,14 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
             copy('updated', node.updated);
             copy('started', node.started);
             copy('finished', node.finished);
+            if (node.extraStreams.length) {
+                const extra = properties.get('extraStreams')?.nodes ?? [];
+                const first = properties.get('stream')?.nodes[0];
+                (element.valueProblems ??= []).push(...extra.map(cst => ({
+                    range: cst.range,
+                    message: `Initiative '${node.name}' is written in more than one value stream (${[first?.text, ...extra.map(e => e.text)].filter(Boolean).join(', ')}); only '${first?.text ?? ''}' counts. An initiative is one card in one stream: write one initiative per stream (e.g. copy this one as a new initiative with \`stream ${cst.text}\`), and let the bet span both with \`streams\`.`
+                })));
+            }
             fillNeeds(node, element);
             break;
         case 'Okr': {
@@ -148,10 +168,7 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
                 if (!kr.name) continue;
                 const krElement = baseElement(kr, propertyNodes(kr), 'kr', `${node.name}.${kr.name}`, uri, comments);
                 krElement.okr = node.name;
-                if (kr.baseline) krElement.baseline = measure(kr.baseline);
-                if (kr.target) krElement.target = measure(kr.target);
-                if (kr.current) krElement.current = measure(kr.current);
-                shareUnit(krElement);
+                readKeyResult(kr, krElement);
                 for (const written of kr.checkIns) {
                     const entry = checkIn(written, krElement.name, uri);
                     if (!entry) continue;
@@ -271,27 +288,23 @@ function repeatedProperties(properties: PropertyNodes): Array<{ property: string
     return repeated.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function measure(node: ast.Measure): MeasureValue {
-    const unit = node.percent ? '%' : node.unit !== undefined ? stripQuotes(node.unit) : undefined;
-    const text = node.$cstNode?.text ?? String(node.value);
-    // No object spread: this runs for three figures of every key result.
-    return unit !== undefined ? { value: node.value, unit, text } : { value: node.value, text };
-}
-
-/**
- * `from 12 to 8 days` states the unit once, for every figure of the key result: a figure written
- * without a unit takes the one the others state (when they agree on one).
- */
-function shareUnit(kr: StrategyElement): void {
-    const figures = [kr.baseline, kr.target, kr.current].filter((m): m is MeasureValue => m !== undefined);
-    const units = new Set(figures.map(m => m.unit).filter((u): u is string => u !== undefined));
-    if (units.size !== 1) return;
-    const [unit] = units;
-    for (const figure of figures) if (figure.unit === undefined) figure.unit = unit;
-}
-
-function stripQuotes(text: string): string {
-    return /^(['"]).*\1$/.test(text) ? text.slice(1, -1) : text;
+/** A key result's figures and deadline, read as measures.ts reads them; unreadable ones reported. */
+function readKeyResult(kr: ast.KeyResult, element: StrategyElement): void {
+    const figure = (node: ast.Measure | undefined) => node?.$cstNode ? { text: node.$cstNode.text, where: node.$cstNode.range } : undefined;
+    const change = kr.change?.amount?.$cstNode && kr.change.direction
+        ? { direction: kr.change.direction as 'up' | 'down', text: kr.change.amount.$cstNode.text, where: kr.change.$cstNode!.range }
+        : undefined;
+    const read = readFigures({ baseline: figure(kr.baseline), target: figure(kr.target), current: figure(kr.current), change });
+    if (read.baseline) element.baseline = read.baseline;
+    if (read.target) element.target = read.target;
+    if (read.current) element.current = read.current;
+    if (read.change) element.change = read.change;
+    if (read.problems.length) element.valueProblems = read.problems.map(({ where, problem }) => ({ range: where, message: `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.` }));
+    if (kr.deadline !== undefined) {
+        element.deadline = kr.deadline;
+        const written = propertyNodes(kr).get('deadline');
+        if (written) element.propertyRanges.deadline = written.nodes[0].range;
+    }
 }
 
 const LINK_RELATIONS = Object.keys(LINK_TARGETS) as LinkRelation[];

@@ -6,7 +6,8 @@
  * `(current - baseline) / (target - baseline)`. It works the same for rising and falling targets
  * (`from 40% to 65% current 52%` is 0.48; `from 10% to 8% current 9%` is 0.5).
  */
-import type { MeasureValue, StrategyElement } from './elements.js';
+import type { StrategyElement } from './elements.js';
+import { comparable, sameDimension } from './measures.js';
 
 /** Why a key result has no progress figure (for messages). */
 export type NoProgressReason = 'no-target' | 'no-current' | 'no-change' | 'unit-mismatch';
@@ -30,11 +31,13 @@ export function krProgress(kr: StrategyElement): number | undefined {
 export function krProgressDetail(kr: Pick<StrategyElement, 'baseline' | 'target' | 'current'>): ProgressResult {
     const { baseline, target, current } = kr;
     if (!baseline || !target) return { kind: 'none', reason: 'no-target' };
-    if (!sameUnit(baseline, target)) return { kind: 'none', reason: 'unit-mismatch' };
-    if (baseline.value === target.value) return { kind: 'none', reason: 'no-change' };
+    if (!sameDimension(baseline, target)) return { kind: 'none', reason: 'unit-mismatch' };
+    // Compared in one scale: `from 3 days to 36 hours current 2 days` is two-thirds of the way.
+    const from = comparable(baseline).value, to = comparable(target).value;
+    if (from === to) return { kind: 'none', reason: 'no-change' };
     if (!current) return { kind: 'none', reason: 'no-current' };
-    if (!sameUnit(current, baseline)) return { kind: 'none', reason: 'unit-mismatch' };
-    const raw = (current.value - baseline.value) / (target.value - baseline.value);
+    if (!sameDimension(current, baseline)) return { kind: 'none', reason: 'unit-mismatch' };
+    const raw = (comparable(current).value - from) / (to - from);
     return { kind: 'progress', raw, value: Math.min(1, Math.max(0, raw)) };
 }
 
@@ -44,9 +47,9 @@ export function formatPercent(fraction: number): string {
 }
 
 /** One sentence on a key result's progress, e.g. `48% of the way from 40% to 65%`. */
-export function describeProgress(kr: Pick<StrategyElement, 'baseline' | 'target' | 'current'>): string {
+export function describeProgress(kr: Pick<StrategyElement, 'baseline' | 'target' | 'current' | 'change'>): string {
     const result = krProgressDetail(kr);
-    const span = kr.baseline && kr.target ? `from ${kr.baseline.text} to ${kr.target.text}` : '';
+    const span = kr.baseline && kr.target ? `from ${kr.baseline.text} to ${kr.target.text}${kr.change ? ` (${kr.change})` : ''}` : '';
     if (result.kind === 'none') {
         switch (result.reason) {
             case 'no-target': return 'not measurable yet: no `from … to …`';
@@ -58,8 +61,4 @@ export function describeProgress(kr: Pick<StrategyElement, 'baseline' | 'target'
     if (result.raw > 1) return `target reached and passed: ${formatPercent(result.raw)} of the way ${span}`;
     if (result.raw < 0) return `moving away from the target: ${formatPercent(result.raw)} of the way ${span}`;
     return `${formatPercent(result.value)} of the way ${span}`;
-}
-
-function sameUnit(a: MeasureValue, b: MeasureValue): boolean {
-    return (a.unit ?? '') === (b.unit ?? '');
 }

@@ -50,6 +50,10 @@ export const CATALOGUE = {
         severity: 'error', summary: 'An impossible date, period or horizon.',
         fix: 'Write a real date (YYYY-MM-DD) or period (2026, 2026-Q1, 2026-H1).'
     },
+    'invalid-value': {
+        severity: 'error', summary: 'A value EOS cannot read as meant (an ambiguous figure, a second stream); it is left out.',
+        fix: 'Write the value in one of the forms the message names, so it cannot be read two ways.'
+    },
     'tenet-no-tradeoff': {
         severity: 'error', summary: 'A tenet chooses an option over itself.',
         fix: 'Choose one option over a different one.'

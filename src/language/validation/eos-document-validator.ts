@@ -80,7 +80,8 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const name = error.info.reference.$refText;
-            const kinds = REFERENCE_TARGETS[error.info.property] ?? [];
+            // `stream A, B`: the second stream is still a stream name (refused by invalid-value).
+            const kinds = REFERENCE_TARGETS[error.info.property === 'extraStreams' ? 'stream' : error.info.property] ?? [];
             const suggestions = this.suggester(kinds).nearest(name);
             const fix = unresolvedFix(suggestions);
             diagnostics.push({

@@ -69,3 +69,24 @@ export class NameSuggester {
 function precedes(score: number, name: string, other: { name: string; score: number }): boolean {
     return score < other.score || (score === other.score && name < other.name);
 }
+
+/**
+ * The one word of a small vocabulary (keywords, property names) that a misspelt word most likely
+ * meant, or undefined when none is close: at most two edits for words of five letters or more, one
+ * for shorter ones; case does not count.
+ */
+export function nearestWord(word: string, vocabulary: readonly string[]): string | undefined {
+    const lower = word.toLowerCase();
+    if (!/^\p{L}/u.test(lower)) return undefined;
+    const allowed = lower.length >= 5 ? 2 : 1;
+    let best: string | undefined;
+    let bestScore = allowed + 1;
+    for (const candidate of vocabulary) {
+        const score = editDistance(lower, candidate.toLowerCase(), allowed);
+        if (score < bestScore) {
+            best = candidate;
+            bestScore = score;
+        }
+    }
+    return best;
+}

@@ -242,7 +242,7 @@ describe('quick fixes', () => {
         expect(fixed).toBe('okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" from baseline to target current 30%   // vague\n}\n');
         // Left unfilled, the placeholders are errors that say a number goes there; the file is not silently "measurable".
         const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: fixed });
-        expect(ws.diagnostics(file).filter(d => d.code === 'syntax').map(d => d.message)).toEqual(['Expecting a number but found `baseline`.', 'Expecting a number but found `target`.']);
+        expect(ws.diagnostics(file).filter(d => d.code === 'syntax').map(d => d.message)).toEqual(['`baseline` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.', '`target` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.']);
         // Filled in, the finding is gone.
         expect(await codesAfter(file, fixed.replace('baseline', '40%').replace('target', '10%'))).not.toContain('kr-not-measurable');
     });

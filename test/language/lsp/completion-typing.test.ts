@@ -97,10 +97,10 @@ describe('completion while typing', () => {
 
     it('offers no top-level template inside a block, only what the block takes', async () => {
         const team = await completeAt('t.eos', 'team T "t" {\n  level crew\n  <||>\n}\n');
-        expect(labels(team)).toEqual(['level', 'parent']);
+        expect(labels(team)).toEqual(['description', 'level', 'parent']);
         const okr = await completeAt('t.eos', 'okr O "o" {\n  kr K "k" from 1 to 2\n  <||>\n}\n');
-        // `current` and check-ins may still follow the key result on the next line.
-        expect(labels(okr)).toEqual(['checkin', 'current', 'kr', 'needs', 'owner', 'period', 'supports']);
+        // `current`, `by`, `description` and check-ins may still follow the key result on the next line.
+        expect(labels(okr)).toEqual(['by', 'checkin', 'current', 'description', 'kr', 'needs', 'owner', 'period', 'supports']);
         // `kr` is the key result's template here, once.
         expect(okr.find(i => i.label === 'kr')?.kind).toBe(CompletionItemKind.Snippet);
         const bet = await completeAt('t.eos', 'bet B "b" {\n  <||>\n}\n');

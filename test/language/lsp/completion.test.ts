@@ -69,7 +69,7 @@ describe('completion', () => {
 
     it('offers the properties valid inside a block, not other elements', async () => {
         const items = await completeAt('work.eos', 'initiative Work "w" {\n  <||>\n}\n');
-        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['bet', 'failure', 'finished', 'hypothesis', 'needs', 'outcome', 'owner', 'started', 'status', 'stream', 'success', 'updated']);
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['bet', 'description', 'failure', 'finished', 'hypothesis', 'needs', 'outcome', 'owner', 'started', 'status', 'stream', 'success', 'updated']);
         expect(labels(items, CompletionItemKind.Snippet)).toEqual([]);
     });
 

@@ -33,7 +33,7 @@ describe('element templates', () => {
         const errors = diagnostics.filter(d => d.code === 'syntax' || d.code === 'invalid-period');
         // The placeholders `baseline` and `target` stand where numbers must be written.
         expect(errors.map(d => d.message), text).toEqual(/from baseline to target/.test(text)
-            ? ['Expecting a number but found `baseline`.', 'Expecting a number but found `target`.'] : []);
+            ? ['`baseline` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.', '`target` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.'] : []);
         // A name left as its kind (`Team` where there are several teams) is an unresolved name, never a guess.
         const unresolved = diagnostics.filter(d => d.code === 'unresolved-reference').map(d => (d.data as { name: string }).name);
         for (const name of unresolved) expect(name, text).toMatch(/^[A-Z][a-z]+$/);

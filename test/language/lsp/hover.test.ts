@@ -139,6 +139,25 @@ describe('hover on elements and references shows the element in its context', ()
     });
 });
 
+describe('hover on a bet\'s evidence', () => {
+    it('names the latest evidence by date, as contradicted-bet does (regression: it took the last one written)', async () => {
+        const workspace = await buildWorkspace({ 'a.eos': [
+            'theme T "t"',
+            'bet B "b" { serves T hypothesis "h"',
+            '  evidence 2026-02-10 contradicts "churn rose"',
+            '  evidence 2026-01-05 supports "pilot went well"',
+            '}',
+            'initiative I { bet B }'
+        ].join('\n') });
+        const document = workspace.documents.get('a.eos')!;
+        const text = document.textDocument.getText();
+        const result = await workspace.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.indexOf('B "b"')) });
+        const hoverText = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+        expect(hoverText).toContain('**Evidence (2):** latest 2026-02-10 contradicts: churn rose');
+        expect(workspace.diagnostics('a.eos').map(d => d.code)).toContain('contradicted-bet');
+    });
+});
+
 describe('hover on key results shows progress', () => {
     it('baseline, target, current and the share of the way covered', async () => {
         const text = await hover('teams/onboarding.eos', 'FirstValue');

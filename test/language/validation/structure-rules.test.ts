@@ -96,7 +96,7 @@ describe('syntax', () => {
         expect(syntax.map(d => d.range)).toEqual(ws.markers.get('a.eos'));
         expect(syntax.map(d => d.message)).toEqual([
             'This text has no closing quote: add " where it should end.',
-            "Expecting one of funnel, reviewing, analyzing, ready, doing, done, stopped but found 'wip'."
+            "`wip` is not an initiative status. Write one of `funnel`, `reviewing`, `analyzing`, `ready`, `doing`, `done`, `stopped`."
         ]);
         const model = ws.services.eos.StrategyWorkspace.model;
         expect(model.get('bet', 'B')!.title).toBe('unterminated title');

@@ -8,7 +8,7 @@ import { cascadedOkr, levelInversion, orphanBet, orphanInitiative, streamMismatc
 import { betWithoutHypothesis, contradictedBet } from './bet-rules.js';
 import { stalledInitiative, wipExceeded } from './flow-rules.js';
 import { krNoChange, krNotMeasurable, okrWithoutKrs, tooManyKrs } from './okr-rules.js';
-import { checkInProblems, cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod } from './structure-rules.js';
+import { checkInProblems, cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod, invalidValue } from './structure-rules.js';
 import { betReviewOverdue, krCheckInStale, krOffTrack, targetsAlwaysMet, themeWithoutCurrentOkrs } from './forecast-rules.js';
 import { tenetConflict, tenetNoTradeoff, valueUnpracticed } from './value-rules.js';
 import {
@@ -16,7 +16,7 @@ import {
 } from './autonomy-rules.js';
 
 export const ELEMENT_RULES: readonly ElementRule[] = [
-    duplicateName, duplicateProperty, invalidPeriod,
+    duplicateName, duplicateProperty, invalidPeriod, invalidValue,
     orphanInitiative, orphanBet, unalignedOkr, cascadedOkr, levelInversion, streamMismatch, unfundedBet, themeWithoutBets,
     okrWithoutKrs, tooManyKrs, krNotMeasurable, krNoChange,
     wipExceeded, stalledInitiative,

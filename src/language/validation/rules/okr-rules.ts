@@ -1,4 +1,5 @@
 /** OKRs: objectives need measurable key results that actually ask for change. */
+import { comparable } from '../../model/measures.js';
 import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const MAX_KEY_RESULTS = 5;
@@ -17,7 +18,8 @@ export const tooManyKrs: ElementRule = (element, _context, report) => {
 };
 
 export const krNotMeasurable: ElementRule = (element, _context, report) => {
-    if (element.kind !== 'kr' || (element.baseline && element.target)) return;
+    // A figure that could not be read is reported as invalid-value on the figure itself.
+    if (element.kind !== 'kr' || (element.baseline && element.target) || element.valueProblems?.length) return;
     report(findingOn(element, 'kr-not-measurable',
         `Key result ${label(element)} has no target: without \`from <baseline> to <target>\` it is an activity or a wish, not a measurable result.`));
 };
@@ -25,7 +27,8 @@ export const krNotMeasurable: ElementRule = (element, _context, report) => {
 export const krNoChange: ElementRule = (element, _context, report) => {
     const { baseline, target } = element;
     if (element.kind !== 'kr' || !baseline || !target) return;
-    if (baseline.value !== target.value || (baseline.unit ?? '') !== (target.unit ?? '')) return;
+    const from = comparable(baseline), to = comparable(target);
+    if (from.value !== to.value || from.dimension !== to.dimension) return;
     report(findingOn(element, 'kr-no-change',
         `Key result ${label(element)} targets ${target.text}, which is where it starts, yet a key result should ask for a change.`));
 };

@@ -7,6 +7,7 @@ import { KIND_LABEL, type StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
 import type { Issue } from '../issue.js';
 import { findingMessage, findingOn, label, type ElementRule } from '../issue.js';
+import { CATALOGUE } from '../codes.js';
 
 export const duplicateName: ElementRule = (element, { model }, report) => {
     const same = model.named(element.kind, element.name);
@@ -61,6 +62,7 @@ export const invalidPeriod: ElementRule = (element, { yearStart }, report) => {
     if (started !== undefined && finished !== undefined && finished < started) {
         problems.push(['finished', { fault: `'${element.finished}' is before the start (${element.started}): work cannot finish before it starts.`, fix: 'Correct one of the two dates.' }]);
     }
+    if (element.deadline !== undefined) problems.push(['deadline', deadlineProblem(element.deadline, yearStart)]);
     if (element.horizon || element.horizonSpan) {
         problems.push(['horizon', horizonProblem(element.horizon?.start, element.horizon?.end, element.horizonSpan)]);
     }
@@ -86,6 +88,29 @@ export function checkInProblems(entry: CheckInEntry, _context: RuleContext, repo
 
 function issueAt(entry: CheckInEntry, code: Issue['code'], fault: string, fix: string, range: Issue['range']): Issue {
     return { code, message: findingMessage(fault, fix), fix, uri: entry.uri, range };
+}
+
+/** A key result's deadline is a date or a period. */
+function deadlineProblem(text: string, yearStart: RuleContext['yearStart']): CalendarProblem | undefined {
+    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) return dateProblem(text);
+    return periodProblem(text, yearStart);
+}
+
+/** Values the model could not read as written (see measures.ts), each on the value itself. */
+export const invalidValue: ElementRule = (element, _context, report) => {
+    for (const { message, range } of element.valueProblems ?? []) {
+        const { fault, fix } = splitFix(message);
+        report(findingOn(element, 'invalid-value', fault, { fix, range }));
+    }
+};
+
+/** `'30m' could be read …: write 30 min …` → the fault, and the fix as its own sentence. */
+function splitFix(message: string): { fault: string; fix: string } {
+    const at = message.search(/(: write |\. Write |: an initiative is )/i);
+    if (at < 0) return { fault: message, fix: CATALOGUE['invalid-value'].fix };
+    const fault = message.slice(0, at) + '.';
+    const rest = message.slice(at).replace(/^[:.]\s*/, '');
+    return { fault, fix: rest.charAt(0).toUpperCase() + rest.slice(1) };
 }
 
 function capitalise(text: string): string {

@@ -154,6 +154,9 @@ svg.bar.load .fill.over { fill: var(--error); }
 .kr-progress { margin: 6px 0 2px; display: flex; align-items: center; }
 .kr-progress svg.bar { width: min(360px, 60%); height: 10px; }
 .kr-detail { color: var(--muted); font-size: 0.9rem; margin: 0; }
+.checkins { border-collapse: collapse; font-size: 0.85rem; margin: 0.4rem 0; }
+.checkins caption { text-align: left; color: var(--muted); }
+.checkins th, .checkins td { text-align: left; padding: 0.1rem 0.6rem 0.1rem 0; }
 .kr .findings { margin-top: 8px; }
 .krs.compact .kr-line { display: grid; grid-template-columns: minmax(12em, 2fr) 190px 3fr; gap: 4px 14px; align-items: center; padding: 5px 0; border-top: 1px solid var(--panel-2); }
 .krs.compact .kr-progress { margin: 0; }

@@ -91,6 +91,17 @@ describe('eos build: the folder site', () => {
         expect(orphan).toMatch(/links to nothing above it/);
     });
 
+    it('lists a key result\'s check-ins on its OKR page, newest first, with confidence and note escaped', async () => {
+        const files = await siteOf({
+            'okr.eos': 'okr Q1 "Faster onboarding" {\n  period 2026-Q1\n  kr Days "Days to first value" from 12 to 5 days\n'
+                + '    checkin 2026-01-12 11 confidence high "first week"\n    checkin 2026-02-09 9 confidence low "<b>pilot</b> slipped"\n}\n'
+        }, { today: '2026-03-01' });
+        const okr = files.get('okr/Q1.html')!;
+        expect(text(okr)).toMatch(/Check-ins \(2\) Date Reading Confidence Note 2026-02-09 9 low <b>pilot<\/b> slipped 2026-01-12 11 high first week/);
+        expect(okr).toContain('&lt;b&gt;pilot&lt;/b&gt; slipped');
+        expect(okr).not.toContain('<b>pilot</b>');
+    });
+
     it('has a page per team: its OKRs with what they support and their progress, initiatives, practices', async () => {
         const files = await siteOf(readExample('examples/acme'));
         const team = Object.entries(Object.fromEntries(files)).find(([file, html]) => file.startsWith('team/') && /Practices/.test(html) && /OKRs/.test(html));

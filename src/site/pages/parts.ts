@@ -2,7 +2,7 @@
  * Pieces several pages share: finding lists with their explanation, key results with progress,
  * traces up to the vision, lists of linked elements, fact tables.
  */
-import type { StrategyElement } from '../../language/model/elements.js';
+import type { CheckInEntry, StrategyElement } from '../../language/model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../../language/model/progress.js';
 import { tracesOf } from '../../language/model/trace.js';
 import { faultOf } from '../../language/validation/issue.js';
@@ -93,10 +93,22 @@ export function keyResultsTable(context: SiteContext, from: string, okr: Strateg
             + `<div class="kr-head"><span class="kr-title">${esc(kr.title ?? short)}</span> <code class="name">${esc(short)}</code></div>`
             + `<div class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></div>`
             + `<p class="kr-detail">${inlineMarkdown(describeProgress(kr))}</p>`
+            + checkInTable(context.input.model.checkInsOf(kr))
             + findingList(context, from, findings)
             + '</li>';
     });
     return `<ol class="krs${options.compact ? ' compact' : ''}">${rows.join('')}</ol>`;
+}
+
+/** A key result's check-ins, newest first: what the team read, how sure it was, what it noted. */
+export function checkInTable(checkIns: readonly CheckInEntry[]): string {
+    if (!checkIns.length) return '';
+    const rows = [...checkIns].reverse().map(entry => '<tr>'
+        + `<td>${esc(entry.date)}</td><td>${esc(entry.value.text)}</td>`
+        + `<td>${esc(entry.confidence ?? '')}</td><td>${esc(entry.note ?? '')}</td></tr>`);
+    return `<table class="checkins"><caption>Check-ins (${checkIns.length})</caption>`
+        + '<thead><tr><th>Date</th><th>Reading</th><th>Confidence</th><th>Note</th></tr></thead>'
+        + `<tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Average progress of the key results that have a figure, and how many have one. */

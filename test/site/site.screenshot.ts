@@ -89,6 +89,9 @@ async function done(reader: Reader): Promise<void> {
 /** Waits for a state (a page loading 1.5 MB of tree script on a busy machine may take seconds). */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
+/** The tree's script has started: the static picture now answers search, folds and clicks. */
+const TREE_READY = '#canvas[data-interactive="true"] svg .node';
+
 const treeNodes = (page: Page) => page.locator('#canvas svg .node').count();
 
 /** Brings a box into view as a reader would: find it in the tree search, press Enter. */
@@ -105,7 +108,7 @@ describe('the published site in chromium', () => {
         const { page } = reader;
         await poll(() => page.locator('h1').first().textContent()).toContain('The bank people open first thing every morning');
         await page.locator('.site-header nav a', { hasText: 'Value tree' }).click();
-        await page.waitForSelector('#canvas svg .node');
+        await page.waitForSelector(TREE_READY);
         expect(page.url()).toMatch(/\/tree\.html$/);
         await findInTree(page, 'Opening an account in one sitting', 'bet:FrictionlessOpening');
         await page.locator('.node[data-id="bet:FrictionlessOpening"] .box').click();
@@ -113,7 +116,7 @@ describe('the published site in chromium', () => {
         expect(await page.locator('h1').textContent()).toBe('Opening an account in one sitting');
         await page.goBack();
         await page.waitForURL(/tree\.html$/);
-        await page.waitForSelector('#canvas svg .node');
+        await page.waitForSelector(TREE_READY);
         await page.goForward();
         await page.waitForURL(/bet\/FrictionlessOpening\.html$/);
         // The trace links up to the theme; the theme page lists the bet.
@@ -150,7 +153,7 @@ describe('the published site in chromium', () => {
     it('folds, filters, finds and expands the tree with the editor pipeline running in the page', async () => {
         const reader = await open(sites.acme, 'tree.html');
         const { page } = reader;
-        await page.waitForSelector('#canvas svg .node');
+        await page.waitForSelector(TREE_READY);
         const all = await treeNodes(page);
         expect(all).toBeGreaterThan(40);
         await findInTree(page, 'Opening an account in one sitting', 'bet:FrictionlessOpening');
@@ -201,7 +204,7 @@ describe('the published site in chromium', () => {
         expect(await reader.page.locator('.search-results img').count()).toBe(0);
         await done(reader);
         const tree = await open(sites.hostile, 'tree.html');
-        await tree.page.waitForSelector('#canvas svg .node');
+        await tree.page.waitForSelector(TREE_READY);
         await tree.page.locator('#expand-all').click();
         await tree.page.locator('#tree-search').fill('script');
         await poll(() => tree.page.locator('#canvas .node.match').count()).toBeGreaterThan(0);
@@ -223,7 +226,7 @@ describe('the published site in chromium', () => {
         expect(await page.locator('section.page:visible').count()).toBe(1);
         await page.locator('.site-header nav a', { hasText: 'Value tree' }).click();
         await poll(() => page.locator('section.page.current').getAttribute('data-page')).toBe('tree.html');
-        await page.waitForSelector('#canvas svg .node');
+        await page.waitForSelector(TREE_READY);
         await findInTree(page, 'Opening an account in one sitting', 'bet:FrictionlessOpening');
         await page.locator('.node[data-id="bet:FrictionlessOpening"] .box').click();
         await poll(() => page.locator('section.page.current').getAttribute('data-page')).toBe('bet/FrictionlessOpening.html');
@@ -269,7 +272,7 @@ describe('the published site in chromium', () => {
         for (const [file, name, mode, docs] of shots) {
             const reader = await open(sites.acme, file, { colorScheme: mode === 'dark' ? 'dark' : 'light' });
             if (mode === 'print') await reader.page.emulateMedia({ media: 'print' });
-            if (file === 'tree.html') await reader.page.waitForSelector('#canvas svg .node');
+            if (file === 'tree.html') await reader.page.waitForSelector(TREE_READY);
             const target = path.join(docs ? DOCS : SHOTS, `site-${name}-${mode}.png`);
             await reader.page.screenshot({ path: target, fullPage: file !== 'tree.html' && mode !== 'light' ? false : file !== 'tree.html' });
             expect(fs.statSync(target).size).toBeGreaterThan(10_000);

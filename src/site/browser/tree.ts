@@ -235,4 +235,8 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
     window.addEventListener('eos:page', () => { void show(); });
     if (saved) void redraw(saved).then(show); else void show();
     say(foldNotice());
+    // Words typed into the search before the script arrived (a 1.5 MB tree on a slow disk) still count.
+    if (search.value) applySearch();
+    // The drawn picture is there before this script runs; this says the tree now answers search, folds and clicks.
+    canvas.dataset.interactive = 'true';
 }

@@ -15,6 +15,7 @@ import { tracesOf } from '../language/model/trace.js';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Severity } from '../language/validation/codes.js';
 import { doingInitiativesByStream } from '../language/model/wip.js';
+import { normaliseText } from '../language/model/text-compare.js';
 import {
     DIFF_SCHEMA, type DiffFinding, type ElementChange, type FieldChange, type StrategyDiff, type SyntaxProblem, type WipChange
 } from './types.js';
@@ -197,7 +198,8 @@ export function pairRenames(onlyBefore: readonly StrategyElement[], onlyAfter: r
         }
     };
     const notKr = (e: StrategyElement) => e.kind !== 'kr';
-    match(e => e.title?.trim() ? `${e.kind}\u0000${e.title.trim()}` : undefined, notKr);
+    // Same title as a reader compares titles (case, spacing, quotes, final full stop do not count).
+    match(e => e.title && normaliseText(e.title) ? `${e.kind}\u0000${normaliseText(e.title)}` : undefined, notKr);
     match(e => `${e.kind}\u0000${contentSignature(e)}`, notKr);
     // Key results of renamed OKRs keep their own name under the new OKR name.
     const okrRenamed = new Map<string, string>();

@@ -83,7 +83,7 @@ export const CATALOGUE = {
         fix: 'Set a target different from the baseline.'
     },
     'cascaded-okr': {
-        severity: 'warning', summary: 'An objective that repeats the objective it supports word for word.',
+        severity: 'warning', summary: 'An objective that repeats the objective it supports, word for word or nearly, or a key result copied from it.',
         fix: 'Write the objective in the team\'s own words: what will this team change to move that objective forward?'
     },
     'wip-exceeded': {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectCodeAtMarkers, messagesOf } from './rule-cases.js';
+import { buildWorkspace, describeDiagnostic } from '../../helpers.js';
 
 const strategy = `
 vision V "Lead the market"
@@ -61,6 +62,46 @@ describe('cascaded-okr', () => {
             'team.eos': 'okr TeamGrowth "Make checkout effortless for European cards" { supports Growth kr K from 1 to 2 }'
         }
     }));
+    it('is reported on near-copies: a few words inserted or changed, a number, quotes, a final mark', () => expectCodeAtMarkers('cascaded-okr', {
+        name: 'near copies', files: {
+            'company.eos': 'okr Growth "Grow revenue in Europe" { kr K from 1 to 2 }\nokr Reach "Reach 6 million customers" { kr K from 1 to 2 }',
+            'team.eos': [
+                'okr <|Quarter|> "Grow revenue in Europe this quarter" { supports Growth kr K from 1 to 2 }',
+                'okr <|Northern|> "Grow revenue in Northern Europe!" { supports Growth kr K from 1 to 2 }',
+                'okr <|Quoted|> "\u201cGrow revenue\u201d in Europe" { supports Growth.K kr K from 1 to 2 }',
+                'okr <|OwnShare|> "Reach 2 million customers" { supports Reach kr K from 1 to 2 }'
+            ].join('\n')
+        }
+    }));
+    it('is not reported on objectives that share a word or two but say something else', () => expectCodeAtMarkers('cascaded-okr', {
+        name: 'not copies', files: {
+            'company.eos': 'okr Growth "Grow revenue in Europe" { kr K from 1 to 2 }\nokr Loyal "Grow revenue" { kr K from 1 to 2 }',
+            'team.eos': [
+                'okr Costs "Cut cost in Europe" { supports Growth kr K from 1 to 2 }',
+                'okr Loyalty "Grow loyalty" { supports Loyal kr K from 1 to 2 }',
+                'okr Checkout "Grow revenue from cards by making checkout effortless" { supports Loyal kr K from 1 to 2 }'
+            ].join('\n')
+        }
+    }));
+    it('says whether the objective is repeated word for word or nearly, and quotes the higher one', async () => {
+        const ws = await buildWorkspace({
+            'company.eos': 'okr Growth "Grow revenue in Europe" { kr K from 1 to 2 }',
+            'team.eos': 'okr Same "grow revenue in europe." { supports Growth kr K from 1 to 2 }\nokr Near "Grow revenue in Europe this quarter" { supports Growth kr K from 1 to 2 }'
+        });
+        const found = ws.diagnostics('team.eos').filter(d => d.code === 'cascaded-okr');
+        expect(found.map(describeDiagnostic)).toEqual(['cascaded-okr@1:4-1:8', 'cascaded-okr@2:4-2:8']);
+        expect(found[0].message).toBe("OKR 'Same' repeats the objective of 'Growth' word for word: that is cascading, not aligning. Write the objective in the team's own words: what will this team change to move that objective forward?");
+        expect(found[1].message).toBe('OKR \'Near\' nearly repeats the objective of \'Growth\' ("Grow revenue in Europe"): a few words changed in the higher objective is still cascading, not aligning. Write the objective in the team\'s own words: what will this team change to move that objective forward?');
+    });
+    it('is reported on a key result copied word for word from the supported OKR, not on the team\'s own', async () => {
+        const ws = await buildWorkspace({
+            'company.eos': 'okr Growth "Grow revenue in Europe" {\n  kr Revenue "Revenue from European customers" from 10 to 14\n  kr Nps "NPS" from 30 to 40\n}',
+            'team.eos': 'okr Cards "Make card payments effortless" {\n  supports Growth.Revenue\n  kr Copied "revenue from European customers." from 2 to 3\n  kr Own "Card payments that fail" from 4% to 1%\n  kr Nps "NPS of card payers" from 30 to 40\n}'
+        });
+        const found = ws.diagnostics('team.eos').filter(d => d.code === 'cascaded-okr');
+        expect(found.map(describeDiagnostic)).toEqual(['cascaded-okr@3:5-3:11']);
+        expect(found[0].message).toBe("Key result 'Cards.Copied' repeats key result 'Growth.Revenue' of the supported OKR word for word: measuring the higher objective again shows nothing of what this team changes. Measure what this team changes to move that key result: its own outcome, with its own baseline and target.");
+    });
 });
 
 describe('level-inversion', () => {

@@ -17,6 +17,12 @@ describe('tenet-conflict', () => {
             'b.eos': 'tenet <|ShipIt|> { when "Speed and reliability conflict" choose "speed" over "reliability" }'
         }
     }));
+    it('reads situations and options as one text whatever the final full stop, quotes or spacing', () => expectCodeAtMarkers('tenet-conflict', {
+        name: 'normalised', files: {
+            'a.eos': 'tenet <|Careful|> { when "speed and reliability conflict." choose "Reliability" over "speed" }',
+            'b.eos': 'tenet <|Quick|> { when "Speed and  \u2018reliability\u2019 conflict" choose "speed." over "reliability" }'
+        }
+    }));
     it('is not reported for different situations or consistent choices', () => expectCodeAtMarkers('tenet-conflict', {
         name: 'near miss', files: {
             'a.eos': 'tenet A { when "incidents" choose "reliability" over "speed" }\ntenet B { when "experiments" choose "speed" over "reliability" }',

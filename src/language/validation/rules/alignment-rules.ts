@@ -3,7 +3,8 @@
  * These are the strategy debugger's core findings.
  */
 import { firstLink, linksOf, type StrategyElement } from '../../model/elements.js';
-import { findingOn, label, type ElementRule } from '../issue.js';
+import { copyOf, sameText } from '../../model/text-compare.js';
+import { findingOn, label, type ElementRule, type RuleContext } from '../issue.js';
 
 export const orphanInitiative: ElementRule = (element, _context, report) => {
     if (element.kind !== 'initiative' || firstLink(element, 'bet')) return;
@@ -23,34 +24,50 @@ export const unalignedOkr: ElementRule = (element, _context, report) => {
         `OKR ${label(element)} supports nothing, so it cannot show how this team's outcome moves the strategy.`));
 };
 
-/** Compares objectives the way a reader would: case, spacing and final punctuation do not count. */
-export function normaliseObjective(title: string): string {
-    const spaced = title.toLowerCase().replace(/\s+/g, ' ');
-    // Drop final punctuation and spaces with a loop: the regex `[\s.!;:,]+$` retries at every
-    // space of the title, and this runs for every OKR of the workspace.
-    let end = spaced.length;
-    while (end > 0 && FINAL_PUNCTUATION.has(spaced.charAt(end - 1))) end--;
-    return spaced.slice(0, end).trim();
-}
-
-const FINAL_PUNCTUATION = new Set([' ', '.', '!', ';', ':', ',']);
-
+/**
+ * Cascading, not aligning: an objective that copies the objective it supports — word for word or
+ * nearly (a few words inserted, dropped or changed: see `copyOf`) — and key results copied word for
+ * word from the supported OKR. Supporting one key result of an objective still supports that objective.
+ */
 export const cascadedOkr: ElementRule = (element, { model }, report) => {
+    if (element.kind === 'kr') return cascadedKeyResult(element, model, report);
     if (element.kind !== 'okr' || !element.title) return;
-    const mine = normaliseObjective(element.title);
-    if (!mine) return;
+    let near: StrategyElement | undefined;
     for (const supported of model.targets(element, 'supports')) {
-        // Supporting one key result of an objective still supports that objective.
         const target = model.okrOf(supported);
         if (!target || target === element || !target.title) continue;
-        if (normaliseObjective(target.title) === mine) {
+        const copy = copyOf(element.title, target.title);
+        if (copy === 'same') {
             report(findingOn(element, 'cascaded-okr',
                 `OKR ${label(element)} repeats the objective of ${label(target)} word for word: that is cascading, not aligning.`,
-                { data: { supported: target.name } }));
+                { data: { supported: target.name, copy } }));
+            return;
+        }
+        if (copy === 'near') near ??= target;
+    }
+    if (near) {
+        report(findingOn(element, 'cascaded-okr',
+            `OKR ${label(element)} nearly repeats the objective of ${label(near)} ("${near.title}"): a few words changed in the higher objective is still cascading, not aligning.`,
+            { data: { supported: near.name, copy: 'near' } }));
+    }
+};
+
+function cascadedKeyResult(kr: StrategyElement, model: RuleContext['model'], report: Parameters<ElementRule>[2]): void {
+    const okr = model.okrOf(kr);
+    if (!okr || !kr.title) return;
+    for (const supported of model.targets(okr, 'supports')) {
+        const target = model.okrOf(supported);
+        if (!target || target === okr) continue;
+        for (const name of target.keyResults ?? []) {
+            const theirs = model.get('kr', name);
+            if (!theirs || theirs === kr || !sameText(kr.title, theirs.title)) continue;
+            report(findingOn(kr, 'cascaded-okr',
+                `Key result ${label(kr)} repeats key result ${label(theirs)} of the supported OKR word for word: measuring the higher objective again shows nothing of what this team changes.`,
+                { fix: 'Measure what this team changes to move that key result: its own outcome, with its own baseline and target.', data: { supported: theirs.name, copy: 'same' } }));
             return;
         }
     }
-};
+}
 
 /** Organisational levels, high to low; equal numbers are peers. */
 export const LEVEL_RANK: Record<string, number> = {

@@ -1,9 +1,6 @@
 /** Values and decision tenets: principles must be lived and trade-offs must be real. */
+import { sameText as same } from '../../model/text-compare.js';
 import { findingOn, label, type ElementRule } from '../issue.js';
-
-function same(a: string | undefined, b: string | undefined): boolean {
-    return a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 export const tenetNoTradeoff: ElementRule = (element, _context, report) => {
     if (element.kind !== 'tenet' || !same(element.chosen, element.over)) return;

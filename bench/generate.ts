@@ -137,13 +137,14 @@ export function generateWorkspace(spec: WorkspaceSpec): GeneratedWorkspace {
                 // Cascade to the previous team's first OKR now and then: cross-file links between team files.
                 const supports = f > 0 && rnd() < 0.3 ? `Crew${f - 1}Goal2.Kr1` : pick(betNames);
                 lines.push(
-                    `okr ${crew}Goal${unit} "${phrase()}" {`,
+                    // Titles in the crew's own words: a copy of the supported objective would be cascaded-okr.
+                    `okr ${crew}Goal${unit} "${phrase()} in ${crew} ${unit}" {`,
                     `  owner ${crew}`,
                     '  period 2026-Q2',
                     `  supports ${supports}`,
-                    `  kr Kr1 "${pick(OBJECTS)}" from ${10 + Math.floor(rnd() * 40)}% to ${60 + Math.floor(rnd() * 30)}% current ${20 + Math.floor(rnd() * 30)}%`,
-                    `  kr Kr2 "${pick(OBJECTS)} in days" from 12 days to 5 days`,
-                    `  kr Kr3 "${pick(OBJECTS)} score" from 3.1 to 4.2`,
+                    `  kr Kr1 "${pick(OBJECTS)} in ${crew}" from ${10 + Math.floor(rnd() * 40)}% to ${60 + Math.floor(rnd() * 30)}% current ${20 + Math.floor(rnd() * 30)}%`,
+                    `  kr Kr2 "${pick(OBJECTS)} in days in ${crew}" from 12 days to 5 days`,
+                    `  kr Kr3 "${pick(OBJECTS)} score in ${crew}" from 3.1 to 4.2`,
                     '}', '');
                 used += 4;
             } else {

@@ -21,7 +21,7 @@ describe('diagram graph', () => {
         const byId = new Map(graph.nodes.map(node => [node.id, node]));
         expect(byId.get('bet:EarlyExperience')!.streams).toEqual(['Onboarding', 'CoreProduct', 'Support']);
         expect(byId.get('initiative:ReferralProgram')!.unaligned).toBe(true);
-        expect(byId.get('initiative:ReferralProgram')!.issues.map(i => i.code)).toEqual(['orphan-initiative']);
+        expect(byId.get('initiative:ReferralProgram')!.issues.map(i => i.code)).toEqual(['orphan-initiative', 'doing-without-date']);
         expect(byId.get('initiative:GuidedSetup')!.issues.map(i => i.code)).toEqual(['stalled-initiative']);
         const krs = byId.get('okr:EarlyConfidence')!.keyResults!;
         expect(krs.map(kr => [kr.name, kr.progress === undefined ? undefined : Math.round(kr.progress * 100)])).toEqual([

@@ -43,7 +43,7 @@ const TEAM = `initiative Guided "Guided setup" {
 initiative Tour "Product tour" {
   bet Early
   stream Payments
-  status ready
+  status ready started 2026-02-23
 }
 
 okr Confidence "Customers feel confident early" {
@@ -211,7 +211,7 @@ describe('eos diff between git revisions', () => {
             expect(diff.unparsed.before).toEqual([]);
             expect(diff.unparsed.after.map(p => `${p.file}:${p.line}`)).toEqual(['teams/a.eos:10']);
             expect(lines(diff)).toEqual([
-                'modified initiative Tour @teams/a.eos:8 | status ready→∅',
+                'modified initiative Tour @teams/a.eos:8 | status ready→∅; started 2026-02-23→∅',
                 'unreadable okr Confidence @teams/a.eos:14 (unreadable at after)',
                 'unreadable kr Confidence.FirstValue @teams/a.eos:17 (unreadable at after)'
             ]);

@@ -63,8 +63,8 @@ describe('eos diff --format markdown', () => {
     it('renders the change list grouped by theme, with findings and WIP tables', async () => {
         const strategy = 'theme Growth "Grow" {}\ntheme Keep "Keep customers" {}\nstream Pay "Payments" { wip 1 }\n'
             + 'bet A "Bet A" { serves Keep hypothesis "h" }\nbet G "Bet G" { serves Growth hypothesis "h" }\n';
-        const before = { 's.eos': strategy, 't.eos': 'initiative I "I" { bet A stream Pay status doing }\nokr O "O" { supports A kr K "K" from 10% to 80% current 20% }\n' };
-        const after = { 's.eos': strategy, 't.eos': 'initiative I "I" { bet G stream Pay status doing }\ninitiative J "J" { stream Pay status doing }\nokr O "O" { supports A kr K "K" from 10% to 60% current 20% }\n' };
+        const before = { 's.eos': strategy, 't.eos': 'initiative I "I" { bet A stream Pay status doing started 2026-02-02 }\nokr O "O" { supports A kr K "K" from 10% to 80% current 20% }\n' };
+        const after = { 's.eos': strategy, 't.eos': 'initiative I "I" { bet G stream Pay status doing started 2026-02-02 }\ninitiative J "J" { stream Pay status doing started 2026-02-16 }\nokr O "O" { supports A kr K "K" from 10% to 60% current 20% }\n' };
         const diff = await diffOf(before, after);
         const html = render(formatDiffMarkdown(diff));
         // Headings in theme order, each change a list item under its theme.

@@ -8,6 +8,9 @@ import type { WorkspaceModel } from './workspace-model.js';
 /** The initiative status that counts against a stream's WIP limit. */
 export const WIP_STATUS = 'doing';
 
+/** Initiative statuses of finished work: nothing more is done under them. */
+export const FINISHED_STATUSES: ReadonlySet<string> = new Set(['done', 'stopped']);
+
 /** The doing initiatives of each stream they resolve to, in one pass over the initiatives. */
 export function doingInitiativesByStream(model: WorkspaceModel): Map<StrategyElement, StrategyElement[]> {
     const result = new Map<StrategyElement, StrategyElement[]>();

@@ -94,6 +94,10 @@ export const CATALOGUE = {
         severity: 'warning', summary: 'A doing initiative not updated for longer than stalledAfterDays.',
         fix: 'Review it: record progress with a new `updated` date, or move it to `done` or `stopped`.'
     },
+    'doing-without-date': {
+        severity: 'info', summary: 'A doing initiative with neither a started nor an updated date: its age and whether it has stalled cannot be shown.',
+        fix: 'Add `started <YYYY-MM-DD>` (the day work began) and `updated <YYYY-MM-DD>` each time the card moves.'
+    },
     'bet-without-hypothesis': {
         severity: 'warning', summary: 'A bet with no hypothesis.',
         fix: 'Add `hypothesis "If we …, we expect …"` so evidence can confirm or refute it.'
@@ -111,7 +115,7 @@ export const CATALOGUE = {
         fix: 'Move the initiative to one of the bet\'s streams, or add its stream to the bet\'s `streams`.'
     },
     'unfunded-bet': {
-        severity: 'info', summary: 'A bet with no initiative.',
+        severity: 'info', summary: 'An active bet (or one with no status) with no initiative, or whose initiatives have all finished.',
         fix: 'Start an initiative with `bet <Name>` that tests it, or set the bet\'s status to `stopped` if it will not be funded.'
     },
     'theme-without-bets': {

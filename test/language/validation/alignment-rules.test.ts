@@ -133,12 +133,27 @@ describe('stream-mismatch', () => {
 });
 
 describe('unfunded-bet', () => {
-    it('is reported on a live bet with no initiative', () => expectCodeAtMarkers('unfunded-bet', {
-        name: 'trigger', files: { 'a.eos': 'bet <|Idle|> { hypothesis "h" }\nbet <|Proposed|> { status proposed }' }
+    it('is reported on an active bet, or one with no status, that no initiative tests', () => expectCodeAtMarkers('unfunded-bet', {
+        name: 'trigger', files: { 'a.eos': 'bet <|Idle|> { hypothesis "h" }\nbet <|Running|> { status active }' }
     }));
-    it('is not reported when an initiative in another file tests the bet, or the bet is stopped', () => expectCodeAtMarkers('unfunded-bet', {
-        name: 'near miss', files: { 'a.eos': 'bet Funded { hypothesis "h" }\nbet Closed { status stopped }\nbet Refuted { status invalidated }', 'b.eos': 'initiative I { bet Funded }' }
+    it('is reported when every initiative of a live bet is done or stopped, in any file', () => expectCodeAtMarkers('unfunded-bet', {
+        name: 'all finished', files: {
+            'a.eos': 'bet <|Tested|> { status active }\nbet <|Unset|>\nbet StillRunning { status active }',
+            'b.eos': 'initiative Pilot { bet Tested status done }\ninitiative Ads { bet Tested status stopped }\ninitiative Once { bet Unset status done }\ninitiative Over { bet StillRunning status done }\ninitiative Next { bet StillRunning status funnel }'
+        }
     }));
+    it('is not reported on proposed, validated or closed bets, nor when open work tests the bet', () => expectCodeAtMarkers('unfunded-bet', {
+        name: 'near miss', files: {
+            'a.eos': 'bet Funded { hypothesis "h" }\nbet Proposal { status proposed }\nbet Proven { status validated }\nbet ProvenDone { status validated }\nbet Closed { status stopped }\nbet Refuted { status invalidated }\nbet NoStatusYet',
+            'b.eos': 'initiative I { bet Funded }\ninitiative J { bet ProvenDone status done }\ninitiative K { bet NoStatusYet status ready }'
+        }
+    }));
+    it('names the finished initiatives and says what to do next', async () => {
+        const ws = await buildWorkspace({ 'a.eos': 'bet Tested { status active }', 'b.eos': 'initiative Pilot { bet Tested status done }\ninitiative Ads { bet Tested status stopped }' });
+        const [finding] = ws.diagnostics('a.eos').filter(d => d.code === 'unfunded-bet');
+        expect(describeDiagnostic(finding)).toBe('unfunded-bet@1:4-1:10');
+        expect(finding.message).toBe("Bet 'Tested' is not closed, but every initiative testing it has finished: Pilot (done), Ads (stopped). No work tests this hypothesis now. Start a next initiative with `bet <Name>`, or record what was learnt and set the bet's status to `validated`, `invalidated` or `stopped`.");
+    });
 });
 
 describe('theme-without-bets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace } from '../../helpers.js';
+import { buildWorkspace, describeDiagnostic } from '../../helpers.js';
 import { expectCodeAtMarkers, messagesOf } from './rule-cases.js';
 
 describe('wip-exceeded', () => {
@@ -37,6 +37,19 @@ describe('stalled-initiative', () => {
         const lenient = await buildWorkspace(files, { today: '2026-03-01' });
         expect(lenient.diagnostics('a.eos').map(d => d.code)).not.toContain('stalled-initiative');
     });
+});
+
+describe('doing-without-date', () => {
+    it('is reported on a doing initiative with neither started nor updated, on its name', async () => {
+        const ws = await buildWorkspace({ 'a.eos': 'initiative Undated "Show the fees" {\n  status doing\n}\ninitiative Bare { status doing }' });
+        const found = ws.diagnostics('a.eos').filter(d => d.code === 'doing-without-date');
+        expect(found.map(describeDiagnostic)).toEqual(['doing-without-date@1:11-1:18', 'doing-without-date@4:11-4:15']);
+        expect(found[0].severity).toBe(3);
+        expect(found[0].message).toBe("Initiative 'Undated' is doing but has no date: the Portfolio Kanban cannot show how long it has been in progress, and nobody is told if it stalls. Add `started <YYYY-MM-DD>` (the day work began) and `updated <YYYY-MM-DD>` each time the card moves.");
+    });
+    it('is not reported with either date, or on cards that are not doing', () => expectCodeAtMarkers('doing-without-date', {
+        name: 'near miss', files: { 'a.eos': 'initiative Started { status doing started 2026-02-02 }\ninitiative Updated { status doing updated 2026-02-20 }\ninitiative Ready { status ready }\ninitiative Done { status done }\ninitiative NoStatus' }
+    }));
 });
 
 describe('bet-without-hypothesis', () => {

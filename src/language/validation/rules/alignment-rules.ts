@@ -4,6 +4,7 @@
  */
 import { firstLink, linksOf, type StrategyElement } from '../../model/elements.js';
 import { copyOf, sameText } from '../../model/text-compare.js';
+import { FINISHED_STATUSES } from '../../model/wip.js';
 import { findingOn, label, type ElementRule, type RuleContext } from '../issue.js';
 
 export const orphanInitiative: ElementRule = (element, _context, report) => {
@@ -108,11 +109,26 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
 
 const CLOSED_BET = new Set(['stopped', 'invalidated']);
 
+/**
+ * Bets that ask for work: `active`, or no status written. A `proposed` bet waits for its funding
+ * decision, so having no initiative yet is normal; a `validated` bet's hypothesis has been tested;
+ * `stopped` and `invalidated` bets are closed.
+ */
+const FUNDED_BET_STATUSES: ReadonlySet<string | undefined> = new Set([undefined, 'active']);
+
 export const unfundedBet: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'bet' || CLOSED_BET.has(element.status ?? '')) return;
-    if (model.incoming(element, 'bet').some(entry => entry.source.kind === 'initiative')) return;
+    if (element.kind !== 'bet' || !FUNDED_BET_STATUSES.has(element.status)) return;
+    const initiatives = model.incoming(element, 'bet').filter(entry => entry.source.kind === 'initiative').map(entry => entry.source);
+    if (initiatives.length === 0) {
+        report(findingOn(element, 'unfunded-bet',
+            `Bet ${label(element)} has no initiative: no work tests this hypothesis yet.`));
+        return;
+    }
+    if (initiatives.some(initiative => !FINISHED_STATUSES.has(initiative.status ?? ''))) return;
+    const names = initiatives.map(initiative => `${initiative.name} (${initiative.status})`);
     report(findingOn(element, 'unfunded-bet',
-        `Bet ${label(element)} has no initiative: no work tests this hypothesis yet.`));
+        `Bet ${label(element)} is not closed, but every initiative testing it has finished: ${names.join(', ')}. No work tests this hypothesis now.`,
+        { fix: 'Start a next initiative with `bet <Name>`, or record what was learnt and set the bet\'s status to `validated`, `invalidated` or `stopped`.', data: { finished: initiatives.map(i => i.name) } }));
 };
 
 export const themeWithoutBets: ElementRule = (element, { model }, report) => {

@@ -25,3 +25,14 @@ export const stalledInitiative: ElementRule = (element, { today, stalledAfterDay
         `Initiative ${label(element)} is doing but was last updated on ${element.updated}, ${age} days ago (limit ${stalledAfterDays}): stalled work hides in a busy portfolio.`,
         { data: { days: age } }));
 };
+
+/**
+ * A `doing` card with no date at all is invisible to every check over time: its age on the
+ * Portfolio Kanban counts from `started` and `stalled-initiative` reads `updated`. Either date is
+ * enough for one of them, so only a card with neither is reported.
+ */
+export const doingWithoutDate: ElementRule = (element, _context, report) => {
+    if (element.kind !== 'initiative' || element.status !== WIP_STATUS || element.started || element.updated) return;
+    report(findingOn(element, 'doing-without-date',
+        `Initiative ${label(element)} is doing but has no date: the Portfolio Kanban cannot show how long it has been in progress, and nobody is told if it stalls.`));
+};

@@ -6,7 +6,7 @@ import type { WorkspaceModel } from '../../model/workspace-model.js';
 import type { ElementRule, Issue, RuleContext } from '../issue.js';
 import { cascadedOkr, levelInversion, orphanBet, orphanInitiative, streamMismatch, themeWithoutBets, unalignedOkr, unfundedBet } from './alignment-rules.js';
 import { betWithoutHypothesis, contradictedBet } from './bet-rules.js';
-import { stalledInitiative, wipExceeded } from './flow-rules.js';
+import { doingWithoutDate, stalledInitiative, wipExceeded } from './flow-rules.js';
 import { krNoChange, krNotMeasurable, okrWithoutKrs, tooManyKrs } from './okr-rules.js';
 import { checkInProblems, cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod, invalidValue } from './structure-rules.js';
 import { betReviewOverdue, krCheckInStale, krOffTrack, targetsAlwaysMet, themeWithoutCurrentOkrs } from './forecast-rules.js';
@@ -19,7 +19,7 @@ export const ELEMENT_RULES: readonly ElementRule[] = [
     duplicateName, duplicateProperty, invalidPeriod, invalidValue,
     orphanInitiative, orphanBet, unalignedOkr, cascadedOkr, levelInversion, streamMismatch, unfundedBet, themeWithoutBets,
     okrWithoutKrs, tooManyKrs, krNotMeasurable, krNoChange,
-    wipExceeded, stalledInitiative,
+    wipExceeded, stalledInitiative, doingWithoutDate,
     betWithoutHypothesis, contradictedBet,
     tenetNoTradeoff, tenetConflict, valueUnpracticed,
     krOffTrack, krCheckInStale, betReviewOverdue, themeWithoutCurrentOkrs, targetsAlwaysMet,

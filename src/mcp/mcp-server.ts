@@ -5,7 +5,6 @@
  * answers with JSON text; a bad argument gets an error result with what to do instead, and the
  * server never exits because of one.
  */
-import * as path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -257,7 +256,7 @@ export function createMcpServer(session: StrategySession, version: string): McpS
         const documents = services.shared.workspace.LangiumDocuments.all.toArray();
         const paths = new Map(documents.map(d => [d.uri.toString(), d.uri.fsPath]));
         const report = checkReport({ services, documents, paths, unreadable: [] }, session.files.root);
-        return exportMarkdown(services.eos.StrategyWorkspace, report, uri => path.relative(session.files.root, paths.get(uri) ?? uri));
+        return exportMarkdown(services.eos.StrategyWorkspace, report);
     });
 
     const newText = (args: { file: string; text?: string | undefined; edits?: Array<{ oldText: string; newText: string }> | undefined }) => {

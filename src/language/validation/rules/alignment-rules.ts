@@ -4,7 +4,7 @@
  */
 import { firstLink, linksOf, type StrategyElement } from '../../model/elements.js';
 import { copyOf, sameText } from '../../model/text-compare.js';
-import { FINISHED_STATUSES } from '../../model/wip.js';
+import { betAsksForWork, FINISHED_INITIATIVE_STATUSES, levelRank } from '../../model/vocabulary.js';
 import { findingOn, label, type ElementRule, type RuleContext } from '../issue.js';
 
 export const orphanInitiative: ElementRule = (element, _context, report) => {
@@ -70,22 +70,19 @@ function cascadedKeyResult(kr: StrategyElement, model: RuleContext['model'], rep
     }
 }
 
-/** Organisational levels, high to low; equal numbers are peers. */
-export const LEVEL_RANK: Record<string, number> = {
-    company: 0, division: 1, function: 1, stream: 2, crew: 3, pod: 4, team: 4
-};
-
 export const levelInversion: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'okr') return;
     const ownLevel = model.target(element, 'owner')?.level;
-    if (ownLevel === undefined || LEVEL_RANK[ownLevel] === undefined) return;
+    const ownRank = levelRank(ownLevel);
+    if (ownRank === undefined) return;
     for (const target of model.targets(element, 'supports')) {
         const supported = model.okrOf(target);
         if (!supported || supported === element) continue;
         const owner = model.target(supported, 'owner');
         const theirLevel = owner?.level;
-        if (theirLevel === undefined || LEVEL_RANK[theirLevel] === undefined) continue;
-        if (LEVEL_RANK[ownLevel] < LEVEL_RANK[theirLevel]) {
+        const theirRank = levelRank(theirLevel);
+        if (theirRank === undefined) continue;
+        if (ownRank < theirRank) {
             report(findingOn(element, 'level-inversion',
                 `OKR ${label(element)} is owned at ${ownLevel} level but supports ${label(supported)}, owned by ${owner!.name} at ${theirLevel} level. Alignment flows from broader intent to narrower teams.`,
                 { data: { supported: supported.name } }));
@@ -107,24 +104,15 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
         { data: { stream: stream.name, bet: bet.name } }));
 };
 
-const CLOSED_BET = new Set(['stopped', 'invalidated']);
-
-/**
- * Bets that ask for work: `active`, or no status written. A `proposed` bet waits for its funding
- * decision, so having no initiative yet is normal; a `validated` bet's hypothesis has been tested;
- * `stopped` and `invalidated` bets are closed.
- */
-const FUNDED_BET_STATUSES: ReadonlySet<string | undefined> = new Set([undefined, 'active']);
-
 export const unfundedBet: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'bet' || !FUNDED_BET_STATUSES.has(element.status)) return;
+    if (!betAsksForWork(element)) return;
     const initiatives = model.incoming(element, 'bet').filter(entry => entry.source.kind === 'initiative').map(entry => entry.source);
     if (initiatives.length === 0) {
         report(findingOn(element, 'unfunded-bet',
             `Bet ${label(element)} has no initiative: no work tests this hypothesis yet.`));
         return;
     }
-    if (initiatives.some(initiative => !FINISHED_STATUSES.has(initiative.status ?? ''))) return;
+    if (initiatives.some(initiative => !FINISHED_INITIATIVE_STATUSES.has(initiative.status ?? ''))) return;
     const names = initiatives.map(initiative => `${initiative.name} (${initiative.status})`);
     report(findingOn(element, 'unfunded-bet',
         `Bet ${label(element)} is not closed, but every initiative testing it has finished: ${names.join(', ')}. No work tests this hypothesis now.`,
@@ -137,7 +125,3 @@ export const themeWithoutBets: ElementRule = (element, { model }, report) => {
     report(findingOn(element, 'theme-without-bets',
         `Theme ${label(element)} has no bet serving it: it states what matters but nothing is invested in it.`));
 };
-
-export function isLiveBet(element: StrategyElement): boolean {
-    return element.kind === 'bet' && !CLOSED_BET.has(element.status ?? '');
-}

@@ -11,8 +11,9 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { checkReport } from '../cli/check.js';
 import { exportMarkdown } from '../cli/export-formats.js';
-import { conceptMarkdown, ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS } from '../language/documentation/glossary.js';
+import { conceptMarkdown, ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS, valueMeaning } from '../language/documentation/glossary.js';
 import { ELEMENT_KINDS, KIND_LABEL, type ElementKind, type StrategyElement } from '../language/model/elements.js';
+import type { ValueRule } from '../language/model/vocabulary.js';
 import { describeProgress } from '../language/model/progress.js';
 import { tracesOf } from '../language/model/trace.js';
 import { latestEvidence } from '../language/model/evidence.js';
@@ -136,10 +137,11 @@ function explain(topic: string): string {
     }
     const lower = key.toLowerCase();
     if ((ELEMENT_KINDS as readonly string[]).includes(lower)) return conceptMarkdown(ELEMENT_CONCEPTS[lower as ElementKind]);
-    const property = PROPERTY_CONCEPTS[lower] ?? Object.entries(PROPERTY_CONCEPTS).find(([k]) => k.toLowerCase().endsWith(`.${lower}`))?.[1];
+    const property = (Object.hasOwn(PROPERTY_CONCEPTS, lower) ? PROPERTY_CONCEPTS[lower] : undefined) ?? Object.entries(PROPERTY_CONCEPTS).find(([k]) => k.toLowerCase().endsWith(`.${lower}`))?.[1];
     if (property) return conceptMarkdown(property);
-    for (const group of Object.values(VALUE_CONCEPTS)) {
-        if (group.values[lower]) return `**${lower}** (${group.label})\n\n${group.values[lower]}`;
+    for (const rule of Object.keys(VALUE_CONCEPTS) as ValueRule[]) {
+        const meaning = valueMeaning(rule, lower);
+        if (meaning) return `**${lower}** (${VALUE_CONCEPTS[rule].label})\n\n${meaning}`;
     }
     const known = [...ELEMENT_KINDS, ...Object.keys(PROPERTY_CONCEPTS).filter(k => !k.includes('.'))];
     throw new ToolError(`No concept or diagnostic code is called '${topic}'. Try an element kind (${ELEMENT_KINDS.join(', ')}), a keyword (${known.slice(ELEMENT_KINDS.length, ELEMENT_KINDS.length + 8).join(', ')}…), a status such as doing, or a code such as orphan-initiative.`);

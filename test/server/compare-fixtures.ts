@@ -20,13 +20,13 @@ bet Payouts "Instant payouts" {
 initiative PayoutApi "Payout API" {
   bet Payouts
   stream Payments
-  status doing
+  status doing started 2026-02-02
 }
 
 initiative LegacyExport "Export <b>CSV</b> & PDF" {
   bet Payouts
   stream Payments
-  status doing
+  status doing started 2026-02-02
 }
 
 initiative Cards "Card controls" {
@@ -46,7 +46,7 @@ export const AFTER = BEFORE
     .replace(`initiative LegacyExport "Export <b>CSV</b> & PDF" {
   bet Payouts
   stream Payments
-  status doing
+  status doing started 2026-02-02
 }
 
 `, '')

@@ -84,7 +84,7 @@ describe('bet-review-overdue', () => {
 
     it('reports an active bet whose latest evidence is older than reviewAfterDays', async () => {
         expect(await findings(bet('evidence 2025-11-01 supports "first signal"'))).toEqual([
-            expect.stringMatching(/^bet-review-overdue Later: Bet 'Later' has had no evidence for 120 days \(review every 90\) — add `evidence 2026-03-01 supports\|contradicts \"…\"`, or change its status\.$/)
+            expect.stringMatching(/^bet-review-overdue Later: Bet 'Later' has had no evidence for 120 days \(review every 90\) — add `evidence 2026-03-01 supports\|contradicts "…"`, or change its status\.$/)
         ]);
     });
 

@@ -85,7 +85,7 @@ function factsOf(state: StrategyState, element: StrategyElement): Record<string,
     return facts;
 }
 
-function findingsIn(state: StrategyState, filter: { code?: string; severity?: string; file?: string; element?: StrategyElement }) {
+function findingsIn(state: StrategyState, filter: { code?: string | undefined; severity?: string | undefined; file?: string | undefined; element?: StrategyElement }) {
     return state.findings.filter(f => {
         if (filter.code && f.code !== filter.code) return false;
         if (filter.severity && f.severity !== filter.severity) return false;
@@ -190,7 +190,8 @@ export function createMcpServer(session: StrategySession, version: string): McpS
         file: z.string().max(500).optional(), text: z.string().max(200).optional().describe('Words to find in the name, title, description or hypothesis'),
         limit: LIMIT
     };
-    const list = (args: { kind?: ElementKind; owner?: string; status?: string; period?: string; file?: string; text?: string; limit?: number | undefined }, state: StrategyState) => {
+    // Optional arguments the client left out arrive as undefined (zod's optional()).
+    const list = (args: { kind?: ElementKind | undefined; owner?: string | undefined; status?: string | undefined; period?: string | undefined; file?: string | undefined; text?: string | undefined; limit?: number | undefined }, state: StrategyState) => {
         const words = (args.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
         const matches = state.model.elements.filter(e => {
             if (args.kind && e.kind !== args.kind) return false;

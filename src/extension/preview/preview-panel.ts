@@ -190,7 +190,7 @@ class StrategyPreview {
     async exportSvg(): Promise<void> {
         const result = await this.request(this.params(true));
         if (!result || result.error) return void vscode.window.showErrorMessage(`EOS: ${result?.error ?? 'no picture to export'}`);
-        const target = await vscode.window.showSaveDialog({ defaultUri: defaultExportUri('svg'), filters: { 'SVG image': ['svg'] } });
+        const target = await vscode.window.showSaveDialog(exportDialog('svg', 'SVG image'));
         if (!target) return;
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${result.svg}\n`));
         void vscode.window.showInformationMessage(`EOS: the strategy tree was written to ${vscode.workspace.asRelativePath(target)}.`);
@@ -207,7 +207,7 @@ class StrategyPreview {
         });
         this.pendingPng = undefined;
         if (!dataUrl?.startsWith('data:image/png;base64,')) return void vscode.window.showErrorMessage('EOS: the preview did not produce a PNG (is it visible?).');
-        const target = await vscode.window.showSaveDialog({ defaultUri: defaultExportUri('png'), filters: { 'PNG image': ['png'] } });
+        const target = await vscode.window.showSaveDialog(exportDialog('png', 'PNG image'));
         if (!target) return;
         await vscode.workspace.fs.writeFile(target, Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
         void vscode.window.showInformationMessage(`EOS: the strategy tree was written to ${vscode.workspace.asRelativePath(target)}.`);
@@ -224,9 +224,9 @@ function activeEosEditor(): vscode.TextEditor | undefined {
     return vscode.window.visibleTextEditors.find(e => isEos(e.document));
 }
 
-function defaultExportUri(extension: string): vscode.Uri | undefined {
+function exportDialog(extension: string, label: string): vscode.SaveDialogOptions {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return folder ? vscode.Uri.joinPath(folder, `strategy-tree.${extension}`) : undefined;
+    return { ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `strategy-tree.${extension}`) } : {}), filters: { [label]: [extension] } };
 }
 
 /** Opens the source in the editor column it is already visible in, else beside the preview. */

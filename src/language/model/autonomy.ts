@@ -89,7 +89,7 @@ export function tenetUse(model: WorkspaceModel, tenet: StrategyElement): TenetUs
     const setAside = citing('setsAside').sort(byLog);
     const use: TenetUse = { followed, setAside };
     const last = latest([...followed, ...setAside]);
-    if (last) use.lastCited = last.date;
+    if (last?.date !== undefined) use.lastCited = last.date;
     return use;
 }
 

@@ -90,8 +90,8 @@ describe('cascaded-okr', () => {
         });
         const found = ws.diagnostics('team.eos').filter(d => d.code === 'cascaded-okr');
         expect(found.map(describeDiagnostic)).toEqual(['cascaded-okr@1:4-1:8', 'cascaded-okr@2:4-2:8']);
-        expect(found[0].message).toBe("OKR 'Same' repeats the objective of 'Growth' word for word: that is cascading, not aligning. Write the objective in the team's own words: what will this team change to move that objective forward?");
-        expect(found[1].message).toBe('OKR \'Near\' nearly repeats the objective of \'Growth\' ("Grow revenue in Europe"): a few words changed in the higher objective is still cascading, not aligning. Write the objective in the team\'s own words: what will this team change to move that objective forward?');
+        expect(found[0].message).toBe("OKR 'Same' repeats the objective of 'Growth' word for word — say what this team will change to move it forward.");
+        expect(found[1].message).toBe('OKR \'Near\' nearly repeats the objective of \'Growth\' ("Grow revenue in Europe") — say what this team will change to move it forward.');
     });
     it('is reported on a key result copied word for word from the supported OKR, not on the team\'s own', async () => {
         const ws = await buildWorkspace({
@@ -100,7 +100,7 @@ describe('cascaded-okr', () => {
         });
         const found = ws.diagnostics('team.eos').filter(d => d.code === 'cascaded-okr');
         expect(found.map(describeDiagnostic)).toEqual(['cascaded-okr@3:5-3:11']);
-        expect(found[0].message).toBe("Key result 'Cards.Copied' repeats key result 'Growth.Revenue' of the supported OKR word for word: measuring the higher objective again shows nothing of what this team changes. Measure what this team changes to move that key result: its own outcome, with its own baseline and target.");
+        expect(found[0].message).toBe("Key result 'Cards.Copied' repeats key result 'Growth.Revenue' of the supported OKR word for word — measure what this team changes to move it, with its own baseline and target.");
     });
 });
 
@@ -152,7 +152,7 @@ describe('unfunded-bet', () => {
         const ws = await buildWorkspace({ 'a.eos': 'bet Tested { status active }', 'b.eos': 'initiative Pilot { bet Tested status done }\ninitiative Ads { bet Tested status stopped }' });
         const [finding] = ws.diagnostics('a.eos').filter(d => d.code === 'unfunded-bet');
         expect(describeDiagnostic(finding)).toBe('unfunded-bet@1:4-1:10');
-        expect(finding.message).toBe("Bet 'Tested' is not closed, but every initiative testing it has finished: Pilot (done), Ads (stopped). No work tests this hypothesis now. Start a next initiative with `bet <Name>`, or record what was learnt and set the bet's status to `validated`, `invalidated` or `stopped`.");
+        expect(finding.message).toBe("Bet 'Tested' has only finished initiatives (Pilot done, Ads stopped) — start a next initiative with `bet <Name>`, or set the bet `validated`, `invalidated` or `stopped`.");
     });
 });
 

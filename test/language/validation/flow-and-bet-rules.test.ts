@@ -19,7 +19,7 @@ describe('wip-exceeded', () => {
     }));
     it('lists the work in progress in its message', async () => {
         const [message] = await messagesOf('wip-exceeded', { 'a.eos': 'stream S { wip 0 }\ninitiative X { stream S status doing }' });
-        expect(message).toContain('1 initiatives in progress (X) against a WIP limit of 0');
+        expect(message).toContain("Value stream 'S' has 1 doing (X), over its WIP limit of 0 — finish or stop one first, or raise `wip`.");
     });
 });
 
@@ -45,7 +45,7 @@ describe('doing-without-date', () => {
         const found = ws.diagnostics('a.eos').filter(d => d.code === 'doing-without-date');
         expect(found.map(describeDiagnostic)).toEqual(['doing-without-date@1:11-1:18', 'doing-without-date@4:11-4:15']);
         expect(found[0].severity).toBe(3);
-        expect(found[0].message).toBe("Initiative 'Undated' is doing but has no date: the Portfolio Kanban cannot show how long it has been in progress, and nobody is told if it stalls. Add `started <YYYY-MM-DD>` (the day work began) and `updated <YYYY-MM-DD>` each time the card moves.");
+        expect(found[0].message).toBe("Initiative 'Undated' is doing but has no date — add `started <YYYY-MM-DD>` (when work began) and `updated <YYYY-MM-DD>` when the card moves.");
     });
     it('is not reported with either date, or on cards that are not doing', () => expectCodeAtMarkers('doing-without-date', {
         name: 'near miss', files: { 'a.eos': 'initiative Started { status doing started 2026-02-02 }\ninitiative Updated { status doing updated 2026-02-20 }\ninitiative Ready { status ready }\ninitiative Done { status done }\ninitiative NoStatus' }

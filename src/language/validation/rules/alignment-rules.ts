@@ -10,19 +10,19 @@ import { findingOn, label, type ElementRule, type RuleContext } from '../issue.j
 export const orphanInitiative: ElementRule = (element, _context, report) => {
     if (element.kind !== 'initiative' || firstLink(element, 'bet')) return;
     report(findingOn(element, 'orphan-initiative',
-        `Initiative ${label(element)} is linked to no bet, so nobody can see which hypothesis this work tests or why it is funded.`));
+        `Initiative ${label(element)} is linked to no bet`));
 };
 
 export const orphanBet: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || firstLink(element, 'serves')) return;
     report(findingOn(element, 'orphan-bet',
-        `Bet ${label(element)} serves no theme: an investment no strategic theme asks for competes with the ones that do.`));
+        `Bet ${label(element)} serves no theme`));
 };
 
 export const unalignedOkr: ElementRule = (element, _context, report) => {
     if (element.kind !== 'okr' || firstLink(element, 'supports')) return;
     report(findingOn(element, 'unaligned-okr',
-        `OKR ${label(element)} supports nothing, so it cannot show how this team's outcome moves the strategy.`));
+        `OKR ${label(element)} supports nothing`));
 };
 
 /**
@@ -40,7 +40,7 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
         const copy = copyOf(element.title, target.title);
         if (copy === 'same') {
             report(findingOn(element, 'cascaded-okr',
-                `OKR ${label(element)} repeats the objective of ${label(target)} word for word: that is cascading, not aligning.`,
+                `OKR ${label(element)} repeats the objective of ${label(target)} word for word`,
                 { data: { supported: target.name, copy } }));
             return;
         }
@@ -48,7 +48,7 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
     }
     if (near) {
         report(findingOn(element, 'cascaded-okr',
-            `OKR ${label(element)} nearly repeats the objective of ${label(near)} ("${near.title}"): a few words changed in the higher objective is still cascading, not aligning.`,
+            `OKR ${label(element)} nearly repeats the objective of ${label(near)} ("${near.title}")`,
             { data: { supported: near.name, copy: 'near' } }));
     }
 };
@@ -63,8 +63,8 @@ function cascadedKeyResult(kr: StrategyElement, model: RuleContext['model'], rep
             const theirs = model.get('kr', name);
             if (!theirs || theirs === kr || !sameText(kr.title, theirs.title)) continue;
             report(findingOn(kr, 'cascaded-okr',
-                `Key result ${label(kr)} repeats key result ${label(theirs)} of the supported OKR word for word: measuring the higher objective again shows nothing of what this team changes.`,
-                { fix: 'Measure what this team changes to move that key result: its own outcome, with its own baseline and target.', data: { supported: theirs.name, copy: 'same' } }));
+                `Key result ${label(kr)} repeats key result ${label(theirs)} of the supported OKR word for word`,
+                { fix: 'Measure what this team changes to move it, with its own baseline and target.', data: { supported: theirs.name, copy: 'same' } }));
             return;
         }
     }
@@ -84,7 +84,7 @@ export const levelInversion: ElementRule = (element, { model }, report) => {
         if (theirRank === undefined) continue;
         if (ownRank < theirRank) {
             report(findingOn(element, 'level-inversion',
-                `OKR ${label(element)} is owned at ${ownLevel} level but supports ${label(supported)}, owned by ${owner!.name} at ${theirLevel} level. Alignment flows from broader intent to narrower teams.`,
+                `OKR ${label(element)} (${ownLevel} level) supports ${label(supported)} of a lower level (${owner!.name}, ${theirLevel})`,
                 { data: { supported: supported.name } }));
             return;
         }
@@ -100,7 +100,7 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
     if (betStreams.length === 0) return;
     if (betStreams.some(link => model.resolve(link) === stream || link.target === stream.name)) return;
     report(findingOn(element, 'stream-mismatch',
-        `Initiative ${label(element)} runs in value stream ${label(stream)}, which its bet ${label(bet)} does not span (${betStreams.map(l => l.target).join(', ')}).`,
+        `Initiative ${label(element)} runs in ${label(stream)}, outside its bet ${label(bet)} (${betStreams.map(l => l.target).join(', ')})`,
         { data: { stream: stream.name, bet: bet.name } }));
 };
 
@@ -109,19 +109,19 @@ export const unfundedBet: ElementRule = (element, { model }, report) => {
     const initiatives = model.incoming(element, 'bet').filter(entry => entry.source.kind === 'initiative').map(entry => entry.source);
     if (initiatives.length === 0) {
         report(findingOn(element, 'unfunded-bet',
-            `Bet ${label(element)} has no initiative: no work tests this hypothesis yet.`));
+            `Bet ${label(element)} has no initiative`));
         return;
     }
     if (initiatives.some(initiative => !FINISHED_INITIATIVE_STATUSES.has(initiative.status ?? ''))) return;
-    const names = initiatives.map(initiative => `${initiative.name} (${initiative.status})`);
+    const names = initiatives.map(initiative => `${initiative.name} ${initiative.status}`);
     report(findingOn(element, 'unfunded-bet',
-        `Bet ${label(element)} is not closed, but every initiative testing it has finished: ${names.join(', ')}. No work tests this hypothesis now.`,
-        { fix: 'Start a next initiative with `bet <Name>`, or record what was learnt and set the bet\'s status to `validated`, `invalidated` or `stopped`.', data: { finished: initiatives.map(i => i.name) } }));
+        `Bet ${label(element)} has only finished initiatives (${names.join(', ')})`,
+        { fix: 'Start a next initiative with `bet <Name>`, or set the bet `validated`, `invalidated` or `stopped`.', data: { finished: initiatives.map(i => i.name) } }));
 };
 
 export const themeWithoutBets: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'theme') return;
     if (model.incoming(element, 'serves').some(entry => entry.source.kind === 'bet')) return;
     report(findingOn(element, 'theme-without-bets',
-        `Theme ${label(element)} has no bet serving it: it states what matters but nothing is invested in it.`));
+        `Theme ${label(element)} has no bet serving it`));
 };

@@ -155,7 +155,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     let output: string;
     if (format === 'json') output = JSON.stringify(exportModel(strategy.model, fileOf), null, 2) + '\n';
     else if (format === 'svg') output = await exportDiagram(strategy);
-    else output = exportMarkdown(strategy, checkReport(workspace, io.cwd), fileOf);
+    else output = exportMarkdown(strategy, checkReport(workspace, io.cwd));
     if (typeof values.out === 'string') {
         try {
             fs.writeFileSync(path.resolve(io.cwd, values.out), output);

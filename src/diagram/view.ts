@@ -19,6 +19,8 @@ export interface DiagramView {
     collapsed: string[];
     /** Ids that matched the filter (the others are shown as context: ancestors of matches). */
     matched: Set<string>;
+    /** In compare mode: visible node id → how many of the descendants it hides changed. */
+    hiddenChanges?: Map<string, number>;
 }
 
 /** Above this many nodes the tree opens with bets (and, if still too many, themes) collapsed. */
@@ -51,12 +53,14 @@ export function viewOfGraph(graph: DiagramGraph, options: { collapsed?: readonly
     }
     const collapsed = new Set((options.collapsed ?? []).filter(id => byId.has(id)));
     const hidden = new Map<string, number>();
+    const hiddenChanges = new Map<string, number>();
     const nodes: DiagramNode[] = [];
     const visit = (id: string) => {
         const node = byId.get(id)!;
         const children = node.children.filter(child => keep.has(child));
         if (collapsed.has(id) && children.length) {
             hidden.set(id, countDescendants(node, byId));
+            if (graph.compare) hiddenChanges.set(id, countDescendants(node, byId, n => n.change !== undefined));
             nodes.push({ ...node, children: [] });
             return;
         }
@@ -67,7 +71,10 @@ export function viewOfGraph(graph: DiagramGraph, options: { collapsed?: readonly
     roots.forEach(visit);
     const visible = new Set(nodes.map(node => node.id));
     const edges = graph.edges.filter(edge => visible.has(edge.source) && visible.has(edge.target));
-    return { graph: { nodes, edges, roots, streams: graph.streams }, hidden, collapsed: [...collapsed], matched };
+    return {
+        graph: { nodes, edges, roots, streams: graph.streams, ...(graph.compare ? { compare: graph.compare } : {}) },
+        hidden, collapsed: [...collapsed], matched, ...(graph.compare ? { hiddenChanges } : {})
+    };
 }
 
 function matchesFilter(node: DiagramNode, filter: DiagramFilter): boolean {
@@ -79,8 +86,33 @@ function matchesFilter(node: DiagramNode, filter: DiagramFilter): boolean {
     return true;
 }
 
-function countDescendants(node: DiagramNode, byId: Map<string, DiagramNode>): number {
+function countDescendants(node: DiagramNode, byId: Map<string, DiagramNode>, counts: (node: DiagramNode) => boolean = () => true): number {
     let count = 0;
-    for (const child of node.children) count += 1 + countDescendants(byId.get(child)!, byId);
+    for (const child of node.children) {
+        const descendant = byId.get(child)!;
+        count += (counts(descendant) ? 1 : 0) + countDescendants(descendant, byId, counts);
+    }
     return count;
+}
+
+/**
+ * The folds a compared tree opens with: the default ones, minus those that hide a change, as
+ * long as the picture stays within twice the usual size (the rest say "N hidden, M changed").
+ */
+export function compareCollapsed(graph: DiagramGraph, threshold = COLLAPSE_THRESHOLD): string[] {
+    const collapsed = new Set(defaultCollapsed(graph, threshold));
+    if (!collapsed.size) return [];
+    const byId = new Map(graph.nodes.map(node => [node.id, node]));
+    for (const node of graph.nodes) {
+        if (!node.change) continue;
+        const open: string[] = [];
+        for (let up = node.parent; up; up = byId.get(up)?.parent) if (collapsed.has(up)) open.push(up);
+        if (!open.length) continue;
+        for (const id of open) collapsed.delete(id);
+        if (viewOfGraph(graph, { collapsed: [...collapsed] }).graph.nodes.length > 2 * threshold) {
+            for (const id of open) collapsed.add(id);
+            break;
+        }
+    }
+    return [...collapsed];
 }

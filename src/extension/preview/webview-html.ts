@@ -59,6 +59,17 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
   </div>
 </header>
 <div id="notice" class="notice" role="status" hidden></div>
+<section id="compare" class="compare" aria-label="Comparison" hidden>
+  <div class="compare-head">
+    <span id="compare-title" class="compare-title"></span>
+    <span id="compare-summary" class="compare-summary"></span>
+    <span class="group">
+      <vscode-button id="compare-list-toggle" appearance="secondary" title="Show or hide the list of changes">Changes</vscode-button>
+      <vscode-button id="compare-markdown" appearance="secondary" title="The changes as a pull-request comment (Markdown)">Markdown</vscode-button>
+      <vscode-button id="compare-stop" appearance="secondary" title="Back to the plain strategy tree">Stop comparing</vscode-button>
+    </span>
+  </div>
+</section>
 <nav id="trace" class="trace tree-only" aria-label="Trace to the vision" hidden></nav>
 <main>
   <div id="viewport" class="viewport" tabindex="0" aria-label="Lean Value Tree"><div id="canvas" class="canvas"></div></div>
@@ -66,6 +77,7 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
   <div id="values" class="autonomy" hidden aria-label="Values framework"></div>
   <div id="rights" class="autonomy" hidden aria-label="Decision rights matrix"></div>
   <div id="empty" class="empty" hidden></div>
+  <aside id="changes" class="changes" aria-label="Changes" hidden><ol id="changes-list"></ol></aside>
 </main>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

@@ -10,6 +10,7 @@
 import type { IToken } from 'chevrotain';
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import { nearestWord } from '../validation/suggestions.js';
+import { BET_STATUSES, KANBAN_STATUSES, LEVELS, VERDICTS } from '../model/vocabulary.js';
 import { ELEMENT_BY_TYPE, ELEMENT_SYNTAX } from './element-properties.js';
 
 /** The parts of a Chevrotain recognition error this module reads. */
@@ -22,11 +23,8 @@ export interface ParserErrorLike {
 }
 
 /** Words of the value rules, as the method names them. */
-export const VALUE_WORDS: Record<string, readonly string[]> = {
-    KanbanStatus: ['funnel', 'reviewing', 'analyzing', 'ready', 'doing', 'done', 'stopped'],
-    BetStatus: ['proposed', 'active', 'validated', 'invalidated', 'stopped'],
-    Level: ['company', 'division', 'function', 'stream', 'crew', 'pod', 'team'],
-    Verdict: ['supports', 'contradicts']
+export const VALUE_WORDS: Readonly<Record<string, readonly string[]>> = {
+    KanbanStatus: KANBAN_STATUSES, BetStatus: BET_STATUSES, Level: LEVELS, Verdict: VERDICTS
 };
 
 const FIGURE_EXAMPLES = 'a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40';

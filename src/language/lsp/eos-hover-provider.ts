@@ -18,8 +18,9 @@ import { CATALOGUE, isDiagnosticCode, type DiagnosticCode } from '../validation/
 import type { EosDiagnosticData } from '../validation/eos-document-validator.js';
 import { faultOf } from '../validation/issue.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS } from '../documentation/glossary.js';
-import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS, valueMeaning } from '../documentation/glossary.js';
+import { elementOfNode } from '../model/element-of-node.js';
+import { isValueRule, kindOfAstType, VALUE_RULE_WORDS } from '../model/vocabulary.js';
 import { autonomyFacts } from './autonomy-facts.js';
 import { answerOr } from '../helpers/answer-or.js';
 
@@ -67,14 +68,14 @@ export class EosHoverProvider extends AstNodeHoverProvider {
     protected keywordHover(leaf: CstNode, keyword: GrammarAST.Keyword): string | undefined {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         if (!rule) return undefined;
-        const values = VALUE_CONCEPTS[rule.name as keyof typeof VALUE_CONCEPTS];
-        if (values) {
-            const meaning = values.values[keyword.value];
+        if (isValueRule(rule.name)) {
+            const values = VALUE_CONCEPTS[rule.name];
+            const meaning = valueMeaning(rule.name, keyword.value);
             if (!meaning) return undefined;
-            const others = Object.keys(values.values).map(value => value === keyword.value ? `**${value}**` : value).join(' · ');
+            const others = VALUE_RULE_WORDS[rule.name].map(value => value === keyword.value ? `**${value}**` : value).join(' · ');
             return `**\`${keyword.value}\`** — ${values.label}\n\n${meaning}\n\nValues: ${others}`;
         }
-        const kind = KIND_OF_AST_TYPE[rule.name];
+        const kind = kindOfAstType(rule.name);
         if (kind && keyword.value === kind) return conceptMarkdown(ELEMENT_CONCEPTS[kind]);
         const concept = propertyConcept(keyword.value, leaf.astNode.$type);
         return concept ? conceptMarkdown(concept) : undefined;

@@ -131,7 +131,7 @@ describe('key results in every value form', () => {
 
     it('round-trip through the formatter unchanged in meaning', async () => {
         const services = createEosServices(EmptyFileSystem).Eos;
-        const messy = STRATEGY.replace(/\n  /g, '\n      ').replace('from 6,200', 'from   6,200');
+        const messy = STRATEGY.replace(/\n {2}/g, '\n      ').replace('from 6,200', 'from   6,200');
         const document = await parseDocument(services, messy);
         const edits = await services.lsp.Formatter!.formatDocument(document, { options: { insertSpaces: true, tabSize: 2 }, textDocument: { uri: document.uri.toString() } });
         const formatted = TextDocument.applyEdits(document.textDocument, edits);

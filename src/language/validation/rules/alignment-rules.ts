@@ -2,7 +2,8 @@
  * Alignment: whether work, bets and objectives connect to the intent above them.
  * These are the strategy debugger's core findings.
  */
-import { firstLink, linksOf, type StrategyElement } from '../../model/elements.js';
+import { firstLink, linksOf } from '../../model/elements.js';
+import { isLiveBet, levelRank } from '../../model/vocabulary.js';
 import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const orphanInitiative: ElementRule = (element, _context, report) => {
@@ -52,22 +53,19 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
     }
 };
 
-/** Organisational levels, high to low; equal numbers are peers. */
-export const LEVEL_RANK: Record<string, number> = {
-    company: 0, division: 1, function: 1, stream: 2, crew: 3, pod: 4, team: 4
-};
-
 export const levelInversion: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'okr') return;
     const ownLevel = model.target(element, 'owner')?.level;
-    if (ownLevel === undefined || LEVEL_RANK[ownLevel] === undefined) return;
+    const ownRank = levelRank(ownLevel);
+    if (ownRank === undefined) return;
     for (const target of model.targets(element, 'supports')) {
         const supported = model.okrOf(target);
         if (!supported || supported === element) continue;
         const owner = model.target(supported, 'owner');
         const theirLevel = owner?.level;
-        if (theirLevel === undefined || LEVEL_RANK[theirLevel] === undefined) continue;
-        if (LEVEL_RANK[ownLevel] < LEVEL_RANK[theirLevel]) {
+        const theirRank = levelRank(theirLevel);
+        if (theirRank === undefined) continue;
+        if (ownRank < theirRank) {
             report(findingOn(element, 'level-inversion',
                 `OKR ${label(element)} is owned at ${ownLevel} level but supports ${label(supported)}, owned by ${owner!.name} at ${theirLevel} level. Alignment flows from broader intent to narrower teams.`,
                 { data: { supported: supported.name } }));
@@ -89,10 +87,8 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
         { data: { stream: stream.name, bet: bet.name } }));
 };
 
-const CLOSED_BET = new Set(['stopped', 'invalidated']);
-
 export const unfundedBet: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'bet' || CLOSED_BET.has(element.status ?? '')) return;
+    if (!isLiveBet(element)) return;
     if (model.incoming(element, 'bet').some(entry => entry.source.kind === 'initiative')) return;
     report(findingOn(element, 'unfunded-bet',
         `Bet ${label(element)} has no initiative: no work tests this hypothesis yet.`));
@@ -104,7 +100,3 @@ export const themeWithoutBets: ElementRule = (element, { model }, report) => {
     report(findingOn(element, 'theme-without-bets',
         `Theme ${label(element)} has no bet serving it: it states what matters but nothing is invested in it.`));
 };
-
-export function isLiveBet(element: StrategyElement): boolean {
-    return element.kind === 'bet' && !CLOSED_BET.has(element.status ?? '');
-}

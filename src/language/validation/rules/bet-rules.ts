@@ -1,7 +1,7 @@
 /** Bets are hypotheses: they state what they expect and are judged on evidence. */
 import { latestEvidence } from '../../model/evidence.js';
 import { findingOn, label, type ElementRule } from '../issue.js';
-import { isLiveBet } from './alignment-rules.js';
+import { isLiveBet } from '../../model/vocabulary.js';
 
 export const betWithoutHypothesis: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || element.hypothesis?.trim()) return;

@@ -12,7 +12,7 @@ import { isKeyResult, isMeasure } from '../generated/ast.js';
 import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../model/progress.js';
 import { tracesOf } from '../model/trace.js';
-import { latestEvidence } from '../model/evidence.js';
+import { betFacts, streamFacts, themeFacts } from '../model/element-facts.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { CATALOGUE, isDiagnosticCode, type DiagnosticCode } from '../validation/codes.js';
 import type { EosDiagnosticData } from '../validation/eos-document-validator.js';
@@ -162,8 +162,9 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
     const add = (label: string, value: string | number | undefined) => {
         if (value !== undefined && value !== '') facts.push(`**${label}:** ${value}`);
     };
+    // Each linking element once: `supports Early, Early` is one OKR.
     const incoming = (relation: Parameters<WorkspaceModel['incoming']>[1], kind?: StrategyElement['kind']) =>
-        model.incoming(element, relation).map(entry => entry.source).filter(source => !kind || source.kind === kind);
+        [...new Set(model.incoming(element, relation).map(entry => entry.source).filter(source => !kind || source.kind === kind))];
     const targets = (relation: Parameters<WorkspaceModel['targets']>[1]) => names(model.targets(element, relation));
     const horizon = element.horizon ? `${element.horizon.start}${element.horizon.end !== undefined ? `..${element.horizon.end}` : ''}` : undefined;
     switch (element.kind) {
@@ -171,33 +172,33 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             add('Horizon', horizon);
             facts.push(countedList('Themes', incoming('vision')));
             break;
-        case 'theme':
+        case 'theme': {
+            const { bets, okrs } = themeFacts(model, element);
             add('Horizon', horizon);
-            facts.push(countedList('Bets serving it', incoming('serves'), status));
-            facts.push(countedList('OKRs supporting it', incoming('supports', 'okr')));
+            facts.push(countedList('Bets serving it', bets, status));
+            facts.push(countedList('OKRs supporting it', okrs));
             add('Owner', targets('owner'));
             break;
+        }
         case 'bet': {
+            const { initiatives, okrs, evidence, latestEvidence: latest } = betFacts(model, element);
             add('Status', element.status);
             add('Hypothesis', element.hypothesis);
             add('Streams', targets('streams'));
-            facts.push(countedList('Initiatives', incoming('bet'), status));
-            facts.push(countedList('OKRs', incoming('supports', 'okr')));
-            const evidence = element.evidence ?? [];
-            const latest = latestEvidence(evidence);
+            facts.push(countedList('Initiatives', initiatives, status));
+            facts.push(countedList('OKRs', okrs));
             if (latest) add(`Evidence (${evidence.length})`, `latest ${latest.date ?? '(undated)'} ${latest.verdict}${latest.text ? `: ${latest.text}` : ''}`);
             add('Owner', targets('owner'));
             break;
         }
         case 'stream': {
-            const initiatives = incoming('stream');
-            const doing = initiatives.filter(initiative => initiative.status === 'doing');
-            const wip = element.wip === undefined
+            const { initiatives, doing, wip: limit, overLimit, bets } = streamFacts(model, element);
+            const wip = limit === undefined
                 ? `${doing.length} doing, no WIP limit set`
-                : `${doing.length} doing of a limit of ${element.wip}${doing.length > element.wip ? ' — over the limit' : ''}`;
+                : `${doing.length} doing of a limit of ${limit}${overLimit ? ' — over the limit' : ''}`;
             add('WIP', wip);
             facts.push(countedList('Initiatives', initiatives, status));
-            facts.push(countedList('Bets through this stream', incoming('streams')));
+            facts.push(countedList('Bets through this stream', bets));
             add('Owner', targets('owner'));
             break;
         }

@@ -321,8 +321,8 @@ class TokenRepair {
         const last = this.out[this.out.length - 1];
         const at = last.endOffset! + 1;
         const closing: IToken = {
-            image: '', startOffset: at, endOffset: at - 1, startLine: last.endLine, endLine: last.endLine,
-            startColumn: (last.endColumn ?? 0) + 1, endColumn: last.endColumn, tokenType: this.types['}'], tokenTypeIdx: this.types['}'].tokenTypeIdx!,
+            image: '', startOffset: at, endOffset: at - 1, startLine: last.endLine ?? 1, endLine: last.endLine ?? 1,
+            startColumn: (last.endColumn ?? 0) + 1, endColumn: last.endColumn ?? 0, tokenType: this.types['}'], tokenTypeIdx: this.types['}'].tokenTypeIdx!,
             isInsertedInRecovery: true
         };
         this.out.push(closing);
@@ -343,12 +343,12 @@ class TokenRepair {
         const image = this.text.slice(first.startOffset, last.endOffset! + 1);
         const quote = image.includes('"') ? "'" : '"';
         this.dropReports(first.startOffset, last.endOffset! + 1);
-        this.mistake({ ...first, endOffset: last.endOffset, endColumn: last.endColumn }, message, {
+        this.mistake({ ...first, endOffset: last.endOffset ?? first.startOffset, endColumn: last.endColumn ?? 0 }, message, {
             title: 'Put the text in quotes',
             edits: [{ offset: first.startOffset, length: 0, text: quote }, { offset: last.endOffset! + 1, length: 0, text: quote }]
         });
         const string = this.types['STRING'];
-        this.out.push({ ...first, image, endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn, tokenType: string, tokenTypeIdx: string.tokenTypeIdx! });
+        this.out.push({ ...first, image, endOffset: last.endOffset ?? first.startOffset, endLine: last.endLine ?? 1, endColumn: last.endColumn ?? 0, tokenType: string, tokenTypeIdx: string.tokenTypeIdx! });
     }
 
     private drop(from: number, end: number): void {
@@ -408,7 +408,7 @@ class TokenRepair {
                     const image = this.text.slice(error.offset, close + 1);
                     const string = this.types['STRING'];
                     spans.push({ from: error.offset, to: close + 1, string: {
-                        image, startOffset: error.offset, endOffset: close, startLine: error.line, endLine: error.line, startColumn: error.column,
+                        image, startOffset: error.offset, endOffset: close, startLine: error.line ?? 1, endLine: error.line ?? 1, startColumn: error.column ?? 1,
                         endColumn: (error.column ?? 1) + image.length - 1, tokenType: string, tokenTypeIdx: string.tokenTypeIdx!
                     } });
                     this.mistakes.push({ ...at, repaired: true, length: image.length, message: `This text is in curly quotes ${ch}…${this.text.charAt(close)}, as a word processor or slide writes them: EOS reads straight quotes, \`"…"\`.`, fix: { title: 'Use straight quotes', edits: [{ offset: error.offset, length: 1, text: '"' }, { offset: close, length: 1, text: '"' }] } });

@@ -182,6 +182,22 @@ class TokenRepair {
         }
         if (type === '{') return this.openBlock(i);
         const previous = this.tokens[i - 1];
+        if (this.element?.name && type === 'ID' && previous.endLine === token.startLine) {
+            // `initiative Senior Triage "…"`: a name of several words.
+            let k = i;
+            while (k < this.tokens.length && this.tokens[k].tokenType.name === 'ID' && this.tokens[k].startLine === token.startLine) k++;
+            const after = this.tokens[k];
+            if (after && after.tokenType.name === 'STRING' && after.startLine === token.startLine) {
+                const { keyword, name } = this.element;
+                const last = this.tokens[k - 1];
+                const joined = [name, ...this.tokens.slice(i, k)].map(t => t.image).join('');
+                this.drop(i, k);
+                this.mistake({ ...name, endOffset: last.endOffset ?? name.startOffset, endColumn: last.endColumn ?? 0 },
+                    `A name is one word (letters, digits, _): write \`${keyword.image} ${joined}\`; it is read as \`${name.image}\` until you do.`,
+                    { title: `Write \`${joined}\``, edits: [{ offset: name.startOffset, length: (last.endOffset ?? name.startOffset) + 1 - name.startOffset, text: joined }] });
+                return k;
+            }
+        }
         if (this.element?.name && previous.endLine === token.startLine && type !== '}') {
             const end = this.lineEnd(i, ['{', '}']);
             const brace = end < this.tokens.length && this.tokens[end].tokenType.name === '{' && this.tokens[end].startLine === token.startLine;
@@ -233,6 +249,7 @@ class TokenRepair {
             // that is no keyword, or a keyword other tools use for a property (`team` for `owner`), is ours.
             const synonym = PROPERTY_SYNONYMS[type];
             if (type === 'ID' || (synonym && this.vocabulary().includes(synonym) && !this.isProperty(type))) return this.unknownProperty(i);
+            if (ELEMENT_BY_KEYWORD.has(type) && !this.isProperty(type)) return this.unknownProperty(i);
         }
         if (type === 'ID' && previous && VALUE_PROPERTIES.has(previous.tokenType.name) && ALL_VALUE_WORDS.has(token.image.toLowerCase()) && this.types[token.image.toLowerCase()]) {
             const lower = token.image.toLowerCase();
@@ -304,14 +321,10 @@ class TokenRepair {
     private startsNewElement(i: number): boolean {
         const token = this.tokens[i];
         const type = token.tokenType.name;
-        const element = this.element!;
         const header = this.headerFollows(i, true);
-        if (ELEMENT_BY_KEYWORD.has(type)) {
-            if (header) return true;
-            if (element.syntax.properties.includes(type)) return false;
-            const synonym = PROPERTY_SYNONYMS[type];
-            return !(synonym && element.syntax.properties.includes(synonym));
-        }
+        // Without a title or `{`, an element keyword is taken as a (wrong) property, never as a new
+        // element: `bet Triage` inside a theme must not become a bet.
+        if (ELEMENT_BY_KEYWORD.has(type)) return header;
         return isWord(token) && header && !this.isProperty(type) && !!elementMeant(token.image) && !this.vocabulary().includes(token.image.toLowerCase());
     }
 
@@ -530,7 +543,8 @@ function elementMeant(word: string): { keyword: ElementKind | 'checkin'; message
         return { keyword: synonym as ElementKind, message: `EOS has no element \`${word}\`: it calls it ${aKind(synonym as ElementKind)}, \`${synonym}\`. Write \`${synonym} Name "Title"\`; it is read so until you do.` };
     }
     const near = nearestWord(word, TOP_KEYWORDS);
-    if (!near) return undefined;
+    // A guess that changes the first letter (`scheme` → `theme`) would read a block as the wrong kind.
+    if (!near || near.charAt(0) !== lower.charAt(0)) return undefined;
     return { keyword: near as ElementKind, message: `\`${shorten(word)}\` is not a kind of element. Did you mean \`${near}\`? It is read as ${near === 'checkin' ? 'a check-in' : aKind(near as ElementKind)} until you correct it.` };
 }
 

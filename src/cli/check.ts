@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LoadedWorkspace } from './workspace.js';
+import { notReadMessage, type NotRead } from './partial-workspace.js';
 
 export interface CliDiagnostic {
     file: string;
@@ -20,6 +21,16 @@ export interface CheckReport {
     /** Files that could not be read (skipped, as the editor skips them), each with why. */
     unreadable: Array<{ file: string; message: string }>;
     summary: { error: number; warning: number; info: number; hint: number };
+    /** Part of a workspace was checked: the names other files define, told once (see partial-workspace.ts). */
+    notRead?: NotRead;
+}
+
+/** Codes that mean part of what is written was not read: the text, a value, a period. */
+const UNREAD_CODES: ReadonlySet<string> = new Set(['syntax', 'invalid-value', 'invalid-period']);
+
+/** The errors where the text was not read as written: an export or report of these files leaves those parts out. */
+export function unreadParts(report: CheckReport): CliDiagnostic[] {
+    return report.diagnostics.filter(d => d.severity === 'error' && UNREAD_CODES.has(d.code));
 }
 
 const SEVERITY_NAME: Record<DiagnosticSeverity, CliDiagnostic['severity']> = {
@@ -27,11 +38,12 @@ const SEVERITY_NAME: Record<DiagnosticSeverity, CliDiagnostic['severity']> = {
     [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint'
 };
 
-export function checkReport(workspace: LoadedWorkspace, cwd = process.cwd()): CheckReport {
+/** The workspace's diagnostics, sorted, without those in `leaveOut` (told another way). */
+export function checkReport(workspace: LoadedWorkspace, cwd = process.cwd(), leaveOut: ReadonlySet<Diagnostic> = new Set()): CheckReport {
     const diagnostics: CliDiagnostic[] = [];
     for (const document of workspace.documents) {
         const file = toPosix(path.relative(cwd, workspace.paths.get(document.uri.toString())!));
-        for (const d of document.diagnostics ?? []) diagnostics.push(toCli(file, d));
+        for (const d of document.diagnostics ?? []) if (!leaveOut.has(d)) diagnostics.push(toCli(file, d));
     }
     diagnostics.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code));
     const summary = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -70,6 +82,7 @@ export function formatText(report: CheckReport): string {
     const { error, warning, info, hint } = report.summary;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const skipped = report.unreadable.length ? `; ${plural(report.unreadable.length, 'file')} could not be read` : '';
+    if (report.notRead) lines.push(`note: ${notReadMessage(report.notRead, report.files)}`);
     lines.push(`${plural(report.files, 'file')} checked: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info, ${plural(hint, 'hint')}${skipped}`);
     return lines.join('\n') + '\n';
 }

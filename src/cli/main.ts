@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDate } from '../language/model/dates.js';
 import { exportModel } from '../language/model/export-model.js';
-import { checkReport, formatText, printable, type CheckReport } from './check.js';
+import { checkReport, formatText, printable, unreadParts, type CheckReport } from './check.js';
+import { resolveInUnreadFiles } from './partial-workspace.js';
 import { findEosFiles } from './files.js';
 import { findConfig, loadWorkspace, UsageError } from './workspace.js';
 import { exportDiagram, exportMarkdown } from './export-formats.js';
@@ -109,8 +110,9 @@ async function prepare(values: Record<string, string | boolean | undefined>, pos
         throw new UsageError(`no .eos files found in ${positionals.length ? positionals.map(printable).join(', ') : 'the current folder'}`);
     }
     const configPath = typeof values.config === 'string' ? path.resolve(io.cwd, values.config) : undefined;
-    const { config } = findConfig(configPath, paths);
-    return loadWorkspace(files, { ...(config ? { config } : {}), ...(today ? { today } : {}), unreadable: problems });
+    const { config, file: configFile } = findConfig(configPath, paths);
+    const workspace = await loadWorkspace(files, { ...(config ? { config } : {}), ...(today ? { today } : {}), unreadable: problems });
+    return { ...workspace, ...(configFile ? { configFile } : {}) };
 }
 
 /** Unreadable files on stderr, one `eos:` line each, with the file names made printable. */
@@ -126,7 +128,10 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const format = String(values.format ?? 'text');
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
     const workspace = await prepare(values, positionals, io);
-    const report = checkReport(workspace, io.cwd);
+    // Part of a workspace: names the other files define are told once, not as an error per reference.
+    const { resolved, notRead } = await resolveInUnreadFiles(workspace, io.cwd, workspace.configFile);
+    const report = checkReport(workspace, io.cwd, resolved);
+    if (notRead) report.notRead = notRead;
     // The report of what could be read is printed even when some files could not be: CI keeps it.
     if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
     else if (report.files > 0 || !report.unreadable.length) io.stdout(formatText(report)); // nothing read: the reasons alone
@@ -149,13 +154,14 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     if (!['json', 'svg', 'markdown'].includes(format)) throw new UsageError(`--format must be json, svg or markdown, not '${format}'`);
     if (positionals.length === 0) throw new UsageError(`export needs a PATH\n${USAGE}`);
     const workspace = await prepare(values, positionals, io);
-    reportUnreadable(checkReport(workspace, io.cwd), io);
+    const report = checkReport(workspace, io.cwd);
+    reportUnreadable(report, io);
     const strategy = workspace.services.eos.StrategyWorkspace;
     const fileOf = (uri: string) => path.relative(io.cwd, workspace.paths.get(uri) ?? uri).split(path.sep).join('/');
     let output: string;
     if (format === 'json') output = JSON.stringify(exportModel(strategy.model, fileOf), null, 2) + '\n';
     else if (format === 'svg') output = await exportDiagram(strategy);
-    else output = exportMarkdown(strategy, checkReport(workspace, io.cwd));
+    else output = exportMarkdown(strategy, report);
     if (typeof values.out === 'string') {
         try {
             fs.writeFileSync(path.resolve(io.cwd, values.out), output);
@@ -165,7 +171,23 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     } else {
         io.stdout(output);
     }
-    return workspace.unreadable.length ? 2 : 0;
+    const unread = reportUnreadParts(report, format === 'markdown' ? 'report' : format === 'svg' ? 'picture' : 'export', io);
+    return workspace.unreadable.length ? 2 : unread ? 1 : 0;
+}
+
+/**
+ * What was written but not read (syntax errors, refused values) on stderr, each as `eos check`
+ * prints it, then one line saying what that means for the output; whether there was any. An export,
+ * report or site of such files shows less than what is written, so the command exits 1.
+ */
+function reportUnreadParts(report: CheckReport, output: string, io: CliIo): boolean {
+    const unread = unreadParts(report);
+    if (unread.length === 0) return false;
+    for (const d of unread) io.stderr(`${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${printable(d.message)}\n`);
+    const files = new Set(unread.map(d => d.file)).size;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    io.stderr(`eos: ${plural(unread.length, 'error')} in ${plural(files, 'file')} where the text could not be read as written: the ${output} leaves those parts out. Correct them (eos check lists every finding), then run this again.\n`);
+    return true;
 }
 
 async function buildCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -185,7 +207,7 @@ async function buildCommand(args: readonly string[], io: CliIo): Promise<number>
     io.stdout(`${singleFile ? `Wrote ${shown}` : `Wrote ${result.files} files to ${shown}/`} (${(result.bytes / 1024).toFixed(0)} KB) in ${Math.round(performance.now() - started)} ms; `
         + `${report.files} file${report.files === 1 ? '' : 's'} read, ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'} shown on the site.\n`
         + `Open ${path.join(shown, singleFile ? '' : 'index.html')} in a browser.\n`);
-    return 0;
+    return reportUnreadParts(report, 'site', io) ? 1 : 0;
 }
 
 async function diffCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -20,12 +20,14 @@ export interface LoadedWorkspace {
     paths: Map<string, string>;
     /** Files that could not be read, each with its message: skipped, as the editor skips them. */
     unreadable: UnreadableFile[];
+    /** The `eos.config.json` the check follows, when there is one. */
+    configFile?: string;
 }
 
 /** A file that could not be read: its absolute path and the message that says why. */
 export type UnreadableFile = FileProblem;
 
-export async function loadWorkspace(files: readonly string[], options: { config?: EosConfig; today?: string; unreadable?: UnreadableFile[] }): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly string[], options: { config?: EosConfig; today?: string; unreadable?: UnreadableFile[]; validation?: boolean }): Promise<LoadedWorkspace> {
     const { Eos: services } = createEosServices(NodeFileSystem);
     const strategy = services.eos.StrategyWorkspace;
     if (options.config) strategy.setConfig(options.config);
@@ -47,7 +49,7 @@ export async function loadWorkspace(files: readonly string[], options: { config?
         documents.push(document);
         paths.set(uri.toString(), file);
     }
-    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    await services.shared.workspace.DocumentBuilder.build(documents, { validation: options.validation ?? true });
     return { services, documents, paths, unreadable };
 }
 

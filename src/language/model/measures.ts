@@ -44,13 +44,26 @@ const MONEY_MAGNITUDE: Record<string, number> = { ...MAGNITUDE, m: 1e6, b: 1e9 }
 const POINTS = new Set(['points', 'point', 'pp', 'pts', 'pt', 'percentage points']);
 
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
+/**
+ * `6.200`, `12.500`, `1.000`: one to three digits, a point, three digits ending in 0. Written so,
+ * it is most likely thousands grouped with a point (European style); a decimal would not be
+ * written with a final 0. Refused rather than read as 6.2. (`4.125` and `0.500` are decimals.)
+ */
+const POINT_GROUPED = /^-?[1-9]\d{0,2}\.\d\d0$/;
 const GROUPED = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
  * Reads a number as written: `6200`, `6,200`, `-4`, `2.5`. Commas only group thousands in threes;
- * anything else with a comma (`1,5`, `62,00`) is refused, because it may be a decimal comma.
+ * anything else with a comma (`1,5`, `62,00`) is refused, because it may be a decimal comma, and so
+ * is a point that may group thousands (`6.200`: see {@link POINT_GROUPED}).
  */
 export function readNumber(text: string): Reading<number> {
+    const pointGrouped = POINT_GROUPED.exec(text);
+    if (pointGrouped) {
+        const thousands = text.replace('.', '');
+        const decimal = String(Number(text));
+        return { ok: false, problem: `'${text}' could be read two ways: ${thousands} (a point between the thousands, as on many European slides) or ${decimal}. Write ${thousands} or ${Number(thousands).toLocaleString('en-GB')} for thousands, or ${decimal} for the decimal` };
+    }
     if (PLAIN.test(text)) return { ok: true, value: Number(text) };
     if (GROUPED.test(text)) return { ok: true, value: Number(text.replace(/,/g, '')) };
     if (/,/.test(text)) {

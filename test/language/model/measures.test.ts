@@ -150,6 +150,22 @@ describe('key results in every value form', () => {
         ]);
     });
 
+    it('refuse a point that may group thousands (6.200 copied from a European slide), on the value', async () => {
+        const ws = await buildWorkspace({ 'a.eos': 'okr O "o" {\n  kr Beds "Bed days lost" from <|6.200|> to <|3.500|>\n  kr Cost "Cost" from <|€12.500|> to €9k\n  kr Rate "Error rate" from 0.500 to 4.125\n}' });
+        const found = ws.diagnostics('a.eos').filter(d => d.code !== 'unaligned-okr');
+        expect(found.map(d => [d.code, d.range])).toEqual(ws.markers.get('a.eos')!.map(range => ['invalid-value', range]));
+        expect(found.map(d => d.message)).toEqual([
+            "'6.200' could be read two ways: 6200 (a point between the thousands, as on many European slides) or 6.2 — write 6200 or 6,200 for thousands, or 6.2 for the decimal.",
+            "'3.500' could be read two ways: 3500 (a point between the thousands, as on many European slides) or 3.5 — write 3500 or 3,500 for thousands, or 3.5 for the decimal.",
+            "'12.500' could be read two ways: 12500 (a point between the thousands, as on many European slides) or 12.5 — write 12500 or 12,500 for thousands, or 12.5 for the decimal."
+        ]);
+        const model = ws.services.eos.StrategyWorkspace.model;
+        // Left out, never guessed; decimals that cannot be thousands are read.
+        expect(model.get('kr', 'O.Beds')!.baseline).toBeUndefined();
+        expect(model.get('kr', 'O.Rate')!.baseline).toEqual({ value: 0.5, text: '0.500' });
+        expect(model.get('kr', 'O.Rate')!.target).toEqual({ value: 4.125, text: '4.125' });
+    });
+
     it('share a currency written once: from £1.9m to 1.1m', async () => {
         const ws = await buildWorkspace({ 'a.eos': 'okr O "o" { kr K "Spend" from £1.9m to 1.1m current 1.5m }' });
         const kr = ws.services.eos.StrategyWorkspace.model.get('kr', 'O.K')!;

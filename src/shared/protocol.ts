@@ -132,4 +132,8 @@ export interface DiagramResult {
     error?: string;
 }
 
+/**
+ * The preview's picture. The preview cancels the request for an older picture when it asks for a
+ * newer one; the server then stops between graph, layout and SVG and answers RequestCancelled.
+ */
 export const DiagramRequest = new RequestType<DiagramParams, DiagramResult, void>('eos/diagram');

@@ -98,21 +98,38 @@ function countDescendants(node: DiagramNode, byId: Map<string, DiagramNode>, cou
 /**
  * The folds a compared tree opens with: the default ones, minus those that hide a change, as
  * long as the picture stays within twice the usual size (the rest say "N hidden, M changed").
+ * Counted as folds open, top down, so a large tree with many changes costs one pass.
  */
 export function compareCollapsed(graph: DiagramGraph, threshold = COLLAPSE_THRESHOLD): string[] {
     const collapsed = new Set(defaultCollapsed(graph, threshold));
     if (!collapsed.size) return [];
     const byId = new Map(graph.nodes.map(node => [node.id, node]));
+    let visible = viewOfGraph(graph, { collapsed: [...collapsed] }).graph.nodes.length;
+    /** Nodes a fold shows once opened: its children, and theirs where they are open. */
+    const shownBy = (id: string): number => {
+        let count = 0;
+        for (const child of byId.get(id)!.children) count += 1 + (collapsed.has(child) ? 0 : shownBy(child));
+        return count;
+    };
     for (const node of graph.nodes) {
         if (!node.change) continue;
         const open: string[] = [];
-        for (let up = node.parent; up; up = byId.get(up)?.parent) if (collapsed.has(up)) open.push(up);
+        for (let up = node.parent; up; up = byId.get(up)?.parent) if (collapsed.has(up)) open.unshift(up);
         if (!open.length) continue;
-        for (const id of open) collapsed.delete(id);
-        if (viewOfGraph(graph, { collapsed: [...collapsed] }).graph.nodes.length > 2 * threshold) {
-            for (const id of open) collapsed.add(id);
+        const before = new Set(collapsed);
+        let added = 0;
+        // Outermost first: an inner fold still closed counts as one box in its parent's count.
+        for (const id of open) {
+            collapsed.delete(id);
+            added += shownBy(id);
+        }
+        if (visible + added > 2 * threshold) {
+            collapsed.clear();
+            for (const id of before) collapsed.add(id);
             break;
         }
+        visible += added;
     }
     return [...collapsed];
 }
+

@@ -89,7 +89,10 @@ export class StateBuilder {
 
     private capture(texts: WorkspaceTexts): StrategyState {
         const files = this.files;
-        return captureState(this.services, { label: texts.label, ...(texts.commit ? { commit: texts.commit } : {}) }, uri => files.get(uri) ?? uri);
+        const state = captureState(this.services, { label: texts.label, ...(texts.commit ? { commit: texts.commit } : {}) }, uri => files.get(uri) ?? uri);
+        // The texts of this side, not of the documents: the builder is updated to the next side afterwards.
+        const snapshot = texts.files;
+        return { ...state, textOf: uri => snapshot.get(files.get(uri) ?? '') };
     }
 }
 
@@ -124,7 +127,11 @@ export function captureState(services: EosServices, side: { label: string; commi
         }
     }
     syntaxErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return { ...side, model, findings, syntaxErrors, fileOf };
+    // Read now: a state is compared right away, before the services take the next edit.
+    const texts = new Map<string, string>();
+    for (const document of services.shared.workspace.LangiumDocuments.all) texts.set(document.uri.toString(), document.textDocument.getText());
+    const textOf = (uri: string) => texts.get(uri);
+    return { ...side, model, findings, syntaxErrors, fileOf, textOf };
 }
 
 function toFinding(uri: string, d: Diagnostic): StateFinding {

@@ -63,7 +63,9 @@ async function compareDiagram(services: EosServices, params: DiagramParams, comp
         return { ...shot, after: current, diff: diffStates(before.state, current) };
     });
     const start = performance.now();
-    const graph = overlayDiff(data.graph, before.graph, diff, { before: before.label, commit: before.commit });
+    // A commit picked by its id is not named twice ("compared with 22f7d82 (22f7d82)").
+    const commit = before.commit && !before.commit.startsWith(before.label) && !before.label.startsWith(before.commit) ? before.commit : undefined;
+    const graph = overlayDiff(data.graph, before.graph, diff, { before: before.label, ...(commit ? { commit } : {}) });
     const overlaid = { ...data, graph, graphMs: data.graphMs + performance.now() - start };
     await interruptAndCheck(token);
     const result = await renderDiagram(overlaid, params, token);
@@ -71,7 +73,7 @@ async function compareDiagram(services: EosServices, params: DiagramParams, comp
     return {
         ...result, syntaxErrors,
         compare: {
-            before: before.label, ...(before.commit ? { commit: before.commit } : {}),
+            before: before.label, ...(commit ? { commit } : {}),
             summary: diff.summary, markdown: formatDiffMarkdown(diff), entries: compareEntries(diff, after, compare.folder, drawn)
         }
     };

@@ -94,7 +94,8 @@ function showResult(result: DiagramResult): void {
     }
     const broken = result.syntaxErrors[0];
     const where = broken && `Syntax error in ${fileName(broken.uri)} line ${broken.line + 1}: ${broken.message}`;
-    if (broken && good) {
+    // Compare mode switched on or off mid-edit: the last good picture would show the wrong mode.
+    if (broken && good && !!good.compare === !!result.compare) {
         showNotice(`${where} — showing the last good picture.`);
         return;
     }

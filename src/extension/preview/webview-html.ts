@@ -38,7 +38,7 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
     <vscode-button id="tab-values" appearance="secondary" title="Company values, their interpretations and team practices, with tenets and decisions">Values</vscode-button>
     <vscode-button id="tab-rights" appearance="secondary" title="Decision rights: types of decision × teams">Decision rights</vscode-button>
   </div>
-  <vscode-text-field id="search" placeholder="Search names and titles" size="18" aria-label="Search"></vscode-text-field>
+  <vscode-text-field id="search" placeholder="Search" title="Search names and titles" size="18" aria-label="Search names and titles"></vscode-text-field>
   <div class="group filters">
     <vscode-dropdown id="filter-theme" aria-label="Theme" title="Theme"></vscode-dropdown>
     <vscode-dropdown id="filter-stream" aria-label="Value stream" title="Value stream"></vscode-dropdown>
@@ -54,8 +54,8 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
     <vscode-button id="collapse-all" appearance="secondary" title="Fold every subtree below the themes">Collapse</vscode-button>
   </div>
   <div class="group export">
-    <vscode-button id="export-svg" appearance="secondary">Export SVG</vscode-button>
-    <vscode-button id="export-png" appearance="secondary">Export PNG</vscode-button>
+    <vscode-button id="export-svg" appearance="secondary" title="Export the picture as SVG"><span class="wide">Export </span>SVG</vscode-button>
+    <vscode-button id="export-png" appearance="secondary" title="Export the picture as PNG"><span class="wide">Export </span>PNG</vscode-button>
   </div>
 </header>
 <div id="notice" class="notice" role="status" hidden></div>

@@ -106,6 +106,14 @@ export function describeParserError(error: ParserErrorLike): string {
     return `EOS cannot read ${what} here${words.length ? `; write ${words.join(' or ')}` : ''}.`;
 }
 
+/**
+ * The word a syntax message suggests writing instead (`Did you mean \`doing\`?`, `write \`theme\`, not`),
+ * which the quick fix writes in place of the word the message is on.
+ */
+export function suggestedWord(message: string): string | undefined {
+    return /Did you mean `([^`\s]+)`\?/.exec(message)?.[1] ?? /lower case: write `([^`\s]+)`, not/.exec(message)?.[1];
+}
+
 /** The keywords a Chevrotain message lists as expected (`'}'`, `[to]`, …). */
 function expectedKeywords(message: string): string[] {
     const single = /token of type '([^']+)'/.exec(message);

@@ -21,6 +21,7 @@ import { KIND_LABEL, linksOf, type ElementKind, type StrategyElement } from '../
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { reportCaught } from '../helpers/answer-or.js';
+import type { SyntaxFix } from '../validation/eos-document-validator.js';
 import { isLiveBet } from '../model/vocabulary.js';
 
 /** How many "link to …" alternatives one finding offers; more would bury the best ones. */
@@ -71,6 +72,7 @@ export class EosCodeActionProvider implements CodeActionProvider {
     }
 
     private fixesFor(context: FixContext): CodeAction[] {
+        if (context.diagnostic.code === 'syntax') return this.fixSyntax(context);
         const code = (context.diagnostic.data as { code?: unknown } | undefined)?.code ?? context.diagnostic.code;
         switch (code) {
             case 'orphan-initiative': return this.linkOrphanInitiative(context);
@@ -80,6 +82,13 @@ export class EosCodeActionProvider implements CodeActionProvider {
             case 'kr-not-measurable': return this.addTarget(context);
             default: return [];
         }
+    }
+
+    /** The edit the syntax error carries (token-repair.ts, or a word a parser message suggests). */
+    private fixSyntax({ document, diagnostic }: FixContext): CodeAction[] {
+        const fix = (diagnostic.data as { syntaxFix?: SyntaxFix } | undefined)?.syntaxFix;
+        if (!fix?.edits.length) return [];
+        return [quickFix(fix.title, diagnostic, document, fix.edits, true)];
     }
 
     private linkOrphanInitiative({ document, diagnostic, model, snippets }: FixContext): CodeAction[] {

@@ -14,9 +14,10 @@ import { describeProgress, formatPercent, krProgress } from '../model/progress.j
 import { tracesOf } from '../model/trace.js';
 import { betFacts, streamFacts, themeFacts } from '../model/element-facts.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
-import { CATALOGUE, isDiagnosticCode, type DiagnosticCode } from '../validation/codes.js';
+import { CATALOGUE, isDiagnosticCode, type CatalogueEntry, type DiagnosticCode } from '../validation/codes.js';
 import type { EosDiagnosticData } from '../validation/eos-document-validator.js';
 import { faultOf } from '../validation/issue.js';
+import { codeDocsUrl } from '../validation/code-docs.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS, valueMeaning } from '../documentation/glossary.js';
 import { elementOfNode } from '../model/element-of-node.js';
@@ -100,7 +101,10 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         return sections.join('\n\n');
     }
 
-    /** The element's diagnostics: each fault, then its fix (once: the message ends with it). */
+    /**
+     * The element's diagnostics: each fault, its fix and why it matters — each once (the one-line
+     * message is fault and fix; the why lives only here and in the code's docs section).
+     */
     protected problemsOf(element: StrategyElement): string[] {
         const document = this.langiumDocuments.getDocument(URI.parse(element.uri));
         const diagnostics: Diagnostic[] = document?.diagnostics ?? [];
@@ -109,7 +113,10 @@ export class EosHoverProvider extends AstNodeHoverProvider {
             .filter(d => isDiagnosticCode(d.code) && d.code !== 'syntax' && ranges.some(range => sameRange(range, d.range)))
             .map(d => {
                 const { fault, fix } = faultAndFix(d, d.code as DiagnosticCode);
-                return `⚠ \`${d.code}\`: ${fault}\n\n**Fix:** ${fix}`;
+                const code = d.code as DiagnosticCode;
+                const entry: CatalogueEntry = CATALOGUE[code];
+                const why = entry.why ?? entry.summary;
+                return `⚠ \`${code}\`: ${fault}\n\n**Fix:** ${fix}\n\n**Why it matters:** ${why} [More about \`${code}\`](${codeDocsUrl(code)})`;
             });
     }
 }

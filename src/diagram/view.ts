@@ -52,19 +52,20 @@ export function viewOfGraph(graph: DiagramGraph, options: { collapsed?: readonly
     const collapsed = new Set((options.collapsed ?? []).filter(id => byId.has(id)));
     const hidden = new Map<string, number>();
     const nodes: DiagramNode[] = [];
-    const visit = (id: string) => {
+    const roots = graph.roots.filter(root => keep.has(root));
+    // Depth first in source order, with its own stack (a deep chain cannot overflow the call stack).
+    const pending = [...roots].reverse();
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
         const node = byId.get(id)!;
         const children = node.children.filter(child => keep.has(child));
         if (collapsed.has(id) && children.length) {
             hidden.set(id, countDescendants(node, byId));
             nodes.push({ ...node, children: [] });
-            return;
+            continue;
         }
         nodes.push(children.length === node.children.length ? node : { ...node, children });
-        children.forEach(visit);
-    };
-    const roots = graph.roots.filter(root => keep.has(root));
-    roots.forEach(visit);
+        for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    }
     const visible = new Set(nodes.map(node => node.id));
     const edges = graph.edges.filter(edge => visible.has(edge.source) && visible.has(edge.target));
     return { graph: { nodes, edges, roots, streams: graph.streams }, hidden, collapsed: [...collapsed], matched };
@@ -81,6 +82,10 @@ function matchesFilter(node: DiagramNode, filter: DiagramFilter): boolean {
 
 function countDescendants(node: DiagramNode, byId: Map<string, DiagramNode>): number {
     let count = 0;
-    for (const child of node.children) count += 1 + countDescendants(byId.get(child)!, byId);
+    const pending = node.children.slice();
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        count++;
+        for (const child of byId.get(id)!.children) pending.push(child);
+    }
     return count;
 }

@@ -4,7 +4,7 @@
  * machine and its load, so nothing here fails a build.
  *
  *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
- *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, diagram, cli, site
+ *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, diagram, autonomy, compare, cli, site
  *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
  *   EOS_BENCH_V8_DEFAULTS=1 runs with V8's default flags instead of the language server's
  *
@@ -19,6 +19,8 @@ import * as path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { diagramNodeCount, diagramOnce } from './diagram.js';
 import { siteSection } from './site.js';
+import { autonomySection } from './autonomy.js';
+import { compareSection } from './compare.js';
 import { generateWorkspace, totalChars, type GeneratedWorkspace, type WorkspaceSpec } from './generate.js';
 import { collectGarbage, formatTable, median, percentile, sample, type Row } from './measure.js';
 import { SERVER_V8_FLAGS } from '../src/shared/server-process.js';
@@ -81,7 +83,7 @@ async function buildSection(): Promise<void> {
         rows.push({ section, name: `${name} parse only, trees kept`, value: keptMs, unit: 'ms', detail: 'as a build must keep them' });
         rows.push({ section, name: `${name} full build`, value: buildMs, unit: 'ms', detail: `parse ${phase('parse')}, index ${phase('index')}, link ${phase('link')}, references ${phase('references')}, validate ${phase('validate')}` });
         if (withoutRules) rows.push({ section, name: `${name} build without validation`, value: median(langiumOnly), unit: 'ms', detail: `Langium's parse, index, link, references: ${(median(langiumOnly) / parseMs).toFixed(2)}× parse` });
-        rows.push({ section, name: `${name} build / parse`, value: buildMs / parseMs, unit: '×', target: spec.syntaxErrors ? undefined : 1.5, detail: `${(buildMs / keptMs).toFixed(2)}× parse with trees kept` });
+        rows.push({ section, name: `${name} build / parse`, value: buildMs / parseMs, unit: '×', ...(spec.syntaxErrors ? {} : { target: 1.5 }), detail: `${(buildMs / keptMs).toFixed(2)}× parse with trees kept` });
         if (!spec.syntaxErrors) perElement.set(`${spec.elements}/${spec.files}`, buildMs / spec.elements);
     }
     for (const files of [1, 100]) {
@@ -326,7 +328,7 @@ function cliSection(): void {
 }
 
 /** Sections that run together in one process (the hover and completion figures use the edit session). */
-const PROCESSES: ReadonlyArray<readonly string[]> = [['build'], ['edit', 'lsp'], ['diagram'], ['cli'], ['site']];
+const PROCESSES: ReadonlyArray<readonly string[]> = [['build'], ['edit', 'lsp'], ['diagram'], ['autonomy'], ['compare'], ['cli'], ['site']];
 
 /**
  * Runs each group of sections in a fresh process started like the language server (its V8
@@ -369,6 +371,8 @@ async function sectionProcess(rowsFile: string): Promise<void> {
         if (wanted('lsp')) await lspSection(session);
     }
     if (wanted('diagram')) await diagramSection();
+    if (wanted('autonomy')) await autonomySection(rows, log);
+    if (wanted('compare')) await compareSection(rows, hundredChanges, QUICK, TODAY);
     if (wanted('cli')) cliSection();
     if (wanted('site')) siteSection(rows, TODAY, log);
     fs.writeFileSync(rowsFile, JSON.stringify(rows));

@@ -79,5 +79,6 @@ export function formatText(report: CheckReport): string {
  * would break a line or change the terminal's colours) and bidi overrides written as `\u{…}`.
  */
 export function printable(text: string): string {
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ch => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
 }

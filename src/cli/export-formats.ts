@@ -17,7 +17,7 @@ export async function exportDiagram(strategy: StrategyWorkspace): Promise<{ svg:
  * same order as the picture), the OKRs with their key results' progress, the flow per value
  * stream, and a summary of the findings.
  */
-export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport, _fileOf: (uri: string) => string): string {
+export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport): string {
     const source = diagramSourceOf(strategy);
     const graph = buildDiagramGraph(source.model, source.issues, source.severityOf);
     const byId = new Map(graph.nodes.map(node => [node.id, node]));

@@ -159,7 +159,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
         if (diagram.notice) io.stderr(`eos: ${diagram.notice}\n`);
         output = diagram.svg;
     }
-    else output = exportMarkdown(strategy, checkReport(workspace, io.cwd), fileOf);
+    else output = exportMarkdown(strategy, checkReport(workspace, io.cwd));
     if (typeof values.out === 'string') {
         try {
             fs.writeFileSync(path.resolve(io.cwd, values.out), output);

@@ -10,6 +10,7 @@ import { checkInsOf, clockOf, currentProgress, describeTrend, formatScore, grade
 import { describePeriodDates, periodState, readPeriod, type Period, type YearStart } from '../language/model/periods.js';
 import { keyResultsOf, objectiveScore } from '../language/model/scores.js';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
+import { isLiveBet } from '../language/model/vocabulary.js';
 import type { Issue } from '../language/validation/issue.js';
 import { finishOf } from '../diagram/flow.js';
 
@@ -84,7 +85,7 @@ export function periodSection(model: WorkspaceModel, issues: readonly Issue[], o
     const done = ended.filter(({ initiative }) => initiative.status === 'done');
     if (done.length) out.push(`**Initiatives finished:** ${done.map(({ initiative, finish }) => `\`${initiative.name}\` (${finish!.date}${finish!.inferred ? ', from `updated`' : ''})`).join(', ')}`, '');
     if (stopped.length) out.push(`**Initiatives stopped:** ${stopped.map(({ initiative, finish }) => `\`${initiative.name}\` (${finish!.date})`).join(', ')}`, '');
-    const closedBets = model.ofKind('bet').filter(bet => (bet.status === 'stopped' || bet.status === 'invalidated') && (bet.evidence ?? []).some(entry => inPeriod(entry.date)));
+    const closedBets = model.ofKind('bet').filter(bet => !isLiveBet(bet) && (bet.evidence ?? []).some(entry => inPeriod(entry.date)));
     if (closedBets.length) out.push(`**Bets stopped or invalidated on this period's evidence:** ${closedBets.map(bet => `\`${bet.name}\` (${bet.status})`).join(', ')}`, '');
     const names = new Set(okrs.flatMap(okr => [okr.name, ...(okr.keyResults ?? [])]));
     const loopFindings = issues.filter(issue => (issue.code === 'kr-off-track' || issue.code === 'kr-check-in-stale') && typeof issue.message === 'string'

@@ -76,7 +76,6 @@ export function wrap(text: string, width: number, fontSize: number, maxLines: nu
         if (line) lines.push(line);
         line = word;
         if (lines.length === maxLines) {
-            line = '';
             const rest = words.slice(i).join(' ');
             lines[maxLines - 1] = truncate(`${lines[maxLines - 1]} ${rest}`, width, fontSize);
             return lines;

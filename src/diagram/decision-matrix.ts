@@ -6,7 +6,7 @@
 import { deciderText, mayDecide, teamAndAncestors } from '../language/model/autonomy.js';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Range } from 'vscode-languageserver-types';
-import { LEVEL_RANK } from '../language/validation/rules/alignment-rules.js';
+import { levelRank } from '../language/model/vocabulary.js';
 
 export interface MatrixHeader {
     id: string;
@@ -40,7 +40,7 @@ export function buildDecisionMatrix(model: WorkspaceModel): DecisionMatrix {
     });
     const authorities = model.ofKind('authority');
     // Teams broad to narrow, then as the organisation nests them; teams without a level last.
-    const rank = (level: string | undefined) => (level !== undefined && LEVEL_RANK[level] !== undefined ? LEVEL_RANK[level] : 99);
+    const rank = (level: string | undefined) => levelRank(level) ?? 99;
     const teams = model.ofKind('team').map((team, index) => ({ team, index, depth: teamAndAncestors(model, team).length }))
         .sort((a, b) => rank(a.team.level) - rank(b.team.level) || a.depth - b.depth || a.index - b.index)
         .map(entry => entry.team);

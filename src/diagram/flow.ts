@@ -12,6 +12,7 @@
  * - **Waiting**: for every open card (not done or stopped), days since its `updated` date; the
  *   column whose cards have waited longest on average is where flow is blocked.
  */
+import type { KanbanStatus } from '../language/generated/ast.js';
 import { parseDate } from '../language/model/dates.js';
 import type { StrategyElement } from '../language/model/elements.js';
 import { isoDay } from '../language/model/periods.js';
@@ -39,7 +40,7 @@ export interface LaneFlow {
     ageingBasis: 'median cycle time' | 'stalledAfterDays';
 }
 
-const FINISHED = new Set(['done', 'stopped']);
+const FINISHED: ReadonlySet<string> = new Set<KanbanStatus>(['done', 'stopped']);
 
 export function finishOf(initiative: StrategyElement): { date: string; inferred: boolean } | undefined {
     if (!FINISHED.has(initiative.status ?? '')) return undefined;

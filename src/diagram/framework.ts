@@ -60,9 +60,15 @@ export function buildFramework(model: WorkspaceModel): Framework {
     const rootOrder = new Map<StrategyElement, number>();
     const tops = values.filter(value => valueChain(model, value).length === 1);
     tops.forEach((top, index) => rootOrder.set(top, index));
+    // Computed once per value and practice: sort comparators call these O(n log n) times.
+    const rootIndexes = new Map<StrategyElement, number>();
     const rootIndex = (value: StrategyElement) => {
-        const chain = valueChain(model, value);
-        return rootOrder.get(chain[chain.length - 1]) ?? tops.length;
+        let index = rootIndexes.get(value);
+        if (index === undefined) {
+            const chain = valueChain(model, value);
+            rootIndexes.set(value, index = rootOrder.get(chain[chain.length - 1]) ?? tops.length);
+        }
+        return index;
     };
     const byRoot = (a: StrategyElement, b: StrategyElement) => rootIndex(a) - rootIndex(b);
 
@@ -87,8 +93,8 @@ export function buildFramework(model: WorkspaceModel): Framework {
     }
 
     const practices: FrameworkCard[] = [];
-    const practiceRoot = (practice: StrategyElement) => Math.min(...model.targets(practice, 'embodies').map(rootIndex), tops.length);
-    for (const practice of model.ofKind('practice').sort((a, b) => practiceRoot(a) - practiceRoot(b))) {
+    const practiceRoots = new Map(model.ofKind('practice').map(practice => [practice, Math.min(...model.targets(practice, 'embodies').map(rootIndex), tops.length)]));
+    for (const practice of [...practiceRoots.keys()].sort((a, b) => practiceRoots.get(a)! - practiceRoots.get(b)!)) {
         const embodied = model.targets(practice, 'embodies');
         const broken = embodied.some(value => chainToCompany(model, value).reaches === false);
         practices.push(card(practice, 'practice', broken ? `${ownerText(model, practice)} · reaches no company value` : ownerText(model, practice), broken ? 'broken' : 'ok'));

@@ -26,6 +26,17 @@ export interface KeyResultRow {
     /** `40% → 65%, now 52%`, or why there is no bar. */
     label: string;
     issues: DiagramIssue[];
+    /** In compare mode: how this key result changed (see diagram/diff-overlay.ts). */
+    change?: DiagramChangeKind;
+}
+
+/** In compare mode: added, changed, removed (drawn as a ghost where it was) or unreadable at one side. */
+export type DiagramChangeKind = 'added' | 'changed' | 'removed' | 'unreadable';
+
+export interface DiagramChange {
+    kind: DiagramChangeKind;
+    /** What changed, as the diff's text output says it (`status: active → stopped`). */
+    notes: string[];
 }
 
 export interface DiagramNode {
@@ -54,6 +65,8 @@ export interface DiagramNode {
     nameRange?: Range;
     parent?: string;
     children: string[];
+    /** In compare mode: how the element changed against the other revision. */
+    change?: DiagramChange;
 }
 
 export interface DiagramEdge {
@@ -79,9 +92,21 @@ export interface DiagramGraph {
     edges: DiagramEdge[];
     roots: string[];
     streams: StreamInfo[];
+    /** Set in compare mode: what the tree is compared with, for the legend. */
+    compare?: DiagramCompare;
+}
+
+export interface DiagramCompare {
+    /** The other revision, as the user named it (`main`, `HEAD~1`). */
+    before: string;
+    /** Short commit id of that revision. */
+    commit?: string;
+    counts: Record<DiagramChangeKind, number>;
 }
 
 export const UNALIGNED_GROUP_ID = 'group:unaligned';
+/** Compare mode: a removed element's ghost is `removed:kind:Name`, never the id of a current node. */
+export const GHOST_PREFIX = 'removed:';
 export const STREAM_PALETTE_SIZE = 8;
 const TREE_KINDS: readonly ElementKind[] = ['vision', 'theme', 'bet', 'initiative', 'okr'];
 /** Children of one parent: structure first (themes, bets, initiatives), then the OKRs about it. */

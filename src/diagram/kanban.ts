@@ -7,8 +7,10 @@ import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Issue } from '../language/validation/issue.js';
 import type { Range } from 'vscode-languageserver-types';
 import { compareElements, indexIssues, type DiagramIssue, type SeverityOf } from './graph.js';
+import { KANBAN_STATUSES } from '../language/model/vocabulary.js';
 
-export const KANBAN_COLUMNS = ['funnel', 'reviewing', 'analyzing', 'ready', 'doing', 'done', 'stopped'] as const;
+/** The columns are the initiative statuses, in the grammar's order. */
+export const KANBAN_COLUMNS = KANBAN_STATUSES;
 export type KanbanColumn = typeof KANBAN_COLUMNS[number];
 
 export interface KanbanCard {

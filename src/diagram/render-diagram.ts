@@ -10,7 +10,7 @@ import { effectiveSeverity } from '../language/workspace/eos-config.js';
 import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
 import type { AutonomyViews, DiagramNodeInfo, DiagramParams, DiagramResult } from '../shared/protocol.js';
 import { buildDiagramGraph, type DiagramGraph, type SeverityOf } from './graph.js';
-import { defaultCollapsed, viewOfGraph } from './view.js';
+import { compareCollapsed, defaultCollapsed, viewOfGraph } from './view.js';
 import { buildKanban } from './kanban.js';
 import { autonomyViews } from './autonomy-views.js';
 import { layoutDiagram, type LayoutAlgorithm } from './layout.js';
@@ -56,7 +56,7 @@ export function diagramData(source: DiagramSource): DiagramData {
 
 export async function renderDiagram(data: DiagramData, options: DiagramOptions = {}): Promise<Omit<DiagramResult, 'syntaxErrors'>> {
     const { graph, kanban, autonomy } = data;
-    const collapsed = options.collapsed ?? (options.expandAll ? [] : defaultCollapsed(graph));
+    const collapsed = options.collapsed ?? (options.expandAll ? [] : graph.compare ? compareCollapsed(graph) : defaultCollapsed(graph));
     const view = viewOfGraph(graph, { collapsed, ...(options.filter ? { filter: options.filter } : {}) });
     const layoutStart = performance.now();
     const layout = await layoutDiagram(view, options.algorithm);

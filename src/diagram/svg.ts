@@ -5,7 +5,7 @@
  * user string goes through {@link escapeXml}.
  */
 import { BOX, textWidth } from './box.js';
-import type { DiagramNode } from './graph.js';
+import { GHOST_PREFIX, type DiagramChangeKind, type DiagramNode } from './graph.js';
 import type { DiagramView } from './view.js';
 import type { DiagramLayout, PlacedNode, Point } from './layout.js';
 
@@ -78,11 +78,36 @@ export const DIAGRAM_CSS = `
 .eos-diagram .node.match .box { stroke: var(--vscode-editor-findMatchBorder, var(--vscode-focusBorder, #bf8700)); stroke-width: 3; }
 .eos-diagram.searching .node:not(.match), .eos-diagram .node.context { opacity: 0.45; }
 .eos-diagram .node { cursor: pointer; }
+.eos-diagram .diff-ring { fill: none; stroke-width: 2.5; }
+.eos-diagram .diff-added .diff-ring, .eos-diagram .diff-tag.added rect { stroke: var(--vscode-gitDecoration-addedResourceForeground, #1a7f37); }
+.eos-diagram .diff-changed .diff-ring, .eos-diagram .diff-tag.changed rect { stroke: var(--vscode-gitDecoration-modifiedResourceForeground, #9a6700); }
+.eos-diagram .diff-tag rect { fill: var(--vscode-editor-background, #ffffff); stroke-width: 1.5; }
+.eos-diagram .diff-tag text { font-size: 9.5px; font-weight: 700; letter-spacing: 0.05em; }
+.eos-diagram .diff-tag.added text { fill: var(--vscode-gitDecoration-addedResourceForeground, #1a7f37); }
+.eos-diagram .diff-tag.changed text { fill: var(--vscode-gitDecoration-modifiedResourceForeground, #9a6700); }
+.eos-diagram .diff-tag.removed rect, .eos-diagram .diff-tag.unreadable rect { stroke: var(--vscode-gitDecoration-deletedResourceForeground, #cf222e); stroke-dasharray: 3 2; }
+.eos-diagram .diff-tag.removed text, .eos-diagram .diff-tag.unreadable text { fill: var(--vscode-gitDecoration-deletedResourceForeground, #cf222e); }
+.eos-diagram .node.diff-removed .box, .eos-diagram .node.diff-unreadable .box { fill: none; stroke: var(--vscode-gitDecoration-deletedResourceForeground, #cf222e); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.eos-diagram .node.diff-removed > :not(.box):not(.diff-tag), .eos-diagram .node.diff-unreadable > :not(.box):not(.diff-tag) { opacity: 0.5; }
+.eos-diagram .node.diff-removed .title { text-decoration: line-through; }
+.eos-diagram .edge.removed { stroke: var(--vscode-gitDecoration-deletedResourceForeground, #cf222e); stroke-dasharray: 6 4; opacity: 0.6; }
+.eos-diagram .kr-mark { font-size: 10px; font-weight: 700; }
+.eos-diagram .kr-mark.added { fill: var(--vscode-gitDecoration-addedResourceForeground, #1a7f37); }
+.eos-diagram .kr-mark.changed { fill: var(--vscode-gitDecoration-modifiedResourceForeground, #9a6700); }
+.eos-diagram .kr-mark.removed, .eos-diagram .kr-mark.unreadable { fill: var(--vscode-gitDecoration-deletedResourceForeground, #cf222e); }
+.eos-diagram .kr-removed { opacity: 0.5; }
+.eos-diagram .kr-removed text.small { text-decoration: line-through; }
 `;
 
+/** The word on a changed box's tag and the legend, and the sign before a key result row. */
+const CHANGE_TAG: Record<DiagramChangeKind, { word: string; sign: string }> = {
+    added: { word: 'ADDED', sign: '+' }, changed: { word: 'CHANGED', sign: '~' },
+    removed: { word: 'REMOVED', sign: '−' }, unreadable: { word: 'UNREADABLE', sign: '?' }
+};
+
 export function renderSvg(view: DiagramView, layout: DiagramLayout, options: SvgOptions): string {
-    const legend = view.graph.streams.length ? LEGEND_HEIGHT : 0;
-    const width = Math.max(layout.width, legendWidth(view) + 48);
+    const legend = (view.graph.streams.length ? LEGEND_HEIGHT : 0) + (view.graph.compare ? LEGEND_HEIGHT : 0);
+    const width = Math.max(layout.width, legendWidth(view) + 48, view.graph.compare ? compareLegendWidth() : 0);
     const height = layout.height + legend;
     const out: string[] = [];
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="eos-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Lean Value Tree">`);
@@ -90,13 +115,15 @@ export function renderSvg(view: DiagramView, layout: DiagramLayout, options: Svg
         out.push(`<style>${DIAGRAM_CSS}</style>`);
         out.push(`<rect class="bg" x="0" y="0" width="${width}" height="${height}"/>`);
     }
-    if (legend) out.push(renderLegend(view));
+    if (view.graph.streams.length) out.push(renderLegend(view));
+    if (view.graph.compare) out.push(renderCompareLegend(view.graph.compare, view.graph.streams.length ? LEGEND_HEIGHT : 0));
     out.push(`<g transform="translate(0,${legend})">`);
     out.push('<g class="edges">');
     for (const edge of view.graph.edges) {
         if (edge.kind === 'tree') {
             const points = layout.edges.get(edge.id);
-            if (points) out.push(`<path class="edge tree" d="${polyline(points)}"/>`);
+            const ghost = edge.target.startsWith(GHOST_PREFIX);
+            if (points) out.push(`<path class="edge tree${ghost ? ' removed' : ''}" d="${polyline(points)}"/>`);
         } else {
             const from = layout.nodes.get(edge.source), to = layout.nodes.get(edge.target);
             if (from && to) out.push(`<path class="edge link" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" d="${curve(from, to)}"><title>${escapeXml(`${edge.target.replace(/^\w+:/, '')} also aligns with ${edge.source.replace(/^\w+:/, '')}`)}</title></path>`);
@@ -124,6 +151,43 @@ function renderLegend(view: DiagramView): string {
     return parts.join('');
 }
 
+/** "Compared with main (abc1234):" then one sample per kind of change, with its count. */
+function renderCompareLegend(compare: NonNullable<DiagramView['graph']['compare']>, y: number): string {
+    const against = `Compared with ${compare.before}${compare.commit ? ` (${compare.commit})` : ''}`;
+    const parts = [`<g class="legend compare-legend" transform="translate(24,${y + 8})"><text class="legend-title" x="0" y="13">${escapeXml(truncateText(against, 34))}<title>${escapeXml(against)}</title></text>`];
+    const kinds: DiagramChangeKind[] = ['added', 'changed', 'removed'];
+    if (compare.counts.unreadable) kinds.push('unreadable');
+    let x = COMPARE_LEGEND_TITLE;
+    for (const kind of kinds) {
+        const label = `${compare.counts[kind]} ${kind === 'removed' ? 'removed (faded)' : kind}`;
+        parts.push(`<g class="diff-${kind}" transform="translate(${r(x)},0)" data-legend="${kind}">${tag(kind, 0, 2)}<text class="small" x="${tagWidth(kind) + 6}" y="13">${escapeXml(label)}</text></g>`);
+        x += tagWidth(kind) + 6 + textWidth(label, BOX.smallFontSize) + 16;
+    }
+    parts.push('</g>');
+    return parts.join('');
+}
+
+/** Room for "Compared with …" (cut at 34 characters) before the samples. */
+const COMPARE_LEGEND_TITLE = 240;
+
+function compareLegendWidth(): number {
+    return 24 + COMPARE_LEGEND_TITLE + 4 * 180;
+}
+
+function truncateText(text: string, max: number): string {
+    return [...text].length <= max ? text : [...text].slice(0, max - 1).join('') + '…';
+}
+
+function tagWidth(kind: DiagramChangeKind): number {
+    return Math.round(CHANGE_TAG[kind].word.length * 7.4 + 12);
+}
+
+/** The pill naming a change: a word, not only a colour, so it reads in every theme and in print. */
+function tag(kind: DiagramChangeKind, x: number, y: number): string {
+    const w = tagWidth(kind);
+    return `<g class="diff-tag ${kind}" transform="translate(${r(x)},${r(y)})"><rect width="${w}" height="14" rx="7"/><text x="${w / 2}" y="10.5" text-anchor="middle">${CHANGE_TAG[kind].word}</text></g>`;
+}
+
 function legendWidth(view: DiagramView): number {
     return view.graph.streams.reduce((sum, s) => sum + textWidth(`${s.name} · WIP ${s.wip ?? ''}`, BOX.smallFontSize) + 20, 96);
 }
@@ -135,12 +199,16 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
     if (node.unaligned) classes.push('unaligned');
     if (box.severity && box.severity !== 'hint') classes.push(`sev-${box.severity}`);
     if (!view.matched.has(node.id)) classes.push('context');
+    if (node.change) classes.push(`diff-${node.change.kind}`);
     const p = BOX.padding;
     const out: string[] = [];
     out.push(`<g class="${classes.join(' ')}" data-id="${escapeXml(node.id)}" transform="translate(${r(placed.x)},${r(placed.y)})">`);
     out.push(`<title>${escapeXml(tooltip(node))}</title>`);
     out.push(`<rect class="box" width="${box.width}" height="${box.height}" rx="6"/>`);
     out.push(`<rect class="accent" width="4" height="${box.height}" rx="2"/>`);
+    if (node.change && (node.change.kind === 'added' || node.change.kind === 'changed')) {
+        out.push(`<rect class="diff-ring" x="-4" y="-4" width="${box.width + 8}" height="${box.height + 8}" rx="9"/>`);
+    }
     let y = p + 10;
     out.push(`<text class="header" x="${p}" y="${y}">${escapeXml(box.header)}</text>`);
     const allIssues = [...node.issues, ...(node.keyResults ?? []).flatMap(kr => kr.issues)];
@@ -169,13 +237,19 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
     }
     const barWidth = box.width - 2 * p;
     for (const kr of box.keyResults) {
-        out.push(`<text class="small" x="${p}" y="${y + 12}">${escapeXml(kr.text)}</text>`);
+        if (kr.change && node.change?.kind !== 'removed') {
+            out.push(`<g class="kr-row${kr.change === 'removed' ? ' kr-removed' : ''}">`);
+            out.push(`<text class="kr-mark ${kr.change}" x="${p}" y="${y + 12}">${CHANGE_TAG[kr.change].sign}<title>key result ${escapeXml(kr.name)} ${kr.change}</title></text>`);
+        }
+        const marked = kr.change !== undefined && node.change?.kind !== 'removed';
+        out.push(`<text class="small" x="${marked ? p + 10 : p}" y="${y + 12}">${escapeXml(kr.text)}</text>`);
         out.push(`<rect class="kr-track" x="${p}" y="${y + 17}" width="${barWidth - 92}" height="6" rx="3"/>`);
         if (kr.progress !== undefined) {
             out.push(`<rect class="kr-bar${kr.progress >= 1 ? ' done' : ''}" x="${p}" y="${y + 17}" width="${r((barWidth - 92) * kr.progress)}" height="6" rx="3"/>`);
         }
         const label = kr.progress !== undefined ? `${Math.round(kr.progress * 100)}%` : kr.label.startsWith('no ') ? 'not measurable' : 'no current';
-        out.push(`<text class="muted" x="${box.width - p}" y="${y + 24}" text-anchor="end">${escapeXml(label)}</text>`);
+        out.push(`<text class="muted" x="${box.width - p}" y="${y + 24}" text-anchor="end">${escapeXml(kr.change === 'removed' ? 'removed' : label)}</text>`);
+        if (kr.change && node.change?.kind !== 'removed') out.push('</g>');
         y += BOX.krRowHeight;
     }
     if (box.issueLines.length) {
@@ -191,8 +265,11 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
         out.push(`<g class="toggle" data-toggle="${escapeXml(node.id)}" transform="translate(${box.width},${r(box.height / 2)})"><circle r="8"/><text y="4" text-anchor="middle">${collapsed ? '+' : '−'}</text><title>${collapsed ? 'Expand' : 'Collapse'}</title></g>`);
     }
     if (box.hiddenCount > 0) {
-        out.push(`<text class="hidden-count" x="${box.width + 12}" y="${r(box.height / 2) - 10}">${box.hiddenCount} hidden</text>`);
+        const changed = view.hiddenChanges?.get(node.id) ?? 0;
+        out.push(`<text class="hidden-count" x="${box.width + 12}" y="${r(box.height / 2) - 10}">${box.hiddenCount} hidden${changed ? `, ${changed} changed` : ''}</text>`);
     }
+    // Last, so the tag sits on top of the box's border.
+    if (node.change) out.push(tag(node.change.kind, box.width - tagWidth(node.change.kind) - 12, -7));
     out.push('</g>');
     return out.join('');
 }
@@ -209,6 +286,10 @@ export function tooltip(node: DiagramNode): string {
     lines.push(facts.join(' · '));
     for (const kr of node.keyResults ?? []) lines.push(`• ${kr.name}${kr.title ? ` — ${kr.title}` : ''}: ${kr.label}`);
     for (const issue of [...node.issues, ...(node.keyResults ?? []).flatMap(kr => kr.issues)]) lines.push(`${issue.severity} ${issue.code}: ${issue.message}`);
+    if (node.change) {
+        lines.push(`${CHANGE_TAG[node.change.kind].word.toLowerCase()}${node.change.notes.length ? ':' : ''}`);
+        for (const note of node.change.notes) lines.push(`  ${note}`);
+    }
     return lines.join('\n');
 }
 

@@ -84,6 +84,7 @@ const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m
 
 /** Removes control characters from user text so a title cannot move the cursor or recolour the terminal. */
 function plain(text: string): string {
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD').replace(/\s*\n\s*/g, ' ');
 }
 

@@ -88,38 +88,50 @@ export class StateBuilder {
     }
 
     private capture(texts: WorkspaceTexts): StrategyState {
-        const strategy = this.services.eos.StrategyWorkspace;
-        const model = strategy.model;
-        const findings: StateFinding[] = [];
-        const syntaxErrors: SyntaxProblem[] = [];
-        for (const document of this.services.shared.workspace.LangiumDocuments.all) {
-            if (document.state < DocumentState.Validated) continue;
-            const uri = document.uri.toString();
-            const file = this.files.get(uri) ?? uri;
-            // Langium's findings (syntax, unresolved names) from the last validation of the file; the
-            // workspace rules' findings fresh, as a file another edit affects may not have been revalidated.
-            const own = (document.diagnostics ?? []).filter(d => (d.data as EosDiagnosticData | undefined)?.workspace !== true);
-            // issuesFor: the rules' results for the files just validated are cached; the others are checked now.
-            const rules = applySeverities(strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)), strategy);
-            for (const d of [...own, ...rules]) findings.push(toFinding(uri, d));
-            const { lexerErrors, parserErrors } = document.parseResult;
-            if (lexerErrors.length || parserErrors.length) {
-                // Where the validator puts it (an error at the end of the file has no token line).
-                const shown = (document.diagnostics ?? []).find(d => d.code === 'syntax');
-                const message = shown ? (typeof shown.message === 'string' ? shown.message : String(shown.message))
-                    : friendlySyntaxMessage((lexerErrors[0] ?? parserErrors[0]).message);
-                const line = shown ? shown.range.start.line + 1 : document.textDocument.lineCount;
-                syntaxErrors.push({ file, line, message });
-            }
-        }
-        syntaxErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
         const files = this.files;
-        return {
-            label: texts.label, ...(texts.commit ? { commit: texts.commit } : {}),
-            model, findings, syntaxErrors,
-            fileOf: uri => files.get(uri) ?? uri
-        };
+        const state = captureState(this.services, { label: texts.label, ...(texts.commit ? { commit: texts.commit } : {}) }, uri => files.get(uri) ?? uri);
+        // The texts of this side, not of the documents: the builder is updated to the next side afterwards.
+        const snapshot = texts.files;
+        return { ...state, textOf: uri => snapshot.get(files.get(uri) ?? '') };
     }
+}
+
+/**
+ * The state of a set of language services as the diff reads it: the model, the findings with the
+ * severities in force, and the files that do not parse. Also how the language server reads the
+ * editor's own state (unsaved edits included) to compare it with a revision.
+ */
+export function captureState(services: EosServices, side: { label: string; commit?: string }, fileOf: (uri: string) => string): StrategyState {
+    const strategy = services.eos.StrategyWorkspace;
+    const model = strategy.model;
+    const findings: StateFinding[] = [];
+    const syntaxErrors: SyntaxProblem[] = [];
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        if (document.state < DocumentState.Validated) continue;
+        const uri = document.uri.toString();
+        const file = fileOf(uri);
+        // Langium's findings (syntax, unresolved names) from the last validation of the file; the
+        // workspace rules' findings fresh, as a file another edit affects may not have been revalidated.
+        const own = (document.diagnostics ?? []).filter(d => (d.data as EosDiagnosticData | undefined)?.workspace !== true);
+        // issuesFor: the rules' results for the files just validated are cached; the others are checked now.
+        const rules = applySeverities(strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)), strategy);
+        for (const d of [...own, ...rules]) findings.push(toFinding(uri, d));
+        const { lexerErrors, parserErrors } = document.parseResult;
+        if (lexerErrors.length || parserErrors.length) {
+            // Where the validator puts it (an error at the end of the file has no token line).
+            const shown = (document.diagnostics ?? []).find(d => d.code === 'syntax');
+            const message = shown ? (typeof shown.message === 'string' ? shown.message : String(shown.message))
+                : friendlySyntaxMessage((lexerErrors[0] ?? parserErrors[0]).message);
+            const line = shown ? shown.range.start.line + 1 : document.textDocument.lineCount;
+            syntaxErrors.push({ file, line, message });
+        }
+    }
+    syntaxErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    // Read now: a state is compared right away, before the services take the next edit.
+    const texts = new Map<string, string>();
+    for (const document of services.shared.workspace.LangiumDocuments.all) texts.set(document.uri.toString(), document.textDocument.getText());
+    const textOf = (uri: string) => texts.get(uri);
+    return { ...side, model, findings, syntaxErrors, fileOf, textOf };
 }
 
 function toFinding(uri: string, d: Diagnostic): StateFinding {

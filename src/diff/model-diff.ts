@@ -38,6 +38,8 @@ export interface StrategyState {
     syntaxErrors: readonly SyntaxProblem[];
     /** Workspace-relative, `/`-separated path of a document URI. */
     fileOf(uri: string): string;
+    /** The text of a document, if known: elements of a file whose text is the same on both sides are not compared field by field. */
+    textOf?(uri: string): string | undefined;
 }
 
 /** Links written once per element: a change is `before → after`, not a gain and a loss. */
@@ -89,10 +91,23 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
     }
     for (const [old, renamed] of renames) pairs.push([old, renamed]);
 
+    const sameFile = new Map<string, boolean>();
+    /** Both in the same file with the same text on both sides: the same properties and links. */
+    const unchangedFile = (old: StrategyElement, now: StrategyElement) => {
+        if (!before.textOf || !after.textOf) return false;
+        const k = `${old.uri}\u0000${now.uri}`;
+        let same = sameFile.get(k);
+        if (same === undefined) {
+            const text = before.textOf(old.uri);
+            same = text !== undefined && before.fileOf(old.uri) === after.fileOf(now.uri) && text === after.textOf(now.uri);
+            sameFile.set(k, same);
+        }
+        return same;
+    };
     for (const [old, now] of pairs) {
-        // A file that did not change keeps its parse and its model objects: nothing to compare,
-        // unless a rename elsewhere changed what its links point at.
-        if (old === now && !renames.size) continue;
+        // A file that did not change keeps its parse and its model objects (or, read by other
+        // services, its text): nothing to compare, unless a rename elsewhere changed what its links point at.
+        if ((old === now || unchangedFile(old, now)) && !renames.size) continue;
         const fields = compareElements(before, old, now, newName);
         const file = after.fileOf(now.uri), oldFile = before.fileOf(old.uri);
         const renamed = old.name !== now.name;

@@ -4,16 +4,21 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { compareStrategyWith, registerCompareDocuments } from './compare.js';
+import type { PreviewControl } from './preview/preview-panel.js';
 
 export const Commands = {
     restartServer: 'eos.restartServer',
-    showOutput: 'eos.showOutput'
+    showOutput: 'eos.showOutput',
+    compareWith: 'eos.compareWith'
 } as const;
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel, preview: PreviewControl): void {
+    registerCompareDocuments(context);
     context.subscriptions.push(
         vscode.commands.registerCommand(Commands.restartServer, () => restartServer(client, output)),
-        vscode.commands.registerCommand(Commands.showOutput, () => output.show(true))
+        vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
+        vscode.commands.registerCommand(Commands.compareWith, () => compareStrategyWith(client, preview))
     );
 }
 

@@ -15,8 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const output = vscode.window.createOutputChannel('EOS', { log: true });
     context.subscriptions.push(output);
     client = createLanguageClient(context, output);
-    registerCommands(context, client, output);
-    registerPreview(context, client);
+    registerCommands(context, client, output, registerPreview(context, client));
     output.info(`EOS ${String(context.extension.packageJSON.version)}: settings ${currentSettings()}`);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(event => {
         if (affectsEosSettings(event)) output.info(`Settings changed: ${currentSettings()}`);

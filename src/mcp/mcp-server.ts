@@ -5,15 +5,15 @@
  * answers with JSON text; a bad argument gets an error result with what to do instead, and the
  * server never exits because of one.
  */
-import * as path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { checkReport } from '../cli/check.js';
 import { exportMarkdown } from '../cli/export-formats.js';
-import { conceptMarkdown, ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS } from '../language/documentation/glossary.js';
+import { conceptMarkdown, ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS, valueMeaning } from '../language/documentation/glossary.js';
 import { ELEMENT_KINDS, KIND_LABEL, type ElementKind, type StrategyElement } from '../language/model/elements.js';
+import type { ValueRule } from '../language/model/vocabulary.js';
 import { describeProgress } from '../language/model/progress.js';
 import { tracesOf } from '../language/model/trace.js';
 import { latestEvidence } from '../language/model/evidence.js';
@@ -85,7 +85,7 @@ function factsOf(state: StrategyState, element: StrategyElement): Record<string,
     return facts;
 }
 
-function findingsIn(state: StrategyState, filter: { code?: string; severity?: string; file?: string; element?: StrategyElement }) {
+function findingsIn(state: StrategyState, filter: { code?: string | undefined; severity?: string | undefined; file?: string | undefined; element?: StrategyElement }) {
     return state.findings.filter(f => {
         if (filter.code && f.code !== filter.code) return false;
         if (filter.severity && f.severity !== filter.severity) return false;
@@ -137,10 +137,11 @@ function explain(topic: string): string {
     }
     const lower = key.toLowerCase();
     if ((ELEMENT_KINDS as readonly string[]).includes(lower)) return conceptMarkdown(ELEMENT_CONCEPTS[lower as ElementKind]);
-    const property = PROPERTY_CONCEPTS[lower] ?? Object.entries(PROPERTY_CONCEPTS).find(([k]) => k.toLowerCase().endsWith(`.${lower}`))?.[1];
+    const property = (Object.hasOwn(PROPERTY_CONCEPTS, lower) ? PROPERTY_CONCEPTS[lower] : undefined) ?? Object.entries(PROPERTY_CONCEPTS).find(([k]) => k.toLowerCase().endsWith(`.${lower}`))?.[1];
     if (property) return conceptMarkdown(property);
-    for (const group of Object.values(VALUE_CONCEPTS)) {
-        if (group.values[lower]) return `**${lower}** (${group.label})\n\n${group.values[lower]}`;
+    for (const rule of Object.keys(VALUE_CONCEPTS) as ValueRule[]) {
+        const meaning = valueMeaning(rule, lower);
+        if (meaning) return `**${lower}** (${VALUE_CONCEPTS[rule].label})\n\n${meaning}`;
     }
     const known = [...ELEMENT_KINDS, ...Object.keys(PROPERTY_CONCEPTS).filter(k => !k.includes('.'))];
     throw new ToolError(`No concept or diagnostic code is called '${topic}'. Try an element kind (${ELEMENT_KINDS.join(', ')}), a keyword (${known.slice(ELEMENT_KINDS.length, ELEMENT_KINDS.length + 8).join(', ')}…), a status such as doing, or a code such as orphan-initiative.`);
@@ -189,7 +190,8 @@ export function createMcpServer(session: StrategySession, version: string): McpS
         file: z.string().max(500).optional(), text: z.string().max(200).optional().describe('Words to find in the name, title, description or hypothesis'),
         limit: LIMIT
     };
-    const list = (args: { kind?: ElementKind; owner?: string; status?: string; period?: string; file?: string; text?: string; limit?: number | undefined }, state: StrategyState) => {
+    // Optional arguments the client left out arrive as undefined (zod's optional()).
+    const list = (args: { kind?: ElementKind | undefined; owner?: string | undefined; status?: string | undefined; period?: string | undefined; file?: string | undefined; text?: string | undefined; limit?: number | undefined }, state: StrategyState) => {
         const words = (args.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
         const matches = state.model.elements.filter(e => {
             if (args.kind && e.kind !== args.kind) return false;
@@ -255,7 +257,7 @@ export function createMcpServer(session: StrategySession, version: string): McpS
         const documents = services.shared.workspace.LangiumDocuments.all.toArray();
         const paths = new Map(documents.map(d => [d.uri.toString(), d.uri.fsPath]));
         const report = checkReport({ services, documents, paths, unreadable: [] }, session.files.root);
-        return exportMarkdown(services.eos.StrategyWorkspace, report, uri => path.relative(session.files.root, paths.get(uri) ?? uri));
+        return exportMarkdown(services.eos.StrategyWorkspace, report);
     });
 
     const newText = (args: { file: string; text?: string | undefined; edits?: Array<{ oldText: string; newText: string }> | undefined }) => {

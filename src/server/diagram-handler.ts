@@ -11,6 +11,11 @@ import { diagramData, diagramSourceOf, renderDiagram, type DiagramData } from '.
 import type { EosServices } from '../language/eos-module.js';
 import { DiagramRequest, type DiagramParams, type DiagramResult, type DiagramSyntaxError } from '../shared/protocol.js';
 import { reportCaught } from '../language/helpers/answer-or.js';
+import type { CompareParams } from '../shared/protocol.js';
+import { overlayDiff } from '../diagram/diff-overlay.js';
+import { diffStates } from '../diff/model-diff.js';
+import { formatDiffMarkdown } from '../diff/format.js';
+import { beforeSide, CompareError, compareEntries, currentState, type BeforeSide } from './compare-handler.js';
 
 export function registerDiagramHandler(connection: Connection, services: EosServices): void {
     // By method name: the root vscode-languageserver-protocol (3.18.5) and the server's nested copy
@@ -24,12 +29,49 @@ export function registerDiagramHandler(connection: Connection, services: EosServ
 
 export async function diagramFor(services: EosServices, params: DiagramParams): Promise<DiagramResult> {
     try {
+        if (params.compare) return await compareDiagram(services, params, params.compare);
         const { data, syntaxErrors } = await services.shared.workspace.WorkspaceLock.read(() => snapshot(services));
         return { ...await renderDiagram(data, params), syntaxErrors };
     } catch (error) {
         reportCaught('the strategy preview', error);
         return emptyResult(`The strategy preview could not be drawn: ${(error as Error)?.message ?? String(error)}`);
     }
+}
+
+/**
+ * Compare mode: the current tree with the change list since a revision laid over it. When the
+ * revision cannot be read, the plain tree comes back with the reason in `compare.error`.
+ */
+async function compareDiagram(services: EosServices, params: DiagramParams, compare: CompareParams): Promise<DiagramResult> {
+    let before: BeforeSide;
+    try {
+        before = await beforeSide(services, compare);
+    } catch (error) {
+        if (!(error instanceof CompareError)) reportCaught('reading the revision to compare with', error);
+        const { compare: _, ...plain } = params;
+        const result = await diagramFor(services, plain);
+        const label = compare.label ?? compare.revision;
+        return { ...result, compare: { before: label, summary: '', markdown: '', entries: [], error: `The strategy could not be compared with ${label}: ${(error as Error)?.message ?? String(error)}` } };
+    }
+    const { data, syntaxErrors, diff, after } = await services.shared.workspace.WorkspaceLock.read(() => {
+        const shot = snapshot(services);
+        const current = currentState(services, compare.folder);
+        return { ...shot, after: current, diff: diffStates(before.state, current) };
+    });
+    const start = performance.now();
+    // A commit picked by its id is not named twice ("compared with 22f7d82 (22f7d82)").
+    const commit = before.commit && !before.commit.startsWith(before.label) && !before.label.startsWith(before.commit) ? before.commit : undefined;
+    const graph = overlayDiff(data.graph, before.graph, diff, { before: before.label, ...(commit ? { commit } : {}) });
+    const overlaid = { ...data, graph, graphMs: data.graphMs + performance.now() - start };
+    const result = await renderDiagram(overlaid, params);
+    const drawn = new Set(graph.nodes.map(node => node.id));
+    return {
+        ...result, syntaxErrors,
+        compare: {
+            before: before.label, ...(commit ? { commit } : {}),
+            summary: diff.summary, markdown: formatDiffMarkdown(diff), entries: compareEntries(diff, after, compare.folder, drawn)
+        }
+    };
 }
 
 function snapshot(services: EosServices): { data: DiagramData; syntaxErrors: DiagramSyntaxError[] } {

@@ -13,6 +13,7 @@ import { createEosServices } from '../language/eos-module.js';
 import { WorkspaceConfig } from './workspace-config.js';
 import { keepWorkspaceDiagnosticsFresh } from './workspace-diagnostics.js';
 import { registerDiagramHandler } from './diagram-handler.js';
+import { registerCompareHandler } from './compare-handler.js';
 import { reportCaught } from '../language/helpers/answer-or.js';
 
 export function startServer(connection: Connection): void {
@@ -30,6 +31,7 @@ export function startServer(connection: Connection): void {
     };
     keepWorkspaceDiagnosticsFresh(Eos, connection);
     registerDiagramHandler(connection, Eos);
+    registerCompareHandler(connection);
     startLanguageServer(shared);
 }
 

@@ -9,7 +9,8 @@ import { DocumentState, URI } from 'langium';
 import type { Connection, DidChangeWatchedFilesParams, WorkspaceFolder } from 'vscode-languageserver';
 import type { EosServices } from '../language/eos-module.js';
 import { showWarning } from '../language/workspace/show-warning.js';
-import { CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG, parseConfig, parseSeverities } from '../language/workspace/eos-config.js';
+import { CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG, parseConfig } from '../language/workspace/eos-config.js';
+import { parseEditorSettings, SETTINGS_SECTION } from '../language/workspace/eos-settings.js';
 
 export class WorkspaceConfig {
     private folders: WorkspaceFolder[] = [];
@@ -23,14 +24,14 @@ export class WorkspaceConfig {
         // Settings fetched at start-up do not fire an update event: apply them once they are in.
         const provider = shared.workspace.ConfigurationProvider;
         void provider.ready.then(async () => {
-            const stalledAfterDays = await provider.getConfiguration('eos', 'stalledAfterDays');
-            const diagnostics = await provider.getConfiguration('eos', 'diagnostics');
+            const stalledAfterDays = await provider.getConfiguration(SETTINGS_SECTION, 'stalledAfterDays');
+            const diagnostics = await provider.getConfiguration(SETTINGS_SECTION, 'diagnostics');
             if (stalledAfterDays === undefined && diagnostics === undefined) return;
             this.applySettings({ stalledAfterDays, diagnostics });
             await this.revalidateAll();
         });
         provider.onConfigurationSectionUpdate(update => {
-            if (update.section === 'eos') {
+            if (update.section === SETTINGS_SECTION) {
                 this.applySettings(update.configuration);
                 void this.revalidateAll();
             }
@@ -55,16 +56,13 @@ export class WorkspaceConfig {
         strategy.setConfig(DEFAULT_CONFIG);
     }
 
-    applySettings(settings: unknown): void {
+    /** Applies the `eos` settings section as the editor sent it; says which values it leaves out. */
+    applySettings(section: unknown): void {
         const strategy = this.services.eos.StrategyWorkspace;
-        const eos = (settings ?? {}) as { stalledAfterDays?: unknown; diagnostics?: unknown };
-        strategy.editorStalledAfterDays = typeof eos.stalledAfterDays === 'number' && eos.stalledAfterDays >= 0 ? eos.stalledAfterDays : undefined;
-        try {
-            strategy.editorDiagnostics = eos.diagnostics ? parseSeverities(stripDefaults(eos.diagnostics), 'settings eos.diagnostics') : {};
-        } catch (error) {
-            strategy.editorDiagnostics = {};
-            showWarning(this.connection, `EOS ignores a setting: ${(error as Error).message}`);
-        }
+        const { settings, problems } = parseEditorSettings(section);
+        strategy.editorStalledAfterDays = settings.stalledAfterDays;
+        strategy.editorDiagnostics = settings.diagnostics;
+        if (problems.length) showWarning(this.connection, `EOS ignores ${problems.length === 1 ? 'a setting' : 'some settings'}: ${problems.join('; ')}`);
         strategy.invalidate();
     }
 
@@ -87,10 +85,4 @@ export class WorkspaceConfig {
             await workspace.DocumentBuilder.build(documents, { validation: true }, token);
         });
     }
-}
-
-/** VS Code sends `"default"` for codes the user left alone. */
-function stripDefaults(value: unknown): unknown {
-    if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== 'default' && v !== undefined && v !== null));
 }

@@ -22,4 +22,7 @@ export type FromWebview =
     | { type: 'view'; collapsed: string[]; filter: DiagramFilter }
     | { type: 'export'; format: 'svg' | 'png' }
     | { type: 'png'; dataUrl: string }
-    | { type: 'error'; message: string };
+    | { type: 'error'; message: string }
+    /** Compare mode: leave it, or open the changes as a pull-request comment. */
+    | { type: 'stopCompare' }
+    | { type: 'openMarkdown' };

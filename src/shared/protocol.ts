@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DiagramNodeKind } from '../diagram/graph.js';
 import type { DiagramFilter } from '../diagram/view.js';
 import type { KanbanBoard } from '../diagram/kanban.js';
+import type { RevisionChoice } from '../diff/revisions.js';
 
 export type { DiagramFilter } from '../diagram/view.js';
 
@@ -19,7 +20,59 @@ export interface DiagramParams {
     filter?: DiagramFilter;
     /** An SVG for a file (embedded style, background, no toggles) rather than for the preview. */
     standalone?: boolean;
+    /** Compare mode: the tree marked with what changed since this revision of the folder's repository. */
+    compare?: CompareParams;
 }
+
+export interface CompareParams {
+    /** The workspace folder (a file-system path) whose `.eos` files are compared. */
+    folder: string;
+    /** A branch, tag, commit id or `HEAD`, as git takes it. */
+    revision: string;
+    /** How the user named it, for the legend and the summary (default: `revision`). */
+    label?: string;
+}
+
+/** One line of the compare view's list of changes: what the diff's text output says, and where it is. */
+export interface CompareEntry {
+    change: 'added' | 'removed' | 'modified' | 'unreadable' | 'finding-introduced' | 'finding-resolved';
+    /** `bet InstantPayouts “Instant payouts for small businesses”`, or a finding's severity and code. */
+    text: string;
+    /** What changed on it (`status: active → stopped`), or the finding's message. */
+    notes: string[];
+    /** The box in the tree (a ghost for a removed element), when it is drawn. */
+    nodeId?: string;
+    /** Where it is in the editor now; absent for what was removed. */
+    uri?: string;
+    range?: Range;
+}
+
+export interface CompareResult {
+    /** The revision as the user named it, and its short commit id. */
+    before: string;
+    commit?: string;
+    /** The diff's one-line summary. */
+    summary: string;
+    /** The pull-request comment (docs/diff.md), escaped, for the Markdown view. */
+    markdown: string;
+    entries: CompareEntry[];
+    /** Set when the comparison could not be made (the tree is then drawn without it). */
+    error?: string;
+}
+
+export interface RevisionsParams {
+    /** The workspace folder (a file-system path). */
+    folder: string;
+}
+
+export interface RevisionsResult {
+    revisions: RevisionChoice[];
+    /** Why there is nothing to compare with (not a git repository, git missing, no commits). */
+    error?: string;
+}
+
+/** The revisions to compare with: HEAD, branches, tags and recent commits, read with git. */
+export const RevisionsRequest = new RequestType<RevisionsParams, RevisionsResult, void>('eos/revisions');
 
 /** What the webview needs to make a node interactive: the SVG carries only `data-id`. */
 export interface DiagramNodeInfo {
@@ -75,6 +128,8 @@ export interface DiagramResult {
     timings: { graphMs: number; layoutMs: number; svgMs: number };
     /** Set when the tree was too large for the usual layout and was drawn plainly: why, and what to do. */
     layoutNotice?: string;
+    /** Present when compare mode was asked for. */
+    compare?: CompareResult;
     /** Set when the diagram could not be made; the message is for the user. */
     error?: string;
 }

@@ -5,7 +5,7 @@
  */
 import { buildDiagramGraph, type DiagramGraph } from '../diagram/graph.js';
 import { buildKanban, type KanbanBoard } from '../diagram/kanban.js';
-import { CATALOGUE, isDiagnosticCode } from '../language/validation/codes.js';
+import { CATALOGUE, isDiagnosticCode, type CatalogueEntry } from '../language/validation/codes.js';
 import { KIND_LABEL, type ElementKind, type StrategyElement } from '../language/model/elements.js';
 import { esc, SiteLinks, type LinkMode } from './html.js';
 import type { SiteFinding, SiteInput } from './site-input.js';
@@ -131,9 +131,10 @@ function compareText(a: string, b: string): number {
 }
 
 /** What a finding's code means and how to fix it, from the diagnostic catalogue. */
-export function codeHelp(code: string): { summary: string; fix?: string } {
+export function codeHelp(code: string): { summary: string; fix?: string; why?: string } {
     if (!isDiagnosticCode(code)) return { summary: 'A finding of the EOS checker.' };
-    return { summary: CATALOGUE[code].summary, fix: CATALOGUE[code].fix };
+    const entry: CatalogueEntry = CATALOGUE[code];
+    return { summary: entry.summary, fix: entry.fix, ...(entry.why ? { why: entry.why } : {}) };
 }
 
 export function kindLabel(kind: ElementKind): string {

@@ -74,10 +74,11 @@ export function siteInputOf(strategy: StrategyWorkspace, documents: readonly Lan
     }
     findings.sort(byRank);
     const source = diagramSourceOf(strategy);
+    const today = options.today ?? strategy.today;
     return {
         model, findings, fileOf, files: documents.length, issues: [...source.issues], severityOf: source.severityOf,
         ...(options.title ? { title: options.title } : {}),
-        ...(options.today ?? strategy.today ? { today: options.today ?? strategy.today } : {})
+        ...(today ? { today } : {})
     };
 }
 

@@ -7,7 +7,7 @@
 import './preview.css';
 import { DIAGRAM_CSS } from '../diagram/svg.js';
 import { AUTONOMY_CSS } from '../diagram/autonomy-svg.js';
-import type { DiagramFilter, DiagramNodeInfo, DiagramResult } from '../shared/protocol.js';
+import type { CompareEntry, DiagramFilter, DiagramNodeInfo, DiagramResult } from '../shared/protocol.js';
 import type { FromWebview, PreviewTab, ToWebview } from '../shared/preview-messages.js';
 import { renderKanbanHtml } from './kanban-view.js';
 import { PanZoom, type PanZoomState } from './pan-zoom.js';
@@ -28,6 +28,8 @@ interface SavedState {
     search: string;
     /** Kanban columns the user folded or opened (the others fold when empty). */
     kanbanColumns?: Record<string, 'open' | 'folded'>;
+    /** Compare mode: the list of changes hidden by the user. */
+    changesHidden?: boolean;
 }
 
 registerToolkit();
@@ -38,6 +40,7 @@ const saved = (vscode.getState() as SavedState | undefined) ?? { tab: 'tree', fi
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const viewport = $('viewport'), canvas = $('canvas'), kanban = $('kanban'), notice = $('notice'), empty = $('empty'), traceBar = $('trace');
 const values = $('values'), rights = $('rights');
+const compareBar = $('compare'), changesPane = $('changes'), changesList = $('changes-list');
 
 let current: DiagramResult | undefined;
 /** The last result without syntax errors: what stays on screen while the user is mid-edit. */
@@ -91,7 +94,8 @@ function showResult(result: DiagramResult): void {
     }
     const broken = result.syntaxErrors[0];
     const where = broken && `Syntax error in ${fileName(broken.uri)} line ${broken.line + 1}: ${broken.message}`;
-    if (broken && good) {
+    // Compare mode switched on or off mid-edit: the last good picture would show the wrong mode.
+    if (broken && good && !!good.compare === !!result.compare) {
         showNotice(`${where} — showing the last good picture.`);
         return;
     }
@@ -116,6 +120,7 @@ function draw(result: DiagramResult): void {
     // The SVG was produced by our renderer with every user string escaped.
     canvas.innerHTML = result.svg;
     renderKanban();
+    renderCompare(result);
     // Drawn by the language server's renderer with every user string escaped, like the tree.
     values.innerHTML = result.autonomy?.frameworkSvg ?? '';
     rights.innerHTML = result.autonomy?.matrixSvg ?? '';
@@ -141,6 +146,83 @@ function draw(result: DiagramResult): void {
     if (atCursor) selectedId = atCursor.id;
     if (selectedId) select(selectedId, false);
 }
+
+// ---- compare mode ---------------------------------------------------------------------------
+
+const CHANGE_HEADINGS: Record<CompareEntry['change'], string> = {
+    added: 'Added', modified: 'Changed', removed: 'Removed', unreadable: 'Could not be read',
+    'finding-introduced': 'Findings introduced', 'finding-resolved': 'Findings resolved'
+};
+const CHANGE_ORDER = Object.keys(CHANGE_HEADINGS) as Array<CompareEntry['change']>;
+let compareEntries: CompareEntry[] = [];
+
+/** The bar naming the revision, the diff's summary, and the list of changes; text only, never markup. */
+function renderCompare(result: DiagramResult): void {
+    const compare = result.compare;
+    compareBar.hidden = !compare;
+    document.body.classList.toggle('comparing', !!compare);
+    if (!compare) {
+        showChanges(false);
+        compareEntries = [];
+        return;
+    }
+    compareBar.classList.toggle('failed', !!compare.error);
+    $('compare-title').textContent = compare.error ? 'Not compared' : `Compared with ${compare.before}${compare.commit ? ` (${compare.commit})` : ''}`;
+    $('compare-summary').textContent = compare.error ?? compare.summary;
+    // Grouped by what happened (the list the server sends is ordered by theme, like the diff).
+    compareEntries = [...compare.entries].sort((a, b) => CHANGE_ORDER.indexOf(a.change) - CHANGE_ORDER.indexOf(b.change));
+    $('compare-list-toggle').textContent = `Changes (${compare.entries.filter(e => !e.change.startsWith('finding')).length})`;
+    changesList.replaceChildren();
+    let heading: string | undefined;
+    compareEntries.forEach((entry, index) => {
+        if (CHANGE_HEADINGS[entry.change] !== heading) {
+            heading = CHANGE_HEADINGS[entry.change];
+            changesList.append(Object.assign(document.createElement('li'), { className: 'heading', textContent: heading }));
+        }
+        const item = document.createElement('li');
+        item.className = entry.change;
+        item.tabIndex = 0;
+        item.dataset.entry = String(index);
+        if (entry.nodeId) item.dataset.node = entry.nodeId;
+        item.append(Object.assign(document.createElement('div'), { className: 'what', textContent: entry.text }));
+        for (const note of entry.notes) item.append(Object.assign(document.createElement('div'), { className: 'note', textContent: note }));
+        item.title = entry.uri ? 'Click to show it in the tree and in the editor' : entry.nodeId ? 'Click to show it in the tree' : '';
+        changesList.append(item);
+    });
+    if (!compare.entries.length && !compare.error) changesList.append(Object.assign(document.createElement('li'), { className: 'heading', textContent: 'No change' }));
+    showChanges(!compare.error && saved.changesHidden !== true);
+}
+
+/** The list beside the tree; the tree's view narrows so nothing hides under it. */
+function showChanges(shown: boolean): void {
+    changesPane.hidden = !shown;
+    document.body.classList.toggle('with-changes', shown);
+}
+
+changesList.addEventListener('click', event => openEntry((event.target as Element).closest<HTMLElement>('[data-entry]')));
+changesList.addEventListener('keydown', event => {
+    if ((event as KeyboardEvent).key === 'Enter') openEntry((event.target as Element).closest<HTMLElement>('[data-entry]'));
+});
+
+/** A change clicked in the list: its box selected in the tree, its source revealed in the editor. */
+function openEntry(item: HTMLElement | null): void {
+    const entry = item && compareEntries[Number(item.dataset.entry)];
+    if (!entry) return;
+    for (const other of changesList.querySelectorAll('li.selected')) other.classList.remove('selected');
+    item.classList.add('selected');
+    if (entry.nodeId && nodesById.has(entry.nodeId)) {
+        showTab('tree');
+        select(entry.nodeId, true);
+    }
+    if (entry.uri && entry.range) vscode.postMessage({ type: 'reveal', uri: entry.uri, range: entry.range });
+}
+
+$('compare-list-toggle').addEventListener('click', () => {
+    save({ changesHidden: !changesPane.hidden });
+    showChanges(saved.changesHidden !== true);
+});
+$('compare-markdown').addEventListener('click', () => vscode.postMessage({ type: 'openMarkdown' }));
+$('compare-stop').addEventListener('click', () => vscode.postMessage({ type: 'stopCompare' }));
 
 function renderKanban(): void {
     if (current) kanban.innerHTML = renderKanbanHtml(current.kanban, { columns: saved.kanbanColumns ?? {} });

@@ -5,7 +5,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { generateWorkspace } from '../../bench/generate.js';
-import { EditorSession, fullBuild, parseOnly } from '../../bench/session.js';
+import { EditorSession, freshServices, fullBuild, parseOnly } from '../../bench/session.js';
+import { workspaceWithDecisionLog } from '../../bench/autonomy.js';
+import { autonomyViews } from '../../src/diagram/autonomy-views.js';
+import { MAX_DECISIONS } from '../../src/diagram/framework.js';
 
 describe('benchmark harness', () => {
     test('a generated workspace is valid EOS whose only findings are WIP and unfunded bets', async () => {
@@ -42,4 +45,21 @@ describe('benchmark harness', () => {
             .flatMap(file => (session.document(file).diagnostics ?? []).filter(d => d.code === 'unresolved-reference'));
         expect(unresolved.length).toBeGreaterThan(0);
     });
+});
+
+describe('the autonomy views bench', () => {
+    test('its decision log is valid EOS, and both views draw every type and the latest decisions', async () => {
+        const services = freshServices();
+        const { documents } = await fullBuild(workspaceWithDecisionLog(), services);
+        const log = documents.find(document => document.uri.path.endsWith('/decisions.eos'))!;
+        expect((log.diagnostics ?? []).filter(d => d.code === 'syntax' || d.code === 'unresolved-reference')).toEqual([]);
+        const model = services.eos.StrategyWorkspace.model;
+        expect(model.ofKind('decision')).toHaveLength(1000);
+        const views = autonomyViews(model);
+        expect(views.types).toBe(40);
+        expect(views.matrixSvg).toContain('Rights39');
+        // The latest decisions beside the tenets, the 1,000 records behind them in the report.
+        expect(new Set(views.frameworkSvg.match(/\bDecision\d+\b/g)).size).toBe(MAX_DECISIONS);
+        expect(views.frameworkSvg).toContain('Decision971'); // 2026-02-27, among the latest
+    }, 120_000);
 });

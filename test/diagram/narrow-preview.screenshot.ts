@@ -182,6 +182,19 @@ describe('the preview in a narrow side column', () => {
             // Titles wrap in full: no card's title is cut.
             const cut = await page.locator('.card-title').evaluateAll(titles => titles.filter(t => t.scrollHeight > t.clientHeight + 1 || t.scrollWidth > t.clientWidth + 1).length);
             expect(cut).toBe(0);
+            // A compact header: the toolbar in two rows, the column heads one short row (a folded
+            // column's name is not written upright), so the first lane starts high in the panel.
+            const heads = await page.locator('.col-head').evaluateAll(elements => elements.map(e => e.getBoundingClientRect().height));
+            expect(Math.max(...heads)).toBeLessThanOrEqual(40);
+            expect((await box(page, '.toolbar')).bottom).toBeLessThanOrEqual(72);
+            expect((await box(page, '.lane-head')).top).toBeLessThanOrEqual(120);
+            // Each folded head still names its column, in full, and the filters' labels are not cut.
+            for (const text of await page.locator('.col-head.folded .col-name').allTextContents()) expect(result.kanban.columns).toContain(text);
+            const filtersCut = await page.locator('.filters vscode-dropdown').evaluateAll(dropdowns => dropdowns.map(d => {
+                const label = d.shadowRoot?.querySelector<HTMLElement>('.selected-value');
+                return label ? label.scrollWidth > label.clientWidth + 1 : 'no label';
+            }));
+            expect(filtersCut).toEqual([false, false, false, false]);
             await page.screenshot({ path: path.join(OUT, `kanban-${name}.png`) });
             // Scrolled sideways, the stream names stay in view.
             await page.locator('#kanban').evaluate(element => { element.scrollLeft = element.scrollWidth; });

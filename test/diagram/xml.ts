@@ -15,7 +15,8 @@ export function parseXml(xml: string): XmlElement[] {
     const stack: XmlElement[] = [];
     parser.onerror = error => { throw error; };
     parser.onopentag = node => {
-        const element: XmlElement = { name: node.name, attributes: node.attributes as Record<string, string>, text: '', ...(stack.length ? { parent: stack.at(-1) } : {}) };
+        const parent = stack.at(-1);
+        const element: XmlElement = { name: node.name, attributes: node.attributes as Record<string, string>, text: '', ...(parent ? { parent } : {}) };
         elements.push(element);
         stack.push(element);
     };

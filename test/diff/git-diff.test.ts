@@ -209,7 +209,8 @@ describe('eos diff between git revisions', () => {
             repo.commit('Half-written edit', { 'strategy/teams/a.eos': cut });
             const diff = await diffJson(['main', 'broken'], workspace);
             expect(diff.unparsed.before).toEqual([]);
-            expect(diff.unparsed.after.map(p => `${p.file}:${p.line}`)).toEqual(['teams/a.eos:10']);
+            // The first syntax error is the unclosed block, on the line its `{` opened.
+            expect(diff.unparsed.after.map(p => `${p.file}:${p.line}`)).toEqual(['teams/a.eos:8']);
             expect(lines(diff)).toEqual([
                 'modified initiative Tour @teams/a.eos:8 | status ready→∅',
                 'unreadable okr Confidence @teams/a.eos:14 (unreadable at after)',
@@ -219,7 +220,7 @@ describe('eos diff between git revisions', () => {
             expect(diff.counts.removed).toBe(0);
             expect(diff.findings.introduced.map(f => f.code)).toContain('syntax');
             const { stdout } = await eos(['diff', 'main', 'broken', '--today', TODAY], workspace);
-            expect(stdout).toMatch(/Does not parse at broken: teams\/a\.eos:10 /);
+            expect(stdout).toMatch(/Does not parse at broken: teams\/a\.eos:8 The initiative `Tour` opened on line 8 is not closed: add `}` at the end of the file\./);
             expect(stdout).toContain('? OKR Confidence "Customers feel confident early" (teams/a.eos:14) — could not be read at broken: its file does not parse there');
             expect(stdout).toContain('~ initiative Tour "Product tour" (teams/a.eos:8) — its file does not parse at broken: what changed may be incomplete');
             // And back: the fixed file brings them back as unreadable before, not as added.

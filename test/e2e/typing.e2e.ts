@@ -202,6 +202,26 @@ describe('typing .eos in VS Code', () => {
         expect(await savedText()).toBe('stream Growth2 "Growth" { wip 3 }\n\nteam Pod2 "Pod two" {\n  level pod\n}');
     });
 
+    it('braces: a `}` typed on the new blank line above the auto-inserted one leaves one', async () => {
+        const lines = () => workbench.editor.locator('.view-line').count();
+        await emptyFile();
+        await type('team Pod3 "Pod three" {');
+        await press('Enter');
+        await type('level pod');
+        await press('Enter');
+        await type('}');
+        // The auto-inserted `}` below goes: three lines, not four.
+        await expect.poll(lines, { timeout: TIMEOUT }).toBe(3);
+        await press('Enter');
+        await press('Enter');
+        await type('okr Q3 "Q three" {');
+        await press('Enter');
+        await type('}');
+        await expect.poll(lines, { timeout: TIMEOUT }).toBe(6);
+        await type(' // closed');
+        expect(await savedText()).toBe('team Pod3 "Pod three" {\n  level pod\n}\n\nokr Q3 "Q three" {\n} // closed');
+    });
+
     it('"Add a target" leaves the baseline selected, then the target: no invented numbers', async () => {
         await emptyFile();
         await type('okr Calm "Calm onboarding" {');

@@ -75,6 +75,7 @@ describe('examples/acme: a realistic strategy that violates nothing', () => {
         const texts = Object.values(files);
         expect(texts.some(text => text.startsWith('\uFEFF'))).toBe(true);
         expect(texts.some(text => text.includes('\r\n'))).toBe(true);
+        // eslint-disable-next-line no-control-regex -- any character outside ASCII
         expect(texts.some(text => /[^\x00-\x7F]/.test(text))).toBe(true);
         expect(Object.keys(files).filter(file => file.startsWith('teams/')).length).toBeGreaterThanOrEqual(3);
     });

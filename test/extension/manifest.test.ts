@@ -8,9 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, DIAGNOSTIC_CODES } from '../../src/language/validation/codes.js';
 import { parseConfig } from '../../src/language/workspace/eos-config.js';
 
+/** The parts of a contribution the tests look up by a key (package.json is read untyped). */
+interface Contributed { id?: string; language?: string; path?: string; command?: string; fileMatch?: string }
+
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const contributes = manifest.contributes;
-const properties = contributes.configuration.properties as Record<string, any>;
+const properties = contributes.configuration.properties;
 
 describe('extension manifest', () => {
     it('offers a severity setting for every diagnostic code, and only for those', () => {
@@ -31,17 +34,17 @@ describe('extension manifest', () => {
     });
 
     it('points at files that exist', () => {
-        const language = contributes.languages.find((l: any) => l.id === 'eos');
+        const language = contributes.languages.find((l: Contributed) => l.id === 'eos');
         expect(language.extensions).toEqual(['.eos']);
         for (const file of [manifest.icon, language.configuration, language.icon.light, language.icon.dark,
-            ...contributes.grammars.map((g: any) => g.path)]) {
+            ...contributes.grammars.map((g: Contributed) => g.path)]) {
             expect(fs.existsSync(file), file).toBe(true);
         }
         expect(manifest.main).toBe('./out/extension.cjs');
     });
 
     it('contributes the grammar under the scope the grammar declares', () => {
-        const grammar = contributes.grammars.find((g: any) => g.language === 'eos');
+        const grammar = contributes.grammars.find((g: Contributed) => g.language === 'eos');
         const tmLanguage = JSON.parse(fs.readFileSync(grammar.path, 'utf8'));
         expect(tmLanguage.scopeName).toBe(grammar.scopeName);
     });
@@ -49,7 +52,7 @@ describe('extension manifest', () => {
     it('declares every command the extension registers', () => {
         const source = fs.readFileSync('src/extension/commands.ts', 'utf8');
         const registered = [...source.matchAll(/'(eos\.[A-Za-z]+)'/g)].map(m => m[1]);
-        const declared = contributes.commands.map((c: any) => c.command);
+        const declared = contributes.commands.map((c: Contributed) => c.command);
         expect(registered.length).toBeGreaterThan(0);
         for (const command of registered) expect(declared, command).toContain(command);
     });
@@ -73,7 +76,7 @@ describe('extension manifest', () => {
     });
 
     it('validates eos.config.json with a schema that knows every code, as the config parser does', () => {
-        const validation = contributes.jsonValidation.find((v: any) => v.fileMatch === 'eos.config.json');
+        const validation = contributes.jsonValidation.find((v: Contributed) => v.fileMatch === 'eos.config.json');
         const schema = JSON.parse(fs.readFileSync(validation.url, 'utf8'));
         const diagnostics = schema.properties.diagnostics;
         expect(Object.keys(diagnostics.properties).sort()).toEqual([...DIAGNOSTIC_CODES].sort());

@@ -125,6 +125,9 @@ describe('eos mcp over stdio', () => {
         expect(await ok('explain', { topic: 'bet' })).toMatch(/^\*\*bet/);
         expect(await ok('explain', { topic: 'orphan-initiative' })).toMatch(/default severity: warning[\s\S]*\*\*Fix:\*\*/);
         expect(await refused('explain', { topic: 'synergy' })).toMatch(/No concept or diagnostic code is called 'synergy'/);
+        // Names every JavaScript object has are no concept either (they once answered with a function's text).
+        expect(await refused('explain', { topic: 'constructor' })).toMatch(/No concept or diagnostic code is called 'constructor'/);
+        expect(await ok('explain', { topic: 'doing' })).toMatch(/^\*\*doing\*\* \(initiative status/);
         expect(await refused('explain', {})).toMatch(/Input validation error/);
     });
 

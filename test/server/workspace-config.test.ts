@@ -53,4 +53,13 @@ describe('eos.config.json in the language server', () => {
         expect(strategy.editorDiagnostics).toEqual({ 'orphan-bet': 'hint', 'unfunded-bet': 'off' });
         expect(strategy.config.diagnostics['orphan-bet']).toBe('error');
     });
+
+    it('applies the settings it can read and names the ones it cannot (one unknown code used to drop every override)', async () => {
+        const { config, strategy, warnings } = await start();
+        config.applySettings({ stalledAfterDays: 2.5, diagnostics: { 'orphan-bet': 'hint', 'orphan-bett': 'off' } });
+        expect(strategy.stalledAfterDays).toBe(30);
+        expect(strategy.editorDiagnostics).toEqual({ 'orphan-bet': 'hint' });
+        expect(warnings).toEqual(['EOS ignores some settings: setting eos: "stalledAfterDays" must be a whole number of days (0 or more), not 2.5; '
+            + 'setting eos.diagnostics: unknown diagnostic code "orphan-bett" (did you mean "orphan-bet"?)']);
+    });
 });

@@ -86,8 +86,9 @@ describe('eos build: the folder site', () => {
 
         const orphan = text(files.get('initiative/ReferralProgram.html')!);
         expect(orphan).toMatch(/warning orphan-initiative Initiative 'ReferralProgram' is linked to no bet/);
-        expect(orphan).toContain('why it is funded. How to fix: Add bet <Name> to name the bet this initiative tests, or stop it.');
-        expect(orphan.split('to name the bet this initiative tests').length - 1, 'the fix is shown once').toBe(1);
+        expect(orphan).toContain("Initiative 'ReferralProgram' is linked to no bet. How to fix: Add bet <Name> , or stop it. Why it matters: Work linked to no bet shows nobody which hypothesis it tests or why it is funded.");
+        expect(orphan.split('or stop it').length - 1, 'the fix is shown once').toBe(1);
+        expect(orphan.split('which hypothesis it tests').length - 1, 'the why is shown once').toBe(1);
         expect(orphan).toMatch(/links to nothing above it/);
     });
 

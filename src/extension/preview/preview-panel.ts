@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DiagramRequest, type DiagramFilter, type DiagramParams, type DiagramResult } from '../../shared/protocol.js';
+import { DiagramRequest, type CompareParams, type DiagramFilter, type DiagramParams, type DiagramResult } from '../../shared/protocol.js';
+import { openCompareMarkdown } from '../compare.js';
 import type { FromWebview, PreviewTab, ToWebview } from '../../shared/preview-messages.js';
 import { makeNonce, webviewHtml } from './webview-html.js';
 
@@ -25,7 +26,16 @@ const UPDATE_DELAY_MS = 300;
 /** A selection change this soon after an edit of the document is the cursor carried by typing. */
 const TYPED_CURSOR_MS = 250;
 
-export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+/** What the other commands may ask of the preview. */
+export interface PreviewControl {
+    /** Opens (or reveals) the preview in compare mode against a revision. */
+    compare(compare: CompareParams): void;
+    /** The comparison in force, if any. */
+    comparing(): CompareParams | undefined;
+    stopComparing(): void;
+}
+
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): PreviewControl {
     let panel: StrategyPreview | undefined;
     const open = (column: vscode.ViewColumn, tab: PreviewTab) => {
         if (panel) panel.reveal(column, tab);
@@ -43,6 +53,11 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         vscode.commands.registerCommand(PREVIEW_COMMANDS.exportPng, () => open(vscode.ViewColumn.Beside, 'tree').exportPng()),
         { dispose: () => panel?.dispose() }
     );
+    return {
+        compare: compare => open(vscode.ViewColumn.Beside, 'tree').startCompare(compare),
+        comparing: () => panel?.comparison,
+        stopComparing: () => panel?.stopCompare()
+    };
 }
 
 class StrategyPreview {
@@ -61,6 +76,8 @@ class StrategyPreview {
     /** Resolved when the webview's script runs: messages posted before that are lost. */
     private readonly ready: Promise<void>;
     private markReady!: () => void;
+    /** Compare mode: the revision the tree is compared with. */
+    comparison: CompareParams | undefined;
 
     constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, column: vscode.ViewColumn, private tab: PreviewTab) {
         this.ready = new Promise(resolve => { this.markReady = resolve; });
@@ -111,6 +128,7 @@ class StrategyPreview {
 
     dispose(): void {
         clearTimeout(this.timer);
+        if (this.comparison) void vscode.commands.executeCommand('setContext', 'eos.comparing', false);
         for (const disposable of this.disposables.splice(0)) disposable.dispose();
         this.panel.dispose();
         for (const listener of this.disposeListeners.splice(0)) listener();
@@ -148,7 +166,32 @@ class StrategyPreview {
             case 'error':
                 void vscode.window.showErrorMessage(`EOS: ${message.message}`);
                 return;
+            case 'stopCompare':
+                this.stopCompare();
+                return;
+            case 'openMarkdown':
+                if (this.last?.compare?.markdown) await openCompareMarkdown(this.last.compare.before, this.last.compare.markdown);
+                return;
         }
+    }
+
+    startCompare(compare: CompareParams): void {
+        this.comparison = compare;
+        // The folds a compared tree opens with unfold the changes (view.ts: compareCollapsed).
+        delete this.view.collapsed;
+        this.panel.title = `Strategy Preview — compared with ${compare.label ?? compare.revision}`;
+        this.reveal(vscode.ViewColumn.Beside, 'tree');
+        void vscode.commands.executeCommand('setContext', 'eos.comparing', true);
+        void this.update();
+    }
+
+    stopCompare(): void {
+        if (!this.comparison) return;
+        this.comparison = undefined;
+        delete this.view.collapsed;
+        this.panel.title = 'Strategy Preview';
+        void vscode.commands.executeCommand('setContext', 'eos.comparing', false);
+        void this.update();
     }
 
     private scheduleUpdate(): void {
@@ -158,7 +201,10 @@ class StrategyPreview {
 
     private params(standalone = false): DiagramParams {
         const uri = (this.followed ?? activeEosEditor()?.document.uri)?.toString() ?? '';
-        return { uri, filter: this.view.filter, ...(this.view.collapsed ? { collapsed: this.view.collapsed } : {}), ...(standalone ? { standalone } : {}) };
+        return {
+            uri, filter: this.view.filter, ...(this.view.collapsed ? { collapsed: this.view.collapsed } : {}), ...(standalone ? { standalone } : {}),
+            ...(this.comparison ? { compare: this.comparison } : {})
+        };
     }
 
     private async request(params: DiagramParams): Promise<DiagramResult | undefined> {
@@ -190,7 +236,7 @@ class StrategyPreview {
     async exportSvg(): Promise<void> {
         const result = await this.request(this.params(true));
         if (!result || result.error) return void vscode.window.showErrorMessage(`EOS: ${result?.error ?? 'no picture to export'}`);
-        const target = await vscode.window.showSaveDialog({ defaultUri: defaultExportUri('svg'), filters: { 'SVG image': ['svg'] } });
+        const target = await vscode.window.showSaveDialog(exportDialog('svg', 'SVG image'));
         if (!target) return;
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${result.svg}\n`));
         void vscode.window.showInformationMessage(`EOS: the strategy tree was written to ${vscode.workspace.asRelativePath(target)}.`);
@@ -207,7 +253,7 @@ class StrategyPreview {
         });
         this.pendingPng = undefined;
         if (!dataUrl?.startsWith('data:image/png;base64,')) return void vscode.window.showErrorMessage('EOS: the preview did not produce a PNG (is it visible?).');
-        const target = await vscode.window.showSaveDialog({ defaultUri: defaultExportUri('png'), filters: { 'PNG image': ['png'] } });
+        const target = await vscode.window.showSaveDialog(exportDialog('png', 'PNG image'));
         if (!target) return;
         await vscode.workspace.fs.writeFile(target, Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
         void vscode.window.showInformationMessage(`EOS: the strategy tree was written to ${vscode.workspace.asRelativePath(target)}.`);
@@ -224,9 +270,9 @@ function activeEosEditor(): vscode.TextEditor | undefined {
     return vscode.window.visibleTextEditors.find(e => isEos(e.document));
 }
 
-function defaultExportUri(extension: string): vscode.Uri | undefined {
+function exportDialog(extension: string, label: string): vscode.SaveDialogOptions {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return folder ? vscode.Uri.joinPath(folder, `strategy-tree.${extension}`) : undefined;
+    return { ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `strategy-tree.${extension}`) } : {}), filters: { [label]: [extension] } };
 }
 
 /** Opens the source in the editor column it is already visible in, else beside the preview. */

@@ -38,7 +38,7 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
     <vscode-button id="tab-values" appearance="secondary" title="Company values, their interpretations and team practices, with tenets and decisions">Values</vscode-button>
     <vscode-button id="tab-rights" appearance="secondary" title="Decision rights: types of decision × teams">Decision rights</vscode-button>
   </div>
-  <vscode-text-field id="search" placeholder="Search names and titles" size="18" aria-label="Search"></vscode-text-field>
+  <vscode-text-field id="search" placeholder="Search" title="Search names and titles" size="18" aria-label="Search names and titles"></vscode-text-field>
   <div class="group filters">
     <vscode-dropdown id="filter-theme" aria-label="Theme" title="Theme"></vscode-dropdown>
     <vscode-dropdown id="filter-stream" aria-label="Value stream" title="Value stream"></vscode-dropdown>
@@ -54,11 +54,22 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
     <vscode-button id="collapse-all" appearance="secondary" title="Fold every subtree below the themes">Collapse</vscode-button>
   </div>
   <div class="group export">
-    <vscode-button id="export-svg" appearance="secondary">Export SVG</vscode-button>
-    <vscode-button id="export-png" appearance="secondary">Export PNG</vscode-button>
+    <vscode-button id="export-svg" appearance="secondary" title="Export the picture as SVG"><span class="wide">Export </span>SVG</vscode-button>
+    <vscode-button id="export-png" appearance="secondary" title="Export the picture as PNG"><span class="wide">Export </span>PNG</vscode-button>
   </div>
 </header>
 <div id="notice" class="notice" role="status" hidden></div>
+<section id="compare" class="compare" aria-label="Comparison" hidden>
+  <div class="compare-head">
+    <span id="compare-title" class="compare-title"></span>
+    <span id="compare-summary" class="compare-summary"></span>
+    <span class="group">
+      <vscode-button id="compare-list-toggle" appearance="secondary" title="Show or hide the list of changes">Changes</vscode-button>
+      <vscode-button id="compare-markdown" appearance="secondary" title="The changes as a pull-request comment (Markdown)">Markdown</vscode-button>
+      <vscode-button id="compare-stop" appearance="secondary" title="Back to the plain strategy tree">Stop comparing</vscode-button>
+    </span>
+  </div>
+</section>
 <nav id="trace" class="trace tree-only" aria-label="Trace to the vision" hidden></nav>
 <main>
   <div id="viewport" class="viewport" tabindex="0" aria-label="Lean Value Tree"><div id="canvas" class="canvas"></div></div>
@@ -66,6 +77,7 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
   <div id="values" class="autonomy" hidden aria-label="Values framework"></div>
   <div id="rights" class="autonomy" hidden aria-label="Decision rights matrix"></div>
   <div id="empty" class="empty" hidden></div>
+  <aside id="changes" class="changes" aria-label="Changes" hidden><ol id="changes-list"></ol></aside>
 </main>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

@@ -4,6 +4,7 @@
  * it; written in our own words from the domain documents.
  */
 import type { ElementKind } from '../model/elements.js';
+import type { ValueRule, ValueWord } from '../model/vocabulary.js';
 import { AUTONOMY_ELEMENT_CONCEPTS, AUTONOMY_PROPERTY_CONCEPTS } from './autonomy-glossary.js';
 
 export interface Concept {
@@ -353,7 +354,7 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
 };
 
 /** Meanings of enumerated values, by the grammar rule that defines them. */
-export const VALUE_CONCEPTS: Record<'KanbanStatus' | 'BetStatus' | 'Verdict' | 'Level' | 'Confidence', { label: string; values: Record<string, string> }> = {
+export const VALUE_CONCEPTS: { readonly [Rule in ValueRule]: { label: string; values: Record<ValueWord<Rule>, string> } } = {
     Confidence: {
         label: 'check-in confidence',
         values: {
@@ -404,6 +405,12 @@ export const VALUE_CONCEPTS: Record<'KanbanStatus' | 'BetStatus' | 'Verdict' | '
         }
     }
 };
+
+/** The meaning of a word of a value rule; undefined for a word the rule does not have. */
+export function valueMeaning(rule: ValueRule, word: string): string | undefined {
+    const values: Readonly<Record<string, string>> = VALUE_CONCEPTS[rule].values;
+    return Object.hasOwn(values, word) ? values[word] : undefined;
+}
 
 /** The concept of a property keyword written in an element of the given AST type. */
 export function propertyConcept(keyword: string, astType: string): Concept | undefined {

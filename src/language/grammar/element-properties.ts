@@ -14,6 +14,8 @@ export interface ElementSyntax {
     keyword: ElementKind;
     /** The words that start a property in its block, in grammar order (`kr`, `evidence` included). */
     properties: string[];
+    /** The properties whose value is one quoted text (`hypothesis "…"`), which a strategist may forget to quote. */
+    textProperties: string[];
 }
 
 /** Every element of the language, in grammar order. */
@@ -43,9 +45,17 @@ function readElements(grammar: Grammar): ElementSyntax[] {
         const words = [...new Set(block.map(firstWord).filter((w): w is string => !!w))];
         // `description` is written first in the grammar but is the least telling word in a list.
         const properties = [...words.filter(w => w !== 'description'), ...words.filter(w => w === 'description')];
-        result.push({ type: rule.name, keyword: first.value as ElementKind, properties });
+        const textProperties = block.filter(isTextProperty).map(firstWord).filter((w): w is string => !!w);
+        result.push({ type: rule.name, keyword: first.value as ElementKind, properties, textProperties });
     }
     return result;
+}
+
+/** `'hypothesis' hypothesis=STRING`: a keyword and one text, nothing else. */
+function isTextProperty(node: GrammarAST.AbstractElement): boolean {
+    if (!GrammarAST.isGroup(node) || node.elements.length !== 2 || !GrammarAST.isKeyword(node.elements[0])) return false;
+    const value = node.elements[1];
+    return GrammarAST.isAssignment(value) && GrammarAST.isRuleCall(value.terminal) && value.terminal.rule.ref?.name === 'STRING';
 }
 
 function alternativesOf(element: GrammarAST.AbstractElement): GrammarAST.AbstractElement[] {

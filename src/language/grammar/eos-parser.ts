@@ -16,7 +16,8 @@
  * `MAX_RECOVERED_ERRORS` the parse stops and falls back the same way.
  */
 import { describeParserError, type ParserErrorLike } from './syntax-messages.js';
-import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type Lexer, type ParseResult, type ParserOptions, type TokenizeOptions } from 'langium';
+import { isRepairedMistake, repairTokens } from './token-repair.js';
 
 export const TOO_MANY_ERRORS = 'Too many syntax errors to read this file further; fix this one first.';
 
@@ -32,6 +33,7 @@ export class EosParser extends LangiumParser {
 
     constructor(private readonly eosServices: LangiumCoreServices) {
         super(eosServices);
+        withTokenRepair(this);
         // Count errors as Chevrotain records them, and stop recovering past the limit.
         const recognizer = this.wrapper as unknown as { SAVE_ERROR(error: unknown): unknown };
         const save = recognizer.SAVE_ERROR.bind(recognizer);
@@ -52,7 +54,11 @@ export class EosParser extends LangiumParser {
         try {
             const result = inPlainWords(this.withoutRecovery().parse<T>(input, options));
             const first = result.parserErrors[0];
-            if (first) first.message = `${TOO_MANY_ERRORS} ${first.message}`;
+            if (first) {
+                first.message = `${TOO_MANY_ERRORS} ${first.message}`;
+                // One error to start from: the repair's own reports would bury it.
+                result.lexerErrors = result.lexerErrors.filter(error => !isRepairedMistake(error));
+            }
             return result;
         } catch (error) {
             if (!(error instanceof RangeError)) throw error;
@@ -81,11 +87,30 @@ export class EosParser extends LangiumParser {
                 get: (target, key) => key === 'ParserConfig' ? { ...target.ParserConfig, recoveryEnabled: false } : target[key as keyof typeof target]
             });
             const withoutRecovery = new Proxy(services, { get: (target, key) => key === 'parser' ? parserServices : target[key as keyof typeof target] });
-            this.fallback = createParser(services.Grammar, new LangiumParser(withoutRecovery), services.parser.Lexer.definition);
+            const fallback = new LangiumParser(withoutRecovery);
+            withTokenRepair(fallback);
+            this.fallback = createParser(services.Grammar, fallback, services.parser.Lexer.definition);
             this.fallback.finalize();
         }
         return this.fallback;
     }
+}
+
+/**
+ * The parser reads the token stream after token-repair.ts has repaired it; the Lexer service itself
+ * (formatter, semantic tokens, completion) keeps seeing the text's own tokens.
+ */
+function withTokenRepair(parser: LangiumParser): void {
+    const holder = parser as unknown as { lexer: Lexer };
+    const lexer = holder.lexer;
+    holder.lexer = {
+        definition: lexer.definition,
+        tokenize: (text: string, options?: TokenizeOptions) => {
+            const result = lexer.tokenize(text, options);
+            repairTokens(text, result, lexer.definition);
+            return result;
+        }
+    };
 }
 
 /** Chevrotain's messages, rewritten in the strategist's words (see syntax-messages.ts). */

@@ -7,11 +7,18 @@ import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, t
 export class EosValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         if (rule.name === 'STRING') {
-            return ValueConverter.convertString(isClosedString(input) ? input : input + input.charAt(0));
+            const quote = input.charAt(0);
+            // Texts the token repair read as meant (token-repair.ts, each reported as an error):
+            // in curly quotes, the text between them; without quotes, the words as written.
+            if (CURLY_QUOTES.has(quote)) return input.slice(1, CURLY_QUOTES.has(input.charAt(input.length - 1)) && input.length > 1 ? -1 : undefined);
+            if (quote !== '"' && quote !== "'") return input;
+            return ValueConverter.convertString(isClosedString(input) ? input : input + quote);
         }
         return super.runConverter(rule, input, cstNode);
     }
 }
+
+const CURLY_QUOTES = new Set(['“', '”', '„', '‘', '’', '«', '»']);
 
 /** True when a quoted text ends with its own, unescaped, quote. */
 export function isClosedString(text: string): boolean {

@@ -10,6 +10,7 @@
 import type { IToken } from 'chevrotain';
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import { nearestWord } from '../validation/suggestions.js';
+import { BET_STATUSES, KANBAN_STATUSES, LEVELS, VERDICTS } from '../model/vocabulary.js';
 import { ELEMENT_BY_TYPE, ELEMENT_SYNTAX } from './element-properties.js';
 
 /** The parts of a Chevrotain recognition error this module reads. */
@@ -22,11 +23,8 @@ export interface ParserErrorLike {
 }
 
 /** Words of the value rules, as the method names them. */
-export const VALUE_WORDS: Record<string, readonly string[]> = {
-    KanbanStatus: ['funnel', 'reviewing', 'analyzing', 'ready', 'doing', 'done', 'stopped'],
-    BetStatus: ['proposed', 'active', 'validated', 'invalidated', 'stopped'],
-    Level: ['company', 'division', 'function', 'stream', 'crew', 'pod', 'team'],
-    Verdict: ['supports', 'contradicts']
+export const VALUE_WORDS: Readonly<Record<string, readonly string[]>> = {
+    KanbanStatus: KANBAN_STATUSES, BetStatus: BET_STATUSES, Level: LEVELS, Verdict: VERDICTS
 };
 
 const FIGURE_EXAMPLES = 'a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40';
@@ -106,6 +104,14 @@ export function describeParserError(error: ParserErrorLike): string {
     }
     const words = expected.filter(word => /^[\p{L}{}]/u.test(word)).slice(0, 4).map(word => `\`${word}\``);
     return `EOS cannot read ${what} here${words.length ? `; write ${words.join(' or ')}` : ''}.`;
+}
+
+/**
+ * The word a syntax message suggests writing instead (`Did you mean \`doing\`?`, `write \`theme\`, not`),
+ * which the quick fix writes in place of the word the message is on.
+ */
+export function suggestedWord(message: string): string | undefined {
+    return /Did you mean `([^`\s]+)`\?/.exec(message)?.[1] ?? /lower case: write `([^`\s]+)`, not/.exec(message)?.[1];
 }
 
 /** The keywords a Chevrotain message lists as expected (`'}'`, `[to]`, …). */

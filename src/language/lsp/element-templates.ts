@@ -7,6 +7,7 @@
  */
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import { VALUE_CONCEPTS } from '../documentation/glossary.js';
+import { VALUE_RULE_WORDS, type ValueRule } from '../model/vocabulary.js';
 
 /** What a template may draw on: today's date and the names that exist in the workspace. */
 export interface TemplateContext {
@@ -28,10 +29,10 @@ export interface ElementTemplate {
 }
 
 /** Value lists in the order the method reads them (the grammar's order), for choice placeholders. */
-const choices = (rule: keyof typeof VALUE_CONCEPTS): string[] => Object.keys(VALUE_CONCEPTS[rule].values);
+const choices = (rule: ValueRule): string[] => [...VALUE_RULE_WORDS[rule]];
 
 /** `value — meaning` lines for a template's documentation. */
-function legendOf(rule: keyof typeof VALUE_CONCEPTS): string {
+function legendOf(rule: ValueRule): string {
     const concept = VALUE_CONCEPTS[rule];
     return `${concept.label}:\n${Object.entries(concept.values).map(([value, meaning]) => `- \`${value}\` — ${meaning}`).join('\n')}`;
 }

@@ -21,11 +21,11 @@ import { KIND_LABEL, linksOf, type ElementKind, type StrategyElement } from '../
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { reportCaught } from '../helpers/answer-or.js';
+import type { SyntaxFix } from '../validation/eos-document-validator.js';
+import { isLiveBet } from '../model/vocabulary.js';
 
 /** How many "link to …" alternatives one finding offers; more would bury the best ones. */
 export const MAX_LINK_ACTIONS = 8;
-
-const CLOSED_BET_STATUS = new Set(['stopped', 'invalidated']);
 
 interface FixContext {
     document: LangiumDocument;
@@ -72,6 +72,7 @@ export class EosCodeActionProvider implements CodeActionProvider {
     }
 
     private fixesFor(context: FixContext): CodeAction[] {
+        if (context.diagnostic.code === 'syntax') return this.fixSyntax(context);
         const code = (context.diagnostic.data as { code?: unknown } | undefined)?.code ?? context.diagnostic.code;
         switch (code) {
             case 'orphan-initiative': return this.linkOrphanInitiative(context);
@@ -83,13 +84,20 @@ export class EosCodeActionProvider implements CodeActionProvider {
         }
     }
 
+    /** The edit the syntax error carries (token-repair.ts, or a word a parser message suggests). */
+    private fixSyntax({ document, diagnostic }: FixContext): CodeAction[] {
+        const fix = (diagnostic.data as { syntaxFix?: SyntaxFix } | undefined)?.syntaxFix;
+        if (!fix?.edits.length) return [];
+        return [quickFix(fix.title, diagnostic, document, fix.edits, true)];
+    }
+
     private linkOrphanInitiative({ document, diagnostic, model, snippets }: FixContext): CodeAction[] {
         const node = nodeAt(document, diagnostic, ast.isInitiative);
         const initiative = elementAt(model, document, diagnostic);
         if (!node || !initiative) return [];
         const stream = linksOf(initiative, 'stream')[0]?.target;
         const ranked = model.ofKind('bet')
-            .filter(bet => !CLOSED_BET_STATUS.has(bet.status ?? ''))
+            .filter(isLiveBet)
             .map(bet => ({ bet, shared: !!stream && linksOf(bet, 'streams').some(link => link.target === stream) }))
             .sort((a, b) => Number(b.shared) - Number(a.shared) || a.bet.name.localeCompare(b.bet.name));
         const actions = ranked.slice(0, MAX_LINK_ACTIONS).map(({ bet, shared }, index) => quickFix(
@@ -120,7 +128,7 @@ export class EosCodeActionProvider implements CodeActionProvider {
     private alignOkr({ document, diagnostic, model }: FixContext): CodeAction[] {
         const node = nodeAt(document, diagnostic, ast.isOkr);
         if (!node) return [];
-        const bets = model.ofKind('bet').filter(bet => !CLOSED_BET_STATUS.has(bet.status ?? '')).sort(byName);
+        const bets = model.ofKind('bet').filter(isLiveBet).sort(byName);
         const themes = model.ofKind('theme').sort(byName);
         return [...bets, ...themes]
             .slice(0, MAX_LINK_ACTIONS)

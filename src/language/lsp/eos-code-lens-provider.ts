@@ -8,6 +8,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
 import type { StrategyElement } from '../model/elements.js';
+import { betFacts, streamFacts, themeFacts } from '../model/element-facts.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { reportCaught } from '../helpers/answer-or.js';
@@ -38,18 +39,17 @@ export class EosCodeLensProvider implements CodeLensProvider {
 
 /** The lens text of an element, or undefined for kinds that have none. */
 export function lensTitle(model: WorkspaceModel, element: StrategyElement): string | undefined {
-    const from = (relation: Parameters<WorkspaceModel['incoming']>[1], kind: StrategyElement['kind']) =>
-        model.incoming(element, relation).filter(entry => entry.source.kind === kind).map(entry => entry.source);
     switch (element.kind) {
-        case 'bet':
-            return `${count(from('bet', 'initiative').length, 'initiative')} · ${count(from('supports', 'okr').length, 'OKR')}`;
+        case 'bet': {
+            const facts = betFacts(model, element);
+            return `${count(facts.initiatives.length, 'initiative')} · ${count(facts.okrs.length, 'OKR')}`;
+        }
         case 'theme':
-            return count(from('serves', 'bet').length, 'bet');
+            return count(themeFacts(model, element).bets.length, 'bet');
         case 'stream': {
-            const initiatives = from('stream', 'initiative');
-            const doing = initiatives.filter(i => i.status === 'doing').length;
-            const limit = element.wip === undefined ? 'no WIP limit' : `WIP limit ${element.wip}${doing > element.wip ? ' — exceeded' : ''}`;
-            return `${doing} doing / ${limit} · ${count(initiatives.length, 'initiative')}`;
+            const facts = streamFacts(model, element);
+            const limit = facts.wip === undefined ? 'no WIP limit' : `WIP limit ${facts.wip}${facts.overLimit ? ' — exceeded' : ''}`;
+            return `${facts.doing.length} doing / ${limit} · ${count(facts.initiatives.length, 'initiative')}`;
         }
         default:
             return undefined;

@@ -19,17 +19,11 @@ import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { answerOr } from '../helpers/answer-or.js';
 import { VALUE_CONCEPTS } from '../documentation/glossary.js';
+import { allOf, isValueRule, KIND_OF_AST_TYPE, kindOfAstType, VALUE_RULE_WORDS, type ValueRule } from '../model/vocabulary.js';
 import { elementTemplates, templateKindLabel, type ElementTemplate } from './element-templates.js';
 
-/** AST type of a reference target → model kind. */
-const KIND_OF_TYPE: Record<string, ElementKind> = {
-    Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
-    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet',
-    Authority: 'authority', Decision: 'decision'
-};
-
 /** Order of kinds in the list where one reference may name several (`supports`). */
-const KIND_ORDER: ElementKind[] = ['bet', 'theme', 'okr', 'kr', 'initiative', 'vision', 'stream', 'team', 'value', 'practice', 'tenet', 'authority', 'decision'];
+const KIND_ORDER: readonly ElementKind[] = allOf<ElementKind>()(['bet', 'theme', 'okr', 'kr', 'initiative', 'vision', 'stream', 'team', 'value', 'practice', 'tenet', 'authority', 'decision']);
 
 /** VS Code's command that opens the suggestion list; run after a keyword that a name or value follows. */
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -156,13 +150,13 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const self = AstUtils.getContainerOfType(refInfo.container, ast.isElement);
         const model = this.strategy.model;
-        const selfElement = self?.name ? model.get(KIND_OF_TYPE[self.$type], self.name) : undefined;
+        const selfElement = self?.name ? model.get(KIND_OF_AST_TYPE[self.$type], self.name) : undefined;
         const below = selfElement ? elementsBelow(model, selfElement) : undefined;
         return super.getReferenceCandidates(refInfo, context).filter(candidate => {
             if (!self) return true;
             if (candidate.type === self.$type && candidate.name === self.name) return false;
             if (candidate.type === 'KeyResult' && self.$type === 'Okr' && candidate.name.startsWith(`${self.name}.`)) return false;
-            const kind = KIND_OF_TYPE[candidate.type];
+            const kind = kindOfAstType(candidate.type);
             const element = kind && below?.size ? model.get(kind, candidate.name) : undefined;
             return !element || !below!.has(element);
         });
@@ -170,7 +164,7 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
-        const kind = KIND_OF_TYPE[description.type];
+        const kind = kindOfAstType(description.type);
         if (!kind) return item;
         const element = this.strategy.model.get(kind, description.name);
         return {
@@ -189,10 +183,10 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
         if (!this.filterKeyword(context, keyword)) return;
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
-        const values = rule ? VALUE_CONCEPTS[rule.name as keyof typeof VALUE_CONCEPTS] : undefined;
+        const values = rule && isValueRule(rule.name) ? VALUE_CONCEPTS[rule.name] : undefined;
         if (values) {
-            const meaning = values.values[keyword.value];
-            const order = Object.keys(values.values).indexOf(keyword.value);
+            const meaning: string | undefined = (values.values as Record<string, string>)[keyword.value];
+            const order = (VALUE_RULE_WORDS[rule!.name as ValueRule] as readonly string[]).indexOf(keyword.value);
             acceptor(context, {
                 label: keyword.value, kind: CompletionItemKind.EnumMember,
                 detail: values.label,
@@ -248,7 +242,7 @@ function keywordsBeforeValue(grammar: GrammarAST.Grammar): Set<GrammarAST.Keywor
         if (!next || !GrammarAST.isAssignment(next)) continue;
         const terminal = next.terminal;
         if (GrammarAST.isCrossReference(terminal)) result.add(keyword);
-        else if (GrammarAST.isRuleCall(terminal) && terminal.rule.ref && terminal.rule.ref.name in VALUE_CONCEPTS) result.add(keyword);
+        else if (GrammarAST.isRuleCall(terminal) && terminal.rule.ref && isValueRule(terminal.rule.ref.name)) result.add(keyword);
     }
     return result;
 }

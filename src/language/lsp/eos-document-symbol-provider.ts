@@ -6,7 +6,7 @@ import type { AstNode, CstNode, LangiumDocument, MaybePromise } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { CancellationToken, DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
 import { KIND_LABEL } from '../model/elements.js';
-import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { kindOfAstType } from '../model/vocabulary.js';
 import { answerOr } from '../helpers/answer-or.js';
 
 export class EosDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
@@ -18,7 +18,7 @@ export class EosDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {
         const symbol = super.createSymbol(document, astNode, cstNode, nameNode, computedName);
         const title = (astNode as { title?: unknown }).title;
-        const kind = KIND_OF_AST_TYPE[astNode.$type];
+        const kind = kindOfAstType(astNode.$type);
         const detail = typeof title === 'string' && title ? title : kind ? KIND_LABEL[kind] : undefined;
         return detail ? { ...symbol, detail } : symbol;
     }

@@ -19,10 +19,11 @@
  */
 import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import { ELEMENT_SYNTAX } from '../grammar/element-properties.js';
 import { reportCaught } from '../helpers/answer-or.js';
+import { duplicateClosingBraceEdit } from './closing-brace.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
 const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = Object.fromEntries(
@@ -84,9 +85,24 @@ export class EosFormatter extends AbstractFormatter {
         return this.safeEdits(document, { start, end: clipped });
     }
 
-    /** Formatting while typing is not offered: reflowing a line under the cursor surprises writers. */
-    override formatDocumentOnType(): TextEdit[] {
-        return [];
+    /**
+     * Typing only ever answers `}`: a brace typed by habit above the one VS Code inserted when `{`
+     * was typed removes that second one (closing-brace.ts). Nothing else is reflowed while typing:
+     * moving a line under the cursor surprises writers.
+     */
+    override get formatOnTypeOptions(): DocumentOnTypeFormattingOptions {
+        return { firstTriggerCharacter: '}' };
+    }
+
+    override formatDocumentOnType(document: LangiumDocument, params: DocumentOnTypeFormattingParams): TextEdit[] {
+        if (params.ch !== '}') return [];
+        try {
+            const edit = duplicateClosingBraceEdit(document.textDocument.getText(), params.position);
+            return edit ? [edit] : [];
+        } catch (error) {
+            reportCaught('formatting on typing', error);
+            return [];
+        }
     }
 
     private safeEdits(document: LangiumDocument, range?: Range): TextEdit[] {

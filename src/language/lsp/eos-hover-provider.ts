@@ -12,14 +12,16 @@ import { isKeyResult, isMeasure } from '../generated/ast.js';
 import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../model/progress.js';
 import { MAX_TRACE_STEPS, tracesOf, type Trace } from '../model/trace.js';
-import { latestEvidence } from '../model/evidence.js';
+import { betFacts, streamFacts, themeFacts } from '../model/element-facts.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
-import { CATALOGUE, isDiagnosticCode, type DiagnosticCode } from '../validation/codes.js';
+import { CATALOGUE, isDiagnosticCode, type CatalogueEntry, type DiagnosticCode } from '../validation/codes.js';
 import type { EosDiagnosticData } from '../validation/eos-document-validator.js';
 import { faultOf } from '../validation/issue.js';
+import { codeDocsUrl } from '../validation/code-docs.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS } from '../documentation/glossary.js';
-import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS, valueMeaning } from '../documentation/glossary.js';
+import { elementOfNode } from '../model/element-of-node.js';
+import { isValueRule, kindOfAstType, VALUE_RULE_WORDS } from '../model/vocabulary.js';
 import { autonomyFacts } from './autonomy-facts.js';
 import { answerOr } from '../helpers/answer-or.js';
 
@@ -67,14 +69,14 @@ export class EosHoverProvider extends AstNodeHoverProvider {
     protected keywordHover(leaf: CstNode, keyword: GrammarAST.Keyword): string | undefined {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         if (!rule) return undefined;
-        const values = VALUE_CONCEPTS[rule.name as keyof typeof VALUE_CONCEPTS];
-        if (values) {
-            const meaning = values.values[keyword.value];
+        if (isValueRule(rule.name)) {
+            const values = VALUE_CONCEPTS[rule.name];
+            const meaning = valueMeaning(rule.name, keyword.value);
             if (!meaning) return undefined;
-            const others = Object.keys(values.values).map(value => value === keyword.value ? `**${value}**` : value).join(' · ');
+            const others = VALUE_RULE_WORDS[rule.name].map(value => value === keyword.value ? `**${value}**` : value).join(' · ');
             return `**\`${keyword.value}\`** — ${values.label}\n\n${meaning}\n\nValues: ${others}`;
         }
-        const kind = KIND_OF_AST_TYPE[rule.name];
+        const kind = kindOfAstType(rule.name);
         if (kind && keyword.value === kind) return conceptMarkdown(ELEMENT_CONCEPTS[kind]);
         const concept = propertyConcept(keyword.value, leaf.astNode.$type);
         return concept ? conceptMarkdown(concept) : undefined;
@@ -99,7 +101,10 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         return sections.join('\n\n');
     }
 
-    /** The element's diagnostics: each fault, then its fix (once: the message ends with it). */
+    /**
+     * The element's diagnostics: each fault, its fix and why it matters — each once (the one-line
+     * message is fault and fix; the why lives only here and in the code's docs section).
+     */
     protected problemsOf(element: StrategyElement): string[] {
         const document = this.langiumDocuments.getDocument(URI.parse(element.uri));
         const diagnostics: Diagnostic[] = document?.diagnostics ?? [];
@@ -108,7 +113,10 @@ export class EosHoverProvider extends AstNodeHoverProvider {
             .filter(d => isDiagnosticCode(d.code) && d.code !== 'syntax' && ranges.some(range => sameRange(range, d.range)))
             .map(d => {
                 const { fault, fix } = faultAndFix(d, d.code as DiagnosticCode);
-                return `⚠ \`${d.code}\`: ${fault}\n\n**Fix:** ${fix}`;
+                const code = d.code as DiagnosticCode;
+                const entry: CatalogueEntry = CATALOGUE[code];
+                const why = entry.why ?? entry.summary;
+                return `⚠ \`${code}\`: ${fault}\n\n**Fix:** ${fix}\n\n**Why it matters:** ${why} [More about \`${code}\`](${codeDocsUrl(code)})`;
             });
     }
 }
@@ -161,8 +169,9 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
     const add = (label: string, value: string | number | undefined) => {
         if (value !== undefined && value !== '') facts.push(`**${label}:** ${value}`);
     };
+    // Each linking element once: `supports Early, Early` is one OKR.
     const incoming = (relation: Parameters<WorkspaceModel['incoming']>[1], kind?: StrategyElement['kind']) =>
-        model.incoming(element, relation).map(entry => entry.source).filter(source => !kind || source.kind === kind);
+        [...new Set(model.incoming(element, relation).map(entry => entry.source).filter(source => !kind || source.kind === kind))];
     const targets = (relation: Parameters<WorkspaceModel['targets']>[1]) => names(model.targets(element, relation));
     const horizon = element.horizon ? `${element.horizon.start}${element.horizon.end !== undefined ? `..${element.horizon.end}` : ''}` : undefined;
     switch (element.kind) {
@@ -170,33 +179,33 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             add('Horizon', horizon);
             facts.push(countedList('Themes', incoming('vision')));
             break;
-        case 'theme':
+        case 'theme': {
+            const { bets, okrs } = themeFacts(model, element);
             add('Horizon', horizon);
-            facts.push(countedList('Bets serving it', incoming('serves'), status));
-            facts.push(countedList('OKRs supporting it', incoming('supports', 'okr')));
+            facts.push(countedList('Bets serving it', bets, status));
+            facts.push(countedList('OKRs supporting it', okrs));
             add('Owner', targets('owner'));
             break;
+        }
         case 'bet': {
+            const { initiatives, okrs, evidence, latestEvidence: latest } = betFacts(model, element);
             add('Status', element.status);
             add('Hypothesis', element.hypothesis);
             add('Streams', targets('streams'));
-            facts.push(countedList('Initiatives', incoming('bet'), status));
-            facts.push(countedList('OKRs', incoming('supports', 'okr')));
-            const evidence = element.evidence ?? [];
-            const latest = latestEvidence(evidence);
+            facts.push(countedList('Initiatives', initiatives, status));
+            facts.push(countedList('OKRs', okrs));
             if (latest) add(`Evidence (${evidence.length})`, `latest ${latest.date ?? '(undated)'} ${latest.verdict}${latest.text ? `: ${latest.text}` : ''}`);
             add('Owner', targets('owner'));
             break;
         }
         case 'stream': {
-            const initiatives = incoming('stream');
-            const doing = initiatives.filter(initiative => initiative.status === 'doing');
-            const wip = element.wip === undefined
+            const { initiatives, doing, wip: limit, overLimit, bets } = streamFacts(model, element);
+            const wip = limit === undefined
                 ? `${doing.length} doing, no WIP limit set`
-                : `${doing.length} doing of a limit of ${element.wip}${doing.length > element.wip ? ' — over the limit' : ''}`;
+                : `${doing.length} doing of a limit of ${limit}${overLimit ? ' — over the limit' : ''}`;
             add('WIP', wip);
             facts.push(countedList('Initiatives', initiatives, status));
-            facts.push(countedList('Bets through this stream', incoming('streams')));
+            facts.push(countedList('Bets through this stream', bets));
             add('Owner', targets('owner'));
             break;
         }

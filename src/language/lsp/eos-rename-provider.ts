@@ -13,7 +13,8 @@ import { isKeyResult } from '../generated/ast.js';
 import { KIND_LABEL, type ElementKind, type StrategyElement } from '../model/elements.js';
 import { LINK_TARGETS } from '../model/extract.js';
 import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
-import { elementOfNode, KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { elementOfNode } from '../model/element-of-node.js';
+import { kindOfAstType } from '../model/vocabulary.js';
 import { isName } from '../grammar/names.js';
 import { reportCaught } from '../helpers/answer-or.js';
 
@@ -60,7 +61,7 @@ export class EosRenameProvider extends DefaultRenameProvider {
 
     /** Why `newName` cannot replace the target's name, or undefined if it can. */
     protected problemWith(target: AstNode, newName: string): string | undefined {
-        const kind = KIND_OF_AST_TYPE[target.$type];
+        const kind = kindOfAstType(target.$type);
         if (!isName(newName)) {
             return `'${newName}' is not a valid name: a name starts with a letter or '_' and continues with letters, digits or '_' (no spaces, dots or dashes).`;
         }

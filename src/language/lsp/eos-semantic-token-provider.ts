@@ -12,7 +12,7 @@ import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } fr
 import type { EosServices } from '../eos-module.js';
 import { isHorizon, isKeyResult, isMeasure } from '../generated/ast.js';
 import { assignmentOf } from '../grammar/grammar-assignment.js';
-import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { kindOfAstType } from '../model/vocabulary.js';
 import { KIND_PRESENTATION } from '../helpers/kind-presentation.js';
 import { reportCaught } from '../helpers/answer-or.js';
 
@@ -69,7 +69,7 @@ export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const assignment = findAssignment(leaf);
         const feature = assignment?.feature;
         if (feature === 'name') {
-            const kind = KIND_OF_AST_TYPE[leaf.astNode.$type];
+            const kind = kindOfAstType(leaf.astNode.$type);
             if (!kind) return undefined;
             const presentation = KIND_PRESENTATION[kind];
             return { type: presentation.token, modifiers: [...presentation.tokenModifiers, SemanticTokenModifiers.declaration] };
@@ -77,7 +77,7 @@ export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
         if (assignment && GrammarAST.isCrossReference(assignment.terminal)) {
             if (leaf.text === '.') return undefined;
             const target = referencedNode(leaf, assignment.feature);
-            const kind = target ? KIND_OF_AST_TYPE[target.$type] : undefined;
+            const kind = target ? kindOfAstType(target.$type) : undefined;
             if (!kind) return undefined;
             const presentation = KIND_PRESENTATION[kind];
             return { type: presentation.token, modifiers: presentation.tokenModifiers };

@@ -7,12 +7,12 @@ import type { AstNodeDescription } from 'langium';
 import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
 import { KIND_LABEL } from '../model/elements.js';
-import { KIND_OF_AST_TYPE } from '../model/element-of-node.js';
+import { kindOfAstType } from '../model/vocabulary.js';
 
 export class EosWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     protected override getWorkspaceSymbol(description: AstNodeDescription): WorkspaceSymbol | undefined {
         const symbol = super.getWorkspaceSymbol(description);
-        const kind = KIND_OF_AST_TYPE[description.type];
+        const kind = kindOfAstType(description.type);
         return symbol && kind ? { ...symbol, containerName: KIND_LABEL[kind] } : symbol;
     }
 }

@@ -5,7 +5,7 @@
  * planned for. Pure functions over the {@link WorkspaceModel}; the rules, hovers, the preview's
  * views and the report all read them, so they always agree.
  */
-import { LEVEL_RANK } from '../validation/rules/alignment-rules.js';
+import { levelRank } from './vocabulary.js';
 import { parseDate } from './dates.js';
 import type { StrategyElement } from './elements.js';
 import type { WorkspaceModel } from './workspace-model.js';
@@ -24,10 +24,6 @@ export function teamAndAncestors(model: WorkspaceModel, team: StrategyElement): 
         chain.add(current);
     }
     return [...chain];
-}
-
-export function levelRank(level: string | undefined): number | undefined {
-    return level === undefined ? undefined : LEVEL_RANK[level];
 }
 
 /**
@@ -93,7 +89,7 @@ export function tenetUse(model: WorkspaceModel, tenet: StrategyElement): TenetUs
     const setAside = citing('setsAside').sort(byLog);
     const use: TenetUse = { followed, setAside };
     const last = latest([...followed, ...setAside]);
-    if (last) use.lastCited = last.date;
+    if (last?.date !== undefined) use.lastCited = last.date;
     return use;
 }
 

@@ -3,16 +3,10 @@
  * checks and token colours reason about): the model element declared by an AST node.
  */
 import { AstUtils, type AstNode } from 'langium';
-import type { ElementKind, StrategyElement } from './elements.js';
+import type { StrategyElement } from './elements.js';
+import { kindOfAstType } from './vocabulary.js';
 import type { WorkspaceModel } from './workspace-model.js';
 import { isKeyResult } from '../generated/ast.js';
-
-/** The element kind each declaring AST type stands for; also the keyword that opens it. */
-export const KIND_OF_AST_TYPE: Readonly<Record<string, ElementKind>> = {
-    Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
-    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet',
-    Authority: 'authority', Decision: 'decision'
-};
 
 /** The model name of a declaring node: `Okr.Kr` for a key result, its name otherwise. */
 export function modelNameOf(node: AstNode): string | undefined {
@@ -24,7 +18,7 @@ export function modelNameOf(node: AstNode): string | undefined {
 
 /** The model element declared by this AST node (the very one, even when its name is duplicated). */
 export function elementOfNode(model: WorkspaceModel, node: AstNode): StrategyElement | undefined {
-    const kind = KIND_OF_AST_TYPE[node.$type];
+    const kind = kindOfAstType(node.$type);
     const name = modelNameOf(node);
     if (!kind || !name) return undefined;
     const candidates = model.named(kind, name);

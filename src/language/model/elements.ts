@@ -5,13 +5,12 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 
-export type ElementKind =
-    | 'vision' | 'theme' | 'bet' | 'stream' | 'initiative' | 'okr' | 'kr'
-    | 'team' | 'value' | 'practice' | 'tenet' | 'authority' | 'decision';
+import type { BetStatus, Confidence, KanbanStatus, Level, Verdict } from '../generated/ast.js';
+import type { ElementKind } from './vocabulary.js';
 
-export const ELEMENT_KINDS: readonly ElementKind[] = [
-    'vision', 'theme', 'bet', 'stream', 'initiative', 'okr', 'kr', 'team', 'value', 'practice', 'tenet', 'authority', 'decision'
-];
+// The kinds live in the vocabulary, typed against the AST; re-exported because every consumer of the model names them.
+export { ELEMENT_KINDS, type ElementKind } from './vocabulary.js';
+export type { Confidence } from '../generated/ast.js';
 
 /** The relation a link expresses, named after the keyword that writes it. */
 export type LinkRelation =
@@ -49,7 +48,7 @@ export interface ValueProblem {
 
 export interface EvidenceEntry {
     date?: string;
-    verdict: 'supports' | 'contradicts';
+    verdict: Verdict;
     text?: string;
     range: Range;
 }
@@ -75,8 +74,6 @@ export interface Horizon {
     start: number;
     end?: number;
 }
-
-export type Confidence = 'high' | 'medium' | 'low';
 
 /** A dated reading of a key result (`checkin 2026-02-09 47% confidence high "…"`). */
 export interface CheckInEntry {
@@ -117,8 +114,9 @@ export interface StrategyElement {
     repeatedProperties?: Array<{ property: string; range: Range }>;
     /** Ranges of written properties (`status`, `period`, `updated`, `wip`…), for precise diagnostics. */
     propertyRanges: Partial<Record<string, Range>>;
-    status?: string;
-    level?: string;
+    /** A bet's or an initiative's status. */
+    status?: BetStatus | KanbanStatus;
+    level?: Level;
     wip?: number;
     horizon?: Horizon;
     /** A horizon written as one token (`2026-2028`) that is not a span of years; reported. */

@@ -8,12 +8,8 @@ import * as ast from '../generated/ast.js';
 import { assignmentOf } from '../grammar/grammar-assignment.js';
 import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
 import { readFigures, readMeasure } from './measures.js';
+import { KIND_OF_AST_TYPE } from './vocabulary.js';
 
-const KIND_OF_TYPE: Record<ast.Element['$type'], ElementKind> = {
-    Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
-    Okr: 'okr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet',
-    Authority: 'authority', Decision: 'decision'
-};
 
 /** Which kinds a reference may point at, by the relation that writes it. */
 export const LINK_TARGETS: Record<LinkRelation, readonly ElementKind[]> = {
@@ -55,7 +51,7 @@ export function extractModel(root: ast.Model, uri: string, comments?: CommentPro
     for (const node of root.elements ?? []) {
         if (!node.name) continue; // recovered from a syntax error: nothing to name, nothing to check
         const properties = propertyNodes(node);
-        const element = baseElement(node, properties, KIND_OF_TYPE[node.$type], node.name, uri, comments);
+        const element = baseElement(node, properties, KIND_OF_AST_TYPE[node.$type], node.name, uri, comments);
         elements.push(element);
         fill(node, properties, element, uri, elements, comments, checkIns);
     }

@@ -184,7 +184,7 @@ export function relativeTarget(baseline: MeasureValue, direction: 'up' | 'down',
     if (baseline.unit === CLOCK_UNIT && by.dimension === 'duration') return { ok: true, value: like(baseline, baseline.value + sign * by.value) };
     if (from.dimension !== by.dimension) return { ok: false, problem: `'${written}' is not in the unit of the baseline ${baseline.text}; write the change in ${baseline.unit ?? 'plain numbers'}, or the target itself with 'to …'` };
     // The change in the baseline's own unit: 12 hours from a baseline in days is 0.5.
-    const perBaselineUnit = comparable({ value: 1, unit: baseline.unit, text: '' }).value;
+    const perBaselineUnit = comparable({ ...baseline, value: 1, text: '' }).value;
     return { ok: true, value: like(baseline, baseline.value + sign * by.value / perBaselineUnit) };
 }
 
@@ -224,10 +224,10 @@ export function formatNumber(value: number): string {
 
 /** The figures of one key result as written, with the ranges or handles the caller reports on. */
 export interface WrittenFigures<Where> {
-    baseline?: { text: string; where: Where };
-    target?: { text: string; where: Where };
-    change?: { direction: 'up' | 'down'; text: string; where: Where };
-    current?: { text: string; where: Where };
+    baseline?: { text: string; where: Where } | undefined;
+    target?: { text: string; where: Where } | undefined;
+    change?: { direction: 'up' | 'down'; text: string; where: Where } | undefined;
+    current?: { text: string; where: Where } | undefined;
 }
 
 export interface ReadFigures<Where> {
@@ -271,7 +271,10 @@ export function readFigures<Where>(written: WrittenFigures<Where>): ReadFigures<
             } else figure.unit = unit;
         }
     }
-    [result.baseline, result.target, result.current] = figures.map(([m]) => m) as [MeasureValue?, MeasureValue?, MeasureValue?];
+    const [readBaseline, readTarget, readCurrent] = figures.map(([m]) => m);
+    if (readBaseline) result.baseline = readBaseline;
+    if (readTarget) result.target = readTarget;
+    if (readCurrent) result.current = readCurrent;
     if (written.change) {
         result.change = `${written.change.direction} ${written.change.text.trim()}`;
         if (result.baseline && change) {

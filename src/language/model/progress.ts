@@ -28,7 +28,7 @@ export function krProgress(kr: StrategyElement): number | undefined {
 }
 
 /** Progress with the unclamped value, or the reason there is none. */
-export function krProgressDetail(kr: Pick<StrategyElement, 'baseline' | 'target' | 'current'>): ProgressResult {
+export function krProgressDetail(kr: { [K in 'baseline' | 'target' | 'current']?: StrategyElement[K] | undefined }): ProgressResult {
     const { baseline, target, current } = kr;
     if (!baseline || !target) return { kind: 'none', reason: 'no-target' };
     if (!sameDimension(baseline, target)) return { kind: 'none', reason: 'unit-mismatch' };

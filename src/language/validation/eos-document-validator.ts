@@ -15,6 +15,15 @@ import { codeDocsUrl } from './code-docs.js';
 import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity } from './codes.js';
 import { findingMessage, type Issue } from './issue.js';
 import { NameSuggester } from './suggestions.js';
+import { suggestedWord } from '../grammar/syntax-messages.js';
+import type { RepairedMistake } from '../grammar/token-repair.js';
+import type { TextEdit } from 'vscode-languageserver-types';
+
+/** The quick fix of a syntax error: edits in the document's positions (kept in the diagnostic's data). */
+export interface SyntaxFix {
+    title: string;
+    edits: TextEdit[];
+}
 import type { WorkspaceModel } from '../model/workspace-model.js';
 
 export const DIAGNOSTIC_SOURCE = 'eos';
@@ -45,11 +54,14 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const result: Diagnostic[] = [];
+        const repairs = repairFixes(document);
         for (const diagnostic of diagnostics) {
             const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
             if (langiumCode === DocumentValidator.LexingError || langiumCode === DocumentValidator.ParsingError) {
                 diagnostic.code = 'syntax';
                 if (typeof diagnostic.message === 'string') diagnostic.message = friendlySyntaxMessage(diagnostic.message);
+                const fix = repairs.get(`${diagnostic.range.start.line}:${diagnostic.range.start.character}`) ?? suggestedWordFix(document, diagnostic);
+                if (fix) diagnostic.data = { ...(diagnostic.data as object | undefined), syntaxFix: fix };
             }
             result.push(diagnostic);
         }
@@ -151,6 +163,33 @@ export function applySeverities(diagnostics: Diagnostic[], strategy: StrategyWor
         result.push(diagnostic);
     }
     return result;
+}
+
+/**
+ * The edits that fix the mistakes the token repair found (token-repair.ts), by the position of
+ * their diagnostic, in the document's positions, for the quick fix.
+ */
+function repairFixes(document: LangiumDocument): Map<string, SyntaxFix> {
+    const fixes = new Map<string, SyntaxFix>();
+    for (const error of document.parseResult.lexerErrors as ReadonlyArray<Partial<RepairedMistake>>) {
+        if (!error.fix || error.line === undefined || error.column === undefined) continue;
+        fixes.set(`${error.line - 1}:${error.column - 1}`, {
+            title: error.fix.title,
+            edits: error.fix.edits.map(edit => ({
+                range: { start: document.textDocument.positionAt(edit.offset), end: document.textDocument.positionAt(edit.offset + edit.length) },
+                newText: edit.text
+            }))
+        });
+    }
+    return fixes;
+}
+
+/** A parser message that names the word meant (`Did you mean \`doing\`?`) fixes the word it is on. */
+function suggestedWordFix(document: LangiumDocument, diagnostic: Diagnostic): SyntaxFix | undefined {
+    const word = suggestedWord(String(diagnostic.message));
+    const written = document.textDocument.getText(diagnostic.range);
+    if (!word || !/^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(written)) return undefined;
+    return { title: `Write \`${word}\``, edits: [{ range: diagnostic.range, newText: word }] };
 }
 
 /** Chevrotain's messages name grammar tokens; say it in the words a strategist types. */

@@ -7,7 +7,7 @@ import type { YearStart } from '../model/periods.js';
 /** A finding of a rule, before severities are applied and it becomes an LSP or CLI diagnostic. */
 export interface Issue {
     code: DiagnosticCode;
-    /** What is wrong, then {@link fix}: the text the Problems panel and `eos check` show. */
+    /** What is wrong, a dash, then {@link fix}: the one line the Problems panel and `eos check` show. */
     message: string;
     /** What to write instead; the end of {@link message}. The hover shows it apart from the fault. */
     fix: string;
@@ -46,8 +46,9 @@ export interface FindingOptions {
 }
 
 /**
- * A finding on an element: `fault` says what is wrong (and why it matters); the message goes on
- * with the catalogue's fix for the code, so every message says what to write instead.
+ * A finding on an element: `fault` says what is wrong, in a few words (why it matters is the
+ * catalogue's `why`, shown by the hover); the message goes on with the fix — the catalogue's for the
+ * code unless the rule knows a more precise one — so every Problems row says what to write instead.
  */
 export function findingOn(element: StrategyElement, code: DiagnosticCode, fault: string, options: FindingOptions = {}): Issue {
     const fix = options.fix ?? CATALOGUE[code].fix;
@@ -57,14 +58,25 @@ export function findingOn(element: StrategyElement, code: DiagnosticCode, fault:
     };
 }
 
-/** A finding's message: what is wrong, then what to write instead. */
+/**
+ * A finding's message, one line: the fault, a dash, the fix (`Bet 'X' serves no theme — add
+ * \`serves <Theme>\`.`). The fix's first word is lower-cased after the dash when it is an ordinary
+ * word (`Add`), never when it is a name (`GlobexBilling`, `'Onboarding'`, `` `kr` ``).
+ */
 export function findingMessage(fault: string, fix: string): string {
-    return `${fault} ${fix}`;
+    return `${fault.trim().replace(/[.:;,]+$/, '')} — ${fixAfterDash(fix)}`;
+}
+
+function fixAfterDash(fix: string): string {
+    return /^[A-Z][a-z]*(?=[\s,:.?!]|$)/.test(fix) ? fix.charAt(0).toLowerCase() + fix.slice(1) : fix;
 }
 
 /** A message without the fix it ends with, for views that show the fix apart (hover, site). */
 export function faultOf(message: string, fix: string | undefined): string {
-    return fix && message.endsWith(fix) ? message.slice(0, message.length - fix.length).trimEnd() : message;
+    if (!fix) return message;
+    const ending = ` — ${fixAfterDash(fix)}`;
+    if (message.endsWith(ending)) return message.slice(0, message.length - ending.length) + '.';
+    return message.endsWith(fix) ? message.slice(0, message.length - fix.length).trimEnd() : message;
 }
 
 /** `'Name'` or `'Name' ("Title")` for messages. */

@@ -68,10 +68,7 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
         if (key === '$schema') continue;
         if (DAY_KEYS.includes(key as DayKey)) {
-            if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-                throw new ConfigError(`${source}: "${key}" must be a whole number of days (0 or more), not ${JSON.stringify(value)}`);
-            }
-            config[key as DayKey] = value;
+            config[key as DayKey] = readWholeDays(key, value, source);
         } else if (key === 'diagnostics') {
             config.diagnostics = parseSeverities(value, source);
         } else if (Object.prototype.hasOwnProperty.call(LOOP_SETTINGS, key)) {
@@ -95,6 +92,14 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
         }
     }
     return config;
+}
+
+/** A number of days as the file and the editor settings write it: a whole number, 0 or more. */
+export function readWholeDays(key: string, value: unknown, source: string): number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw new ConfigError(`${source}: "${key}" must be a whole number of days (0 or more), not ${JSON.stringify(value)}`);
+    }
+    return value;
 }
 
 export function parseSeverities(value: unknown, source: string): EosConfig['diagnostics'] {

@@ -49,7 +49,8 @@ export class EosWorkspaceManager extends DefaultWorkspaceManager {
 
     /** Clients that name only a root (no workspace folders) get that root as the workspace. */
     override initialize(params: InitializeParams): void {
-        this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : undefined);
+        const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : undefined);
+        if (folders) this.folders = folders;
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Parameters<DefaultWorkspaceManager['initializeWorkspace']>[1]): Promise<void> {

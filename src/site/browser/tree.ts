@@ -217,7 +217,7 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
         const focus = focusFromHash();
         if (focus && byId.has(focus)) {
             if (!visible.has(focus)) await unfoldTo([focus]);
-            if (!placed) panZoom.fit(size.width, size.height, 0.75) || panZoom.zoomAt(1);
+            if (!placed && !panZoom.fit(size.width, size.height, 0.75)) panZoom.zoomAt(1);
             placed = true;
             select(focus, true);
             return;

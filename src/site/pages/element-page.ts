@@ -5,6 +5,7 @@
  */
 import type { StrategyElement } from '../../language/model/elements.js';
 import type { WorkspaceModel } from '../../language/model/workspace-model.js';
+import { betFacts, streamFacts, themeFacts } from '../../language/model/element-facts.js';
 import { esc, paragraphs, inlineMarkdown } from '../html.js';
 import type { Page } from '../page.js';
 import type { SiteFinding } from '../site-input.js';
@@ -70,6 +71,10 @@ function kindSections(context: SiteContext, from: string, element: StrategyEleme
 const sources = (model: WorkspaceModel, element: StrategyElement, relation: Parameters<WorkspaceModel['incoming']>[1], kind?: string) =>
     unique(model.incoming(element, relation).map(entry => entry.source).filter(source => !kind || source.kind === kind));
 
+function count(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function unique(elements: StrategyElement[]): StrategyElement[] {
     return [...new Set(elements)];
 }
@@ -101,7 +106,7 @@ function visionSections(context: SiteContext, from: string, vision: StrategyElem
     const themes = sources(model, vision, 'vision', 'theme');
     return [
         facts([['Horizon', horizonText(vision)], ownerFact(context, from, vision)]),
-        section('Themes', elementList(context, from, themes, theme => `${model.incoming(theme, 'serves').length} bet${model.incoming(theme, 'serves').length === 1 ? '' : 's'}`)
+        section('Themes', elementList(context, from, themes, theme => count(themeFacts(model, theme).bets.length, 'bet'))
             || '<p class="empty-note">No theme points at this vision yet.</p>')
     ].join('');
 }
@@ -115,8 +120,7 @@ function themeSections(context: SiteContext, from: string, theme: StrategyElemen
         facts([['Vision', vision ? context.link(from, vision) : undefined], ['Horizon', horizonText(theme)], ownerFact(context, from, theme),
             ['Key results below it', okrsUnder.length ? progressSummaryHtml(keyResultsOf(context, okrsUnder)) : undefined]]),
         section('Bets serving it', elementList(context, from, bets, bet => {
-            const initiatives = model.incoming(bet, 'bet').length;
-            return `${initiatives} initiative${initiatives === 1 ? '' : 's'}`;
+            return count(betFacts(model, bet).initiatives.length, 'initiative');
         }) || '<p class="empty-note">No bet serves this theme: intent that nobody acts on.</p>'),
         supportingOkrs(context, from, theme)
     ].join('');
@@ -190,10 +194,8 @@ function okrSections(context: SiteContext, from: string, okr: StrategyElement): 
 
 function streamSections(context: SiteContext, from: string, stream: StrategyElement): string {
     const model = context.input.model;
-    const initiatives = sources(model, stream, 'stream', 'initiative');
-    const bets = sources(model, stream, 'streams', 'bet');
-    const doing = initiatives.filter(i => i.status === 'doing').length;
-    const over = stream.wip !== undefined && doing > stream.wip;
+    const { initiatives, bets, doing: doingWork, overLimit: over } = streamFacts(model, stream);
+    const doing = doingWork.length;
     return [
         facts([
             ['Work in progress', `<span class="${over ? 'warning-text' : ''}">${doing} doing${stream.wip !== undefined ? ` of a limit of ${stream.wip}${over ? ': over the limit' : ''}` : ' (no limit set)'}</span>`],

@@ -37,6 +37,7 @@ export function findingList(context: SiteContext, from: string, findings: readon
             + `<div class="finding-head">${severityBadge(finding.severity)} <a class="code" href="${esc(context.links.href(from, PAGES.findings, `code-${finding.code}`))}">${esc(finding.code)}</a>${where}</div>`
             + `<p class="message">${esc(faultOf(finding.message, fix))}</p>`
             + (fix ? `<p class="fix"><span class="label">How to fix:</span> ${inlineMarkdown(fix)}</p>` : '')
+            + (help.why ? `<p class="why"><span class="label">Why it matters:</span> ${inlineMarkdown(help.why)}</p>` : '')
             + `<p class="source">${esc(finding.file)}, line ${finding.line}</p>`
             + '</li>';
     });

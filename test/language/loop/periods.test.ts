@@ -104,8 +104,8 @@ describe('period and horizon syntax', () => {
         const model = ws.services.eos.StrategyWorkspace.model;
         expect(model.get('theme', 'T')?.horizon).toEqual({ start: 2026, end: 2028 });
         expect(ws.all().map(d => `${String(d.code)}: ${d.message}`)).toEqual([
-            'invalid-period: The horizon 2028..2026 ends before it starts. Write the first year first: 2026..2028.',
-            "invalid-period: '2026-Q1' is not a horizon: a horizon is in years. Write a year or a range of years: 2026, 2026..2028 or 2026-2028."
+            'invalid-period: The horizon 2028..2026 ends before it starts — write the first year first: 2026..2028.',
+            "invalid-period: '2026-Q1' is not a horizon: a horizon is in years — write a year or a range of years: 2026, 2026..2028 or 2026-2028."
         ]);
     });
 });

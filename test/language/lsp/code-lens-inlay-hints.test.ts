@@ -51,6 +51,45 @@ describe('code lens', () => {
     });
 });
 
+describe('code lens and hover', () => {
+    /** The hover's text on the name at the start of `needle` in `file`. */
+    async function hoverOn(ws: Awaited<ReturnType<typeof buildWorkspace>>, file: string, needle: string): Promise<string> {
+        const document = ws.documents.get(file)!;
+        const offset = document.textDocument.getText().indexOf(needle) + needle.indexOf(' ') + 1;
+        const position = document.textDocument.positionAt(offset);
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
+        return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    }
+
+    it('count the same initiatives, OKRs and doing work on a bet, a theme and a stream; an OKR naming a bet twice counts once', async () => {
+        const twice = `${work}okr Twice "Twice" { supports Early, Early }\ninitiative D "d" { bet Lonely stream Support status doing }\n`;
+        const ws = await buildWorkspace({ 'strategy.eos': strategy, 'work.eos': twice });
+        const document = ws.documents.get('strategy.eos')!;
+        const lenses = await ws.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        const lens = (name: string) => lenses.find(candidate => document.textDocument.getText(candidate.range) === name)?.command?.title;
+
+        expect(lens('Early')).toBe('3 initiatives · 2 OKRs');
+        const early = await hoverOn(ws, 'strategy.eos', 'bet Early');
+        expect(early).toContain('**Initiatives (3):** `A` (doing), `B` (doing), `C` (done)');
+        expect(early).toContain('**OKRs (2):** `O`, `Twice`');
+
+        expect(lens('Lonely')).toBe('1 initiative · 0 OKRs');
+        const lonely = await hoverOn(ws, 'strategy.eos', 'bet Lonely');
+        expect(lonely).toContain('**Initiatives (1):** `D` (doing)');
+        expect(lonely).toContain('**OKRs:** none');
+
+        expect(lens('Retention')).toBe('2 bets');
+        expect(await hoverOn(ws, 'strategy.eos', 'theme Retention')).toContain('**Bets serving it (2):** `Early`, `Lonely`');
+
+        expect(lens('Onboarding')).toBe('2 doing / WIP limit 1 — exceeded · 3 initiatives');
+        const onboarding = await hoverOn(ws, 'strategy.eos', 'stream Onboarding');
+        expect(onboarding).toContain('**WIP:** 2 doing of a limit of 1 — over the limit');
+        expect(onboarding).toContain('**Initiatives (3):**');
+        expect(lens('Support')).toBe('1 doing / no WIP limit · 1 initiative');
+        expect(await hoverOn(ws, 'strategy.eos', 'stream Support')).toContain('**WIP:** 1 doing, no WIP limit set');
+    });
+});
+
 describe('inlay hints', () => {
     it('shows each key result\'s progress right after its current value, for rising and falling targets', async () => {
         const ws = await buildWorkspace({ 'strategy.eos': strategy, 'work.eos': work });

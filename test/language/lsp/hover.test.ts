@@ -2,6 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import type { Hover } from 'vscode-languageserver';
 import { buildWorkspace, readEosFolder, type TestWorkspace } from '../../helpers.js';
 import { at, buildStrategy } from './lsp-fixture.js';
+import { CATALOGUE, type CatalogueEntry, type DiagnosticCode } from '../../../src/language/validation/codes.js';
 
 let ws: TestWorkspace;
 beforeAll(async () => { ws = await buildStrategy(); });
@@ -114,12 +115,14 @@ describe('hover on elements and references shows the element in its context', ()
 
     it('points to the fix on an element that carries a diagnostic', async () => {
         const text = await hover('teams/onboarding.eos', 'ReferralProgram');
-        expect(text).toContain("⚠ `orphan-initiative`: Initiative 'ReferralProgram' is linked to no bet, so nobody can see which hypothesis this work tests or why it is funded.\n\n"
-            + '**Fix:** Add `bet <Name>` to name the bet this initiative tests, or stop it.');
+        expect(text).toContain("⚠ `orphan-initiative`: Initiative 'ReferralProgram' is linked to no bet.\n\n"
+            + '**Fix:** Add `bet <Name>`, or stop it.\n\n'
+            + '**Why it matters:** Work linked to no bet shows nobody which hypothesis it tests or why it is funded.'
+            + ' [More about `orphan-initiative`](https://github.com/eos-strategy/eos-strategy/blob/main/docs/language.md#orphan-initiative)');
         expect(await hover('teams/onboarding.eos', 'GuidedSetup')).not.toContain('⚠');
     });
 
-    it('shows each finding\'s fix once, after the fault (regression: the message\'s fix was repeated)', async () => {
+    it('shows each finding\'s fix once and its why once; the message is one line of fault and fix (regression: the message\'s fix was repeated, the why made rows long)', async () => {
         const flawed = await buildWorkspace(readEosFolder('examples/flawed'), { today: '2026-03-01' });
         let checked = 0;
         for (const [file, document] of flawed.documents) {
@@ -128,10 +131,16 @@ describe('hover on elements and references shows the element in its context', ()
                 const result = await flawed.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: diagnostic.range.start });
                 const text = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
                 const fix = (diagnostic.data as { fix?: string }).fix!;
-                expect(String(diagnostic.message).endsWith(` ${fix}`), `${file}: ${diagnostic.message}`).toBe(true);
+                const message = String(diagnostic.message);
+                expect(message.endsWith(` — ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`) || message.endsWith(` — ${fix}`), `${file}: ${message}`).toBe(true);
+                expect(message, `${file}: ${message}`).not.toContain('\n');
+                const why = (CATALOGUE[diagnostic.code as DiagnosticCode] as CatalogueEntry).why!;
+                expect(message, 'the why is left to the hover').not.toContain(why.replace(/\.$/, ''));
                 if (!text.includes(`⚠ \`${String(diagnostic.code)}\``)) continue; // a finding on a reference: the hover shows the target
                 expect(text.split(fix).length - 1, `${file}: ${text}`).toBe(1);
                 expect(text).toContain(`**Fix:** ${fix}`);
+                expect(text.split(why).length - 1, `${file}: ${text}`).toBe(1);
+                expect(text).toContain(`**Why it matters:** ${why}`);
                 checked++;
             }
         }

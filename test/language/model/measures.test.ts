@@ -131,7 +131,7 @@ describe('key results in every value form', () => {
 
     it('round-trip through the formatter unchanged in meaning', async () => {
         const services = createEosServices(EmptyFileSystem).Eos;
-        const messy = STRATEGY.replace(/\n  /g, '\n      ').replace('from 6,200', 'from   6,200');
+        const messy = STRATEGY.replace(/\n {2}/g, '\n      ').replace('from 6,200', 'from   6,200');
         const document = await parseDocument(services, messy);
         const edits = await services.lsp.Formatter!.formatDocument(document, { options: { insertSpaces: true, tabSize: 2 }, textDocument: { uri: document.uri.toString() } });
         const formatted = TextDocument.applyEdits(document.textDocument, edits);
@@ -143,10 +143,10 @@ describe('key results in every value form', () => {
         const found = ws.diagnostics('a.eos').filter(d => d.code !== 'unaligned-okr');
         expect(found.map(d => [d.code, d.range])).toEqual(ws.markers.get('a.eos')!.map(range => ['invalid-value', range]));
         expect(found.map(d => d.message)).toEqual([
-            "'30m' could be read more than one way. Write 30 min, 30 metres or 30M for millions.",
-            "'20m' could be read more than one way. Write 20 min, 20 metres or 20M for millions.",
-            "'from 40% down 10%' could mean 36% (10% of 40%) or 30% (10 points). Write 'down 10 points' or 'to 36%'.",
-            "'11' is a plain number next to times of day. Write it as a time, e.g. 11:00."
+            "'30m' could be read more than one way — write 30 min, 30 metres or 30M for millions.",
+            "'20m' could be read more than one way — write 20 min, 20 metres or 20M for millions.",
+            "'from 40% down 10%' could mean 36% (10% of 40%) or 30% (10 points) — write 'down 10 points' or 'to 36%'.",
+            "'11' is a plain number next to times of day — write it as a time, e.g. 11:00."
         ]);
     });
 

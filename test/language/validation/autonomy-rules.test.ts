@@ -44,7 +44,7 @@ describe('decision-below-level', () => {
     }));
     it('names the rights, the owner\'s level and what to write', async () => {
         const [message] = await messagesOf('decision-below-level', { 'org.eos': org, 'd.eos': 'decision Low { date 2026-02-01 type Api owner Platform }' }, TODAY);
-        expect(message).toContain("Decision 'Low' is of type 'Api', which a team at function level or above decides, but Platform took it at team level");
+        expect(message).toBe("Decision 'Low' by Platform (team level) is for a team at function level or above, not escalated — write `escalated to <Team>`, or change `decided by` in 'Api'.");
         expect(message).toContain('escalated to <Team>');
     });
 });
@@ -108,7 +108,7 @@ describe('tenet-unused', () => {
         const strict = await buildWorkspace(text, { today: TODAY, config: { diagnostics: {}, tenetUnusedAfterDays: 30 } });
         const lenient = await buildWorkspace(text, { today: TODAY, config: { diagnostics: {}, tenetUnusedAfterDays: 200 } });
         expect(strict.all().filter(d => d.code === 'tenet-unused').map(d => d.message)).toEqual([
-            expect.stringContaining("Tenet 'Reliable' was last cited by a decision record on 2025-11-01, 120 days ago (limit 30)")
+            expect.stringContaining("Tenet 'Reliable' was last cited 120 days ago, on 2025-11-01 (limit 30) — cite it (`follows Reliable`), sharpen its `when`, or retire it.")
         ]);
         expect(lenient.all().filter(d => d.code === 'tenet-unused')).toEqual([]);
     });
@@ -200,7 +200,7 @@ initiative Links "Payment links" { bet Rail owner Pod }
     }));
     it('says who must plan what', async () => {
         const [message] = await messagesOf('need-unsupported', { 'org.eos': org + plan.replace('owner Pod', 'owner Pod needs Engineering "a rail API"') }, TODAY);
-        expect(message).toContain("Initiative 'Links' needs Engineering (\"a rail API\"), but none of Engineering's OKRs or initiatives plans for it");
+        expect(message).toContain("Initiative 'Links' needs Engineering, and nothing Engineering plans meets it — agree it with Engineering (an OKR with `supports Links`");
         expect(message).toContain("an initiative under bet 'Rail'");
     });
 });

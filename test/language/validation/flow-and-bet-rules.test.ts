@@ -19,7 +19,7 @@ describe('wip-exceeded', () => {
     }));
     it('lists the work in progress in its message', async () => {
         const [message] = await messagesOf('wip-exceeded', { 'a.eos': 'stream S { wip 0 }\ninitiative X { stream S status doing }' });
-        expect(message).toContain('1 initiatives in progress (X) against a WIP limit of 0');
+        expect(message).toContain("Value stream 'S' has 1 doing (X), over its WIP limit of 0 — finish or stop one first, or raise `wip`.");
     });
 });
 

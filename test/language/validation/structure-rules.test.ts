@@ -70,9 +70,9 @@ describe('unresolved-reference', () => {
         });
         const unresolved = ws.diagnostics('b.eos').filter(d => d.code === 'unresolved-reference');
         expect(unresolved.map(d => d.range)).toEqual(ws.markers.get('b.eos'));
-        expect(unresolved[0].message).toBe("No bet is named 'EarlyExperiance'. Did you mean 'EarlyExperience'?");
+        expect(unresolved[0].message).toBe("No bet is named 'EarlyExperiance' — did you mean 'EarlyExperience'?");
         expect(unresolved[0].data).toMatchObject({ code: 'unresolved-reference', suggestions: ['EarlyExperience'] });
-        expect(unresolved[1].message).toBe("No team is named 'Nobody'. Check the spelling, or create it.");
+        expect(unresolved[1].message).toBe("No team is named 'Nobody' — check the spelling, or create it.");
     });
     it('checks references by kind: a team name does not satisfy a bet reference', () => expectCodeAtMarkers('unresolved-reference', {
         name: 'trigger', files: { 'a.eos': 'team Growth\ninitiative I { bet <|Growth|> }' }

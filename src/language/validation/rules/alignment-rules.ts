@@ -2,25 +2,26 @@
  * Alignment: whether work, bets and objectives connect to the intent above them.
  * These are the strategy debugger's core findings.
  */
-import { firstLink, linksOf, type StrategyElement } from '../../model/elements.js';
+import { firstLink, linksOf } from '../../model/elements.js';
+import { isLiveBet, levelRank } from '../../model/vocabulary.js';
 import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const orphanInitiative: ElementRule = (element, _context, report) => {
     if (element.kind !== 'initiative' || firstLink(element, 'bet')) return;
     report(findingOn(element, 'orphan-initiative',
-        `Initiative ${label(element)} is linked to no bet, so nobody can see which hypothesis this work tests or why it is funded.`));
+        `Initiative ${label(element)} is linked to no bet`));
 };
 
 export const orphanBet: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || firstLink(element, 'serves')) return;
     report(findingOn(element, 'orphan-bet',
-        `Bet ${label(element)} serves no theme: an investment no strategic theme asks for competes with the ones that do.`));
+        `Bet ${label(element)} serves no theme`));
 };
 
 export const unalignedOkr: ElementRule = (element, _context, report) => {
     if (element.kind !== 'okr' || firstLink(element, 'supports')) return;
     report(findingOn(element, 'unaligned-okr',
-        `OKR ${label(element)} supports nothing, so it cannot show how this team's outcome moves the strategy.`));
+        `OKR ${label(element)} supports nothing`));
 };
 
 /** Compares objectives the way a reader would: case, spacing and final punctuation do not count. */
@@ -45,31 +46,28 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
         if (!target || target === element || !target.title) continue;
         if (normaliseObjective(target.title) === mine) {
             report(findingOn(element, 'cascaded-okr',
-                `OKR ${label(element)} repeats the objective of ${label(target)} word for word: that is cascading, not aligning.`,
+                `OKR ${label(element)} repeats the objective of ${label(target)} word for word`,
                 { data: { supported: target.name } }));
             return;
         }
     }
 };
 
-/** Organisational levels, high to low; equal numbers are peers. */
-export const LEVEL_RANK: Record<string, number> = {
-    company: 0, division: 1, function: 1, stream: 2, crew: 3, pod: 4, team: 4
-};
-
 export const levelInversion: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'okr') return;
     const ownLevel = model.target(element, 'owner')?.level;
-    if (ownLevel === undefined || LEVEL_RANK[ownLevel] === undefined) return;
+    const ownRank = levelRank(ownLevel);
+    if (ownRank === undefined) return;
     for (const target of model.targets(element, 'supports')) {
         const supported = model.okrOf(target);
         if (!supported || supported === element) continue;
         const owner = model.target(supported, 'owner');
         const theirLevel = owner?.level;
-        if (theirLevel === undefined || LEVEL_RANK[theirLevel] === undefined) continue;
-        if (LEVEL_RANK[ownLevel] < LEVEL_RANK[theirLevel]) {
+        const theirRank = levelRank(theirLevel);
+        if (theirRank === undefined) continue;
+        if (ownRank < theirRank) {
             report(findingOn(element, 'level-inversion',
-                `OKR ${label(element)} is owned at ${ownLevel} level but supports ${label(supported)}, owned by ${owner!.name} at ${theirLevel} level. Alignment flows from broader intent to narrower teams.`,
+                `OKR ${label(element)} (${ownLevel} level) supports ${label(supported)} of a lower level (${owner!.name}, ${theirLevel})`,
                 { data: { supported: supported.name } }));
             return;
         }
@@ -85,26 +83,20 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
     if (betStreams.length === 0) return;
     if (betStreams.some(link => model.resolve(link) === stream || link.target === stream.name)) return;
     report(findingOn(element, 'stream-mismatch',
-        `Initiative ${label(element)} runs in value stream ${label(stream)}, which its bet ${label(bet)} does not span (${betStreams.map(l => l.target).join(', ')}).`,
+        `Initiative ${label(element)} runs in ${label(stream)}, outside its bet ${label(bet)} (${betStreams.map(l => l.target).join(', ')})`,
         { data: { stream: stream.name, bet: bet.name } }));
 };
 
-const CLOSED_BET = new Set(['stopped', 'invalidated']);
-
 export const unfundedBet: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'bet' || CLOSED_BET.has(element.status ?? '')) return;
+    if (!isLiveBet(element)) return;
     if (model.incoming(element, 'bet').some(entry => entry.source.kind === 'initiative')) return;
     report(findingOn(element, 'unfunded-bet',
-        `Bet ${label(element)} has no initiative: no work tests this hypothesis yet.`));
+        `Bet ${label(element)} has no initiative`));
 };
 
 export const themeWithoutBets: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'theme') return;
     if (model.incoming(element, 'serves').some(entry => entry.source.kind === 'bet')) return;
     report(findingOn(element, 'theme-without-bets',
-        `Theme ${label(element)} has no bet serving it: it states what matters but nothing is invested in it.`));
+        `Theme ${label(element)} has no bet serving it`));
 };
-
-export function isLiveBet(element: StrategyElement): boolean {
-    return element.kind === 'bet' && !CLOSED_BET.has(element.status ?? '');
-}

@@ -25,11 +25,11 @@ export const decisionBelowLevel: ElementRule = (element, { model }, report) => {
     if (escalatedTo && mayDecide(model, type, escalatedTo) === 'yes') return;
     const who = deciderText(model, type);
     const escalation = escalatedTo
-        ? ` It was escalated to ${escalatedTo.name} (${levelOf(escalatedTo)}), which may not take it either.`
-        : ' It was not escalated.';
+        ? `, escalated to ${escalatedTo.name} (${levelOf(escalatedTo)}), which may not take it either`
+        : ', not escalated';
     report(findingOn(element, 'decision-below-level',
-        `Decision ${label(element)} is of type ${label(type)}, which ${who} decides, but ${owner.name} took it at ${levelOf(owner)}.${escalation}`,
-        { fix: `Escalate it: write \`escalated to <Team>\` naming a team that may decide it — or, if the rights no longer fit, change \`decided by\` in ${label(type)}.`, data: { type: type.name, owner: owner.name } }));
+        `Decision ${label(element)} by ${owner.name} (${levelOf(owner)}) is for ${who}${escalation}`,
+        { fix: `Write \`escalated to <Team>\`, or change \`decided by\` in ${label(type)}.`, data: { type: type.name, owner: owner.name } }));
 };
 
 export const decisionNotEscalated: ElementRule = (element, { model }, report) => {
@@ -42,13 +42,13 @@ export const decisionNotEscalated: ElementRule = (element, { model }, report) =>
     if (!escalatedTo) {
         if (element.links.some(link => link.relation === 'escalatedTo')) return; // an unknown team: unresolved-reference says so
         report(findingOn(element, 'decision-not-escalated',
-            `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} but was not escalated.`,
-            { fix: `Write \`escalated to ${required?.name ?? '<Team>'}\`${required ? ', as the decision rights ask' : ''}, or remove \`triggers escalation\` if the trigger does not apply.`, data: { type: type.name } }));
+            `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} but was not escalated`,
+            { fix: `Write \`escalated to ${required?.name ?? '<Team>'}\`, or remove \`triggers escalation\`.`, data: { type: type.name } }));
         return;
     }
     if (required && !teamAndAncestors(model, required).includes(escalatedTo)) {
         report(findingOn(element, 'decision-not-escalated',
-            `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} and was escalated to ${escalatedTo.name}, but the decision rights send it to ${required.name}.`,
+            `Decision ${label(element)} was escalated to ${escalatedTo.name}, but ${label(type)} sends it to ${required.name}`,
             { fix: `Escalate it to ${required.name} (or a team above it), or change \`escalate … to\` in ${label(type)}.`, data: { type: type.name, required: required.name } }));
     }
 };
@@ -58,7 +58,7 @@ export const tenetSetAsideWithoutReason: ElementRule = (element, _context, repor
     for (const citation of element.citations ?? []) {
         if (citation.side !== 'sets-aside' || (citation.reason !== undefined && citation.reason.trim() !== '')) continue;
         report(findingOn(element, 'tenet-set-aside-without-reason',
-            `Decision ${label(element)} sets tenet '${citation.tenet}' aside without a reason. Setting a tenet aside can be right, but only knowingly.`,
+            `Decision ${label(element)} sets tenet '${citation.tenet}' aside without a reason`,
             { range: citation.range, data: { tenet: citation.tenet } }));
     }
 };
@@ -83,11 +83,11 @@ export const tenetUnused: ElementRule = (element, { model, today, tenetUnusedAft
     const age = ageInDays(today, since);
     if (age === undefined || age <= limit) return;
     const when = use.lastCited !== undefined
-        ? `was last cited by a decision record on ${use.lastCited}, ${age} days ago`
-        : `has not been cited by any decision record in the ${age} days since the decision log starts (${isoOf(start)})`;
+        ? `was last cited ${age} days ago, on ${use.lastCited}`
+        : `was never cited in the ${age} days of the decision log (since ${isoOf(start)})`;
     report(findingOn(element, 'tenet-unused',
-        `Tenet ${label(element)} ${when} (limit ${limit}): a tenet nobody reaches for is not settling the trade-off it was written for.`,
-        { fix: `Cite it where it applies (\`follows ${element.name}\`), sharpen its \`when\` so people recognise the situation, or retire it.`, data: { days: age } }));
+        `Tenet ${label(element)} ${when} (limit ${limit})`,
+        { fix: `Cite it (\`follows ${element.name}\`), sharpen its \`when\`, or retire it.`, data: { days: age } }));
 };
 
 export const tenetContested: ElementRule = (element, { model }, report) => {
@@ -96,7 +96,7 @@ export const tenetContested: ElementRule = (element, { model }, report) => {
     if (!use.followed.length || !use.setAside.length) return;
     const names = (list: StrategyElement[]) => list.map(d => d.name).join(', ');
     report(findingOn(element, 'tenet-contested',
-        `Tenet ${label(element)} is followed by ${names(use.followed)} but set aside by ${names(use.setAside)}: when the same trade-off goes both ways, the tenet may need refining.`,
+        `Tenet ${label(element)} is followed by ${names(use.followed)} but set aside by ${names(use.setAside)}`,
         { data: { followed: use.followed.map(d => d.name), setAside: use.setAside.map(d => d.name) } }));
 };
 
@@ -119,11 +119,11 @@ export const valueDrift: ElementRule = (element, { model, today, valueDriftAfter
     const age = ageInDays(today, since);
     if (age === undefined || age <= limit) return;
     const when = last
-        ? `was last applied by decision ${label(last)} on ${last.date}, ${age} days ago`
-        : `has not been applied by any decision record in the ${age} days since the decision log starts (${isoOf(start)})`;
+        ? `was last applied ${age} days ago, by ${label(last)}`
+        : `was never applied in the ${age} days of the decision log (since ${isoOf(start)})`;
     report(findingOn(element, 'value-drift',
-        `Value ${label(element)} ${when} (limit ${limit}): a value that no decision reaches for is drifting into a poster on the wall.`,
-        { fix: `Name it where it weighs (\`applies ${element.name}\` in a decision, or in the decision rights it belongs to), or follow a tenet that upholds it.`, data: { days: age } }));
+        `Value ${label(element)} ${when} (limit ${limit})`,
+        { fix: `Write \`applies ${element.name}\` where it weighs, or follow a tenet that upholds it.`, data: { days: age } }));
 };
 
 export const valueChainBrokenRule: ElementRule = (element, { model }, report) => {
@@ -135,8 +135,8 @@ export const valueChainBrokenRule: ElementRule = (element, { model }, report) =>
         const path = chain.length > 1 ? ` (${chain.map(v => v.name).join(' → ')})` : '';
         const end = top === element ? 'it extends no value' : `its chain of \`extends\`${path} stops at ${label(top)}, which no company-level team owns`;
         report(findingOn(element, 'value-chain-broken',
-            `Value ${label(element)} belongs to ${owner.name} at ${owner.level} level, but ${end}: it does not connect to a company value, so teams living it may be aligned to nothing the company stands for.`,
-            { fix: `Add \`extends <CompanyValue>\` to ${label(top)}, naming the company value it interprets.`, data: { top: top.name } }));
+            `Value ${label(element)} (${owner.name}, ${owner.level} level): ${end}`,
+            { fix: `Add \`extends <CompanyValue>\` to ${label(top)}.`, data: { top: top.name } }));
         return;
     }
     if (element.kind !== 'practice') return;
@@ -147,8 +147,8 @@ export const valueChainBrokenRule: ElementRule = (element, { model }, report) =>
         const verdict = chainToCompany(model, value);
         if (verdict.reaches !== false) continue;
         report(findingOn(element, 'value-chain-broken',
-            `Practice ${label(element)} embodies ${label(value)}, whose chain of \`extends\` stops at ${label(verdict.top)} without reaching a company-level value: the practice connects to no company value.`,
-            { range: link.range, fix: `Embody a value that interprets a company value, or add \`extends <CompanyValue>\` to ${label(verdict.top)}.`, data: { value: value.name, top: verdict.top.name } }));
+            `Practice ${label(element)} embodies ${label(value)}, whose chain of \`extends\` stops at ${label(verdict.top)} short of a company value`,
+            { range: link.range, fix: `Embody a value that reaches one, or add \`extends <CompanyValue>\` to ${label(verdict.top)}.`, data: { value: value.name, top: verdict.top.name } }));
     }
 };
 
@@ -161,11 +161,10 @@ export const needUnsupported: ElementRule = (element, { model }, report) => {
         if (!team || team === own) continue;
         const support = needSupport(model, element, team);
         if (support.by.length) continue;
-        const what = need.what ? ` ("${need.what}")` : '';
         const viaBet = support.bets.length ? `, or an initiative under ${support.bets.map(bet => `bet ${label(bet)}`).join(' or ')}` : '';
-        const supportsWhat = element.kind === 'okr' ? `\`supports ${element.name}\` (or one of its key results)` : `\`supports ${element.name}\``;
+        const supportsWhat = `\`supports ${element.name}\``;
         report(findingOn(element, 'need-unsupported',
-            `${kind} ${label(element)} needs ${team.name}${what}, but none of ${team.name}'s OKRs or initiatives plans for it.`,
-            { range: need.range, fix: `Agree it with ${team.name}: they add an OKR with ${supportsWhat}${viaBet} — or drop the need if it is no longer needed.`, data: { team: team.name } }));
+            `${kind} ${label(element)} needs ${team.name}, and nothing ${team.name} plans meets it`,
+            { range: need.range, fix: `Agree it with ${team.name} (an OKR with ${supportsWhat}${viaBet}), or drop it.`, data: { team: team.name } }));
     }
 };

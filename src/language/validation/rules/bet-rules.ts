@@ -1,12 +1,12 @@
 /** Bets are hypotheses: they state what they expect and are judged on evidence. */
 import { latestEvidence } from '../../model/evidence.js';
 import { findingOn, label, type ElementRule } from '../issue.js';
-import { isLiveBet } from './alignment-rules.js';
+import { isLiveBet } from '../../model/vocabulary.js';
 
 export const betWithoutHypothesis: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || element.hypothesis?.trim()) return;
     report(findingOn(element, 'bet-without-hypothesis',
-        `Bet ${label(element)} has no hypothesis, yet a bet is a testable expectation.`));
+        `Bet ${label(element)} has no hypothesis`));
 };
 
 export const contradictedBet: ElementRule = (element, _context, report) => {
@@ -14,5 +14,5 @@ export const contradictedBet: ElementRule = (element, _context, report) => {
     const latest = latestEvidence(element.evidence);
     if (latest?.verdict !== 'contradicts') return;
     report(findingOn(element, 'contradicted-bet',
-        `The latest evidence on bet ${label(element)}${latest.date ? ` (${latest.date})` : ''} contradicts it${latest.text ? `: "${latest.text}"` : ''}.`));
+        `The latest evidence on bet ${label(element)}${latest.date ? ` (${latest.date})` : ''} contradicts it`));
 };

@@ -10,7 +10,7 @@ export const wipExceeded: ElementRule = (element, { model }, report) => {
         .map(entry => entry.source.name);
     if (doing.length <= element.wip) return;
     report(findingOn(element, 'wip-exceeded',
-        `Value stream ${label(element)} has ${doing.length} initiatives in progress (${doing.join(', ')}) against a WIP limit of ${element.wip}: starting more than a stream can finish slows all of it.`,
+        `Value stream ${label(element)} has ${doing.length} doing (${doing.join(', ')}), over its WIP limit of ${element.wip}`,
         { data: { doing, limit: element.wip } }));
 };
 
@@ -22,6 +22,6 @@ export const stalledInitiative: ElementRule = (element, { today, stalledAfterDay
     const age = now - updated;
     if (age <= stalledAfterDays) return;
     report(findingOn(element, 'stalled-initiative',
-        `Initiative ${label(element)} is doing but was last updated on ${element.updated}, ${age} days ago (limit ${stalledAfterDays}): stalled work hides in a busy portfolio.`,
+        `Initiative ${label(element)} is doing but was not updated for ${age} days (limit ${stalledAfterDays})`,
         { data: { days: age } }));
 };

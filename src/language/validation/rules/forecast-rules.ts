@@ -49,8 +49,8 @@ export const krCheckInStale: ElementRule = (element, context, report) => {
     const age = clock.today - parseDate(last.date)!;
     if (age <= every) return;
     report(findingOn(element, 'kr-check-in-stale',
-        `Key result ${label(element)} was last checked in on ${last.date}, ${age} days ago (a check-in is due every ${every} days while ${period.text} runs); a key result nobody reads is not steering anything.`,
-        { fix: `Add \`checkin ${isoDay(clock.today)} <value>\` with the latest reading.`, data: { days: age, lastValue: last.value.text, kr: element.name, nested: last.nested, today: isoDay(clock.today) } }));
+        `Key result ${label(element)} was last checked in ${age} days ago (due every ${every} while ${period.text} runs)`,
+        { fix: `Add \`checkin ${isoDay(clock.today)} <value>\`.`, data: { days: age, lastValue: last.value.text, kr: element.name, nested: last.nested, today: isoDay(clock.today) } }));
 };
 
 export const betReviewOverdue: ElementRule = (element, context, report) => {
@@ -66,8 +66,8 @@ export const betReviewOverdue: ElementRule = (element, context, report) => {
         const age = clock.today - latest;
         if (age <= limit) return;
         report(findingOn(element, 'bet-review-overdue',
-            `Bet ${label(element)} is active but its latest evidence is from ${isoDay(latest)}, ${age} days ago (review after ${limit}); a bet is reviewed through evidence, or it turns into static documentation.`,
-            { fix: `Add \`evidence ${isoDay(clock.today)} supports|contradicts "what you saw"\`, or change its status.`, data: { days: age } }));
+            `Bet ${label(element)} has had no evidence for ${age} days (review every ${limit})`,
+            { fix: `Add \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`, or change its status.`, data: { days: age } }));
         return;
     }
     // No evidence at all: measured from the first day work on it started, when that is known.
@@ -78,8 +78,8 @@ export const betReviewOverdue: ElementRule = (element, context, report) => {
     }
     if (started === undefined || clock.today - started <= limit) return;
     report(findingOn(element, 'bet-review-overdue',
-        `Bet ${label(element)} is active and has no evidence, though work on it started on ${isoDay(started)}, ${clock.today - started} days ago (review after ${limit}).`,
-        { fix: `Record what the work has shown so far: \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`.`, data: { days: clock.today - started } }));
+        `Bet ${label(element)} has no evidence ${clock.today - started} days after work began (review every ${limit})`,
+        { fix: `Add what the work has shown: \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`.`, data: { days: clock.today - started } }));
 };
 
 /** The themes each element leads up to (OKR → what it supports → … → bet → theme), per model. */
@@ -153,7 +153,7 @@ export const themeWithoutCurrentOkrs: ElementRule = (element, context, report) =
     if (running.okrs.length === 0 || running.themes.has(element)) return;
     const periods = [...new Set(running.okrs.map(okr => okr.period!))].sort().join(', ');
     report(findingOn(element, 'theme-without-current-okrs',
-        `No objective of the running period (${periods}) supports theme ${label(element)}, directly or through its bets: the teams found no objective for it.`,
+        `No ${periods} objective supports theme ${label(element)} or its bets`,
         { data: { periods } }));
 };
 
@@ -213,7 +213,7 @@ export const targetsAlwaysMet: ElementRule = (element, context, report) => {
     if (streak.length < 2) return;
     const what = element.kind === 'team' ? `Team ${label(element)}` : `The objectives supporting theme ${label(element)}`;
     report(findingOn(element, 'targets-always-met',
-        `${what} met or exceeded every key result in ${streak.map(p => p.text).join(', ')} (${streak.length} periods in a row); targets that are always met may be too safe.`,
+        `${what} met every key result in ${streak.map(p => p.text).join(', ')}`,
         { data: { periods: streak.map(p => p.text) } }));
 };
 

@@ -14,7 +14,7 @@ export const duplicateName: ElementRule = (element, { model }, report) => {
     if (same.length < 2) return;
     const others = same.filter(other => other !== element).map(other => where(other, element)).join(', ');
     report(findingOn(element, 'duplicate-name',
-        `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others}); names must be unique per kind so that every reference means one thing.`));
+        `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others})`));
 };
 
 /**
@@ -42,7 +42,7 @@ function decodePart(part: string): string {
 export const duplicateProperty: ElementRule = (element, _context, report) => {
     for (const { property, range } of element.repeatedProperties ?? []) {
         report(findingOn(element, 'duplicate-property',
-            `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once; only the last one counts.`,
+            `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once`,
             { range }));
     }
 };
@@ -190,6 +190,6 @@ export function cycleIssue(element: StrategyElement, cycle: StrategyElement[]): 
     const path = [...cycle.slice(start), ...cycle.slice(0, start), element].map(e => e.name).join(' → ');
     const word = RELATION_WORD[element.kind] ?? 'link';
     return findingOn(element, 'alignment-cycle',
-        `${capitalise(KIND_LABEL[element.kind])} ${label(element)} is on a \`${word}\` cycle: ${path}. A chain of alignment must end somewhere above.`,
+        `${capitalise(KIND_LABEL[element.kind])} ${label(element)} is on a \`${word}\` cycle: ${path}`,
         { data: { cycle: cycle.map(e => e.name) } });
 }

@@ -8,7 +8,7 @@ function same(a: string | undefined, b: string | undefined): boolean {
 export const tenetNoTradeoff: ElementRule = (element, _context, report) => {
     if (element.kind !== 'tenet' || !same(element.chosen, element.over)) return;
     report(findingOn(element, 'tenet-no-tradeoff',
-        `Tenet ${label(element)} chooses "${element.chosen}" over itself, yet a tenet earns its place by naming what is given up.`));
+        `Tenet ${label(element)} chooses "${element.chosen}" over itself`));
 };
 
 export const tenetConflict: ElementRule = (element, { model }, report) => {
@@ -17,7 +17,7 @@ export const tenetConflict: ElementRule = (element, { model }, report) => {
         if (other === element || !same(other.situation, element.situation)) continue;
         if (same(other.chosen, element.over) && same(other.over, element.chosen)) {
             report(findingOn(element, 'tenet-conflict',
-                `Tenets ${label(element)} and ${label(other)} apply when "${element.situation}" but choose opposite options ("${element.chosen}" over "${element.over}" versus "${other.chosen}" over "${other.over}"): teams cannot follow both.`,
+                `Tenets ${label(element)} and ${label(other)} choose opposite options when "${element.situation}"`,
                 { data: { other: other.name } }));
             return;
         }
@@ -33,5 +33,5 @@ export const valueUnpracticed: ElementRule = (element, { model }, report) => {
         || ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies'));
     if (livedBy) return;
     report(findingOn(element, 'value-unpracticed',
-        `Value ${label(element)} is not lived out by any tenet, practice or more specific value. A value nobody practises drifts into a slogan.`));
+        `Value ${label(element)} is practised nowhere`));
 };

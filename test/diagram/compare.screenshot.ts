@@ -3,23 +3,16 @@
  * revision against the editor's texts, in the real webview page (CSP, bundle) in headless
  * chromium, light and dark. Checks what a reviewer notices (ghost where the removed initiative
  * was, marks on added and changed boxes, the legend, the list of changes, a click revealing the
- * source, Stop comparing) and writes docs/compare-light.png and docs/compare-dark.png.
+ * source, Stop comparing) and compares it with docs/compare-light.png and docs/compare-dark.png.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { webviewHtml } from '../../src/extension/preview/webview-html.js';
+import type { Browser, Page } from 'playwright-core';
 import type { DiagramResult } from '../../src/shared/protocol.js';
 import type { FromWebview } from '../../src/shared/preview-messages.js';
 import { diagramFor } from '../../src/server/diagram-handler.js';
 import { GitRepo } from '../diff/git-repo.js';
 import { AFTER, BEFORE, editorWorkspace } from '../server/compare-fixtures.js';
-import { ROOT } from './diagram-fixtures.js';
+import { expectScreenshot, launchChromium, openPreview as openWebview, requireBuilt } from '../chromium.js';
 import { DARK_THEME, LIGHT_THEME } from './vscode-themes.js';
-
-const ORIGIN = 'https://webview.test';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DOCS = path.join(ROOT, 'docs');
 
 /** The git decoration colours of Light Modern and Dark Modern, which compare mode draws with. */
 const LIGHT = { ...LIGHT_THEME, '--vscode-gitDecoration-addedResourceForeground': '#587c0c', '--vscode-gitDecoration-modifiedResourceForeground': '#895503', '--vscode-gitDecoration-deletedResourceForeground': '#ad0707', '--vscode-list-hoverBackground': '#f2f2f2' };
@@ -30,17 +23,12 @@ let repo: GitRepo;
 let result: DiagramResult;
 
 beforeAll(async () => {
-    for (const file of ['out/webview.js', 'out/webview.css']) {
-        if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run bundle\` first`);
-    }
+    requireBuilt('out/webview.js', 'out/webview.css');
     repo = new GitRepo('eos-compare-shot-');
     repo.commit('Strategy as agreed', { 'strategy.eos': BEFORE });
     const services = await editorWorkspace(repo.dir, { 'strategy.eos': AFTER });
     result = await diagramFor(services, { uri: '', compare: { folder: repo.dir, revision: 'main' } });
-    browser = await chromium.launch({
-        executablePath: CHROMIUM, headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    });
+    browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -48,34 +36,12 @@ afterAll(async () => {
     repo?.cleanup();
 });
 
-async function openPreview(theme: Record<string, string>, themeClass: string): Promise<{ page: Page; posted: () => Promise<FromWebview[]>; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 760 }, deviceScaleFactor: 1 });
-    const html = webviewHtml({ cspSource: ORIGIN, nonce: 'testnonce123', scriptUri: `${ORIGIN}/out/webview.js`, styleUri: `${ORIGIN}/out/webview.css` });
-    await page.route('**/*', async route => {
-        const url = new URL(route.request().url());
-        if (url.origin !== ORIGIN) return route.abort();
-        if (url.pathname === '/index.html') return route.fulfill({ body: html, contentType: 'text/html' });
-        const file = path.join(ROOT, url.pathname);
-        if (url.pathname.startsWith('/out/') && fs.existsSync(file)) return route.fulfill({ body: fs.readFileSync(file), contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-        return route.fulfill({ status: 404, body: '' });
-    });
-    const problems: string[] = [];
-    page.on('console', message => { if (/Content.Security.Policy|CSP violation/i.test(message.text())) problems.push(message.text()); });
-    page.on('pageerror', error => problems.push(error.message));
-    await page.addInitScript(({ vars, cls }) => {
-        const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
-        w.__posted = [];
-        w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), getState: () => w.__state, setState: (s: unknown) => { w.__state = s; } });
-        document.addEventListener('DOMContentLoaded', () => {
-            for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
-            document.body.classList.add(cls);
-        });
-    }, { vars: theme, cls: themeClass });
-    await page.goto(`${ORIGIN}/index.html`);
-    await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
+async function openPreview(theme: Record<string, string>, themeClass: string): Promise<{ page: Page; posted: () => Promise<FromWebview[]>; problems: () => string[] }> {
+    const preview = await openWebview(browser, theme, themeClass, { width: 1500, height: 760 });
+    const { page } = preview;
     await page.evaluate(m => window.postMessage(m, '*'), { type: 'diagram', result } as never);
     await page.waitForSelector('#canvas svg .node.diff-removed');
-    return { page, problems, posted: () => page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted) };
+    return { page, problems: () => [...preview.cspViolations, ...preview.pageErrors], posted: preview.posted };
 }
 
 describe('compare mode in the preview webview', () => {
@@ -101,7 +67,7 @@ describe('compare mode in the preview webview', () => {
             'initiative Reminders “Bill reminders”', 'bet Payouts “Instant payouts”', 'key result Q2.Speed “Payouts under ten seconds”',
             'initiative LegacyExport “Export <b>CSV</b> & PDF”', 'key result Q2.Share “Merchants using payouts”'
         ]);
-        await page.screenshot({ path: path.join(DOCS, 'compare-light.png') });
+        await expectScreenshot(page, 'docs/compare-light.png');
 
         // A change in the list selects its box and reveals its source.
         await page.locator('#changes-list li', { hasText: 'bet Payouts' }).click();
@@ -122,15 +88,15 @@ describe('compare mode in the preview webview', () => {
         await page.evaluate(m => window.postMessage(m, '*'), { type: 'diagram', result: { ...plain, svg: plain.svg.replace(/ diff-\w+/g, '') } } as never);
         await expect.poll(() => page.locator('#compare').isHidden()).toBe(true);
         expect(await page.locator('#changes').isHidden()).toBe(true);
-        expect(problems).toEqual([]);
+        expect(problems()).toEqual([]);
         await page.close();
     });
 
     it('reads in the dark theme too', async () => {
         const { page, problems } = await openPreview(DARK, 'vscode-dark');
         expect(await page.locator('.node.diff-changed .diff-ring').count()).toBe(2);
-        await page.screenshot({ path: path.join(DOCS, 'compare-dark.png') });
-        expect(problems).toEqual([]);
+        await expectScreenshot(page, 'docs/compare-dark.png');
+        expect(problems()).toEqual([]);
         await page.close();
     });
 });

@@ -4,75 +4,26 @@
  * readable at every zoom Fit chooses, typing does not re-pan the view, and the Kanban fits the
  * panel (stream column kept in view, empty columns folded, full titles). Light and dark.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { webviewHtml } from '../../src/extension/preview/webview-html.js';
-import type { DiagramResult } from '../../src/shared/protocol.js';
-import type { FromWebview } from '../../src/shared/preview-messages.js';
-import { diagramOf, readExample, ROOT } from './diagram-fixtures.js';
+import type { Browser, Page } from 'playwright-core';
+import { expectScreenshot, launchChromium, openPreview as openWebview, requireBuilt, showDiagram } from '../chromium.js';
+import { diagramOf, readExample } from './diagram-fixtures.js';
 import { DARK_THEME, LIGHT_THEME } from './vscode-themes.js';
 
-const ORIGIN = 'https://webview.test';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUT = path.join(ROOT, 'test-results', 'narrow');
 /** The editor group beside a 1366 px editor, minus the activity bar: what "to the side" gets. */
 const SIDE = { width: 560, height: 700 };
+const SHOTS = 'test/diagram/__screenshots__';
 let browser: Browser;
 
 beforeAll(async () => {
-    fs.mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    requireBuilt('out/webview.js', 'out/webview.css');
+    browser = await launchChromium();
 });
 
 afterAll(async () => {
     await browser?.close();
 });
 
-interface Preview {
-    page: Page;
-    posted: () => Promise<FromWebview[]>;
-    send: (message: unknown) => Promise<void>;
-    pageErrors: string[];
-}
-
-async function openPreview(theme: Record<string, string>, themeClass: string, size = SIDE): Promise<Preview> {
-    const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
-    const html = webviewHtml({ cspSource: ORIGIN, nonce: 'testnonce123', scriptUri: `${ORIGIN}/out/webview.js`, styleUri: `${ORIGIN}/out/webview.css` });
-    await page.route('**/*', async route => {
-        const url = new URL(route.request().url());
-        if (url.origin !== ORIGIN) return route.abort();
-        if (url.pathname === '/index.html') return route.fulfill({ body: html, contentType: 'text/html' });
-        const file = path.join(ROOT, url.pathname);
-        if (url.pathname.startsWith('/out/') && fs.existsSync(file)) {
-            return route.fulfill({ body: fs.readFileSync(file), contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-        }
-        return route.fulfill({ status: 404, body: '' });
-    });
-    const pageErrors: string[] = [];
-    page.on('pageerror', error => pageErrors.push(error.message));
-    await page.addInitScript(({ vars, cls }) => {
-        const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
-        w.__posted = [];
-        w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), getState: () => w.__state, setState: (s: unknown) => { w.__state = s; } });
-        document.addEventListener('DOMContentLoaded', () => {
-            for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
-            document.body.classList.add(cls);
-        });
-    }, { vars: theme, cls: themeClass });
-    await page.goto(`${ORIGIN}/index.html`);
-    await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
-    return {
-        page, pageErrors,
-        posted: () => page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted),
-        send: message => page.evaluate(m => window.postMessage(m, '*'), message as never)
-    };
-}
-
-async function showDiagram(preview: Preview, result: DiagramResult): Promise<void> {
-    await preview.send({ type: 'diagram', result });
-    await preview.page.waitForSelector('#canvas svg .node');
-}
+const openPreview = (theme: Record<string, string>, themeClass: string, size = SIDE) => openWebview(browser, theme, themeClass, size);
 
 /** The rectangle of an element in viewport pixels. */
 async function box(page: Page, selector: string) {
@@ -120,7 +71,7 @@ describe('the preview in a narrow side column', () => {
             // The whole trace, readable whatever the zoom, above the tree; a step brings its box into view.
             const steps = await page.locator('#trace .step').allTextContents();
             expect(steps).toEqual([...trace].reverse().map(id => id.replace(/^\w+:/, '')));
-            await page.screenshot({ path: path.join(OUT, `tree-${name}.png`) });
+            await expectScreenshot(page, `${SHOTS}/narrow-tree-${name}.png`);
             await page.locator('#trace .step').first().click();
             await expect.poll(async () => inside(await box(page, '.node[data-id="vision:EverydayBank"] .box'), await viewportBox(page))).toBe(true);
             await page.locator(`#trace .step`, { hasText: 'SelfServiceQ1' }).click();
@@ -132,7 +83,7 @@ describe('the preview in a narrow side column', () => {
             expect(await titlePixels(page)).toBeGreaterThanOrEqual(9.5);
             expect(inside(await box(page, `.node[data-id="${okr.id}"] .box`), view), 'Fit keeps the selection in view').toBe(true);
             await expect.poll(() => page.locator('#notice').textContent()).toContain('does not fit at a readable size');
-            await page.screenshot({ path: path.join(OUT, `tree-fit-${name}.png`) });
+            await expectScreenshot(page, `${SHOTS}/narrow-tree-fit-${name}.png`);
             expect(preview.pageErrors).toEqual([]);
             await page.close();
         });
@@ -195,13 +146,13 @@ describe('the preview in a narrow side column', () => {
                 return label ? label.scrollWidth > label.clientWidth + 1 : 'no label';
             }));
             expect(filtersCut).toEqual([false, false, false, false]);
-            await page.screenshot({ path: path.join(OUT, `kanban-${name}.png`) });
+            await expectScreenshot(page, `${SHOTS}/narrow-kanban-${name}.png`);
             // Scrolled sideways, the stream names stay in view.
             await page.locator('#kanban').evaluate(element => { element.scrollLeft = element.scrollWidth; });
             const lane = await box(page, '.lane-head');
             expect(lane.left).toBeGreaterThanOrEqual(kanbanView.left - 1);
             expect(await page.locator('.lane-head .lane-title').first().isVisible()).toBe(true);
-            await page.screenshot({ path: path.join(OUT, `kanban-scrolled-${name}.png`) });
+            await expectScreenshot(page, `${SHOTS}/narrow-kanban-scrolled-${name}.png`);
             // A folded column opens on a click, and folds again.
             const folded = page.locator('.col-head.folded').first();
             const column = await folded.getAttribute('data-column');

@@ -3,94 +3,26 @@
  * real page (webviewHtml, with its CSP), in headless Debian chromium, with a fake VS Code API and
  * VS Code's theme variables. Feeds it the language server's answer for the examples, checks what
  * a user would notice (nodes drawn, click reveals source, folding, kanban WIP, escaping, the
- * last good picture during syntax errors), and writes the screenshots shown in the README.
+ * last good picture during syntax errors), and compares its screenshots with the ones shown in
+ * the README (test/chromium.ts).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { webviewHtml } from '../../src/extension/preview/webview-html.js';
-import type { DiagramResult } from '../../src/shared/protocol.js';
-import type { FromWebview } from '../../src/shared/preview-messages.js';
-import { diagramOf, readExample, ROOT, syntheticStrategy } from './diagram-fixtures.js';
+import type { Browser } from 'playwright-core';
+import { expectScreenshot, launchChromium, openPreview as openWebview, requireBuilt, showDiagram } from '../chromium.js';
+import { diagramOf, readExample, syntheticStrategy } from './diagram-fixtures.js';
 import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from './vscode-themes.js';
 
-const ORIGIN = 'https://webview.test';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DOCS = path.join(ROOT, 'docs');
 let browser: Browser;
 
 beforeAll(async () => {
-    for (const file of ['out/webview.js', 'out/webview.css']) {
-        if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run bundle\` first`);
-    }
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    // Playwright gives each launch a fresh temporary profile (its own --user-data-dir).
-    browser = await chromium.launch({
-        executablePath: CHROMIUM, headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-            '--disable-component-update', '--disable-sync']
-    });
+    requireBuilt('out/webview.js', 'out/webview.css');
+    browser = await launchChromium();
 });
 
 afterAll(async () => {
     await browser?.close();
 });
 
-interface Preview {
-    page: Page;
-    posted: () => Promise<FromWebview[]>;
-    cspViolations: string[];
-    pageErrors: string[];
-    send: (message: unknown) => Promise<void>;
-}
-
-/** Opens the preview page with a theme; every request is answered locally, nothing leaves the machine. */
-async function openPreview(theme: Record<string, string>, themeClass: string, size = { width: 1400, height: 860 }): Promise<Preview> {
-    const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
-    const html = webviewHtml({ cspSource: ORIGIN, nonce: 'testnonce123', scriptUri: `${ORIGIN}/out/webview.js`, styleUri: `${ORIGIN}/out/webview.css` });
-    await page.route('**/*', async route => {
-        const url = new URL(route.request().url());
-        if (url.origin !== ORIGIN) return route.abort();
-        if (url.pathname === '/index.html') return route.fulfill({ body: html, contentType: 'text/html' });
-        const file = path.join(ROOT, url.pathname);
-        if (url.pathname.startsWith('/out/') && fs.existsSync(file)) {
-            return route.fulfill({ body: fs.readFileSync(file), contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-        }
-        return route.fulfill({ status: 404, body: '' });
-    });
-    const cspViolations: string[] = [];
-    page.on('console', message => { if (/Content.Security.Policy|CSP violation/i.test(message.text())) cspViolations.push(message.text()); });
-    const pageErrors: string[] = [];
-    page.on('pageerror', error => pageErrors.push(error.message));
-    await page.addInitScript(({ vars, cls }) => {
-        const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
-        w.__posted = [];
-        w.__state = undefined;
-        w.acquireVsCodeApi = () => ({
-            postMessage: (message: unknown) => w.__posted.push(message),
-            getState: () => w.__state,
-            setState: (state: unknown) => { w.__state = state; }
-        });
-        // VS Code sets the theme variables on <html> and the theme kind as a class on <body>.
-        document.addEventListener('securitypolicyviolation', e => console.log(`CSP violation at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
-        document.addEventListener('DOMContentLoaded', () => {
-            for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
-            document.body.classList.add(cls);
-        });
-    }, { vars: theme, cls: themeClass });
-    await page.goto(`${ORIGIN}/index.html`);
-    await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
-    return {
-        page, cspViolations, pageErrors,
-        posted: () => page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted),
-        send: message => page.evaluate(m => window.postMessage(m, '*'), message as never)
-    };
-}
-
-async function showDiagram(preview: Preview, result: DiagramResult): Promise<void> {
-    await preview.send({ type: 'diagram', result });
-    await preview.page.waitForSelector('#canvas svg .node');
-}
+const openPreview = (theme: Record<string, string>, themeClass: string, size?: { width: number; height: number }) => openWebview(browser, theme, themeClass, size);
 
 describe('preview webview in chromium', () => {
     it('draws the LANGUAGE.md example, reveals a clicked bet, folds a subtree (light theme)', async () => {
@@ -100,7 +32,7 @@ describe('preview webview in chromium', () => {
         await showDiagram(preview, result);
         expect(await page.locator('#canvas .node').count()).toBe(result.visibleNodes);
         await expect.poll(() => page.locator('.node[data-id="bet:EarlyExperience"] .title').first().textContent()).toContain('Improve early customer');
-        await page.screenshot({ path: path.join(DOCS, 'preview-light.png') });
+        await expectScreenshot(page, 'docs/preview-light.png');
 
         // A click on the bet asks the extension to reveal its name in the editor.
         await page.locator('.node[data-id="bet:EarlyExperience"] .box').click();
@@ -141,7 +73,7 @@ describe('preview webview in chromium', () => {
         const strokes = await preview.page.locator('.node:not(.sev-warning):not(.sev-error) > .box').evaluateAll(boxes => boxes.map(box => getComputedStyle(box).stroke));
         expect(strokes.length).toBeGreaterThan(0);
         expect(new Set(strokes)).toEqual(new Set(['rgb(111, 195, 223)']));
-        await preview.page.screenshot({ path: path.join(DOCS, 'preview-high-contrast.png') });
+        await expectScreenshot(preview.page, 'docs/preview-high-contrast.png');
         await preview.page.close();
     });
 
@@ -169,7 +101,7 @@ describe('preview webview in chromium', () => {
         const preview = await openPreview(DARK_THEME, 'vscode-dark');
         const { page } = preview;
         await showDiagram(preview, result);
-        await page.screenshot({ path: path.join(DOCS, 'preview-dark.png') });
+        await expectScreenshot(page, 'docs/preview-dark.png');
         await page.locator('#tab-kanban').click();
         await page.waitForSelector('.board .card');
         expect(await page.locator('.board .card').count()).toBe(result.kanban.cards);
@@ -180,7 +112,7 @@ describe('preview webview in chromium', () => {
             expect(await head.locator('.wip').textContent()).toContain(`WIP ${lane.doing}`);
             expect((await head.getAttribute('class'))?.includes('exceeded')).toBe(lane.exceeded);
         }
-        await page.screenshot({ path: path.join(DOCS, 'kanban-dark.png') });
+        await expectScreenshot(page, 'docs/kanban-dark.png');
         // A card click reveals the initiative.
         const card = lanes.flatMap(lane => Object.values(lane.cells).flat())[0];
         await page.locator(`.card[data-id="${card.id}"]`).click();
@@ -196,7 +128,7 @@ describe('preview webview in chromium', () => {
         const preview = await openPreview(LIGHT_THEME, 'vscode-light');
         await showDiagram(preview, result);
         expect(await preview.page.locator('#canvas .node').count()).toBe(result.totalNodes);
-        await preview.page.screenshot({ path: path.join(DOCS, 'preview-100-nodes.png') });
+        await expectScreenshot(preview.page, 'docs/preview-100-nodes.png');
         await preview.page.close();
 
         const large = await diagramOf(syntheticStrategy(1000));
@@ -205,7 +137,7 @@ describe('preview webview in chromium', () => {
         const big = await openPreview(DARK_THEME, 'vscode-dark');
         await showDiagram(big, large.result);
         await expect.poll(() => big.page.locator('#notice').textContent()).toContain(`of ${large.result.totalNodes} elements`);
-        await big.page.screenshot({ path: path.join(DOCS, 'preview-1000-nodes-dark.png') });
+        await expectScreenshot(big.page, 'docs/preview-1000-nodes-dark.png');
         // Search also finds what is folded away, and Enter unfolds the subtrees that hide it.
         await big.page.locator('#search').click();
         await big.page.keyboard.type('I3_2_5');

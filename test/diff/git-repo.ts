@@ -7,6 +7,8 @@ import { runCli } from '../../src/cli/main.js';
 
 export class GitRepo {
     readonly dir: string;
+    /** Commits made so far: each gets the next fixed date, so commit ids are the same on every run. */
+    private commits = 0;
 
     constructor(prefix = 'eos-diff-') {
         this.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -14,8 +16,12 @@ export class GitRepo {
     }
 
     git(...args: string[]): string {
+        return this.gitWith({}, ...args);
+    }
+
+    private gitWith(env: Record<string, string>, ...args: string[]): string {
         return execFileSync('git', ['-c', 'user.name=EOS Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
-            { cwd: this.dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' } });
+            { cwd: this.dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', ...env } });
     }
 
     write(files: Record<string, string>): void {
@@ -33,7 +39,8 @@ export class GitRepo {
     commit(message: string, files: Record<string, string> = {}): string {
         this.write(files);
         this.git('add', '-A');
-        this.git('commit', '-q', '--allow-empty', '-m', message);
+        const date = new Date(Date.UTC(2026, 0, 1, 9, this.commits++)).toISOString();
+        this.gitWith({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, 'commit', '-q', '--allow-empty', '-m', message);
         return this.git('rev-parse', 'HEAD').trim();
     }
 

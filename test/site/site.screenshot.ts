@@ -4,20 +4,20 @@
  * (navigation, back and forward, search, the tree's folding and filters, a click on a box opening
  * the element's page, the single file), that no page logs an error, breaks its CSP or asks for
  * anything outside the site's files, that hostile titles stay text; and writes the screenshots
- * (light, dark, print) shown in the README and docs/site.md.
+ * (light, dark, print) compared with the ones shown in the README and docs/site.md.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expectScreenshot, launchChromium, requireBuilt } from '../chromium.js';
 import { buildWorkspace } from '../helpers.js';
 import { buildSite } from '../../src/site/build-site.js';
 import { siteInputOf } from '../../src/site/site-input.js';
 import { HOSTILE, readExample, ROOT, writeSiteFiles } from './site-fixtures.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DOCS = path.join(ROOT, 'docs');
-const SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-site-shots-'));
+/** Baselines of the screenshots that are not in the docs. */
+const SHOTS = 'test/site/__screenshots__';
 let browser: Browser;
 let work: string;
 const sites: Record<'acme' | 'hostile' | 'flawed', string> = { acme: '', hostile: '', flawed: '' };
@@ -34,10 +34,7 @@ async function makeSite(files: Record<string, string>, folder: string, singleFil
 }
 
 beforeAll(async () => {
-    for (const file of ['out/site-assets/site.js', 'out/site-assets/tree.js']) {
-        if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run bundle\` first`);
-    }
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    requireBuilt('out/site-assets/site.js', 'out/site-assets/tree.js');
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-site-'));
     for (const name of ['acme', 'flawed'] as const) {
         sites[name] = path.join(work, name);
@@ -49,10 +46,7 @@ beforeAll(async () => {
         singles[name] = path.join(work, `${name}-single`);
         await makeSite(name === 'acme' ? readExample('examples/acme') : HOSTILE, singles[name], true);
     }
-    browser = await chromium.launch({
-        executablePath: CHROMIUM, headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    });
+    browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -258,7 +252,7 @@ describe('the published site in chromium', () => {
         await reader.page.emulateMedia({ media: 'print' });
         expect(await reader.page.locator('.site-header').isVisible()).toBe(false);
         expect(await reader.page.locator('.theme-sheet').first().evaluate(e => getComputedStyle(e).breakBefore)).toBe('page');
-        await reader.page.screenshot({ path: path.join(DOCS, 'site-pack-print.png') });
+        await expectScreenshot(reader.page, 'docs/site-pack-print.png');
         await done(reader);
     });
 
@@ -273,18 +267,15 @@ describe('the published site in chromium', () => {
             const reader = await open(sites.acme, file, { colorScheme: mode === 'dark' ? 'dark' : 'light' });
             if (mode === 'print') await reader.page.emulateMedia({ media: 'print' });
             if (file === 'tree.html') await reader.page.waitForSelector(TREE_READY);
-            const target = path.join(docs ? DOCS : SHOTS, `site-${name}-${mode}.png`);
-            await reader.page.screenshot({ path: target, fullPage: file !== 'tree.html' && mode !== 'light' ? false : file !== 'tree.html' });
-            expect(fs.statSync(target).size).toBeGreaterThan(10_000);
+            await expectScreenshot(reader.page, `${docs ? 'docs' : SHOTS}/site-${name}-${mode}.png`, { fullPage: file !== 'tree.html' && mode !== 'light' ? false : file !== 'tree.html' });
             await done(reader);
         }
         // The flawed example: findings page and an element with findings.
         for (const [file, name] of [['findings.html', 'findings'], ['index.html', 'flawed-home']] as const) {
             const reader = await open(sites.flawed, file);
-            await reader.page.screenshot({ path: path.join(SHOTS, `site-${name}-light.png`) });
+            await expectScreenshot(reader.page, `${SHOTS}/site-${name}-light.png`);
             await done(reader);
         }
-        console.log(`screenshots in ${SHOTS} and docs/site-*.png`);
     });
 });
 

@@ -110,8 +110,14 @@ export async function renderDiagram(data: DiagramData, options: DiagramOptions =
             statuses: uniqueSorted(graph.nodes.map(n => n.status)),
             owners: uniqueSorted(graph.nodes.map(n => n.owner))
         },
-        timings: { graphMs: round(data.graphMs), layoutMs: round(svgStart - layoutStart), svgMs: round(svgMs) }
+        timings: { graphMs: round(data.graphMs), layoutMs: round(svgStart - layoutStart), svgMs: round(svgMs) },
+        ...(layout.plainLayout ? { layoutNotice: plainLayoutNotice(layout.plainLayout) } : {})
     };
+}
+
+/** What the user reads when the tree was drawn by the plain layout. */
+export function plainLayoutNotice(reason: string): string {
+    return `The tree is drawn in a plain layout because ${reason}; fold subtrees or filter by theme to see the usual one.`;
 }
 
 function round(ms: number): number {

@@ -69,10 +69,6 @@ function ageInDays(today: string, day: number): number | undefined {
     return now === undefined ? undefined : now - day;
 }
 
-function isoOf(day: number): string {
-    return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
 export const tenetUnused: ElementRule = (element, { model, today, tenetUnusedAfterDays }, report) => {
     if (element.kind !== 'tenet') return;
     const start = logStartDay(model);
@@ -83,8 +79,8 @@ export const tenetUnused: ElementRule = (element, { model, today, tenetUnusedAft
     const age = ageInDays(today, since);
     if (age === undefined || age <= limit) return;
     const when = use.lastCited !== undefined
-        ? `was last cited ${age} days ago, on ${use.lastCited}`
-        : `was never cited in the ${age} days of the decision log (since ${isoOf(start)})`;
+        ? `was last cited ${age} days ago`
+        : `was never cited in ${age} days of decision records`;
     report(findingOn(element, 'tenet-unused',
         `Tenet ${label(element)} ${when} (limit ${limit})`,
         { fix: `Cite it (\`follows ${element.name}\`), sharpen its \`when\`, or retire it.`, data: { days: age } }));
@@ -119,11 +115,11 @@ export const valueDrift: ElementRule = (element, { model, today, valueDriftAfter
     const age = ageInDays(today, since);
     if (age === undefined || age <= limit) return;
     const when = last
-        ? `was last applied ${age} days ago, by ${label(last)}`
-        : `was never applied in the ${age} days of the decision log (since ${isoOf(start)})`;
+        ? `was last applied ${age} days ago`
+        : `was never applied in ${age} days of decision records`;
     report(findingOn(element, 'value-drift',
         `Value ${label(element)} ${when} (limit ${limit})`,
-        { fix: `Write \`applies ${element.name}\` where it weighs, or follow a tenet that upholds it.`, data: { days: age } }));
+        { fix: `Write \`applies ${element.name}\` in a decision, or follow a tenet that upholds it.`, data: { days: age } }));
 };
 
 export const valueChainBrokenRule: ElementRule = (element, { model }, report) => {

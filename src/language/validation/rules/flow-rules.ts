@@ -22,7 +22,7 @@ export const stalledInitiative: ElementRule = (element, { today, stalledAfterDay
     const age = now - updated;
     if (age <= stalledAfterDays) return;
     report(findingOn(element, 'stalled-initiative',
-        `Initiative ${label(element)} is doing but was not updated for ${age} days (limit ${stalledAfterDays})`,
+        `Initiative ${label(element)} is doing, not updated for ${age} days (limit ${stalledAfterDays})`,
         { data: { days: age } }));
 };
 

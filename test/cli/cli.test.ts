@@ -63,6 +63,32 @@ describe('eos check', () => {
         expect(stdout).toMatch(/^broken\/a\.eos:1:20 error unresolved-reference No bet is named 'Nowhere'/);
     });
 
+    it('checking one file of a workspace: one note naming what the other files define, no error per reference', async () => {
+        write('part/eos.config.json', '{}');
+        write('part/a.eos', 'team Digital "Digital" { level tribe }\n');
+        write('part/teams/b.eos', 'okr O "Grow" {\n  owner Digital\n  kr K "k" from 1 to 2\n}\nokr P "Keep" {\n  owner Digital\n  kr K "k" from 1 to 2\n}\n');
+        const { code, stdout } = await eos(['check', 'part/teams/b.eos'], tmp);
+        expect(code).toBe(0);
+        expect(stdout).not.toContain("No team is named 'Digital'");
+        expect(stdout.match(/^note: .*$/gm)).toEqual([expect.stringContaining("1 name used here ('Digital'; 2 references) is defined in other files of the workspace, which were not read")]);
+        expect(stdout).toContain('To check the whole workspace, run: eos check part');
+        // A name defined nowhere is still an error.
+        write('part/teams/c.eos', 'okr Q "Q" {\n  owner Nobody\n  kr K "k" from 1 to 2\n}\n');
+        const alone = await eos(['check', 'part/teams/c.eos'], tmp);
+        expect(alone.code).toBe(1);
+        expect(alone.stdout).toMatch(/^part\/teams\/c\.eos:2:9 error unresolved-reference No team is named 'Nobody'/m);
+    });
+
+    it('export exits 1 on a file it could not read as written, listing the syntax errors on stderr', async () => {
+        write('unclosed.eos', 'initiative I "i" {\n  status Doing\n');
+        const { code, stdout, stderr } = await eos(['export', 'unclosed.eos', '--format', 'json'], tmp);
+        expect(code).toBe(1);
+        expect(JSON.parse(stdout).elements ?? JSON.parse(stdout)).toBeTruthy();
+        expect(stderr).toContain('unclosed.eos:1:18 error syntax The initiative `I` opened on line 1 is not closed');
+        expect(stderr).toContain('the export leaves those parts out');
+        expect((await eos(['export', 'examples/acme', '--format', 'json'])).code).toBe(0);
+    });
+
     it('honours eos.config.json found above the checked folder, and --config', async () => {
         write('configured/eos.config.json', JSON.stringify({ diagnostics: { 'orphan-initiative': 'error' } }));
         write('configured/strategy/a.eos', 'initiative Lonely { status done }\n');

@@ -34,8 +34,10 @@ export function unreadParts(report: CheckReport): CliDiagnostic[] {
 }
 
 const SEVERITY_NAME: Record<DiagnosticSeverity, CliDiagnostic['severity']> = {
-    [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
-    [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint'
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+    [DiagnosticSeverity.Hint]: 'hint'
 };
 
 /** The workspace's diagnostics, sorted, without those in `leaveOut` (told another way). */

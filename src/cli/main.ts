@@ -69,16 +69,27 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const [command, ...rest] = argv;
     switch (command) {
-        case 'check': return check(rest, io);
-        case 'export': return exportCommand(rest, io);
-        case 'build': return buildCommand(rest, io);
-        case 'diff': return diffCommand(rest, io);
-        case 'mcp': return mcp(rest, io);
-        case 'lsp': return lsp(rest);
-        case '--version': case '-v': case 'version':
+        case 'check':
+            return check(rest, io);
+        case 'export':
+            return exportCommand(rest, io);
+        case 'build':
+            return buildCommand(rest, io);
+        case 'diff':
+            return diffCommand(rest, io);
+        case 'mcp':
+            return mcp(rest, io);
+        case 'lsp':
+            return lsp(rest);
+        case '--version':
+        case '-v':
+        case 'version':
             io.stdout(`eos ${VERSION}\n`);
             return 0;
-        case undefined: case '--help': case '-h': case 'help':
+        case undefined:
+        case '--help':
+        case '-h':
+        case 'help':
             (command === undefined ? io.stderr : io.stdout)(USAGE);
             return command === undefined ? 2 : 0;
         default:
@@ -122,7 +133,10 @@ function reportUnreadable(report: CheckReport, io: CliIo): void {
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+        format: { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
     });
     if (values.help) return help(io);
     const format = String(values.format ?? 'text');
@@ -147,7 +161,11 @@ function help(io: CliIo): number {
 
 async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+        format: { type: 'string' },
+        out: { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
     });
     if (values.help) return help(io);
     const format = String(values.format ?? 'json');
@@ -157,15 +175,18 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     const report = checkReport(workspace, io.cwd);
     reportUnreadable(report, io);
     const strategy = workspace.services.eos.StrategyWorkspace;
-    const fileOf = (uri: string) => path.relative(io.cwd, workspace.paths.get(uri) ?? uri).split(path.sep).join('/');
+    const fileOf = (uri: string) =>
+        path
+            .relative(io.cwd, workspace.paths.get(uri) ?? uri)
+            .split(path.sep)
+            .join('/');
     let output: string;
     if (format === 'json') output = JSON.stringify(exportModel(strategy.model, fileOf), null, 2) + '\n';
     else if (format === 'svg') {
         const diagram = await exportDiagram(strategy);
         if (diagram.notice) io.stderr(`eos: ${diagram.notice}\n`);
         output = diagram.svg;
-    }
-    else output = exportMarkdown(strategy, report);
+    } else output = exportMarkdown(strategy, report);
     if (typeof values.out === 'string') {
         try {
             fs.writeFileSync(path.resolve(io.cwd, values.out), output);
@@ -190,13 +211,19 @@ function reportUnreadParts(report: CheckReport, output: string, io: CliIo): bool
     for (const d of unread) io.stderr(`${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${printable(d.message)}\n`);
     const files = new Set(unread.map(d => d.file)).size;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    io.stderr(`eos: ${plural(unread.length, 'error')} in ${plural(files, 'file')} where the text could not be read as written: the ${output} leaves those parts out. Correct them (eos check lists every finding), then run this again.\n`);
+    io.stderr(
+        `eos: ${plural(unread.length, 'error')} in ${plural(files, 'file')} where the text could not be read as written: the ${output} leaves those parts out. Correct them (eos check lists every finding), then run this again.\n`
+    );
     return true;
 }
 
 async function buildCommand(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        out: { type: 'string' }, 'single-file': { type: 'boolean' }, title: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+        out: { type: 'string' },
+        'single-file': { type: 'boolean' },
+        title: { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' }
     });
     const singleFile = values['single-file'] === true;
     const out = path.resolve(io.cwd, typeof values.out === 'string' ? values.out : singleFile ? 'strategy.html' : 'site');
@@ -208,29 +235,40 @@ async function buildCommand(args: readonly string[], io: CliIo): Promise<number>
     const { error, warning } = report.summary;
     const relative = path.relative(io.cwd, result.target);
     const shown = !relative ? '.' : relative.startsWith('..') ? result.target : relative;
-    io.stdout(`${singleFile ? `Wrote ${shown}` : `Wrote ${result.files} files to ${shown}/`} (${(result.bytes / 1024).toFixed(0)} KB) in ${Math.round(performance.now() - started)} ms; `
-        + `${report.files} file${report.files === 1 ? '' : 's'} read, ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'} shown on the site.\n`
-        + `Open ${path.join(shown, singleFile ? '' : 'index.html')} in a browser.\n`);
+    io.stdout(
+        `${singleFile ? `Wrote ${shown}` : `Wrote ${result.files} files to ${shown}/`} (${(result.bytes / 1024).toFixed(0)} KB) in ${Math.round(performance.now() - started)} ms; ` +
+            `${report.files} file${report.files === 1 ? '' : 's'} read, ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'} shown on the site.\n` +
+            `Open ${path.join(shown, singleFile ? '' : 'index.html')} in a browser.\n`
+    );
     return reportUnreadParts(report, 'site', io) ? 1 : 0;
 }
 
 async function diffCommand(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        root: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, today: { type: 'string' },
-        config: { type: 'string' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' }, out: { type: 'string' }
+        root: { type: 'string' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        out: { type: 'string' }
     });
     const today = todayOption(values.today);
     const config = diffConfig(typeof values.config === 'string' ? values.config : undefined, io.cwd);
-    return runDiff({
-        positionals,
-        format: String(values.format ?? 'text'),
-        ...(typeof values.root === 'string' ? { root: values.root } : {}),
-        ...(typeof values['fail-on'] === 'string' ? { failOn: values['fail-on'] } : {}),
-        ...(today ? { today } : {}),
-        ...(config ? { config } : {}),
-        ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
-        ...(typeof values.out === 'string' ? { out: values.out } : {})
-    }, io);
+    return runDiff(
+        {
+            positionals,
+            format: String(values.format ?? 'text'),
+            ...(typeof values.root === 'string' ? { root: values.root } : {}),
+            ...(typeof values['fail-on'] === 'string' ? { failOn: values['fail-on'] } : {}),
+            ...(today ? { today } : {}),
+            ...(config ? { config } : {}),
+            ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
+            ...(typeof values.out === 'string' ? { out: values.out } : {})
+        },
+        io
+    );
 }
 
 async function mcp(args: readonly string[], io: CliIo): Promise<number> {

@@ -42,9 +42,12 @@ function unresolvedName(diagnostic: Diagnostic): { name: string; kinds: readonly
  * the user; nothing when every file was read or the names are defined nowhere.
  */
 export async function resolveInUnreadFiles(
-    workspace: LoadedWorkspace, cwd: string, configFile: string | undefined
+    workspace: LoadedWorkspace,
+    cwd: string,
+    configFile: string | undefined
 ): Promise<{ resolved: ReadonlySet<Diagnostic>; notRead?: NotRead }> {
-    const unresolved = workspace.documents.flatMap(document => (document.diagnostics ?? []).map(diagnostic => ({ diagnostic, name: unresolvedName(diagnostic) })))
+    const unresolved = workspace.documents
+        .flatMap(document => (document.diagnostics ?? []).map(diagnostic => ({ diagnostic, name: unresolvedName(diagnostic) })))
         .filter((entry): entry is { diagnostic: Diagnostic; name: { name: string; kinds: readonly ElementKind[] } } => entry.name !== undefined);
     const read = new Set(workspace.paths.values());
     if (unresolved.length === 0 || read.size === 0) return { resolved: new Set() };
@@ -62,7 +65,10 @@ export async function resolveInUnreadFiles(
     for (const { diagnostic, name } of unresolved) {
         const key = `${name.kinds.join(',')}\u0000${name.name}`;
         if (!definedIn.has(key)) {
-            const files = name.kinds.flatMap(kind => model.named(kind, name.name)).map(element => whole.paths.get(element.uri)).filter((file): file is string => !!file && !read.has(file));
+            const files = name.kinds
+                .flatMap(kind => model.named(kind, name.name))
+                .map(element => whole.paths.get(element.uri))
+                .filter((file): file is string => !!file && !read.has(file));
             definedIn.set(key, files.length ? nearest(files, anchor) : undefined);
         }
         if (definedIn.get(key) === undefined) continue;
@@ -125,12 +131,18 @@ function commonFolder(files: readonly string[]): string {
 
 /** The note, one paragraph: which names, how many references, what to run instead. */
 export function notReadMessage(notRead: NotRead, checked: number): string {
-    const shown = notRead.names.slice(0, 5).map(name => `'${name}'`).join(', ') + (notRead.names.length > 5 ? ` and ${notRead.names.length - 5} more` : '');
+    const shown =
+        notRead.names
+            .slice(0, 5)
+            .map(name => `'${name}'`)
+            .join(', ') + (notRead.names.length > 5 ? ` and ${notRead.names.length - 5} more` : '');
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const are = notRead.names.length === 1 ? 'is' : 'are';
-    return `${plural(notRead.names.length, 'name')} used here (${shown}; ${plural(notRead.references, 'reference')}) ${are} defined in other files of the workspace, which were not read: `
-        + `${checked === 1 ? 'only 1 file was' : `only ${checked} files were`} read, not the ${plural(notRead.files, 'other .eos file')} in ${notRead.folder}. `
-        + `Findings that depend on those files (names, links, WIP, unfunded bets) may differ. To check the whole workspace, run: eos check ${shellWord(notRead.folder)}`;
+    return (
+        `${plural(notRead.names.length, 'name')} used here (${shown}; ${plural(notRead.references, 'reference')}) ${are} defined in other files of the workspace, which were not read: ` +
+        `${checked === 1 ? 'only 1 file was' : `only ${checked} files were`} read, not the ${plural(notRead.files, 'other .eos file')} in ${notRead.folder}. ` +
+        `Findings that depend on those files (names, links, WIP, unfunded bets) may differ. To check the whole workspace, run: eos check ${shellWord(notRead.folder)}`
+    );
 }
 
 /** A folder as typed in a shell: quoted when it has spaces or other special characters. */

@@ -27,7 +27,10 @@ export interface LoadedWorkspace {
 /** A file that could not be read: its absolute path and the message that says why. */
 export type UnreadableFile = FileProblem;
 
-export async function loadWorkspace(files: readonly string[], options: { config?: EosConfig; today?: string; unreadable?: UnreadableFile[]; validation?: boolean }): Promise<LoadedWorkspace> {
+export async function loadWorkspace(
+    files: readonly string[],
+    options: { config?: EosConfig; today?: string; unreadable?: UnreadableFile[]; validation?: boolean }
+): Promise<LoadedWorkspace> {
     const { Eos: services } = createEosServices(NodeFileSystem);
     const strategy = services.eos.StrategyWorkspace;
     if (options.config) strategy.setConfig(options.config);
@@ -36,7 +39,7 @@ export async function loadWorkspace(files: readonly string[], options: { config?
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const documents: LangiumDocument[] = [];
     const paths = new Map<string, string>();
-    const unreadable = [...options.unreadable ?? []];
+    const unreadable = [...(options.unreadable ?? [])];
     for (const file of files) {
         const read = readEosFile(file);
         if (read.problem !== undefined) {

@@ -11,7 +11,7 @@ import type { Position, TextEdit } from 'vscode-languageserver-types';
  * the whole text do not close one time too many (then the typed `}` is needed, and stays).
  */
 export function duplicateClosingBraceEdit(text: string, position: Position): TextEdit | undefined {
-    const lines = text.split('\n').map(line => line.endsWith('\r') ? line.slice(0, -1) : line);
+    const lines = text.split('\n').map(line => (line.endsWith('\r') ? line.slice(0, -1) : line));
     const typed = lines[position.line];
     const next = lines[position.line + 1];
     if (typed === undefined || next === undefined) return undefined;

@@ -34,8 +34,33 @@ export function sameText(a: string | undefined, b: string | undefined): boolean 
  * changes these is still a copy.
  */
 const SMALL_WORDS = new Set([
-    'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'into', 'and', 'or',
-    'our', 'we', 'us', 'its', 'their', 'this', 'that', 'these', 'those', 'is', 'are', 'be'
+    'a',
+    'an',
+    'the',
+    'of',
+    'in',
+    'on',
+    'at',
+    'to',
+    'for',
+    'by',
+    'with',
+    'from',
+    'into',
+    'and',
+    'or',
+    'our',
+    'we',
+    'us',
+    'its',
+    'their',
+    'this',
+    'that',
+    'these',
+    'those',
+    'is',
+    'are',
+    'be'
 ]);
 
 /** The meaningful words of a text, in order: normalised, split at anything but letters and digits, small words left out. */
@@ -61,7 +86,8 @@ export function copyOf(text: string, original: string): 'same' | 'near' | undefi
     const written = normaliseText(text);
     if (written === '') return undefined;
     if (written === normaliseText(original)) return 'same';
-    const mine = contentWords(text), theirs = contentWords(original);
+    const mine = contentWords(text),
+        theirs = contentWords(original);
     const longer = Math.max(mine.length, theirs.length);
     // Cheap exits first: too few words in one of them, or a text far beyond a title's length.
     if (Math.min(mine.length, theirs.length) < NEAR_COPY_SHARE * longer || longer > MAX_COMPARED_WORDS) return undefined;

@@ -18,7 +18,10 @@ async function typeBrace(text: string): Promise<string> {
     const document = await parseDocument(services, typed);
     const position = document.textDocument.positionAt(at + 1);
     const edits = await services.lsp.Formatter!.formatDocumentOnType(document, {
-        textDocument: { uri: document.uri.toString() }, position, ch: '}', options: { insertSpaces: true, tabSize: 2 }
+        textDocument: { uri: document.uri.toString() },
+        position,
+        ch: '}',
+        options: { insertSpaces: true, tabSize: 2 }
     });
     return TextDocument.applyEdits(document.textDocument, edits);
 }

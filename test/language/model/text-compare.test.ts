@@ -35,14 +35,12 @@ describe('copyOf: word for word, nearly, or not a copy', () => {
     ])('%j copies %j', (text, expected) => {
         expect(copyOf(text, parent)).toBe(expected);
     });
-    it.each([
-        ['Make checkout effortless for European cards'],
-        ['Cut cost in Europe'],
-        ['Grow revenue from cards by making checkout effortless'],
-        ['Europe']
-    ])('%j does not copy it', text => {
-        expect(copyOf(text, parent)).toBeUndefined();
-    });
+    it.each([['Make checkout effortless for European cards'], ['Cut cost in Europe'], ['Grow revenue from cards by making checkout effortless'], ['Europe']])(
+        '%j does not copy it',
+        text => {
+            expect(copyOf(text, parent)).toBeUndefined();
+        }
+    );
     it('counts a changed number as a copy: the higher objective split between teams', () => {
         expect(copyOf('Reach 2 million customers', 'Reach 6 million customers')).toBe('near');
     });
@@ -54,7 +52,7 @@ describe('copyOf: word for word, nearly, or not a copy', () => {
         expect(copyOf('...', '!')).toBeUndefined();
         expect(copyOf('', '')).toBeUndefined();
     });
-    it('reads a long text without slowing down (only an exact copy counts beyond a title\'s length)', () => {
+    it("reads a long text without slowing down (only an exact copy counts beyond a title's length)", () => {
         const long = Array.from({ length: 5000 }, (_, i) => `word${i}`).join(' ');
         expect(copyOf(long, long + ' more')).toBeUndefined();
         expect(copyOf(long, `${long}.`)).toBe('same');

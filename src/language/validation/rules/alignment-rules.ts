@@ -9,20 +9,17 @@ import { findingOn, label, type ElementRule, type RuleContext } from '../issue.j
 
 export const orphanInitiative: ElementRule = (element, _context, report) => {
     if (element.kind !== 'initiative' || firstLink(element, 'bet')) return;
-    report(findingOn(element, 'orphan-initiative',
-        `Initiative ${label(element)} is linked to no bet`));
+    report(findingOn(element, 'orphan-initiative', `Initiative ${label(element)} is linked to no bet`));
 };
 
 export const orphanBet: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || firstLink(element, 'serves')) return;
-    report(findingOn(element, 'orphan-bet',
-        `Bet ${label(element)} serves no theme`));
+    report(findingOn(element, 'orphan-bet', `Bet ${label(element)} serves no theme`));
 };
 
 export const unalignedOkr: ElementRule = (element, _context, report) => {
     if (element.kind !== 'okr' || firstLink(element, 'supports')) return;
-    report(findingOn(element, 'unaligned-okr',
-        `OKR ${label(element)} supports nothing`));
+    report(findingOn(element, 'unaligned-okr', `OKR ${label(element)} supports nothing`));
 };
 
 /**
@@ -39,17 +36,17 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
         if (!target || target === element || !target.title) continue;
         const copy = copyOf(element.title, target.title);
         if (copy === 'same') {
-            report(findingOn(element, 'cascaded-okr',
-                `OKR ${label(element)} repeats the objective of ${label(target)} word for word`,
-                { data: { supported: target.name, copy } }));
+            report(findingOn(element, 'cascaded-okr', `OKR ${label(element)} repeats the objective of ${label(target)} word for word`, { data: { supported: target.name, copy } }));
             return;
         }
         if (copy === 'near') near ??= target;
     }
     if (near) {
-        report(findingOn(element, 'cascaded-okr',
-            `OKR ${label(element)} nearly repeats the objective of ${label(near)} ("${near.title}")`,
-            { data: { supported: near.name, copy: 'near' } }));
+        report(
+            findingOn(element, 'cascaded-okr', `OKR ${label(element)} nearly repeats the objective of ${label(near)} ("${near.title}")`, {
+                data: { supported: near.name, copy: 'near' }
+            })
+        );
     }
 };
 
@@ -62,9 +59,12 @@ function cascadedKeyResult(kr: StrategyElement, model: RuleContext['model'], rep
         for (const name of target.keyResults ?? []) {
             const theirs = model.get('kr', name);
             if (!theirs || theirs === kr || !sameText(kr.title, theirs.title)) continue;
-            report(findingOn(kr, 'cascaded-okr',
-                `Key result ${label(kr)} repeats key result ${label(theirs)} of the supported OKR word for word`,
-                { fix: 'Measure what this team changes to move it, with its own baseline and target.', data: { supported: theirs.name, copy: 'same' } }));
+            report(
+                findingOn(kr, 'cascaded-okr', `Key result ${label(kr)} repeats key result ${label(theirs)} of the supported OKR word for word`, {
+                    fix: 'Measure what this team changes to move it, with its own baseline and target.',
+                    data: { supported: theirs.name, copy: 'same' }
+                })
+            );
             return;
         }
     }
@@ -83,9 +83,11 @@ export const levelInversion: ElementRule = (element, { model }, report) => {
         const theirRank = levelRank(theirLevel);
         if (theirRank === undefined) continue;
         if (ownRank < theirRank) {
-            report(findingOn(element, 'level-inversion',
-                `OKR ${label(element)} (${ownLevel} level) supports ${label(supported)} of a lower level (${owner!.name}, ${theirLevel})`,
-                { data: { supported: supported.name } }));
+            report(
+                findingOn(element, 'level-inversion', `OKR ${label(element)} (${ownLevel} level) supports ${label(supported)} of a lower level (${owner!.name}, ${theirLevel})`, {
+                    data: { supported: supported.name }
+                })
+            );
             return;
         }
     }
@@ -99,29 +101,38 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
     const betStreams = linksOf(bet, 'streams');
     if (betStreams.length === 0) return;
     if (betStreams.some(link => model.resolve(link) === stream || link.target === stream.name)) return;
-    report(findingOn(element, 'stream-mismatch',
-        `Initiative ${label(element)} runs in ${label(stream)}, outside its bet ${label(bet)} (${betStreams.map(l => l.target).join(', ')})`,
-        { data: { stream: stream.name, bet: bet.name } }));
+    report(
+        findingOn(
+            element,
+            'stream-mismatch',
+            `Initiative ${label(element)} runs in ${label(stream)}, outside its bet ${label(bet)} (${betStreams.map(l => l.target).join(', ')})`,
+            { data: { stream: stream.name, bet: bet.name } }
+        )
+    );
 };
 
 export const unfundedBet: ElementRule = (element, { model }, report) => {
     if (!betAsksForWork(element)) return;
-    const initiatives = model.incoming(element, 'bet').filter(entry => entry.source.kind === 'initiative').map(entry => entry.source);
+    const initiatives = model
+        .incoming(element, 'bet')
+        .filter(entry => entry.source.kind === 'initiative')
+        .map(entry => entry.source);
     if (initiatives.length === 0) {
-        report(findingOn(element, 'unfunded-bet',
-            `Bet ${label(element)} has no initiative`));
+        report(findingOn(element, 'unfunded-bet', `Bet ${label(element)} has no initiative`));
         return;
     }
     if (initiatives.some(initiative => !FINISHED_INITIATIVE_STATUSES.has(initiative.status ?? ''))) return;
     const names = initiatives.map(initiative => `${initiative.name} ${initiative.status}`);
-    report(findingOn(element, 'unfunded-bet',
-        `Bet ${label(element)} has only finished initiatives (${names.join(', ')})`,
-        { fix: 'Start a next initiative with `bet <Name>`, or set the bet `validated`, `invalidated` or `stopped`.', data: { finished: initiatives.map(i => i.name) } }));
+    report(
+        findingOn(element, 'unfunded-bet', `Bet ${label(element)} has only finished initiatives (${names.join(', ')})`, {
+            fix: 'Start a next initiative with `bet <Name>`, or set the bet `validated`, `invalidated` or `stopped`.',
+            data: { finished: initiatives.map(i => i.name) }
+        })
+    );
 };
 
 export const themeWithoutBets: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'theme') return;
     if (model.incoming(element, 'serves').some(entry => entry.source.kind === 'bet')) return;
-    report(findingOn(element, 'theme-without-bets',
-        `Theme ${label(element)} has no bet serving it`));
+    report(findingOn(element, 'theme-without-bets', `Theme ${label(element)} has no bet serving it`));
 };

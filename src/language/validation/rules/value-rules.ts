@@ -4,8 +4,7 @@ import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const tenetNoTradeoff: ElementRule = (element, _context, report) => {
     if (element.kind !== 'tenet' || !same(element.chosen, element.over)) return;
-    report(findingOn(element, 'tenet-no-tradeoff',
-        `Tenet ${label(element)} chooses "${element.chosen}" over itself`));
+    report(findingOn(element, 'tenet-no-tradeoff', `Tenet ${label(element)} chooses "${element.chosen}" over itself`));
 };
 
 export const tenetConflict: ElementRule = (element, { model }, report) => {
@@ -13,9 +12,11 @@ export const tenetConflict: ElementRule = (element, { model }, report) => {
     for (const other of model.ofKind('tenet')) {
         if (other === element || !same(other.situation, element.situation)) continue;
         if (same(other.chosen, element.over) && same(other.over, element.chosen)) {
-            report(findingOn(element, 'tenet-conflict',
-                `Tenets ${label(element)} and ${label(other)} choose opposite options when "${element.situation}"`,
-                { data: { other: other.name } }));
+            report(
+                findingOn(element, 'tenet-conflict', `Tenets ${label(element)} and ${label(other)} choose opposite options when "${element.situation}"`, {
+                    data: { other: other.name }
+                })
+            );
             return;
         }
     }
@@ -23,12 +24,15 @@ export const tenetConflict: ElementRule = (element, { model }, report) => {
 
 export const valueUnpracticed: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'value') return;
-    const livedBy = model.incoming(element).some(({ source, link }) =>
-        (source.kind === 'tenet' && link.relation === 'upholds')
-        || (source.kind === 'practice' && link.relation === 'embodies')
-        || (source.kind === 'value' && link.relation === 'extends')
-        || ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies'));
+    const livedBy = model
+        .incoming(element)
+        .some(
+            ({ source, link }) =>
+                (source.kind === 'tenet' && link.relation === 'upholds') ||
+                (source.kind === 'practice' && link.relation === 'embodies') ||
+                (source.kind === 'value' && link.relation === 'extends') ||
+                ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies')
+        );
     if (livedBy) return;
-    report(findingOn(element, 'value-unpracticed',
-        `Value ${label(element)} is practised nowhere`));
+    report(findingOn(element, 'value-unpracticed', `Value ${label(element)} is practised nowhere`));
 };

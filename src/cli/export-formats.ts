@@ -6,10 +6,10 @@ import type { StrategyWorkspace } from '../language/workspace/strategy-workspace
 import type { CheckReport } from './check.js';
 import { decisionReportMarkdown } from './decision-report.js';
 
-/** The whole tree, nothing folded, with its stylesheet: the preview's picture as a file. */
-export async function exportDiagram(strategy: StrategyWorkspace): Promise<string> {
+/** The whole tree, nothing folded, with its stylesheet: the preview's picture as a file (and why it was drawn plainly, if it was). */
+export async function exportDiagram(strategy: StrategyWorkspace): Promise<{ svg: string; notice?: string }> {
     const result = await renderDiagram(diagramData(diagramSourceOf(strategy)), { standalone: true, expandAll: true });
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${result.svg}\n`;
+    return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${result.svg}\n`, ...(result.layoutNotice ? { notice: result.layoutNotice } : {}) };
 }
 
 /**
@@ -43,12 +43,14 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport)
         out.push(`### ${md(theme.title ?? theme.name)} (${code(theme.name)})${horizon ? ` · ${horizon.start}${horizon.end ? `–${horizon.end}` : ''}` : ''}`, '');
         if (theme.description) out.push(md(theme.description), '');
         const lines = treeLines(theme, byId, 0, source);
-        out.push(...(lines.length ? lines : ['_No bets serve this theme._']), '');
+        append(out, lines.length ? lines : ['_No bets serve this theme._']);
+        out.push('');
     }
     const unaligned = graph.nodes.find(node => node.kind === 'group');
     if (unaligned) {
         out.push('### Unaligned', '', 'Linked to nothing above them:', '');
-        out.push(...treeLines(unaligned, byId, 0, source), '');
+        append(out, treeLines(unaligned, byId, 0, source));
+        out.push('');
     }
 
     out.push('## OKRs', '');
@@ -77,13 +79,16 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport)
         out.push('');
     }
 
-    out.push(...decisionReportMarkdown(source.model, md, code));
+    append(out, decisionReportMarkdown(source.model, md, code));
 
     out.push('## Findings', '');
     if (!report.diagnostics.length) out.push('No findings: intent and work connect.', '');
     else {
         const byCode = new Map<string, typeof report.diagnostics>();
-        for (const d of report.diagnostics) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
+        for (const d of report.diagnostics) {
+            const list = byCode.get(d.code);
+            if (list) list.push(d); else byCode.set(d.code, [d]);
+        }
         const rank = { error: 0, warning: 1, info: 2, hint: 3 } as const;
         const codes = [...byCode.entries()].sort((a, b) => rank[a[1][0].severity] - rank[b[1][0].severity] || (a[0] < b[0] ? -1 : 1));
         out.push('| severity | code | count | first at |', '|---|---|---:|---|');
@@ -104,9 +109,14 @@ function treeLines(node: DiagramNode, byId: Map<string, DiagramNode>, depth: num
         if (child.description) lines.push(`${'  '.repeat(depth + 1)}- ${md(child.description)}`);
         const hypothesis = source.model.get(child.kind as 'bet', child.name)?.hypothesis;
         if (hypothesis && child.kind === 'bet') lines.push(`${'  '.repeat(depth + 1)}- _Hypothesis:_ ${md(hypothesis)}`);
-        lines.push(...treeLines(child, byId, depth + 1, source));
+        append(lines, treeLines(child, byId, depth + 1, source));
     }
     return lines;
+}
+
+/** Adds lines one by one: `push(...lines)` passes each as an argument and overflows on a very long list. */
+function append(out: string[], lines: readonly string[]): void {
+    for (const line of lines) out.push(line);
 }
 
 function progressBar(progress: number): string {

@@ -154,7 +154,11 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     const fileOf = (uri: string) => path.relative(io.cwd, workspace.paths.get(uri) ?? uri).split(path.sep).join('/');
     let output: string;
     if (format === 'json') output = JSON.stringify(exportModel(strategy.model, fileOf), null, 2) + '\n';
-    else if (format === 'svg') output = await exportDiagram(strategy);
+    else if (format === 'svg') {
+        const diagram = await exportDiagram(strategy);
+        if (diagram.notice) io.stderr(`eos: ${diagram.notice}\n`);
+        output = diagram.svg;
+    }
     else output = exportMarkdown(strategy, checkReport(workspace, io.cwd));
     if (typeof values.out === 'string') {
         try {

@@ -139,14 +139,7 @@ export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>
         for (const other of unique.slice(1)) edges.push({ id: `link:${id}->${other}`, source: other, target: id, kind: 'link' });
     }
 
-    // An OKR chain that loops (reported as alignment-cycle) has no root: show its members as unaligned.
-    for (const id of parentOf.keys()) {
-        const seen = new Set<string>([id]);
-        for (let up = parentOf.get(id); up; up = parentOf.get(up)) {
-            if (seen.has(up)) { parentOf.set(id, undefined); break; }
-            seen.add(up);
-        }
-    }
+    breakCycles(parentOf);
 
     const roots: string[] = [];
     const unaligned: string[] = [];
@@ -177,16 +170,18 @@ export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>
     for (const node of nodes.values()) node.children.sort(order); // stable: source order within a kind
     roots.sort(order);
 
+    // Depth first, parents before children; a loop with its own stack, so a chain thousands of
+    // levels deep cannot overflow the call stack.
     const ordered: DiagramNode[] = [];
-    const visit = (id: string, themes: string[]) => {
-        const node = nodes.get(id)!;
+    const pending: Array<{ id: string; themes: string[] }> = roots.map(id => ({ id, themes: [] })).reverse();
+    for (let next = pending.pop(); next; next = pending.pop()) {
+        const node = nodes.get(next.id)!;
         if (node.kind === 'theme') node.themes = [node.name];
-        else if (node.kind !== 'bet' || node.themes.length === 0) node.themes = [...themes];
+        else if (node.kind !== 'bet' || node.themes.length === 0) node.themes = [...next.themes];
         ordered.push(node);
-        if (node.parent) edges.push({ id: `tree:${node.parent}->${id}`, source: node.parent, target: id, kind: 'tree' });
-        for (const child of node.children) visit(child, node.themes);
-    };
-    for (const root of roots) visit(root, []);
+        if (node.parent) edges.push({ id: `tree:${node.parent}->${node.id}`, source: node.parent, target: node.id, kind: 'tree' });
+        for (let i = node.children.length - 1; i >= 0; i--) pending.push({ id: node.children[i], themes: node.themes });
+    }
     edges.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'tree' ? -1 : 1));
 
     const streams = model.ofKind('stream')
@@ -246,8 +241,37 @@ function keyResultRow(kr: StrategyElement, issues: DiagramIssue[]): KeyResultRow
 }
 
 function markUnaligned(node: DiagramNode, nodes: Map<string, DiagramNode>): void {
-    node.unaligned = true;
-    for (const child of node.children) markUnaligned(nodes.get(child)!, nodes);
+    const pending = [node];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+        next.unaligned = true;
+        for (const child of next.children) pending.push(nodes.get(child)!);
+    }
+}
+
+/**
+ * An OKR chain that loops (reported as alignment-cycle) has no root: each loop is cut at its
+ * member that comes first in source order, which then hangs in the Unaligned group with the rest
+ * of the loop below it. One pass over the parent links (each node is walked up once), so a long
+ * chain costs no more than a short one.
+ */
+function breakCycles(parentOf: Map<string, string | undefined>): void {
+    const order = new Map([...parentOf.keys()].map((id, index) => [id, index]));
+    const state = new Map<string, 'walking' | 'done'>();
+    for (const start of parentOf.keys()) {
+        const path: string[] = [];
+        let up: string | undefined = start;
+        while (up !== undefined && !state.has(up)) {
+            state.set(up, 'walking');
+            path.push(up);
+            up = parentOf.get(up);
+        }
+        if (up !== undefined && state.get(up) === 'walking') {
+            const loop = path.slice(path.indexOf(up));
+            const first = loop.reduce((a, b) => (order.get(a)! <= order.get(b)! ? a : b));
+            parentOf.set(first, undefined);
+        }
+        for (const id of path) state.set(id, 'done');
+    }
 }
 
 export type IssueIndex = (element: StrategyElement) => DiagramIssue[];

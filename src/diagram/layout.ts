@@ -8,6 +8,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import { nodeBox, type NodeBox } from './box.js';
 import type { DiagramView } from './view.js';
+import { reportCaught } from '../language/helpers/answer-or.js';
+import { simpleTreeLayout } from './tree-layout.js';
 
 export type LayoutAlgorithm = 'layered' | 'mrtree';
 
@@ -26,7 +28,16 @@ export interface DiagramLayout {
     nodes: Map<string, PlacedNode>;
     /** Tree edge id → polyline, start to end. */
     edges: Map<string, Point[]>;
+    /** Set when the tree was too large for ELK and was laid out by the plain tree layout: why. */
+    plainLayout?: string;
 }
+
+/**
+ * What ELK's mrtree is given at most (measured: 1,000 siblings take 5 s and 8,000 overflow the
+ * stack; 1,000 levels take 4 s). Beyond, the plain tree layout draws the same kind of picture in
+ * one pass. Real strategies stay far inside: a few levels, tens of children.
+ */
+export const ELK_LIMITS = { nodes: 2000, children: 200, depth: 60 } as const;
 
 const MARGIN = 24;
 const HIDDEN_ROOT = '__eos_root__';
@@ -78,11 +89,20 @@ export async function layoutDiagram(view: DiagramView, algorithm: LayoutAlgorith
         children.unshift({ id: HIDDEN_ROOT, width: 1, height: 1 });
         for (const root of view.graph.roots) edges.push({ id: `${HIDDEN_ROOT}->${root}`, sources: [HIDDEN_ROOT], targets: [root] });
     }
+    const tooLarge = beyondElk(view);
+    if (tooLarge) return plainLayout(view, boxes, tooLarge);
     elk ??= new ELK();
-    const result = await elk.layout({ id: 'root', layoutOptions: LAYOUT_OPTIONS[algorithm], children, edges });
+    let result: ElkNode;
+    try {
+        result = await elk.layout({ id: 'root', layoutOptions: LAYOUT_OPTIONS[algorithm], children, edges });
+    } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        reportCaught('the tree layout (ELK)', error);
+        return plainLayout(view, boxes, 'the layout ran out of stack');
+    }
     const placed = (result.children ?? []).filter(child => child.id !== HIDDEN_ROOT);
-    const dx = MARGIN - Math.min(...placed.map(child => child.x ?? 0));
-    const dy = MARGIN - Math.min(...placed.map(child => child.y ?? 0));
+    const dx = MARGIN - placed.reduce((min, child) => Math.min(min, child.x ?? 0), Infinity);
+    const dy = MARGIN - placed.reduce((min, child) => Math.min(min, child.y ?? 0), Infinity);
     const nodes = new Map<string, PlacedNode>();
     let width = 0, height = 0;
     for (const child of placed) {
@@ -106,6 +126,35 @@ export async function layoutDiagram(view: DiagramView, algorithm: LayoutAlgorith
         }
     }
     return { width: Math.ceil(width + MARGIN), height: Math.ceil(height + MARGIN), nodes, edges: routes };
+}
+
+/** Why the view is beyond what ELK is given (see {@link ELK_LIMITS}), or undefined when it is not. */
+export function beyondElk(view: DiagramView): string | undefined {
+    const { nodes } = view.graph;
+    if (nodes.length > ELK_LIMITS.nodes) return `${nodes.length.toLocaleString('en-US')} boxes are shown`;
+    const visible = new Set(nodes.map(node => node.id));
+    const depth = new Map<string, number>();
+    for (const node of nodes) { // parents come before their children
+        const level = node.parent && depth.has(node.parent) ? depth.get(node.parent)! + 1 : 0;
+        depth.set(node.id, level);
+        if (level > ELK_LIMITS.depth) return `the tree is more than ${ELK_LIMITS.depth} levels deep`;
+        const children = node.children.filter(child => visible.has(child)).length;
+        if (children > ELK_LIMITS.children) return `'${node.name}' has ${children.toLocaleString('en-US')} boxes right under it`;
+    }
+    return undefined;
+}
+
+function plainLayout(view: DiagramView, boxes: ReadonlyMap<string, NodeBox>, reason: string): DiagramLayout {
+    const placement = simpleTreeLayout(view.graph, boxes, { x: MARGIN, y: MARGIN });
+    const nodes = new Map<string, PlacedNode>();
+    let width = 0, height = 0;
+    for (const [id, { x, y }] of placement.positions) {
+        const box = boxes.get(id)!;
+        nodes.set(id, { id, x, y, box });
+        width = Math.max(width, x + box.width + (box.hiddenCount ? 80 : 0));
+        height = Math.max(height, y + box.height);
+    }
+    return { width: Math.ceil(width + MARGIN), height: Math.ceil(height + MARGIN), nodes, edges: placement.edges, plainLayout: reason };
 }
 
 /** Right side of the parent to the left side of the child (when the algorithm routes nothing). */

@@ -3,6 +3,8 @@
  * → SVG, plus the kanban board. The language server, the CLI export and the tests call this, so
  * the picture in CI is the picture in the editor.
  */
+import { interruptAndCheck } from 'langium';
+import { CancellationToken } from 'vscode-languageserver-protocol';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Issue } from '../language/validation/issue.js';
 import { isDiagnosticCode } from '../language/validation/codes.js';
@@ -54,12 +56,20 @@ export function diagramData(source: DiagramSource): DiagramData {
     return { graph, kanban, autonomy, graphMs: performance.now() - start };
 }
 
-export async function renderDiagram(data: DiagramData, options: DiagramOptions = {}): Promise<Omit<DiagramResult, 'syntaxErrors'>> {
+/**
+ * Lays out and draws the picture. Between the stages (view, layout, SVG) it lets the event loop
+ * take a cancellation in, and stops with Langium's `OperationCancelled` once the token is
+ * cancelled: a preview that asked for a newer picture does not wait for this one.
+ */
+export async function renderDiagram(data: DiagramData, options: DiagramOptions = {}, token: CancellationToken = CancellationToken.None): Promise<Omit<DiagramResult, 'syntaxErrors'>> {
     const { graph, kanban, autonomy } = data;
+    await interruptAndCheck(token);
     const collapsed = options.collapsed ?? (options.expandAll ? [] : graph.compare ? compareCollapsed(graph) : defaultCollapsed(graph));
     const view = viewOfGraph(graph, { collapsed, ...(options.filter ? { filter: options.filter } : {}) });
+    await interruptAndCheck(token);
     const layoutStart = performance.now();
     const layout = await layoutDiagram(view, options.algorithm);
+    await interruptAndCheck(token);
     const svgStart = performance.now();
     const standalone = options.standalone ?? false;
     const svg = renderSvg(view, layout, { standalone, interactive: !standalone });
@@ -100,8 +110,14 @@ export async function renderDiagram(data: DiagramData, options: DiagramOptions =
             statuses: uniqueSorted(graph.nodes.map(n => n.status)),
             owners: uniqueSorted(graph.nodes.map(n => n.owner))
         },
-        timings: { graphMs: round(data.graphMs), layoutMs: round(svgStart - layoutStart), svgMs: round(svgMs) }
+        timings: { graphMs: round(data.graphMs), layoutMs: round(svgStart - layoutStart), svgMs: round(svgMs) },
+        ...(layout.plainLayout ? { layoutNotice: plainLayoutNotice(layout.plainLayout) } : {})
     };
+}
+
+/** What the user reads when the tree was drawn by the plain layout. */
+export function plainLayoutNotice(reason: string): string {
+    return `The tree is drawn in a plain layout because ${reason}; fold subtrees or filter by theme to see the usual one.`;
 }
 
 function round(ms: number): number {

@@ -55,20 +55,21 @@ export function viewOfGraph(graph: DiagramGraph, options: { collapsed?: readonly
     const hidden = new Map<string, number>();
     const hiddenChanges = new Map<string, number>();
     const nodes: DiagramNode[] = [];
-    const visit = (id: string) => {
+    const roots = graph.roots.filter(root => keep.has(root));
+    // Depth first in source order, with its own stack (a deep chain cannot overflow the call stack).
+    const pending = [...roots].reverse();
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
         const node = byId.get(id)!;
         const children = node.children.filter(child => keep.has(child));
         if (collapsed.has(id) && children.length) {
             hidden.set(id, countDescendants(node, byId));
             if (graph.compare) hiddenChanges.set(id, countDescendants(node, byId, n => n.change !== undefined));
             nodes.push({ ...node, children: [] });
-            return;
+            continue;
         }
         nodes.push(children.length === node.children.length ? node : { ...node, children });
-        children.forEach(visit);
-    };
-    const roots = graph.roots.filter(root => keep.has(root));
-    roots.forEach(visit);
+        for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    }
     const visible = new Set(nodes.map(node => node.id));
     const edges = graph.edges.filter(edge => visible.has(edge.source) && visible.has(edge.target));
     return {
@@ -88,9 +89,11 @@ function matchesFilter(node: DiagramNode, filter: DiagramFilter): boolean {
 
 function countDescendants(node: DiagramNode, byId: Map<string, DiagramNode>, counts: (node: DiagramNode) => boolean = () => true): number {
     let count = 0;
-    for (const child of node.children) {
-        const descendant = byId.get(child)!;
-        count += (counts(descendant) ? 1 : 0) + countDescendants(descendant, byId, counts);
+    const pending = node.children.slice();
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        const descendant = byId.get(id)!;
+        if (counts(descendant)) count++;
+        for (const child of descendant.children) pending.push(child);
     }
     return count;
 }

@@ -47,7 +47,7 @@ export async function compareStrategyWith(client: LanguageClient, preview: Previ
     }
     let answer: RevisionsResult;
     try {
-        answer = await client.sendRequest<RevisionsResult>(RevisionsRequest.method, { folder: folder.uri.fsPath });
+        answer = await client.sendRequest(RevisionsRequest, { folder: folder.uri.fsPath });
     } catch (error) {
         void vscode.window.showErrorMessage(`EOS: the language server did not answer: ${(error as Error).message}`);
         return;

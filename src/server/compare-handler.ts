@@ -26,7 +26,7 @@ import { RevisionsRequest, type CompareEntry, type CompareParams, type Revisions
 
 export function registerCompareHandler(connection: Connection): void {
     // By method name, as the diagram request (see diagram-handler.ts).
-    connection.onRequest(RevisionsRequest.method, (params: RevisionsParams) => revisionsFor(params));
+    connection.onRequest(RevisionsRequest, params => revisionsFor(params));
 }
 
 export function revisionsFor(params: RevisionsParams): RevisionsResult {

@@ -5,8 +5,8 @@
  * released, so a large layout never holds up the next build. It never throws: a failure comes back
  * as `error` and the preview keeps its last picture.
  */
-import { DocumentState } from 'langium';
-import type { Connection } from 'vscode-languageserver';
+import { DocumentState, interruptAndCheck, isOperationCancelled } from 'langium';
+import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { diagramData, diagramSourceOf, renderDiagram, type DiagramData } from '../diagram/render-diagram.js';
 import type { EosServices } from '../language/eos-module.js';
 import { DiagramRequest, type DiagramParams, type DiagramResult, type DiagramSyntaxError } from '../shared/protocol.js';
@@ -18,21 +18,25 @@ import { formatDiffMarkdown } from '../diff/format.js';
 import { beforeSide, CompareError, compareEntries, currentState, type BeforeSide } from './compare-handler.js';
 
 export function registerDiagramHandler(connection: Connection, services: EosServices): void {
-    // By method name: the root vscode-languageserver-protocol (3.18.5) and the server's nested copy
-    // (3.18.4) declare RequestType on different vscode-jsonrpc versions, which TypeScript keeps apart.
-    connection.onRequest(DiagramRequest.method, async (params: DiagramParams) => {
+    connection.onRequest(DiagramRequest, async (params, token) => {
         // Before the first workspace build there is nothing to draw: wait for it.
         await services.shared.workspace.WorkspaceManager.ready;
-        return diagramFor(services, params);
+        return diagramFor(services, params, token);
     });
 }
 
-export async function diagramFor(services: EosServices, params: DiagramParams): Promise<DiagramResult> {
+/**
+ * The picture for a request. A cancelled request (the preview asked for a newer picture) is
+ * answered with LSP's RequestCancelled error, which clients expect: it is no failure, so it is
+ * not logged as one.
+ */
+export async function diagramFor(services: EosServices, params: DiagramParams, token: CancellationToken = CancellationToken.None): Promise<DiagramResult> {
     try {
-        if (params.compare) return await compareDiagram(services, params, params.compare);
+        if (params.compare) return await compareDiagram(services, params, params.compare, token);
         const { data, syntaxErrors } = await services.shared.workspace.WorkspaceLock.read(() => snapshot(services));
-        return { ...await renderDiagram(data, params), syntaxErrors };
+        return { ...await renderDiagram(data, params, token), syntaxErrors };
     } catch (error) {
+        if (isOperationCancelled(error)) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The preview asked for a newer picture.');
         reportCaught('the strategy preview', error);
         return emptyResult(`The strategy preview could not be drawn: ${(error as Error)?.message ?? String(error)}`);
     }
@@ -42,14 +46,14 @@ export async function diagramFor(services: EosServices, params: DiagramParams): 
  * Compare mode: the current tree with the change list since a revision laid over it. When the
  * revision cannot be read, the plain tree comes back with the reason in `compare.error`.
  */
-async function compareDiagram(services: EosServices, params: DiagramParams, compare: CompareParams): Promise<DiagramResult> {
+async function compareDiagram(services: EosServices, params: DiagramParams, compare: CompareParams, token: CancellationToken): Promise<DiagramResult> {
     let before: BeforeSide;
     try {
         before = await beforeSide(services, compare);
     } catch (error) {
         if (!(error instanceof CompareError)) reportCaught('reading the revision to compare with', error);
         const { compare: _, ...plain } = params;
-        const result = await diagramFor(services, plain);
+        const result = await diagramFor(services, plain, token);
         const label = compare.label ?? compare.revision;
         return { ...result, compare: { before: label, summary: '', markdown: '', entries: [], error: `The strategy could not be compared with ${label}: ${(error as Error)?.message ?? String(error)}` } };
     }
@@ -63,7 +67,8 @@ async function compareDiagram(services: EosServices, params: DiagramParams, comp
     const commit = before.commit && !before.commit.startsWith(before.label) && !before.label.startsWith(before.commit) ? before.commit : undefined;
     const graph = overlayDiff(data.graph, before.graph, diff, { before: before.label, ...(commit ? { commit } : {}) });
     const overlaid = { ...data, graph, graphMs: data.graphMs + performance.now() - start };
-    const result = await renderDiagram(overlaid, params);
+    await interruptAndCheck(token);
+    const result = await renderDiagram(overlaid, params, token);
     const drawn = new Set(graph.nodes.map(node => node.id));
     return {
         ...result, syntaxErrors,

@@ -126,10 +126,16 @@ export interface DiagramResult {
     /** Documents that do not parse: the preview keeps its last good picture while there are any. */
     syntaxErrors: DiagramSyntaxError[];
     timings: { graphMs: number; layoutMs: number; svgMs: number };
+    /** Set when the tree was too large for the usual layout and was drawn plainly: why, and what to do. */
+    layoutNotice?: string;
     /** Present when compare mode was asked for. */
     compare?: CompareResult;
     /** Set when the diagram could not be made; the message is for the user. */
     error?: string;
 }
 
+/**
+ * The preview's picture. The preview cancels the request for an older picture when it asks for a
+ * newer one; the server then stops between graph, layout and SVG and answers RequestCancelled.
+ */
 export const DiagramRequest = new RequestType<DiagramParams, DiagramResult, void>('eos/diagram');

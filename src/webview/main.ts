@@ -257,6 +257,7 @@ function showTrace(id: string): void {
 }
 
 function foldNotice(result: DiagramResult): string {
+    if (result.layoutNotice) return result.layoutNotice;
     const hidden = result.totalNodes - result.visibleNodes;
     if (!hidden) return '';
     const filtered = Object.values(saved.filter).some(Boolean);

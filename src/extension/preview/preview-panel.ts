@@ -6,7 +6,7 @@
  * that SVG into a canvas, so the PNG wears the current theme.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { DiagramRequest, type CompareParams, type DiagramFilter, type DiagramParams, type DiagramResult } from '../../shared/protocol.js';
 import { openCompareMarkdown } from '../compare.js';
 import type { FromWebview, PreviewTab, ToWebview } from '../../shared/preview-messages.js';
@@ -70,6 +70,8 @@ class StrategyPreview {
     private last: DiagramResult | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private sequence = 0;
+    /** The request for the latest picture, while it runs. */
+    private running: vscode.CancellationTokenSource | undefined;
     /** When an `.eos` document last changed (ms). */
     private editedAt = 0;
     private pendingPng: ((dataUrl: string) => void) | undefined;
@@ -128,6 +130,7 @@ class StrategyPreview {
 
     dispose(): void {
         clearTimeout(this.timer);
+        this.running?.cancel();
         if (this.comparison) void vscode.commands.executeCommand('setContext', 'eos.comparing', false);
         for (const disposable of this.disposables.splice(0)) disposable.dispose();
         this.panel.dispose();
@@ -207,19 +210,29 @@ class StrategyPreview {
         };
     }
 
-    private async request(params: DiagramParams): Promise<DiagramResult | undefined> {
+    /** Asks the server; undefined when it did not answer (said in the panel) or the request was cancelled. */
+    private async request(params: DiagramParams, token?: vscode.CancellationToken): Promise<DiagramResult | undefined> {
         try {
-            return await this.client.sendRequest<DiagramResult>(DiagramRequest.method, params);
+            return await this.client.sendRequest(DiagramRequest, params, token);
         } catch (error) {
+            // A request superseded by a newer one: nothing went wrong, a newer picture is on its way.
+            if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) return undefined;
             this.post({ type: 'notice', text: `The language server did not answer: ${(error as Error).message}` });
             return undefined;
         }
     }
 
-    /** Asks for a fresh picture; an answer that arrives after a newer request is dropped. */
+    /**
+     * Asks for a fresh picture and cancels the request still running for an older one, so the
+     * server stops laying out a picture nobody will see; an answer that arrives late is dropped.
+     */
     private async update(): Promise<void> {
         const sequence = ++this.sequence;
-        const result = await this.request(this.params());
+        this.running?.cancel();
+        const running = this.running = new vscode.CancellationTokenSource();
+        const result = await this.request(this.params(), running.token);
+        running.dispose();
+        if (this.running === running) this.running = undefined;
         if (!result || sequence !== this.sequence) return;
         this.last = result;
         if (!result.error) this.view.collapsed = result.collapsed;

@@ -31,7 +31,7 @@ export class EosCompletionParser extends LangiumCompletionParser {
     }
 }
 
-/** What `createCompletionParser` does, with the guarded class. */
+/** What `createCompletionParser` of Langium 4.4.0 does, with the guarded class. */
 export function createEosCompletionParser(services: LangiumCoreServices): EosCompletionParser {
     const parser = new EosCompletionParser(services);
     createParser(services.Grammar, parser, services.parser.Lexer.definition);

@@ -34,7 +34,9 @@ export class EosParser extends LangiumParser {
     constructor(private readonly eosServices: LangiumCoreServices) {
         super(eosServices);
         withTokenRepair(this);
-        // Count errors as Chevrotain records them, and stop recovering past the limit.
+        // Count errors as Chevrotain records them, and stop recovering past the limit. `wrapper` and
+        // its `SAVE_ERROR` are internals of Langium 4.4.0 / Chevrotain 13.2.0, checked by
+        // test/language/langium-internals.test.ts.
         const recognizer = this.wrapper as unknown as { SAVE_ERROR(error: unknown): unknown };
         const save = recognizer.SAVE_ERROR.bind(recognizer);
         recognizer.SAVE_ERROR = error => {
@@ -79,7 +81,10 @@ export class EosParser extends LangiumParser {
         }
     }
 
-    /** A second parser of the same grammar with Chevrotain's recovery off (no recursion per error). */
+    /**
+     * A second parser of the same grammar with Chevrotain's recovery off (no recursion per error):
+     * Langium 4.4.0 passes `ParserConfig` to Chevrotain, which reads `recoveryEnabled` from it.
+     */
     private withoutRecovery(): LangiumParser {
         if (!this.fallback) {
             const services = this.eosServices;
@@ -119,7 +124,7 @@ function inPlainWords<T extends AstNode>(result: ParseResult<T>): ParseResult<T>
     return result;
 }
 
-/** What `createLangiumParser` does, with the guarded parser class. */
+/** What `createLangiumParser` of Langium 4.4.0 does, with the guarded parser class. */
 export function createEosParser(services: LangiumCoreServices): EosParser {
     const parser = createParser(services.Grammar, new EosParser(services), services.parser.Lexer.definition);
     parser.finalize();

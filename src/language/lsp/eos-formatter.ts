@@ -71,9 +71,18 @@ export class EosFormatter extends AbstractFormatter {
         return this.safeEdits(document);
     }
 
+    /**
+     * Formats the part of the range above the line of the file's first syntax error (that line and
+     * what follows are left as written). Langium's own check compares Chevrotain's 1-based error
+     * line with the range's 0-based one, and so formatted the error's line.
+     */
     override formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
-        if (!this.isFormatRangeErrorFree(document, params.range)) return [];
-        return this.safeEdits(document, params.range);
+        const errorLine = firstErrorLine(document);
+        const { start, end } = params.range;
+        if (errorLine === undefined) return this.safeEdits(document, params.range);
+        if (start.line >= errorLine) return [];
+        const clipped = end.line < errorLine ? end : { line: errorLine, character: 0 };
+        return this.safeEdits(document, { start, end: clipped });
     }
 
     /**
@@ -162,6 +171,27 @@ export class EosFormatter extends AbstractFormatter {
         }
         return lexed.map(({ offset, text }) => ({ offset, end: offset + text.length, text, role: roleOf(text, leaves.get(offset)) }));
     }
+}
+
+/** The 0-based line of the first lexer or parser error, or undefined when the file has none. */
+function firstErrorLine(document: LangiumDocument): number | undefined {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    if (lexerErrors.length === 0 && parserErrors.length === 0) return undefined;
+    const textLength = document.textDocument.getText().length;
+    let first = textLength;
+    for (const error of lexerErrors) if (isOffset(error.offset)) first = Math.min(first, error.offset);
+    for (const error of parserErrors) {
+        // An error at the end of the file carries the EOF token, whose offsets are NaN or -1: the
+        // error is then placed where the validator shows it, at the token before.
+        const previous = 'previousToken' in error ? (error.previousToken as { startOffset?: number } | undefined)?.startOffset : undefined;
+        const offset = isOffset(error.token.startOffset) ? error.token.startOffset : isOffset(previous) ? previous : textLength;
+        first = Math.min(first, offset);
+    }
+    return document.textDocument.positionAt(first).line;
+}
+
+function isOffset(offset: number | undefined): offset is number {
+    return offset !== undefined && Number.isFinite(offset) && offset >= 0;
 }
 
 interface LexedToken {
@@ -293,23 +323,36 @@ export function whitespaceEdits(text: string, tokens: readonly LayoutToken[]): W
     return edits.sort((a, b) => a.offset - b.offset);
 }
 
-/** Which blocks stay on one line: written on one line, at most one property, no comment. */
+/**
+ * Which blocks stay on one line: written on one line, at most one property, no comment.
+ * Linear in the number of tokens (running counts, not a scan of each block's contents), so deeply
+ * nested braces cost no more than flat ones.
+ */
 function analyseBlocks(text: string, tokens: readonly LayoutToken[]): Map<number, Block> {
     const blocks = new Map<number, Block>();
-    const opens: number[] = [];
+    // For every open brace: its token index, and the running counts when it was met.
+    const opens: { index: number; properties: number; comments: number; line: number }[] = [];
+    let properties = 0;
+    let comments = 0;
+    let line = 0; // the line where the current token starts: every character before it counted once
+    let lineCountedTo = 0;
     for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i];
-        if (token.role === 'open') opens.push(i);
-        if (token.role !== 'close') continue;
-        const openIndex = opens.pop();
-        if (openIndex === undefined) continue;
-        const inner = tokens.slice(openIndex + 1, i);
-        const properties = inner.filter(t => t.role === 'property' || t.role === 'checkin').length;
-        const hasComment = inner.some(t => t.role === 'line-comment' || t.role === 'block-comment');
-        const oneLine = countLines(text.slice(tokens[openIndex].offset, token.end)) === 0;
-        const block: Block = { inline: inner.length === 0 || (!hasComment && properties <= 1 && oneLine), empty: inner.length === 0 };
-        blocks.set(tokens[openIndex].offset, block);
-        blocks.set(token.offset, block);
+        for (; lineCountedTo < token.offset; lineCountedTo++) if (text.charCodeAt(lineCountedTo) === 10) line++;
+        if (token.role === 'open') opens.push({ index: i, properties, comments, line });
+        if (token.role === 'close') {
+            const open = opens.pop();
+            if (open !== undefined) {
+                const empty = i === open.index + 1;
+                const inner = { properties: properties - open.properties, comments: comments - open.comments };
+                const oneLine = line === open.line;
+                const block: Block = { inline: empty || (inner.comments === 0 && inner.properties <= 1 && oneLine), empty };
+                blocks.set(tokens[open.index].offset, block);
+                blocks.set(token.offset, block);
+            }
+        }
+        if (token.role === 'property' || token.role === 'checkin') properties++;
+        if (token.role === 'line-comment' || token.role === 'block-comment') comments++;
     }
     return blocks;
 }

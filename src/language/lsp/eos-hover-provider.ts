@@ -11,7 +11,7 @@ import type { EosServices } from '../eos-module.js';
 import { isKeyResult, isMeasure } from '../generated/ast.js';
 import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../model/progress.js';
-import { tracesOf } from '../model/trace.js';
+import { MAX_TRACE_STEPS, tracesOf, type Trace } from '../model/trace.js';
 import { betFacts, streamFacts, themeFacts } from '../model/element-facts.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { CATALOGUE, isDiagnosticCode, type CatalogueEntry, type DiagnosticCode } from '../validation/codes.js';
@@ -145,9 +145,9 @@ function describe(element: StrategyElement): string {
  * A trace as text. A key result met on the way stands for its OKR too (`Okr.Kr` names it), so the
  * OKR step after it is left out to keep long chains readable.
  */
-function traceText(trace: readonly StrategyElement[]): string {
+function traceText(trace: Trace): string {
     const shown = trace.filter((element, index) => index < 2 || !(trace[index - 1].kind === 'kr' && trace[index - 1].okr === element.name && element.kind === 'okr'));
-    return shown.map(describe).join(' → ');
+    return shown.map(describe).join(' → ') + (trace.continues ? ` → … (more than ${MAX_TRACE_STEPS} steps up: a chain this long is likely a mistake in \`supports\` or \`parent\`)` : '');
 }
 
 function names(elements: readonly StrategyElement[], detail?: (element: StrategyElement) => string | undefined): string {

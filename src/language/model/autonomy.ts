@@ -19,11 +19,11 @@ export type Right = 'yes' | 'no' | 'unknown';
 
 /** The team and every team above it, nearest first (cycle-safe). */
 export function teamAndAncestors(model: WorkspaceModel, team: StrategyElement): StrategyElement[] {
-    const chain: StrategyElement[] = [];
-    for (let current: StrategyElement | undefined = team; current && !chain.includes(current); current = model.target(current, 'parent')) {
-        chain.push(current);
+    const chain = new Set<StrategyElement>();
+    for (let current: StrategyElement | undefined = team; current && !chain.has(current); current = model.target(current, 'parent')) {
+        chain.add(current);
     }
-    return chain;
+    return [...chain];
 }
 
 /**

@@ -29,7 +29,10 @@ interface ExportChange {
     descriptions: Map<string, AstNodeDescription>;
 }
 
-/** The fields of Langium's reference implementation that linking fills in. */
+/**
+ * The fields of Langium's reference implementation that linking fills in (Langium 4.4.0 internals;
+ * test/language/langium-internals.test.ts fails when an upgrade renames them).
+ */
 interface LinkedReference {
     _ref?: unknown;
     _nodeDescription?: AstNodeDescription;
@@ -103,7 +106,12 @@ export class EosDocumentBuilder extends DefaultDocumentBuilder {
         return false;
     }
 
-    /** Langium's build, with the dependents to relink decided right after the changed documents are indexed. */
+    /**
+     * Langium's build, with the dependents to relink decided right after the changed documents are
+     * indexed. A copy of `DefaultDocumentBuilder.buildDocuments` of Langium 4.4.0 with two steps
+     * added (unreadable files dropped, dependents chosen); test/language/langium-internals.test.ts
+     * fails when an upgrade changes the original, so the copy can follow it.
+     */
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         this.prepareBuild(documents, options);
         const unreadable: LangiumDocument[] = [];

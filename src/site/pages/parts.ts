@@ -4,7 +4,7 @@
  */
 import type { CheckInEntry, StrategyElement } from '../../language/model/elements.js';
 import { describeProgress, formatPercent, krProgress } from '../../language/model/progress.js';
-import { tracesOf } from '../../language/model/trace.js';
+import { MAX_TRACE_STEPS, tracesOf } from '../../language/model/trace.js';
 import { faultOf } from '../../language/validation/issue.js';
 import { esc, inlineMarkdown, progressBar } from '../html.js';
 import { codeHelp, displayTitle, kindHeading, krAnchor, PAGES, type SiteContext } from '../site-context.js';
@@ -57,7 +57,9 @@ export function traceHtml(context: SiteContext, from: string, element: StrategyE
         const steps = [...trace].reverse().map((step, i, all) => i === all.length - 1
             ? `<span class="here">${esc(displayTitle(step))}</span>`
             : `<span class="step"><span class="kind">${esc(kindHeading(step.kind))}</span> ${context.link(from, step)}</span>`);
-        return `<li${reachesVision ? '' : ' class="broken"'}>${steps.join('<span class="sep" aria-hidden="true">›</span>')}${reachesVision || top.kind === 'team' || top.kind === 'value' ? '' : ' <span class="note">(does not reach a vision)</span>'}</li>`;
+        if (trace.continues) steps.unshift(`<span class="step">… ${esc(`more than ${MAX_TRACE_STEPS} steps up`)}</span>`);
+        const fine = reachesVision || trace.continues || top.kind === 'team' || top.kind === 'value';
+        return `<li${fine ? '' : ' class="broken"'}>${steps.join('<span class="sep" aria-hidden="true">›</span>')}${fine ? '' : ' <span class="note">(does not reach a vision)</span>'}</li>`;
     });
     return `<ol class="trace">${items.join('')}</ol>`;
 }

@@ -60,26 +60,45 @@ export function teamsPage(context: SiteContext): Page {
     const path = PAGES.teams;
     const model = context.input.model;
     const teams = context.pageElements('team');
+    const onPage = new Set(teams);
     const childrenOf = new Map<StrategyElement | undefined, StrategyElement[]>();
     for (const team of teams) {
         const parent = model.target(team, 'parent');
-        const key = parent && teams.includes(parent) && parent !== team ? parent : undefined;
-        childrenOf.set(key, [...(childrenOf.get(key) ?? []), team]);
+        const key = parent && onPage.has(parent) && parent !== team ? parent : undefined;
+        const list = childrenOf.get(key);
+        if (list) list.push(team); else childrenOf.set(key, [team]);
     }
     const seen = new Set<StrategyElement>();
-    const render = (parent: StrategyElement | undefined): string => {
-        const list = (childrenOf.get(parent) ?? []).filter(team => !seen.has(team));
-        if (!list.length) return '';
-        return `<ul class="org">${list.map(team => {
-            seen.add(team);
-            const owned = model.incoming(team, 'owner').map(entry => entry.source);
-            const okrs = owned.filter(e => e.kind === 'okr');
-            const initiatives = owned.filter(e => e.kind === 'initiative').length;
-            const meta = [team.level ? esc(team.level) : '', `${okrs.length} OKR${okrs.length === 1 ? '' : 's'}`, `${initiatives} initiative${initiatives === 1 ? '' : 's'}`, okrs.length ? progressSummaryHtml(keyResultsOf(context, okrs)) : ''].filter(Boolean).join(' · ');
-            return `<li>${context.link(path, team)} <span class="meta">${meta}</span>${render(team)}</li>`;
-        }).join('')}</ul>`;
+    const item = (team: StrategyElement): string => {
+        const owned = model.incoming(team, 'owner').map(entry => entry.source);
+        const okrs = owned.filter(e => e.kind === 'okr');
+        const initiatives = owned.filter(e => e.kind === 'initiative').length;
+        const meta = [team.level ? esc(team.level) : '', `${okrs.length} OKR${okrs.length === 1 ? '' : 's'}`, `${initiatives} initiative${initiatives === 1 ? '' : 's'}`, okrs.length ? progressSummaryHtml(keyResultsOf(context, okrs)) : ''].filter(Boolean).join(' · ');
+        return `<li>${context.link(path, team)} <span class="meta">${meta}</span>`;
     };
-    let tree = render(undefined);
+    // Nested lists, written with an explicit stack: an organisation thousands of levels deep
+    // (a generated or mistaken `parent` chain) cannot overflow the call stack.
+    const parts: string[] = [];
+    const open = (parent: StrategyElement | undefined) => {
+        const list = (childrenOf.get(parent) ?? []).filter(team => !seen.has(team));
+        for (const team of list) seen.add(team);
+        if (list.length) parts.push('<ul class="org">');
+        return { list, next: 0 };
+    };
+    const stack = [open(undefined)];
+    while (stack.length) {
+        const frame = stack[stack.length - 1];
+        if (frame.next > 0) parts.push('</li>');
+        if (frame.next >= frame.list.length) {
+            if (frame.list.length) parts.push('</ul>');
+            stack.pop();
+            continue;
+        }
+        const team = frame.list[frame.next++];
+        parts.push(item(team));
+        stack.push(open(team));
+    }
+    let tree = parts.join('');
     // Teams in a parent cycle have no root: list them too, so none is missing.
     const rest = teams.filter(team => !seen.has(team));
     if (rest.length) tree += `<h2>Teams in a parent cycle</h2>${elementList(context, path, rest)}`;

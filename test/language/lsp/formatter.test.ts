@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEosServices } from '../../../src/language/eos-module.js';
+import { applyWhitespaceEdits, whitespaceEdits, type TokenRole } from '../../../src/language/lsp/eos-formatter.js';
 
 const services = createEosServices(EmptyFileSystem).Eos;
 const expectFormat = expectFormatting(services);
@@ -112,6 +113,40 @@ describe('formatter', () => {
         const text = 'stream A   "a"\nstream B   "b"\nstream C   "c"\n';
         const result = await format(text, { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } });
         expect(result).toBe('stream A   "a"\nstream B "b"\nstream C   "c"\n');
+    });
+
+    it('formats a range only above the line of the first syntax error, never that line', async () => {
+        // Line 2 (0-based) holds the error (`wip` without its number); Chevrotain counts it as line 3.
+        const text = 'stream A   "a"\nstream B   "b"\nstream   C   "c" { wip }\nstream D   "d"\n';
+        const whole = { start: { line: 0, character: 0 }, end: { line: 3, character: 14 } };
+        expect(await format(text, whole)).toBe('stream A "a"\nstream B "b"\nstream   C   "c" { wip }\nstream D   "d"\n');
+        const endingOnTheErrorLine = { start: { line: 1, character: 0 }, end: { line: 2, character: 10 } };
+        expect(await format(text, endingOnTheErrorLine)).toBe('stream A   "a"\nstream B "b"\nstream   C   "c" { wip }\nstream D   "d"\n');
+        const fromTheErrorLine = { start: { line: 2, character: 0 }, end: { line: 3, character: 14 } };
+        expect(await format(text, fromTheErrorLine)).toBe(text);
+    });
+
+    it('lays out thousands of nested braces (an inline block stays inline; each closing brace of a multi-line one on its line, at its depth)', async () => {
+        const depth = 3000;
+        const inline = 'stream S "s" ' + '{ '.repeat(depth) + '}'.repeat(depth) + '\n';
+        // The braces are syntax errors, so only the range above them is formatted: the layout itself is checked directly.
+        const tokens = services.parser.Lexer.tokenize(inline).tokens.map(t => ({
+            offset: t.startOffset, end: t.startOffset + t.image.length, text: t.image,
+            role: (t.image === '{' ? 'open' : t.image === '}' ? 'close' : 'other') as TokenRole
+        }));
+        const edits = whitespaceEdits(inline, tokens)!;
+        expect(applyWhitespaceEdits(inline, edits) === 'stream S "s" ' + '{ '.repeat(depth - 1) + '{}' + ' }'.repeat(depth - 1) + '\n').toBe(true);
+        const multiLine = 'okr O "o" {\n' + '{\n'.repeat(depth) + '}\n'.repeat(depth) + '}\n';
+        const lexed = services.parser.Lexer.tokenize(multiLine).tokens.map(t => ({
+            offset: t.startOffset, end: t.startOffset + t.image.length, text: t.image,
+            role: (t.image === '{' ? 'open' : t.image === '}' ? 'close' : 'other') as TokenRole
+        }));
+        const laidOut = applyWhitespaceEdits(multiLine, whitespaceEdits(multiLine, lexed)!).split('\n');
+        expect(laidOut.length).toBe(depth + 2);
+        expect(laidOut[0] === 'okr O "o" {' + ' {'.repeat(depth - 1) + ' {}').toBe(true);
+        expect(laidOut[1] === '  '.repeat(depth - 1) + '}').toBe(true); // each closing brace on its line, at its block's depth
+        expect(laidOut[depth - 1]).toBe('  }');
+        expect(laidOut[depth]).toBe('}');
     });
 
     it('refuses to join lines when that would change what the text means (an unterminated text)', async () => {

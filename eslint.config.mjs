@@ -21,7 +21,10 @@ export default tseslint.config(
         rules: {
             // As TypeScript's noUnusedParameters: a parameter a Langium or LSP signature requires is
             // named `_x`; `{ range: _range, ...rest }` is how a key is left out of a copy.
-            '@typescript-eslint/no-unused-vars': ['error', { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'all', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }]
+            '@typescript-eslint/no-unused-vars': [
+                'error',
+                { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'all', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }
+            ]
         }
     },
     {

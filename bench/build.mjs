@@ -2,7 +2,14 @@
 import * as esbuild from 'esbuild';
 
 await esbuild.build({
-    entryPoints: ['bench/run.ts'], outfile: 'out/bench.cjs',
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true,
-    mainFields: ['module', 'main'], logLevel: 'warning', external: ['vscode']
+    entryPoints: ['bench/run.ts'],
+    outfile: 'out/bench.cjs',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    external: ['vscode']
 });

@@ -23,12 +23,20 @@ function removeInitiatives(files: Map<string, string>, strategyFile: string): Ma
     for (const [file, text] of result) {
         if (file === strategyFile || removed >= 10) continue;
         const next = text.replace(/^initiative \w+ "[^"]*" \{\n(?: {2}.*\n)*\}\n/m, '');
-        if (next !== text) { result.set(file, next); removed++; }
+        if (next !== text) {
+            result.set(file, next);
+            removed++;
+        }
     }
     return result;
 }
 
-export async function compareSection(rows: Row[], changeHundred: (workspace: ReturnType<typeof generateWorkspace>) => Map<string, string>, quick: boolean, today: string): Promise<void> {
+export async function compareSection(
+    rows: Row[],
+    changeHundred: (workspace: ReturnType<typeof generateWorkspace>) => Map<string, string>,
+    quick: boolean,
+    today: string
+): Promise<void> {
     const section = 'Compare mode (preview against a revision)';
     const workspace = generateWorkspace({ elements: 10_000, files: 100 });
     const afterFiles = removeInitiatives(changeHundred(workspace), workspace.strategyFile);
@@ -38,8 +46,14 @@ export async function compareSection(rows: Row[], changeHundred: (workspace: Ret
     const afterState = await builder.load({ label: 'working tree', files: afterFiles });
     const strategy = builder.services.eos.StrategyWorkspace;
     const beforeGraph: DiagramGraph = buildDiagramGraph(before.model, [], () => 'warning');
-    const plain: number[] = [], compare: number[] = [], diffs: number[] = [], captures: number[] = [], overlays: number[] = [];
-    let nodes = 0, visible = 0, counts = '';
+    const plain: number[] = [],
+        compare: number[] = [],
+        diffs: number[] = [],
+        captures: number[] = [],
+        overlays: number[] = [];
+    let nodes = 0,
+        visible = 0,
+        counts = '';
     for (let i = 0; i < (quick ? 3 : 5) + 1; i++) {
         const p0 = performance.now();
         const source = diagramSourceOf(strategy);
@@ -54,17 +68,42 @@ export async function compareSection(rows: Row[], changeHundred: (workspace: Ret
         const o0 = performance.now();
         const overlaid = overlayDiff(afterGraph, beforeGraph, diff, { before: 'main' });
         const o1 = performance.now();
-        const result = await renderDiagram({ graph: overlaid, kanban: { columns: [], lanes: [], cards: 0 }, autonomy: { frameworkSvg: '', matrixSvg: '', broken: 0, types: 0, targets: {} }, graphMs: 0 });
+        const result = await renderDiagram({
+            graph: overlaid,
+            kanban: { columns: [], lanes: [], cards: 0 },
+            autonomy: { frameworkSvg: '', matrixSvg: '', broken: 0, types: 0, targets: {} },
+            graphMs: 0
+        });
         const c1 = performance.now();
         if (i === 0) continue; // the first round loads ELK and warms the JIT
-        plain.push(p1 - p0); compare.push(c1 - p1); captures.push(c0 - p1); diffs.push(d1 - c0); overlays.push(o1 - o0);
-        nodes = overlaid.nodes.length; visible = result.visibleNodes;
-        counts = `${diff.counts.modified} changed, ${diff.counts.removed} removed; ${Object.entries(overlaid.compare!.counts).map(([k, n]) => `${n} ${k}`).join(', ')} in the tree`;
+        plain.push(p1 - p0);
+        compare.push(c1 - p1);
+        captures.push(c0 - p1);
+        diffs.push(d1 - c0);
+        overlays.push(o1 - o0);
+        nodes = overlaid.nodes.length;
+        visible = result.visibleNodes;
+        counts = `${diff.counts.modified} changed, ${diff.counts.removed} removed; ${Object.entries(overlaid.compare!.counts)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', ')} in the tree`;
     }
     rows.push({ section, name: '10k/100 files: plain preview (graph + layout + SVG)', value: median(plain), unit: 'ms', detail: 'default folds, as the preview opens' });
-    rows.push({ section, name: '10k/100 files: compare picture (state + diff + graph + overlay + layout + SVG)', value: median(compare), unit: 'ms', target: 1000, detail: `${nodes} tree nodes, ${visible} drawn (changes unfolded); ${counts}` });
-    rows.push({ section, name: '10k/100 files: compare ÷ plain preview', value: median(compare.map((c, i) => c / plain[i])), unit: '×', detail: 'median of the runs\' ratios; the compare picture draws up to twice the boxes' });
-    rows.push({ section, name: '10k/100 files: the editor\'s state read (findings, syntax errors)', value: median(captures), unit: 'ms', detail: 'captureState, per picture' });
+    rows.push({
+        section,
+        name: '10k/100 files: compare picture (state + diff + graph + overlay + layout + SVG)',
+        value: median(compare),
+        unit: 'ms',
+        target: 1000,
+        detail: `${nodes} tree nodes, ${visible} drawn (changes unfolded); ${counts}`
+    });
+    rows.push({
+        section,
+        name: '10k/100 files: compare ÷ plain preview',
+        value: median(compare.map((c, i) => c / plain[i])),
+        unit: '×',
+        detail: "median of the runs' ratios; the compare picture draws up to twice the boxes"
+    });
+    rows.push({ section, name: "10k/100 files: the editor's state read (findings, syntax errors)", value: median(captures), unit: 'ms', detail: 'captureState, per picture' });
     rows.push({ section, name: '10k/100 files: diff with the revision', value: median(diffs), unit: 'ms', detail: 'diffStates, per picture' });
     rows.push({ section, name: '10k/100 files: overlay (marks and ghosts)', value: median(overlays), unit: 'ms' });
 }

@@ -40,9 +40,23 @@ function random(seed: number): () => number {
 }
 
 const VERBS = ['Reduce', 'Increase', 'Simplify', 'Automate', 'Improve', 'Launch', 'Retire', 'Unify', 'Accelerate', 'Protect'];
-const OBJECTS = ['onboarding friction', 'time to first value', 'payment failures', 'support backlog', 'release lead time',
-    'fraud losses', 'checkout drop-off', 'partner integrations', 'data quality', 'churn in the first 90 days',
-    'incident recovery time', 'cloud spend', 'mobile crash rate', 'KYC turnaround', 'search relevance'];
+const OBJECTS = [
+    'onboarding friction',
+    'time to first value',
+    'payment failures',
+    'support backlog',
+    'release lead time',
+    'fraud losses',
+    'checkout drop-off',
+    'partner integrations',
+    'data quality',
+    'churn in the first 90 days',
+    'incident recovery time',
+    'cloud spend',
+    'mobile crash rate',
+    'KYC turnaround',
+    'search relevance'
+];
 const WHO = ['new customers', 'small businesses', 'partners', 'support agents', 'engineers', 'finance teams', 'students'];
 const STATUSES = ['funnel', 'reviewing', 'analyzing', 'ready', 'doing', 'doing', 'done', 'stopped'];
 const BET_STATUSES = ['proposed', 'active', 'active', 'validated'];
@@ -75,7 +89,9 @@ export function generateWorkspace(spec: WorkspaceSpec): GeneratedWorkspace {
         strategy.push(`/** ${phrase()}. */`, `theme ${name} "${phrase()}" {`, '  vision North', `  horizon 2026..2028`, `  owner ${pick(divisionNames)}`, '}', '');
     }
     for (const name of streamNames) {
-        strategy.push(rnd() < 0.3 ? `stream ${name} "${pick(OBJECTS)}" { wip 6 owner ${pick(divisionNames)} }` : `stream ${name} "${pick(OBJECTS)}" { owner ${pick(divisionNames)} }`);
+        strategy.push(
+            rnd() < 0.3 ? `stream ${name} "${pick(OBJECTS)}" { wip 6 owner ${pick(divisionNames)} }` : `stream ${name} "${pick(OBJECTS)}" { owner ${pick(divisionNames)} }`
+        );
     }
     strategy.push('');
     const betStreams = new Map<string, string[]>();
@@ -91,15 +107,24 @@ export function generateWorkspace(spec: WorkspaceSpec): GeneratedWorkspace {
             `  status ${pick(BET_STATUSES)}`,
             `  owner ${pick(divisionNames)}`,
             `  evidence 2026-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)} supports "Pilot cohort moved in the right direction"`,
-            '}', '');
+            '}',
+            ''
+        );
     }
     for (let i = 0; i < values; i++) {
         strategy.push(i === 0 ? `value ${valueNames[i]} "Customer trust over growth metrics"` : `value ${valueNames[i]} "${pick(OBJECTS)} matters" { extends ${valueNames[0]} }`);
     }
     strategy.push('');
     for (let i = 0; i < tenets; i++) {
-        strategy.push(`tenet Tenet${i} {`, '  when "speed and reliability conflict"', '  choose "reliability" over "speed"',
-            '  because "customers depend on our critical paths"', `  upholds ${pick(valueNames)}`, '}', '');
+        strategy.push(
+            `tenet Tenet${i} {`,
+            '  when "speed and reliability conflict"',
+            '  choose "reliability" over "speed"',
+            '  because "customers depend on our critical paths"',
+            `  upholds ${pick(valueNames)}`,
+            '}',
+            ''
+        );
     }
 
     const files = new Map<string, string>();
@@ -131,7 +156,9 @@ export function generateWorkspace(spec: WorkspaceSpec): GeneratedWorkspace {
                     `  success "${pick(OBJECTS)} improves by ${5 + Math.floor(rnd() * 30)}%"`,
                     `  failure "No change after six weeks"`,
                     `  updated 2026-02-${String(1 + Math.floor(rnd() * 27)).padStart(2, '0')}`,
-                    '}', '');
+                    '}',
+                    ''
+                );
                 used += 1;
             } else if (choice === 1) {
                 // Cascade to the previous team's first OKR now and then: cross-file links between team files.
@@ -144,7 +171,9 @@ export function generateWorkspace(spec: WorkspaceSpec): GeneratedWorkspace {
                     `  kr Kr1 "${pick(OBJECTS)}" from ${10 + Math.floor(rnd() * 40)}% to ${60 + Math.floor(rnd() * 30)}% current ${20 + Math.floor(rnd() * 30)}%`,
                     `  kr Kr2 "${pick(OBJECTS)} in days" from 12 days to 5 days`,
                     `  kr Kr3 "${pick(OBJECTS)} score" from 3.1 to 4.2`,
-                    '}', '');
+                    '}',
+                    ''
+                );
                 used += 4;
             } else {
                 lines.push(`practice ${crew}Habit${unit} "${pick(OBJECTS)} reviews every week" { embodies ${pick(valueNames)} owner ${crew} }`, '');
@@ -157,7 +186,7 @@ export function generateWorkspace(spec: WorkspaceSpec): GeneratedWorkspace {
     }
     const elements = spec.elements - remaining;
 
-    const mutate = (text: string) => spec.syntaxErrors ? breakSyntax(text, rnd) : text;
+    const mutate = (text: string) => (spec.syntaxErrors ? breakSyntax(text, rnd) : text);
     if (spec.files <= 1) {
         files.set('strategy.eos', mutate([...strategy, ...teamBlocks.flat()].join('\n')));
     } else {
@@ -173,10 +202,18 @@ function breakSyntax(text: string, rnd: () => number): string {
     for (let i = 0; i < lines.length; i++) {
         if (!/^(initiative|okr|bet|theme|practice) /.test(lines[i]) || rnd() > 0.2) continue;
         switch (Math.floor(rnd() * 4)) {
-            case 0: lines[i] = lines[i].replace(' {', ''); break;               // block never opened
-            case 1: lines[i] = lines[i].replace(/"([^"]*)"/, '"$1'); break;     // unterminated string
-            case 2: lines[i] = lines[i].replace(/^(\w+) /, '$1 123 '); break;   // a number where a name goes
-            default: lines[i] += ' } }'; break;                                  // stray braces
+            case 0:
+                lines[i] = lines[i].replace(' {', '');
+                break; // block never opened
+            case 1:
+                lines[i] = lines[i].replace(/"([^"]*)"/, '"$1');
+                break; // unterminated string
+            case 2:
+                lines[i] = lines[i].replace(/^(\w+) /, '$1 123 ');
+                break; // a number where a name goes
+            default:
+                lines[i] += ' } }';
+                break; // stray braces
         }
     }
     return lines.join('\n');

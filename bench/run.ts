@@ -51,10 +51,12 @@ async function buildSection(): Promise<void> {
         { elements: 10_000, files: 100, runs: 5 },
         { elements: 10_000, files: 1, runs: 5 },
         { elements: 10_000, files: 100, syntaxErrors: true, runs: 5 },
-        ...(QUICK ? [] : [
-            { elements: 50_000, files: 100, runs: 3 },
-            { elements: 50_000, files: 1, runs: 3 }
-        ])
+        ...(QUICK
+            ? []
+            : [
+                  { elements: 50_000, files: 100, runs: 3 },
+                  { elements: 50_000, files: 1, runs: 3 }
+              ])
     ];
     const perElement = new Map<string, number>();
     for (const spec of cases) {
@@ -62,10 +64,14 @@ async function buildSection(): Promise<void> {
         const workspace = generateWorkspace(spec);
         const name = label(spec);
         log(`build ${name}: ${workspace.files.size} files, ${(totalChars(workspace) / 1e6).toFixed(2)}M chars`);
-        const parse: number[] = [], parseKept: number[] = [], build: number[] = [], langiumOnly: number[] = [];
+        const parse: number[] = [],
+            parseKept: number[] = [],
+            build: number[] = [],
+            langiumOnly: number[] = [];
         const phases: BuildPhases[] = [];
         const withoutRules = spec.elements <= 10_000;
-        for (let i = 0; i <= runs; i++) { // the first round warms the JIT and is dropped
+        for (let i = 0; i <= runs; i++) {
+            // the first round warms the JIT and is dropped
             collectGarbage();
             const p = parseOnly(workspace);
             collectGarbage();
@@ -74,22 +80,57 @@ async function buildSection(): Promise<void> {
             const b = await fullBuild(workspace);
             collectGarbage();
             const l = withoutRules ? (await fullBuild(workspace, freshServices(), { validation: false })).ms : NaN;
-            if (i > 0) { parse.push(p); parseKept.push(kept); build.push(b.ms); phases.push(b.phases); langiumOnly.push(l); }
+            if (i > 0) {
+                parse.push(p);
+                parseKept.push(kept);
+                build.push(b.ms);
+                phases.push(b.phases);
+                langiumOnly.push(l);
+            }
         }
-        const parseMs = median(parse), buildMs = median(build), keptMs = median(parseKept);
+        const parseMs = median(parse),
+            buildMs = median(build),
+            keptMs = median(parseKept);
         const section = 'Parse and cold full build (fresh services; medians)';
         const phase = (key: keyof BuildPhases) => median(phases.map(p => p[key])).toFixed(0);
         rows.push({ section, name: `${name} parse only`, value: parseMs, unit: 'ms', detail: `${workspace.elements} elements; trees dropped` });
         rows.push({ section, name: `${name} parse only, trees kept`, value: keptMs, unit: 'ms', detail: 'as a build must keep them' });
-        rows.push({ section, name: `${name} full build`, value: buildMs, unit: 'ms', detail: `parse ${phase('parse')}, index ${phase('index')}, link ${phase('link')}, references ${phase('references')}, validate ${phase('validate')}` });
-        if (withoutRules) rows.push({ section, name: `${name} build without validation`, value: median(langiumOnly), unit: 'ms', detail: `Langium's parse, index, link, references: ${(median(langiumOnly) / parseMs).toFixed(2)}× parse` });
-        rows.push({ section, name: `${name} build / parse`, value: buildMs / parseMs, unit: '×', ...(spec.syntaxErrors ? {} : { target: 1.5 }), detail: `${(buildMs / keptMs).toFixed(2)}× parse with trees kept` });
+        rows.push({
+            section,
+            name: `${name} full build`,
+            value: buildMs,
+            unit: 'ms',
+            detail: `parse ${phase('parse')}, index ${phase('index')}, link ${phase('link')}, references ${phase('references')}, validate ${phase('validate')}`
+        });
+        if (withoutRules)
+            rows.push({
+                section,
+                name: `${name} build without validation`,
+                value: median(langiumOnly),
+                unit: 'ms',
+                detail: `Langium's parse, index, link, references: ${(median(langiumOnly) / parseMs).toFixed(2)}× parse`
+            });
+        rows.push({
+            section,
+            name: `${name} build / parse`,
+            value: buildMs / parseMs,
+            unit: '×',
+            ...(spec.syntaxErrors ? {} : { target: 1.5 }),
+            detail: `${(buildMs / keptMs).toFixed(2)}× parse with trees kept`
+        });
         if (!spec.syntaxErrors) perElement.set(`${spec.elements}/${spec.files}`, buildMs / spec.elements);
     }
     for (const files of [1, 100]) {
-        const small = perElement.get(`10000/${files}`), large = perElement.get(`50000/${files}`);
+        const small = perElement.get(`10000/${files}`),
+            large = perElement.get(`50000/${files}`);
         if (small && large) {
-            rows.push({ section: 'Parse and cold full build (fresh services; medians)', name: `50k vs 10k per element, ${files === 1 ? '1 file' : '100 files'}`, value: large / small, unit: '×', target: 3 });
+            rows.push({
+                section: 'Parse and cold full build (fresh services; medians)',
+                name: `50k vs 10k per element, ${files === 1 ? '1 file' : '100 files'}`,
+                value: large / small,
+                unit: '×',
+                target: 3
+            });
         }
     }
 }
@@ -138,8 +179,9 @@ async function profiled<T>(name: string, task: () => Promise<T>): Promise<T> {
 }
 
 function summarise(name: string, timings: EditTiming[], target: number, extra = ''): void {
-    const section = 'Edit → edited file\'s diagnostics, 10k elements in 100 files';
-    const diagnostics = timings.map(t => t.diagnostics), builds = timings.map(t => t.build);
+    const section = "Edit → edited file's diagnostics, 10k elements in 100 files";
+    const diagnostics = timings.map(t => t.diagnostics),
+        builds = timings.map(t => t.build);
     rows.push({ section, name: `${name} median`, value: median(diagnostics), unit: 'ms' });
     const cpu = timings.map(t => t.diagnosticsCpu);
     rows.push({ section, name: `${name} p95`, value: percentile(diagnostics, 95), unit: 'ms', target, detail: `${timings.length} edits${extra}` });
@@ -149,11 +191,13 @@ function summarise(name: string, timings: EditTiming[], target: number, extra = 
 
 async function editSection(): Promise<EditorSession> {
     const workspace = generateWorkspace({ elements: 10_000, files: 100 });
-    const teamFile = workspace.teamFile!, strategyFile = workspace.strategyFile;
+    const teamFile = workspace.teamFile!,
+        strategyFile = workspace.strategyFile;
     await settle();
     const heapBefore = process.memoryUsage().heapUsed;
     const session = await EditorSession.open(workspace, [teamFile, strategyFile]);
-    const edits = QUICK ? 15 : 40, warmup = 5;
+    const edits = QUICK ? 15 : 40,
+        warmup = 5;
 
     const keystrokes = async (file: string): Promise<EditTiming[]> => {
         const timings: EditTiming[] = [];
@@ -170,7 +214,12 @@ async function editSection(): Promise<EditorSession> {
     summarise('(a) keystroke in a 200-element team file', await profiled('edit-a', () => keystrokes(teamFile)), 50);
     log('edit (b) strategy file');
     const strategyElements = session.services.eos.StrategyWorkspace.model.elementsIn(uriOf(strategyFile).toString()).length;
-    summarise('(b) keystroke in the central strategy file', await profiled('edit-b', () => keystrokes(strategyFile)), 50, `; file has ${strategyElements} elements, 99 files reference it`);
+    summarise(
+        '(b) keystroke in the central strategy file',
+        await profiled('edit-b', () => keystrokes(strategyFile)),
+        50,
+        `; file has ${strategyElements} elements, 99 files reference it`
+    );
 
     log('edit (c) rename');
     const bet = mostReferencedBet(workspace);
@@ -188,7 +237,14 @@ async function editSection(): Promise<EditorSession> {
 
     await settle();
     const heapAfter = process.memoryUsage().heapUsed;
-    rows.push({ section: 'Memory', name: 'server heap for 10k elements (delta)', value: (heapAfter - heapBefore) / 1048576, unit: 'MB', target: 300, detail: `process heap ${(heapAfter / 1048576).toFixed(0)} MB incl. the benchmark's own texts` });
+    rows.push({
+        section: 'Memory',
+        name: 'server heap for 10k elements (delta)',
+        value: (heapAfter - heapBefore) / 1048576,
+        unit: 'MB',
+        target: 300,
+        detail: `process heap ${(heapAfter / 1048576).toFixed(0)} MB incl. the benchmark's own texts`
+    });
     return session;
 }
 
@@ -211,10 +267,22 @@ async function lspSection(session: EditorSession): Promise<void> {
         };
         const onRefChars = await hoverAt(refLine, lines[refLine].indexOf('Bet') + 2)();
         const onRef = await sample(30, 5, hoverAt(refLine, lines[refLine].indexOf('Bet') + 2));
-        rows.push({ section, name: 'hover on a cross-file reference', value: median(onRef), unit: 'ms', detail: `p95 ${percentile(onRef, 95).toFixed(1)} ms; ${onRefChars} chars of markdown` });
+        rows.push({
+            section,
+            name: 'hover on a cross-file reference',
+            value: median(onRef),
+            unit: 'ms',
+            detail: `p95 ${percentile(onRef, 95).toFixed(1)} ms; ${onRefChars} chars of markdown`
+        });
         const onNameChars = await hoverAt(nameLine, 5)();
         const onName = await sample(30, 5, hoverAt(nameLine, 5));
-        rows.push({ section, name: 'hover on an OKR name', value: median(onName), unit: 'ms', detail: `p95 ${percentile(onName, 95).toFixed(1)} ms; ${onNameChars} chars of markdown` });
+        rows.push({
+            section,
+            name: 'hover on an OKR name',
+            value: median(onName),
+            unit: 'ms',
+            detail: `p95 ${percentile(onName, 95).toFixed(1)} ms; ${onNameChars} chars of markdown`
+        });
     }
     const completion = lsp.CompletionProvider;
     if (completion) {
@@ -231,20 +299,29 @@ async function diagramSection(): Promise<void> {
     const section = 'Diagram: graph + layout (ELK mrtree, as the preview) + SVG, fully expanded (medians of 5)';
     for (const target of [100, 300, 1000]) {
         // Find the workspace size whose tree has about `target` nodes.
-        let elements = target * 4, services = freshServices(), nodes = 0;
+        let elements = target * 4,
+            services = freshServices(),
+            nodes = 0;
         for (let round = 0; round < 3; round++) {
             services = freshServices();
             await fullBuild(generateWorkspace({ elements, files: Math.max(2, Math.round(elements / 100)) }), services);
             nodes = diagramNodeCount(services);
             if (Math.abs(nodes - target) / target < 0.05) break;
-            elements = Math.round(elements * target / nodes);
+            elements = Math.round((elements * target) / nodes);
         }
         const timings = [];
         await diagramOnce(services); // the first layout in a process loads ELK
         for (let i = 0; i < 5; i++) timings.push(await diagramOnce(services));
         const total = median(timings.map(t => t.graph + t.layout + t.svg));
         const layout = median(timings.map(t => t.layout));
-        rows.push({ section, name: `${nodes} nodes: graph + layout + SVG`, value: total, unit: 'ms', ...(target === 300 ? { target: 250 } : {}), detail: `graph ${median(timings.map(t => t.graph)).toFixed(1)}, svg ${median(timings.map(t => t.svg)).toFixed(1)} ms` });
+        rows.push({
+            section,
+            name: `${nodes} nodes: graph + layout + SVG`,
+            value: total,
+            unit: 'ms',
+            ...(target === 300 ? { target: 250 } : {}),
+            detail: `graph ${median(timings.map(t => t.graph)).toFixed(1)}, svg ${median(timings.map(t => t.svg)).toFixed(1)} ms`
+        });
         rows.push({ section, name: `${nodes} nodes: layout`, value: layout, unit: 'ms', ...(target === 1000 ? { target: 1000 } : {}) });
     }
 }
@@ -308,7 +385,9 @@ function cliSection(): void {
         const diffArgs = ['diff', 'HEAD', 'main', '--format', 'json', '--today', TODAY];
         git('branch', '-f', 'main', 'HEAD@{1}');
         // Check and diff alternate, so a change in the machine's load hits both alike.
-        const checks: number[] = [], diffs: number[] = [], ratios: number[] = [];
+        const checks: number[] = [],
+            diffs: number[] = [],
+            ratios: number[] = [];
         let checkStatus: number | null = null;
         let report: { counts: { modified: number; findingsIntroduced: number } } | undefined;
         for (let i = 0; i < (QUICK ? 3 : 5) + 1; i++) {
@@ -317,11 +396,33 @@ function cliSection(): void {
             checkStatus = check.result.status;
             report = JSON.parse(diff.result.stdout) as typeof report;
             if (i === 0) continue; // warms the file cache
-            checks.push(check.ms); diffs.push(diff.ms); ratios.push(diff.ms / check.ms);
+            checks.push(check.ms);
+            diffs.push(diff.ms);
+            ratios.push(diff.ms / check.ms);
         }
-        rows.push({ section: 'CLI', name: '`eos check` 10k elements / 100 files (wall)', value: median(checks), unit: 'ms', target: 3000, detail: `whole process, median of ${checks.length}; exit ${checkStatus}` });
-        rows.push({ section: 'CLI', name: '`eos diff` of two revisions, 100 elements changed (wall)', value: median(diffs), unit: 'ms', detail: `${report!.counts.modified} modified in 99 files, ${report!.counts.findingsIntroduced} findings introduced; whole process incl. git` });
-        rows.push({ section: 'CLI', name: '`eos diff` ÷ `eos check`', value: median(ratios), unit: '×', target: 2, detail: 'median of the runs\' ratios; one cold build, then the other revision applied as edits' });
+        rows.push({
+            section: 'CLI',
+            name: '`eos check` 10k elements / 100 files (wall)',
+            value: median(checks),
+            unit: 'ms',
+            target: 3000,
+            detail: `whole process, median of ${checks.length}; exit ${checkStatus}`
+        });
+        rows.push({
+            section: 'CLI',
+            name: '`eos diff` of two revisions, 100 elements changed (wall)',
+            value: median(diffs),
+            unit: 'ms',
+            detail: `${report!.counts.modified} modified in 99 files, ${report!.counts.findingsIntroduced} findings introduced; whole process incl. git`
+        });
+        rows.push({
+            section: 'CLI',
+            name: '`eos diff` ÷ `eos check`',
+            value: median(ratios),
+            unit: '×',
+            target: 2,
+            detail: "median of the runs' ratios; one cold build, then the other revision applied as edits"
+        });
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -342,10 +443,11 @@ async function main(): Promise<void> {
         if (!only.length) continue;
         const rowsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eos-bench-rows-')), 'rows.json');
         const child = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', ...flags, process.argv[1]], {
-            stdio: 'inherit', env: { ...process.env, EOS_BENCH_ONLY: only.join(','), EOS_BENCH_ROWS: rowsFile }
+            stdio: 'inherit',
+            env: { ...process.env, EOS_BENCH_ONLY: only.join(','), EOS_BENCH_ROWS: rowsFile }
         });
         if (child.status !== 0) throw new Error(`the ${only.join(' and ')} section failed (exit ${child.status ?? child.signal})`);
-        rows.push(...JSON.parse(fs.readFileSync(rowsFile, 'utf8')) as Row[]);
+        rows.push(...(JSON.parse(fs.readFileSync(rowsFile, 'utf8')) as Row[]));
         fs.rmSync(path.dirname(rowsFile), { recursive: true, force: true });
     }
 
@@ -354,9 +456,14 @@ async function main(): Promise<void> {
         memoryGb: Math.round(os.totalmem() / 1e9),
         node: process.version,
         platform: `${os.platform()} ${os.release()}`,
-        loadAverage: os.loadavg().map(n => n.toFixed(2)).join(' ')
+        loadAverage: os
+            .loadavg()
+            .map(n => n.toFixed(2))
+            .join(' ')
     };
-    process.stdout.write(`EOS benchmark — ${started.toISOString()} — ${machine.cpus}, node ${machine.node}, ${flags.join(' ') || 'V8 defaults'}, load ${machine.loadAverage}${QUICK ? ' — QUICK' : ''}\n`);
+    process.stdout.write(
+        `EOS benchmark — ${started.toISOString()} — ${machine.cpus}, node ${machine.node}, ${flags.join(' ') || 'V8 defaults'}, load ${machine.loadAverage}${QUICK ? ' — QUICK' : ''}\n`
+    );
     process.stdout.write(formatTable(rows) + '\n');
     const missed = rows.filter(row => row.target !== undefined && !(row.value <= row.target));
     process.stdout.write(`\n${missed.length ? `${missed.length} target(s) missed: ${missed.map(r => r.name).join('; ')}` : 'All targets met.'}\n`);

@@ -43,12 +43,19 @@ export interface BuildPhases {
 }
 
 /** Parses, indexes, links and validates every file (with the workspace rules), as `eos check` does. */
-export async function fullBuild(workspace: GeneratedWorkspace, services = freshServices(), options: { validation?: boolean } = {}): Promise<{ ms: number; phases: BuildPhases; documents: LangiumDocument[] }> {
+export async function fullBuild(
+    workspace: GeneratedWorkspace,
+    services = freshServices(),
+    options: { validation?: boolean } = {}
+): Promise<{ ms: number; phases: BuildPhases; documents: LangiumDocument[] }> {
     const shared = services.shared;
     const builder = shared.workspace.DocumentBuilder;
     const marks = new Map<DocumentState, number>();
-    const listeners = [DocumentState.IndexedContent, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]
-        .map(state => builder.onBuildPhase(state, () => { marks.set(state, performance.now()); }));
+    const listeners = [DocumentState.IndexedContent, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated].map(state =>
+        builder.onBuildPhase(state, () => {
+            marks.set(state, performance.now());
+        })
+    );
     const start = performance.now();
     const documents: LangiumDocument[] = [];
     for (const [file, text] of workspace.files) {
@@ -61,10 +68,12 @@ export async function fullBuild(workspace: GeneratedWorkspace, services = freshS
     const end = performance.now();
     for (const listener of listeners) listener.dispose();
     const at = (state: DocumentState, fallback: number) => marks.get(state) ?? fallback;
-    const indexed = at(DocumentState.IndexedContent, parsed), linked = at(DocumentState.Linked, indexed);
+    const indexed = at(DocumentState.IndexedContent, parsed),
+        linked = at(DocumentState.Linked, indexed);
     const referenced = at(DocumentState.IndexedReferences, linked);
     return {
-        ms: end - start, documents,
+        ms: end - start,
+        documents,
         phases: { parse: parsed - start, index: indexed - parsed, link: linked - indexed, references: referenced - linked, validate: end - referenced }
     };
 }
@@ -130,7 +139,8 @@ export class EditorSession {
         this.setText(file, text);
         const start = performance.now();
         const cpu = process.cpuUsage();
-        let diagnostics = NaN, diagnosticsCpu = NaN;
+        let diagnostics = NaN,
+            diagnosticsCpu = NaN;
         const listener = builder.onDocumentPhase(DocumentState.Validated, document => {
             if (Number.isNaN(diagnostics) && document.uri.toString() === key) {
                 diagnostics = performance.now() - start;

@@ -18,7 +18,8 @@ export function siteSection(rows: Row[], today: string, log: (message: string) =
     }
     const workspace = generateWorkspace({ elements: 10_000, files: 100 });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-bench-site-'));
-    const src = path.join(dir, 'strategy'), out = path.join(dir, 'site');
+    const src = path.join(dir, 'strategy'),
+        out = path.join(dir, 'site');
     try {
         for (const [file, text] of workspace.files) {
             fs.mkdirSync(path.dirname(path.join(src, file)), { recursive: true });
@@ -30,15 +31,21 @@ export function siteSection(rows: Row[], today: string, log: (message: string) =
             if (result.status === 2) throw new Error(`eos ${args[0]} failed: ${result.stderr}`);
             return performance.now() - start;
         };
-        const check: number[] = [], build: number[] = [];
-        for (let i = 0; i < 4; i++) { // the first round of each warms the disk cache and is dropped
+        const check: number[] = [],
+            build: number[] = [];
+        for (let i = 0; i < 4; i++) {
+            // the first round of each warms the disk cache and is dropped
             const c = run(['check', src, '--today', today]);
             fs.rmSync(out, { recursive: true, force: true });
             const b = run(['build', src, '--out', out, '--today', today]);
-            if (i > 0) { check.push(c); build.push(b); }
+            if (i > 0) {
+                check.push(c);
+                build.push(b);
+            }
         }
         const section = 'Static site (`eos build`)';
-        const checkMs = median(check), buildMs = median(build);
+        const checkMs = median(check),
+            buildMs = median(build);
         rows.push({ section, name: '`eos check` 10k elements / 100 files (wall)', value: checkMs, unit: 'ms', detail: 'whole process, median of 3' });
         rows.push({ section, name: '`eos build` 10k elements / 100 files (wall)', value: buildMs, unit: 'ms', detail: 'whole process, median of 3, files written' });
         rows.push({ section, name: 'build ÷ check', value: buildMs / checkMs, unit: '×', target: 5 });
@@ -47,8 +54,20 @@ export function siteSection(rows: Row[], today: string, log: (message: string) =
         const sizes = html.map(f => f.size).sort((a, b) => a - b);
         const kb = (n: number) => Math.round(n / 1024);
         const size = (name: string) => files.find(f => f.name === name)?.size ?? 0;
-        rows.push({ section, name: `${html.length} pages: median / largest page`, value: kb(median(sizes)), unit: 'KB', detail: `largest ${kb(sizes[sizes.length - 1])} KB (${html.find(f => f.size === sizes[sizes.length - 1])?.name}); all files ${kb(files.reduce((s, f) => s + f.size, 0))} KB` });
-        rows.push({ section, name: 'shared scripts: tree.js / tree-data.js / search-index.js', value: kb(size('assets/tree.js')), unit: 'KB', detail: `${kb(size('assets/tree-data.js'))} KB / ${kb(size('assets/search-index.js'))} KB; tree.html ${kb(size('tree.html'))} KB` });
+        rows.push({
+            section,
+            name: `${html.length} pages: median / largest page`,
+            value: kb(median(sizes)),
+            unit: 'KB',
+            detail: `largest ${kb(sizes[sizes.length - 1])} KB (${html.find(f => f.size === sizes[sizes.length - 1])?.name}); all files ${kb(files.reduce((s, f) => s + f.size, 0))} KB`
+        });
+        rows.push({
+            section,
+            name: 'shared scripts: tree.js / tree-data.js / search-index.js',
+            value: kb(size('assets/tree.js')),
+            unit: 'KB',
+            detail: `${kb(size('assets/tree-data.js'))} KB / ${kb(size('assets/search-index.js'))} KB; tree.html ${kb(size('tree.html'))} KB`
+        });
         fs.rmSync(out, { recursive: true, force: true });
         const single = path.join(dir, 'strategy.html');
         const singleMs = run(['build', src, '--single-file', '--out', single, '--today', today]);
@@ -59,7 +78,11 @@ export function siteSection(rows: Row[], today: string, log: (message: string) =
 }
 
 function walk(folder: string, base = folder): Array<{ name: string; size: number }> {
-    return fs.readdirSync(folder, { withFileTypes: true }).flatMap(entry => entry.isDirectory()
-        ? walk(path.join(folder, entry.name), base)
-        : [{ name: path.relative(base, path.join(folder, entry.name)).split(path.sep).join('/'), size: fs.statSync(path.join(folder, entry.name)).size }]);
+    return fs
+        .readdirSync(folder, { withFileTypes: true })
+        .flatMap(entry =>
+            entry.isDirectory()
+                ? walk(path.join(folder, entry.name), base)
+                : [{ name: path.relative(base, path.join(folder, entry.name)).split(path.sep).join('/'), size: fs.statSync(path.join(folder, entry.name)).size }]
+        );
 }

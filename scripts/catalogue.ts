@@ -16,12 +16,17 @@ type Json = Record<string, unknown>;
 export function generatedManifest(text: string): string {
     const manifest = JSON.parse(text) as Json;
     const settings = path(manifest, ['contributes', 'configuration', 'properties', 'eos.diagnostics']);
-    settings.properties = Object.fromEntries(DIAGNOSTIC_CODES.map(code => [code, {
-        type: 'string',
-        enum: ['default', ...SEVERITY_OVERRIDES],
-        default: 'default',
-        markdownDescription: `${CATALOGUE[code].summary} Default severity: \`${CATALOGUE[code].severity}\`.`
-    }]));
+    settings.properties = Object.fromEntries(
+        DIAGNOSTIC_CODES.map(code => [
+            code,
+            {
+                type: 'string',
+                enum: ['default', ...SEVERITY_OVERRIDES],
+                default: 'default',
+                markdownDescription: `${CATALOGUE[code].summary} Default severity: \`${CATALOGUE[code].severity}\`.`
+            }
+        ])
+    );
     return json(manifest);
 }
 
@@ -29,10 +34,15 @@ export function generatedManifest(text: string): string {
 export function generatedConfigSchema(text: string): string {
     const schema = JSON.parse(text) as Json;
     const diagnostics = path(schema, ['properties', 'diagnostics']);
-    diagnostics.properties = Object.fromEntries(DIAGNOSTIC_CODES.map(code => [code, {
-        enum: [...SEVERITY_OVERRIDES],
-        description: `${CATALOGUE[code].summary} Default: ${CATALOGUE[code].severity}.`
-    }]));
+    diagnostics.properties = Object.fromEntries(
+        DIAGNOSTIC_CODES.map(code => [
+            code,
+            {
+                enum: [...SEVERITY_OVERRIDES],
+                description: `${CATALOGUE[code].summary} Default: ${CATALOGUE[code].severity}.`
+            }
+        ])
+    );
     return json(schema);
 }
 

@@ -16,12 +16,6 @@ export interface CodeServer {
     stop(): Promise<void>;
 }
 
-export function startCodeServer(options: {
-    codeServer: string;
-    vsix: string;
-    folder: string;
-    port?: number;
-    settings?: Record<string, unknown>;
-}): Promise<CodeServer>;
+export function startCodeServer(options: { codeServer: string; vsix: string; folder: string; port?: number; settings?: Record<string, unknown> }): Promise<CodeServer>;
 
 export const CHROMIUM_LAUNCH: LaunchOptions;

@@ -44,32 +44,52 @@ export async function startCodeServer({ codeServer, vsix, folder, port, settings
     const dirs = Object.fromEntries(['config', 'data', 'cache', 'user-data', 'extensions'].map(name => [name, path.join(root, name)]));
     for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
     fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
-    fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify({
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.welcomePage.walkthroughs.openOnInstall': false,
-        'security.workspace.trust.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'chat.commandCenter.enabled': false,
-        ...settings
-    }, null, 2));
+    fs.writeFileSync(
+        path.join(dirs['user-data'], 'User', 'settings.json'),
+        JSON.stringify(
+            {
+                'workbench.startupEditor': 'none',
+                'workbench.tips.enabled': false,
+                'workbench.welcomePage.walkthroughs.openOnInstall': false,
+                'security.workspace.trust.enabled': false,
+                'telemetry.telemetryLevel': 'off',
+                'update.mode': 'none',
+                'extensions.autoCheckUpdates': false,
+                'extensions.autoUpdate': false,
+                'chat.commandCenter.enabled': false,
+                ...settings
+            },
+            null,
+            2
+        )
+    );
     const env = { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache };
     delete env.VSCODE_IPC_HOOK_CLI;
 
-    execFileSync(codeServer, ['--extensions-dir', dirs.extensions, '--user-data-dir', dirs['user-data'], '--install-extension', vsix],
-        { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(codeServer, ['--extensions-dir', dirs.extensions, '--user-data-dir', dirs['user-data'], '--install-extension', vsix], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 
     port ??= await freePort();
     const logs = [];
     // Its own process group, so that stop() ends code-server and the processes it started.
-    const child = spawn(codeServer, [
-        '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-        '--disable-workspace-trust', '--disable-getting-started-override',
-        '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, folder
-    ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+        codeServer,
+        [
+            '--bind-addr',
+            `127.0.0.1:${port}`,
+            '--auth',
+            'none',
+            '--disable-telemetry',
+            '--disable-update-check',
+            '--disable-workspace-trust',
+            '--disable-getting-started-override',
+            '--user-data-dir',
+            dirs['user-data'],
+            '--extensions-dir',
+            dirs.extensions,
+            folder
+        ],
+        { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }
+    );
     child.stdout.on('data', chunk => logs.push(String(chunk)));
     child.stderr.on('data', chunk => logs.push(String(chunk)));
     const exited = new Promise(resolve => child.once('exit', resolve));
@@ -79,14 +99,26 @@ export async function startCodeServer({ codeServer, vsix, folder, port, settings
         if (stopped) return;
         stopped = true;
         if (child.exitCode === null && child.signalCode === null) {
-            try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+            try {
+                process.kill(-child.pid, 'SIGTERM');
+            } catch {
+                /* already gone */
+            }
             const timeout = new Promise(resolve => setTimeout(resolve, 5000, 'timeout'));
-            if (await Promise.race([exited, timeout]) === 'timeout') {
-                try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+            if ((await Promise.race([exited, timeout])) === 'timeout') {
+                try {
+                    process.kill(-child.pid, 'SIGKILL');
+                } catch {
+                    /* already gone */
+                }
             }
         }
         // The extension host may linger a moment after the server exits.
-        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        } catch {
+            /* already gone */
+        }
         fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     };
 
@@ -103,14 +135,18 @@ export async function startCodeServer({ codeServer, vsix, folder, port, settings
 /** Polls /healthz until code-server answers (about a second), or fails when it exits. */
 async function waitForHealth(url, exited, logs, timeoutMs = 60_000) {
     let exitCode;
-    void exited.then(code => { exitCode = code ?? 'signal'; });
+    void exited.then(code => {
+        exitCode = code ?? 'signal';
+    });
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
         if (exitCode !== undefined) throw new Error(`code-server exited (${exitCode}):\n${logs.join('')}`);
         try {
             const response = await fetch(`${url}/healthz`);
             if (response.ok) return;
-        } catch { /* not listening yet */ }
+        } catch {
+            /* not listening yet */
+        }
         await new Promise(resolve => setTimeout(resolve, 100));
     }
     throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000} s:\n${logs.join('')}`);
@@ -120,6 +156,5 @@ async function waitForHealth(url, exited, logs, timeoutMs = 60_000) {
 export const CHROMIUM_LAUNCH = {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync']
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 };

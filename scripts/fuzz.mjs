@@ -24,8 +24,16 @@ const fsSessions = Number(option('fs-sessions', Math.max(4, Math.round(count / 5
 const fsEvents = Number(option('fs-events', 25));
 
 await esbuild.build({
-    entryPoints: { fuzz: 'test/fuzz/main.ts', 'fuzz-fs': 'test/fuzz/fs-main.ts' }, outdir: 'out', bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', sourcemap: 'inline', logLevel: 'warning', mainFields: ['module', 'main'], outExtension: { '.js': '.cjs' }
+    entryPoints: { fuzz: 'test/fuzz/main.ts', 'fuzz-fs': 'test/fuzz/fs-main.ts' },
+    outdir: 'out',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    mainFields: ['module', 'main'],
+    outExtension: { '.js': '.cjs' }
 });
 
 fs.mkdirSync('test-results', { recursive: true });
@@ -39,7 +47,7 @@ for (const result of results) {
     if (!result.report) continue;
     merged.examples = result.report.examples;
     for (const target of result.report.targets) {
-        const into = merged.targets[target.target] ??= { inputs: 0, failures: 0 };
+        const into = (merged.targets[target.target] ??= { inputs: 0, failures: 0 });
         into.inputs += target.inputs;
         into.failures += target.failures.length;
         merged.failures.push(...target.failures.map(f => ({ target: f.target, seed: f.seed, file: `${f.workspace}/${f.file}`, problems: f.problems })));
@@ -52,15 +60,22 @@ const fsRun = await new Promise(resolve => {
     child.on('exit', code => resolve(code));
 });
 const fsReport = fs.existsSync('test-results/fuzz-fs-report.json') ? JSON.parse(fs.readFileSync('test-results/fuzz-fs-report.json', 'utf8')) : undefined;
-merged.targets['file-system events under a running server'] = { inputs: fsReport?.events ?? 0, failures: fsReport ? fsReport.failures.length : 1, sessions: fsReport?.sessions ?? 0 };
+merged.targets['file-system events under a running server'] = {
+    inputs: fsReport?.events ?? 0,
+    failures: fsReport ? fsReport.failures.length : 1,
+    sessions: fsReport?.sessions ?? 0
+};
 if (fsReport) merged.failures.push(...fsReport.failures.map(f => ({ target: 'fs', seed, file: f.workspace, problems: f.problems })));
 else merged.failures.push({ target: 'fs', seed, problems: [{ request: 'fs campaign', detail: `exited with ${fsRun} without a report` }] });
 merged.millis = Date.now() - started;
 const inputs = Object.values(merged.targets).reduce((sum, t) => sum + t.inputs, 0);
 merged.inputs = inputs;
 fs.writeFileSync('test-results/fuzz-report.json', JSON.stringify(merged, null, 2));
-console.log(`\nfuzz: ${inputs} inputs (${Object.entries(merged.targets).map(([t, r]) => `${t} ${r.inputs}`).join(', ')}), ` +
-    `${merged.failures.length} failures, ${merged.hangs.length} hangs, ${Math.round(merged.millis / 1000)} s; report in test-results/fuzz-report.json`);
+console.log(
+    `\nfuzz: ${inputs} inputs (${Object.entries(merged.targets)
+        .map(([t, r]) => `${t} ${r.inputs}`)
+        .join(', ')}), ` + `${merged.failures.length} failures, ${merged.hangs.length} hangs, ${Math.round(merged.millis / 1000)} s; report in test-results/fuzz-report.json`
+);
 process.exit(merged.failures.length || merged.hangs.length || results.some(r => !r.report) ? 1 : 0);
 
 function runWorker(index) {
@@ -69,7 +84,11 @@ function runWorker(index) {
     const report = path.resolve(`test-results/fuzz-worker-${index}.json`);
     const current = path.resolve(`test-results/fuzz-worker-${index}-current.json`);
     fs.rmSync(report, { force: true });
-    const child = spawn(process.execPath, ['--max-old-space-size=3072', 'out/fuzz.cjs', '--seed', String(workerSeed), '--count', String(perWorker), '--report', report, '--current', current], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+        process.execPath,
+        ['--max-old-space-size=3072', 'out/fuzz.cjs', '--seed', String(workerSeed), '--count', String(perWorker), '--report', report, '--current', current],
+        { stdio: ['ignore', 'pipe', 'inherit'] }
+    );
     let lastSign = Date.now();
     child.stdout.on('data', chunk => {
         lastSign = Date.now();
@@ -97,6 +116,9 @@ function saveHang(hang) {
     fs.mkdirSync(folder, { recursive: true });
     const file = path.join(folder, `hang-${hang.seed}-${Date.now()}.json`);
     const input = hang.input ?? {};
-    fs.writeFileSync(file, JSON.stringify({ target: input.target ?? 'services', found: 'hang: no heartbeat', workspace: input.workspace, file: input.file, text: input.text ?? '' }, null, 2) + '\n');
+    fs.writeFileSync(
+        file,
+        JSON.stringify({ target: input.target ?? 'services', found: 'hang: no heartbeat', workspace: input.workspace, file: input.file, text: input.text ?? '' }, null, 2) + '\n'
+    );
     return file;
 }

@@ -4,7 +4,12 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 
 const bundle = await esbuild.build({
-    entryPoints: ['scripts/catalogue.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning'
+    entryPoints: ['scripts/catalogue.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning'
 });
 const { GENERATED_FILES } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 for (const [file, generate] of GENERATED_FILES) {

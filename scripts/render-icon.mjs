@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 
 const svg = fs.readFileSync(new URL('../images/icon.svg', import.meta.url), 'utf8');
 const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 });
 try {

@@ -35,7 +35,8 @@ const MAX_CHANGED_PIXELS = 10;
 export async function launchChromium(): Promise<Browser> {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     return chromium.launch({
-        executablePath: CHROMIUM, headless: true,
+        executablePath: CHROMIUM,
+        headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
     });
 }
@@ -81,28 +82,37 @@ export async function openPreview(browser: Browser, theme: Record<string, string
         return route.fulfill({ status: 404, body: '' });
     });
     const cspViolations: string[] = [];
-    page.on('console', message => { if (/Content.Security.Policy|CSP violation/i.test(message.text())) cspViolations.push(message.text()); });
+    page.on('console', message => {
+        if (/Content.Security.Policy|CSP violation/i.test(message.text())) cspViolations.push(message.text());
+    });
     const pageErrors: string[] = [];
     page.on('pageerror', error => pageErrors.push(error.message));
-    await page.addInitScript(({ vars, cls }) => {
-        const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
-        w.__posted = [];
-        w.__state = undefined;
-        w.acquireVsCodeApi = () => ({
-            postMessage: (message: unknown) => w.__posted.push(message),
-            getState: () => w.__state,
-            setState: (state: unknown) => { w.__state = state; }
-        });
-        document.addEventListener('securitypolicyviolation', e => console.log(`CSP violation at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
-        document.addEventListener('DOMContentLoaded', () => {
-            for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
-            document.body.classList.add(cls);
-        });
-    }, { vars: theme, cls: themeClass });
+    await page.addInitScript(
+        ({ vars, cls }) => {
+            const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+            w.__posted = [];
+            w.__state = undefined;
+            w.acquireVsCodeApi = () => ({
+                postMessage: (message: unknown) => w.__posted.push(message),
+                getState: () => w.__state,
+                setState: (state: unknown) => {
+                    w.__state = state;
+                }
+            });
+            document.addEventListener('securitypolicyviolation', e => console.log(`CSP violation at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
+            document.addEventListener('DOMContentLoaded', () => {
+                for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
+                document.body.classList.add(cls);
+            });
+        },
+        { vars: theme, cls: themeClass }
+    );
     await page.goto(`${WEBVIEW_ORIGIN}/index.html`);
     await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
     return {
-        page, cspViolations, pageErrors,
+        page,
+        cspViolations,
+        pageErrors,
         posted: () => page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted),
         send: message => page.evaluate(m => window.postMessage(m, '*'), message as never)
     };
@@ -130,7 +140,12 @@ export async function expectScreenshot(page: Page, baseline: string, options: { 
         return;
     }
     const problem = compareWithBaseline(actual, baselinePath, actualPath.replace(/\.png$/, '.diff.png'));
-    expect.soft(problem, `${baseline}: ${problem} (new picture: ${path.relative(ROOT, actualPath)}; if the change is meant, run UPDATE_SCREENSHOTS=1 npm run test:screenshots and look at the images)`).toBeUndefined();
+    expect
+        .soft(
+            problem,
+            `${baseline}: ${problem} (new picture: ${path.relative(ROOT, actualPath)}; if the change is meant, run UPDATE_SCREENSHOTS=1 npm run test:screenshots and look at the images)`
+        )
+        .toBeUndefined();
 }
 
 /** Why a picture does not match its baseline, or undefined when it does; writes the diff image. */

@@ -22,14 +22,27 @@ export interface TestWorkspace {
 export function extractMarkers(text: string): { text: string; ranges: Range[] } {
     const ranges: Range[] = [];
     let out = '';
-    let line = 0, character = 0;
+    let line = 0,
+        character = 0;
     let open: { line: number; character: number } | undefined;
     for (let i = 0; i < text.length; i++) {
-        if (text.startsWith('<|', i)) { open = { line, character }; i++; continue; }
-        if (text.startsWith('|>', i) && open) { ranges.push({ start: open, end: { line, character } }); open = undefined; i++; continue; }
+        if (text.startsWith('<|', i)) {
+            open = { line, character };
+            i++;
+            continue;
+        }
+        if (text.startsWith('|>', i) && open) {
+            ranges.push({ start: open, end: { line, character } });
+            open = undefined;
+            i++;
+            continue;
+        }
         const ch = text[i];
         out += ch;
-        if (ch === '\n') { line++; character = 0; } else character++;
+        if (ch === '\n') {
+            line++;
+            character = 0;
+        } else character++;
     }
     return { text: out, ranges };
 }
@@ -50,7 +63,9 @@ export async function buildWorkspace(files: Record<string, string>, options: { t
     }
     await services.shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
     return {
-        services, documents, markers,
+        services,
+        documents,
+        markers,
         diagnostics: file => documents.get(file)?.diagnostics ?? [],
         all: () => [...documents.entries()].flatMap(([file, doc]) => (doc.diagnostics ?? []).map(d => ({ ...d, file })))
     };

@@ -13,7 +13,8 @@ import { UsageError, type LoadedWorkspace } from './workspace.js';
 export function readSiteAssets(): SiteAssets {
     const candidates = [path.join(__dirname, 'site-assets'), path.resolve(__dirname, '../../out/site-assets')];
     for (const dir of candidates) {
-        const site = path.join(dir, 'site.js'), tree = path.join(dir, 'tree.js');
+        const site = path.join(dir, 'site.js'),
+            tree = path.join(dir, 'tree.js');
         if (fs.existsSync(site) && fs.existsSync(tree)) return { siteJs: fs.readFileSync(site, 'utf8'), treeJs: fs.readFileSync(tree, 'utf8') };
     }
     throw new Error(`the site's scripts are missing (looked in ${candidates.join(', ')}): run npm run build`);
@@ -32,7 +33,11 @@ export interface BuildResult {
 export async function writeSite(workspace: LoadedWorkspace, out: string, options: { singleFile: boolean; cwd: string; title?: string }): Promise<BuildResult> {
     const strategy = workspace.services.eos.StrategyWorkspace;
     const base = commonFolder([...workspace.paths.values()]);
-    const fileOf = (uri: string) => path.relative(base, workspace.paths.get(uri) ?? uri).split(path.sep).join('/');
+    const fileOf = (uri: string) =>
+        path
+            .relative(base, workspace.paths.get(uri) ?? uri)
+            .split(path.sep)
+            .join('/');
     const input = siteInputOf(strategy, workspace.documents, fileOf, options.title ? { title: options.title } : {});
     const files = await buildSite(input, readSiteAssets(), { singleFile: options.singleFile });
     let bytes = 0;

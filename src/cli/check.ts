@@ -23,8 +23,10 @@ export interface CheckReport {
 }
 
 const SEVERITY_NAME: Record<DiagnosticSeverity, CliDiagnostic['severity']> = {
-    [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
-    [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint'
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+    [DiagnosticSeverity.Hint]: 'hint'
 };
 
 export function checkReport(workspace: LoadedWorkspace, cwd = process.cwd()): CheckReport {

@@ -22,9 +22,13 @@ export function decisionReportMarkdown(model: WorkspaceModel, md: (text: string)
         for (const decision of decisions) {
             const owner = model.target(decision, 'owner');
             const type = model.target(decision, 'type');
-            const tenets = (decision.citations ?? []).map(c => c.side === 'follows' ? `follows ${code(c.tenet)}` : `sets aside ${code(c.tenet)}${c.reason ? ` (${md(c.reason)})` : ' (no reason)'}`).join('; ');
+            const tenets = (decision.citations ?? [])
+                .map(c => (c.side === 'follows' ? `follows ${code(c.tenet)}` : `sets aside ${code(c.tenet)}${c.reason ? ` (${md(c.reason)})` : ' (no reason)'}`))
+                .join('; ');
             const escalated = model.target(decision, 'escalatedTo');
-            out.push(`| ${md(decision.date ?? '—')} | **${md(decision.title ?? decision.name)}** (${code(decision.name)}) | ${owner ? code(owner.name) : '—'} | ${type ? code(type.name) : '—'} | ${tenets || '—'} | ${escalated ? code(escalated.name) + (escalatedUnnecessarily(model, decision) ? ' (not needed)' : '') : '—'} |`);
+            out.push(
+                `| ${md(decision.date ?? '—')} | **${md(decision.title ?? decision.name)}** (${code(decision.name)}) | ${owner ? code(owner.name) : '—'} | ${type ? code(type.name) : '—'} | ${tenets || '—'} | ${escalated ? code(escalated.name) + (escalatedUnnecessarily(model, decision) ? ' (not needed)' : '') : '—'} |`
+            );
         }
         out.push('');
     }
@@ -38,7 +42,8 @@ export function decisionReportMarkdown(model: WorkspaceModel, md: (text: string)
             const use = tenetUse(model, tenet);
             const cells = periods.map(period => {
                 const inPeriod = (list: StrategyElement[]) => list.filter(d => ((d.date && quarterOf(d.date)) ?? 'Undated') === period).length;
-                const followed = inPeriod(use.followed), aside = inPeriod(use.setAside);
+                const followed = inPeriod(use.followed),
+                    aside = inPeriod(use.setAside);
                 return followed || aside ? `${followed} followed${aside ? `, ${aside} set aside` : ''}` : '·';
             });
             out.push(`| ${code(tenet.name)} | ${cells.join(' | ')} | ${md(use.lastCited ?? 'never')} |`);
@@ -46,7 +51,10 @@ export function decisionReportMarkdown(model: WorkspaceModel, md: (text: string)
         out.push('');
     }
     const ranked = tenets.map(tenet => ({ tenet, use: tenetUse(model, tenet) })).map(entry => ({ ...entry, count: entry.use.followed.length + entry.use.setAside.length }));
-    const most = [...ranked].sort((a, b) => b.count - a.count).filter(entry => entry.count > 0).slice(0, 3);
+    const most = [...ranked]
+        .sort((a, b) => b.count - a.count)
+        .filter(entry => entry.count > 0)
+        .slice(0, 3);
     const never = ranked.filter(entry => entry.count === 0);
     const contested = ranked.filter(entry => entry.use.followed.length && entry.use.setAside.length);
     const unneeded = log.filter(decision => escalatedUnnecessarily(model, decision));

@@ -48,7 +48,7 @@ export async function runDiff(args: DiffArguments, io: DiffIo): Promise<number> 
     if (args.root !== undefined && !isFolder(root)) throw new UsageError(`--root ${args.root}: not a folder`);
 
     let repository: GitWorkspace | undefined;
-    const repo = () => repository ??= gitWorkspace(root);
+    const repo = () => (repository ??= gitWorkspace(root));
     const sideOf = (given: string | undefined, fallback: 'HEAD' | 'working tree'): WorkspaceTexts => {
         if (given === undefined) return fallback === 'HEAD' ? readRevision(repo(), 'HEAD') : readFolder(root, 'working tree');
         const folder = path.resolve(io.cwd, given);
@@ -63,13 +63,18 @@ export async function runDiff(args: DiffArguments, io: DiffIo): Promise<number> 
         throw new UsageError(`no .eos files in ${before.label} or ${after.label}${repository?.prefix ? ` (workspace folder ${repository.prefix})` : ''}`);
     }
     const [old, now] = await loadStates(before, after, {
-        root, ...(args.today ? { today: args.today } : {}), ...(args.config ? { config: args.config } : {})
+        root,
+        ...(args.today ? { today: args.today } : {}),
+        ...(args.config ? { config: args.config } : {})
     });
     const diff = diffStates(old, now);
     const color = args.color ?? (io.isTTY === true && !io.env?.NO_COLOR && io.env?.TERM !== 'dumb');
-    const output = args.format === 'json' ? JSON.stringify(diff, null, 2) + '\n'
-        : args.format === 'markdown' ? formatDiffMarkdown(diff)
-        : formatDiffText(diff, { color: color && args.out === undefined });
+    const output =
+        args.format === 'json'
+            ? JSON.stringify(diff, null, 2) + '\n'
+            : args.format === 'markdown'
+              ? formatDiffMarkdown(diff)
+              : formatDiffText(diff, { color: color && args.out === undefined });
     if (args.out !== undefined) {
         try {
             fs.writeFileSync(path.resolve(io.cwd, args.out), output);
@@ -95,7 +100,10 @@ interface FailOn {
 export function parseFailOn(value: string | undefined): FailOn {
     const result: FailOn = { codes: new Set(), removed: false, any: false };
     if (value === undefined) return result;
-    for (const raw of value.split(',').map(v => v.trim()).filter(Boolean)) {
+    for (const raw of value
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean)) {
         if (raw in SEVERITY_RANK) {
             const severity = raw as Severity;
             if (!result.severity || SEVERITY_RANK[severity] > SEVERITY_RANK[result.severity]) result.severity = severity;
@@ -111,7 +119,10 @@ function failures(diff: StrategyDiff, failOn: FailOn): string[] {
     const reasons: string[] = [];
     if (failOn.severity) {
         const bad = diff.findings.introduced.filter(f => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn.severity!]);
-        if (bad.length) reasons.push(`the change introduces ${bad.length} finding${bad.length === 1 ? '' : 's'} of severity ${failOn.severity}${failOn.severity === 'error' ? '' : ' or worse'} (--fail-on ${failOn.severity})`);
+        if (bad.length)
+            reasons.push(
+                `the change introduces ${bad.length} finding${bad.length === 1 ? '' : 's'} of severity ${failOn.severity}${failOn.severity === 'error' ? '' : ' or worse'} (--fail-on ${failOn.severity})`
+            );
     }
     for (const code of failOn.codes) {
         const n = diff.findings.introduced.filter(f => f.code === code).length;

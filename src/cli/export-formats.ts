@@ -57,7 +57,11 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport)
     const okrs = graph.nodes.filter(node => node.kind === 'okr');
     if (!okrs.length) out.push('_No OKRs yet._', '');
     for (const okr of okrs) {
-        const supports = source.model.get('okr', okr.name)?.links.filter(l => l.relation === 'supports').map(l => code(l.target)).join(', ');
+        const supports = source.model
+            .get('okr', okr.name)
+            ?.links.filter(l => l.relation === 'supports')
+            .map(l => code(l.target))
+            .join(', ');
         const facts = [okr.owner && `owner ${code(okr.owner)}`, okr.period, supports ? `supports ${supports}` : 'supports nothing'].filter(Boolean);
         out.push(`- **${md(okr.title ?? okr.name)}** (${code(okr.name)}) · ${facts.join(' · ')}`);
         if (okr.description) out.push(`  - _${md(okr.description)}_`);
@@ -87,7 +91,8 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport)
         const byCode = new Map<string, typeof report.diagnostics>();
         for (const d of report.diagnostics) {
             const list = byCode.get(d.code);
-            if (list) list.push(d); else byCode.set(d.code, [d]);
+            if (list) list.push(d);
+            else byCode.set(d.code, [d]);
         }
         const rank = { error: 0, warning: 1, info: 2, hint: 3 } as const;
         const codes = [...byCode.entries()].sort((a, b) => rank[a[1][0].severity] - rank[b[1][0].severity] || (a[0] < b[0] ? -1 : 1));
@@ -105,7 +110,9 @@ function treeLines(node: DiagramNode, byId: Map<string, DiagramNode>, depth: num
         if (child.kind === 'okr') continue; // listed with their key results under "OKRs"
         const facts = [child.status, child.streams.length ? child.streams.map(code).join(', ') : undefined, child.owner && `owner ${code(child.owner)}`].filter(Boolean);
         const flag = child.issues.length ? ` ⚠ ${child.issues.map(i => code(i.code)).join(', ')}` : '';
-        lines.push(`${'  '.repeat(depth)}- ${child.kind === 'bet' ? 'Bet' : child.kind === 'initiative' ? 'Initiative' : 'Theme'}: **${md(child.title ?? child.name)}** (${code(child.name)})${facts.length ? ` · ${facts.join(' · ')}` : ''}${flag}`);
+        lines.push(
+            `${'  '.repeat(depth)}- ${child.kind === 'bet' ? 'Bet' : child.kind === 'initiative' ? 'Initiative' : 'Theme'}: **${md(child.title ?? child.name)}** (${code(child.name)})${facts.length ? ` · ${facts.join(' · ')}` : ''}${flag}`
+        );
         if (child.description) lines.push(`${'  '.repeat(depth + 1)}- ${md(child.description)}`);
         const hypothesis = source.model.get(child.kind as 'bet', child.name)?.hypothesis;
         if (hypothesis && child.kind === 'bet') lines.push(`${'  '.repeat(depth + 1)}- _Hypothesis:_ ${md(hypothesis)}`);
@@ -126,7 +133,12 @@ function progressBar(progress: number): string {
 
 /** Markdown-escapes user text, and keeps HTML out (`<script>` shows as text in any renderer). */
 export function md(text: string): string {
-    return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_{}[\]()#+!|~]/g, ch => `\\${ch}`).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/[\\`*_{}[\]()#+!|~]/g, ch => `\\${ch}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
 }
 
 function code(text: string): string {

@@ -11,9 +11,12 @@ for (const stream of [process.stdout, process.stderr]) {
     });
 }
 
-runCli(process.argv.slice(2)).then(code => {
-    // `eos lsp` never resolves; for the others, let pending output flush before exiting.
-    process.exitCode = code;
-}, () => {
-    process.exitCode = 2;
-});
+runCli(process.argv.slice(2)).then(
+    code => {
+        // `eos lsp` never resolves; for the others, let pending output flush before exiting.
+        process.exitCode = code;
+    },
+    () => {
+        process.exitCode = 2;
+    }
+);

@@ -68,16 +68,27 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const [command, ...rest] = argv;
     switch (command) {
-        case 'check': return check(rest, io);
-        case 'export': return exportCommand(rest, io);
-        case 'build': return buildCommand(rest, io);
-        case 'diff': return diffCommand(rest, io);
-        case 'mcp': return mcp(rest, io);
-        case 'lsp': return lsp(rest);
-        case '--version': case '-v': case 'version':
+        case 'check':
+            return check(rest, io);
+        case 'export':
+            return exportCommand(rest, io);
+        case 'build':
+            return buildCommand(rest, io);
+        case 'diff':
+            return diffCommand(rest, io);
+        case 'mcp':
+            return mcp(rest, io);
+        case 'lsp':
+            return lsp(rest);
+        case '--version':
+        case '-v':
+        case 'version':
             io.stdout(`eos ${VERSION}\n`);
             return 0;
-        case undefined: case '--help': case '-h': case 'help':
+        case undefined:
+        case '--help':
+        case '-h':
+        case 'help':
             (command === undefined ? io.stderr : io.stdout)(USAGE);
             return command === undefined ? 2 : 0;
         default:
@@ -120,7 +131,10 @@ function reportUnreadable(report: CheckReport, io: CliIo): void {
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+        format: { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
     });
     if (values.help) return help(io);
     const format = String(values.format ?? 'text');
@@ -142,7 +156,11 @@ function help(io: CliIo): number {
 
 async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+        format: { type: 'string' },
+        out: { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
     });
     if (values.help) return help(io);
     const format = String(values.format ?? 'json');
@@ -151,15 +169,18 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     const workspace = await prepare(values, positionals, io);
     reportUnreadable(checkReport(workspace, io.cwd), io);
     const strategy = workspace.services.eos.StrategyWorkspace;
-    const fileOf = (uri: string) => path.relative(io.cwd, workspace.paths.get(uri) ?? uri).split(path.sep).join('/');
+    const fileOf = (uri: string) =>
+        path
+            .relative(io.cwd, workspace.paths.get(uri) ?? uri)
+            .split(path.sep)
+            .join('/');
     let output: string;
     if (format === 'json') output = JSON.stringify(exportModel(strategy.model, fileOf), null, 2) + '\n';
     else if (format === 'svg') {
         const diagram = await exportDiagram(strategy);
         if (diagram.notice) io.stderr(`eos: ${diagram.notice}\n`);
         output = diagram.svg;
-    }
-    else output = exportMarkdown(strategy, checkReport(workspace, io.cwd));
+    } else output = exportMarkdown(strategy, checkReport(workspace, io.cwd));
     if (typeof values.out === 'string') {
         try {
             fs.writeFileSync(path.resolve(io.cwd, values.out), output);
@@ -174,7 +195,11 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
 
 async function buildCommand(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        out: { type: 'string' }, 'single-file': { type: 'boolean' }, title: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }
+        out: { type: 'string' },
+        'single-file': { type: 'boolean' },
+        title: { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' }
     });
     const singleFile = values['single-file'] === true;
     const out = path.resolve(io.cwd, typeof values.out === 'string' ? values.out : singleFile ? 'strategy.html' : 'site');
@@ -186,29 +211,40 @@ async function buildCommand(args: readonly string[], io: CliIo): Promise<number>
     const { error, warning } = report.summary;
     const relative = path.relative(io.cwd, result.target);
     const shown = !relative ? '.' : relative.startsWith('..') ? result.target : relative;
-    io.stdout(`${singleFile ? `Wrote ${shown}` : `Wrote ${result.files} files to ${shown}/`} (${(result.bytes / 1024).toFixed(0)} KB) in ${Math.round(performance.now() - started)} ms; `
-        + `${report.files} file${report.files === 1 ? '' : 's'} read, ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'} shown on the site.\n`
-        + `Open ${path.join(shown, singleFile ? '' : 'index.html')} in a browser.\n`);
+    io.stdout(
+        `${singleFile ? `Wrote ${shown}` : `Wrote ${result.files} files to ${shown}/`} (${(result.bytes / 1024).toFixed(0)} KB) in ${Math.round(performance.now() - started)} ms; ` +
+            `${report.files} file${report.files === 1 ? '' : 's'} read, ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'} shown on the site.\n` +
+            `Open ${path.join(shown, singleFile ? '' : 'index.html')} in a browser.\n`
+    );
     return 0;
 }
 
 async function diffCommand(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args, {
-        root: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, today: { type: 'string' },
-        config: { type: 'string' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' }, out: { type: 'string' }
+        root: { type: 'string' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        out: { type: 'string' }
     });
     const today = todayOption(values.today);
     const config = diffConfig(typeof values.config === 'string' ? values.config : undefined, io.cwd);
-    return runDiff({
-        positionals,
-        format: String(values.format ?? 'text'),
-        ...(typeof values.root === 'string' ? { root: values.root } : {}),
-        ...(typeof values['fail-on'] === 'string' ? { failOn: values['fail-on'] } : {}),
-        ...(today ? { today } : {}),
-        ...(config ? { config } : {}),
-        ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
-        ...(typeof values.out === 'string' ? { out: values.out } : {})
-    }, io);
+    return runDiff(
+        {
+            positionals,
+            format: String(values.format ?? 'text'),
+            ...(typeof values.root === 'string' ? { root: values.root } : {}),
+            ...(typeof values['fail-on'] === 'string' ? { failOn: values['fail-on'] } : {}),
+            ...(today ? { today } : {}),
+            ...(config ? { config } : {}),
+            ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
+            ...(typeof values.out === 'string' ? { out: values.out } : {})
+        },
+        io
+    );
 }
 
 async function mcp(args: readonly string[], io: CliIo): Promise<number> {

@@ -30,7 +30,12 @@ export function periodSection(model: WorkspaceModel, issues: readonly Issue[], o
     const clock = clockOf(options);
     const { period } = options;
     const state = periodState(period, clock.today);
-    const out: string[] = [`## Period ${md(period.text)}`, '', `${describePeriodDates(period)} · ${state === 'ended' ? 'ended: graded' : state === 'running' ? `running on ${options.today}: progress so far` : 'not started yet'}`, ''];
+    const out: string[] = [
+        `## Period ${md(period.text)}`,
+        '',
+        `${describePeriodDates(period)} · ${state === 'ended' ? 'ended: graded' : state === 'running' ? `running on ${options.today}: progress so far` : 'not started yet'}`,
+        ''
+    ];
     const okrs = model.ofKind('okr').filter(okr => within(okr, period, clock));
     if (!okrs.length) {
         out.push(`_No objective is written for ${md(period.text)}._`, '');
@@ -47,7 +52,9 @@ export function periodSection(model: WorkspaceModel, issues: readonly Issue[], o
             const grade = gradeOf(model, kr, clock);
             const cell = grade ? `${formatScore(grade.score)}` : currentProgressText(model, kr);
             const trend = describeTrend(model, kr) ?? (checkInsOf(model, kr).length ? '' : 'no check-ins');
-            out.push(`| ${index === 0 ? `${md(okr.title ?? okr.name)} (\`${okr.name}\`)` : ''} | ${index === 0 ? md(owner) : ''} | ${index === 0 ? scoreText : ''} | \`${kr.name}\` | ${reading ? md(reading.value.text + (reading.date ? ` (${reading.date})` : '')) : '—'} | ${cell} | ${md(trend)} |`);
+            out.push(
+                `| ${index === 0 ? `${md(okr.title ?? okr.name)} (\`${okr.name}\`)` : ''} | ${index === 0 ? md(owner) : ''} | ${index === 0 ? scoreText : ''} | \`${kr.name}\` | ${reading ? md(reading.value.text + (reading.date ? ` (${reading.date})` : '')) : '—'} | ${cell} | ${md(trend)} |`
+            );
         });
         if (!krs.length) out.push(`| ${md(okr.title ?? okr.name)} (\`${okr.name}\`) | ${md(owner)} | — | _no key result_ | | | |`);
     }
@@ -74,22 +81,34 @@ export function periodSection(model: WorkspaceModel, issues: readonly Issue[], o
         const day = date ? parseDate(date) : undefined;
         return day !== undefined && day >= period.start && day <= period.end;
     };
-    const evidence = model.ofKind('bet').flatMap(bet => (bet.evidence ?? []).filter(entry => inPeriod(entry.date)).map(entry => ({ bet, entry })))
+    const evidence = model
+        .ofKind('bet')
+        .flatMap(bet => (bet.evidence ?? []).filter(entry => inPeriod(entry.date)).map(entry => ({ bet, entry })))
         .sort((a, b) => (a.entry.date! < b.entry.date! ? -1 : 1));
     out.push(evidence.length ? '**Evidence recorded:**' : '_No evidence was recorded on any bet in this period._', '');
     for (const { bet, entry } of evidence) out.push(`- ${entry.date} \`${bet.name}\` ${entry.verdict}${entry.text ? `: ${md(entry.text)}` : ''}`);
     if (evidence.length) out.push('');
-    const ended = model.ofKind('initiative').map(initiative => ({ initiative, finish: finishOf(initiative) }))
+    const ended = model
+        .ofKind('initiative')
+        .map(initiative => ({ initiative, finish: finishOf(initiative) }))
         .filter(({ finish }) => finish && inPeriod(finish.date));
     const stopped = ended.filter(({ initiative }) => initiative.status === 'stopped');
     const done = ended.filter(({ initiative }) => initiative.status === 'done');
-    if (done.length) out.push(`**Initiatives finished:** ${done.map(({ initiative, finish }) => `\`${initiative.name}\` (${finish!.date}${finish!.inferred ? ', from `updated`' : ''})`).join(', ')}`, '');
+    if (done.length)
+        out.push(
+            `**Initiatives finished:** ${done.map(({ initiative, finish }) => `\`${initiative.name}\` (${finish!.date}${finish!.inferred ? ', from `updated`' : ''})`).join(', ')}`,
+            ''
+        );
     if (stopped.length) out.push(`**Initiatives stopped:** ${stopped.map(({ initiative, finish }) => `\`${initiative.name}\` (${finish!.date})`).join(', ')}`, '');
     const closedBets = model.ofKind('bet').filter(bet => !isLiveBet(bet) && (bet.evidence ?? []).some(entry => inPeriod(entry.date)));
     if (closedBets.length) out.push(`**Bets stopped or invalidated on this period's evidence:** ${closedBets.map(bet => `\`${bet.name}\` (${bet.status})`).join(', ')}`, '');
     const names = new Set(okrs.flatMap(okr => [okr.name, ...(okr.keyResults ?? [])]));
-    const loopFindings = issues.filter(issue => (issue.code === 'kr-off-track' || issue.code === 'kr-check-in-stale') && typeof issue.message === 'string'
-        && [...names].some(name => issue.message.includes(`'${name}'`)));
+    const loopFindings = issues.filter(
+        issue =>
+            (issue.code === 'kr-off-track' || issue.code === 'kr-check-in-stale') &&
+            typeof issue.message === 'string' &&
+            [...names].some(name => issue.message.includes(`'${name}'`))
+    );
     if (loopFindings.length) {
         out.push('**Open findings on its key results:**', '');
         for (const issue of loopFindings) out.push(`- \`${issue.code}\`: ${md(issue.message)}`);

@@ -34,7 +34,7 @@ export async function loadWorkspace(files: readonly string[], options: { config?
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const documents: LangiumDocument[] = [];
     const paths = new Map<string, string>();
-    const unreadable = [...options.unreadable ?? []];
+    const unreadable = [...(options.unreadable ?? [])];
     for (const file of files) {
         const read = readEosFile(file);
         if (read.problem !== undefined) {

@@ -49,7 +49,12 @@ export interface NodeBox {
 }
 
 const KIND_HEADER: Record<DiagramNode['kind'], string> = {
-    vision: 'VISION', theme: 'THEME', bet: 'BET', initiative: 'INITIATIVE', okr: 'OKR', group: 'GROUP'
+    vision: 'VISION',
+    theme: 'THEME',
+    bet: 'BET',
+    initiative: 'INITIATIVE',
+    okr: 'OKR',
+    group: 'GROUP'
 };
 
 export function textWidth(text: string, fontSize: number): number {
@@ -60,7 +65,12 @@ export function textWidth(text: string, fontSize: number): number {
 export function truncate(text: string, width: number, fontSize: number): string {
     const chars = [...text];
     const max = Math.max(1, Math.floor(width / (fontSize * BOX.glyphWidth)));
-    return chars.length <= max ? text : chars.slice(0, max - 1).join('').trimEnd() + '…';
+    return chars.length <= max
+        ? text
+        : chars
+              .slice(0, max - 1)
+              .join('')
+              .trimEnd() + '…';
 }
 
 /** Word-wraps text into at most `maxLines` lines; the last line ends in "…" if text was left over. */
@@ -72,7 +82,10 @@ export function wrap(text: string, width: number, fontSize: number, maxLines: nu
     for (let i = 0; i < words.length; i++) {
         const word = words[i];
         const candidate = line ? `${line} ${word}` : word;
-        if ([...candidate].length <= max) { line = candidate; continue; }
+        if ([...candidate].length <= max) {
+            line = candidate;
+            continue;
+        }
         if (line) lines.push(line);
         line = word;
         if (lines.length === maxLines) {
@@ -122,13 +135,17 @@ export function nodeBox(node: DiagramNode, streams: ReadonlyMap<string, StreamIn
     }
 
     const keyResults = (node.keyResults ?? []).map(kr => ({
-        ...kr, text: truncate(kr.title ? `${kr.name}: ${kr.title}` : kr.name, inner, BOX.smallFontSize)
+        ...kr,
+        text: truncate(kr.title ? `${kr.name}: ${kr.title}` : kr.name, inner, BOX.smallFontSize)
     }));
     const allIssues = [...node.issues, ...(node.keyResults ?? []).flatMap(kr => kr.issues)];
     // Unaligned nodes say why in the box; elsewhere the badge and the tooltip carry the issues.
-    const issueLines = node.unaligned && node.issues.length
-        ? wrap(node.issues[0].message, inner, BOX.smallFontSize, MAX_ISSUE_LINES)
-        : node.kind === 'group' && node.children.length ? [node.children.length === 1 ? '1 element links to nothing above it' : `${node.children.length} elements link to nothing above them`] : [];
+    const issueLines =
+        node.unaligned && node.issues.length
+            ? wrap(node.issues[0].message, inner, BOX.smallFontSize, MAX_ISSUE_LINES)
+            : node.kind === 'group' && node.children.length
+              ? [node.children.length === 1 ? '1 element links to nothing above it' : `${node.children.length} elements link to nothing above them`]
+              : [];
 
     let height = BOX.padding + BOX.headerHeight + titleLines.length * BOX.titleLineHeight;
     if (nameLine) height += BOX.nameHeight;
@@ -138,7 +155,15 @@ export function nodeBox(node: DiagramNode, streams: ReadonlyMap<string, StreamIn
     height += BOX.padding;
     const severity = worstSeverity(allIssues);
     return {
-        width, height: Math.round(height), header, titleLines, chips, keyResults, issueLines, hiddenCount,
-        ...(nameLine ? { nameLine } : {}), ...(severity ? { severity } : {})
+        width,
+        height: Math.round(height),
+        header,
+        titleLines,
+        chips,
+        keyResults,
+        issueLines,
+        hiddenCount,
+        ...(nameLine ? { nameLine } : {}),
+        ...(severity ? { severity } : {})
     };
 }

@@ -36,19 +36,28 @@ export interface DecisionMatrix {
 
 export function buildDecisionMatrix(model: WorkspaceModel): DecisionMatrix {
     const header = (element: ReturnType<WorkspaceModel['ofKind']>[number], detail: string): MatrixHeader => ({
-        id: `${element.kind}:${element.name}`, name: element.name, ...(element.title ? { title: element.title } : {}), detail, uri: element.uri, nameRange: element.nameRange
+        id: `${element.kind}:${element.name}`,
+        name: element.name,
+        ...(element.title ? { title: element.title } : {}),
+        detail,
+        uri: element.uri,
+        nameRange: element.nameRange
     });
     const authorities = model.ofKind('authority');
     // Teams broad to narrow, then as the organisation nests them; teams without a level last.
     const rank = (level: string | undefined) => levelRank(level) ?? 99;
-    const teams = model.ofKind('team').map((team, index) => ({ team, index, depth: teamAndAncestors(model, team).length }))
+    const teams = model
+        .ofKind('team')
+        .map((team, index) => ({ team, index, depth: teamAndAncestors(model, team).length }))
         .sort((a, b) => rank(a.team.level) - rank(b.team.level) || a.depth - b.depth || a.index - b.index)
         .map(entry => entry.team);
-    const cells = authorities.map(authority => teams.map(team => ({
-        decides: mayDecide(model, authority, team),
-        escalation: model.target(authority, 'escalateTo') === team,
-        decisions: model.incoming(authority, 'type').filter(entry => entry.source.kind === 'decision' && model.target(entry.source, 'owner') === team).length
-    })));
+    const cells = authorities.map(authority =>
+        teams.map(team => ({
+            decides: mayDecide(model, authority, team),
+            escalation: model.target(authority, 'escalateTo') === team,
+            decisions: model.incoming(authority, 'type').filter(entry => entry.source.kind === 'decision' && model.target(entry.source, 'owner') === team).length
+        }))
+    );
     return {
         types: authorities.map(authority => {
             const to = model.target(authority, 'escalateTo');

@@ -47,7 +47,10 @@ export function overlayDiff(after: DiagramGraph, before: DiagramGraph, diff: Str
         }
         if (!TREE_KINDS.has(change.kind)) continue;
         const gone = change.change === 'removed' || (change.change === 'unreadable' && change.unreadableAt === 'after');
-        if (gone) { ghosts.push(change); continue; }
+        if (gone) {
+            ghosts.push(change);
+            continue;
+        }
         const node = nodes.get(`${change.kind}:${change.name}`);
         if (!node) continue;
         if (change.change === 'added') mark(node, { kind: 'added', notes: [] });
@@ -69,11 +72,18 @@ export function overlayDiff(after: DiagramGraph, before: DiagramGraph, diff: Str
         const id = GHOST_PREFIX + old.id;
         ghostIds.set(old.id, id);
         const ghost: DiagramNode = {
-            id, kind: old.kind, name: old.name, streams: [...old.streams], themes: [...old.themes],
-            issues: [], unaligned: old.unaligned, children: [],
-            change: change.change === 'removed'
-                ? { kind: 'removed', notes: [`removed since ${diff.before.label} (was ${change.file}:${change.line})`] }
-                : { kind: 'unreadable', notes: [`its file does not parse in ${diff.after.label}`] },
+            id,
+            kind: old.kind,
+            name: old.name,
+            streams: [...old.streams],
+            themes: [...old.themes],
+            issues: [],
+            unaligned: old.unaligned,
+            children: [],
+            change:
+                change.change === 'removed'
+                    ? { kind: 'removed', notes: [`removed since ${diff.before.label} (was ${change.file}:${change.line})`] }
+                    : { kind: 'unreadable', notes: [`its file does not parse in ${diff.after.label}`] },
             ...(old.title !== undefined ? { title: old.title } : {}),
             ...(old.description !== undefined ? { description: old.description } : {}),
             ...(old.status !== undefined ? { status: old.status } : {}),
@@ -113,7 +123,10 @@ export function overlayDiff(after: DiagramGraph, before: DiagramGraph, diff: Str
     for (const root of roots) visit(root);
     const links = after.edges.filter(edge => edge.kind === 'link');
     return {
-        nodes: ordered, edges: [...treeEdges, ...links], roots, streams: after.streams,
+        nodes: ordered,
+        edges: [...treeEdges, ...links],
+        roots,
+        streams: after.streams,
         compare: { before: options.before, ...(options.commit ? { commit: options.commit } : {}), counts }
     };
 }
@@ -127,10 +140,16 @@ export function notesOf(change: ElementChange): string[] {
 }
 
 /** A key result is a row of its OKR's box: the row is marked, and the OKR box marked changed. */
-function markKeyResult(change: ElementChange, nodes: Map<string, DiagramNode>, beforeNodes: Map<string, DiagramNode>,
-    renamed: Map<string, string>, mark: (node: DiagramNode, change: DiagramChange) => void): void {
+function markKeyResult(
+    change: ElementChange,
+    nodes: Map<string, DiagramNode>,
+    beforeNodes: Map<string, DiagramNode>,
+    renamed: Map<string, string>,
+    mark: (node: DiagramNode, change: DiagramChange) => void
+): void {
     const dot = change.name.indexOf('.');
-    const okrName = change.name.slice(0, dot), short = change.name.slice(dot + 1);
+    const okrName = change.name.slice(0, dot),
+        short = change.name.slice(dot + 1);
     const okr = nodes.get(`okr:${okrName}`);
     // A removed OKR's key results are part of its ghost.
     if (!okr?.keyResults) return;
@@ -142,7 +161,7 @@ function markKeyResult(change: ElementChange, nodes: Map<string, DiagramNode>, b
         okr.keyResults = [...okr.keyResults, row];
     } else {
         if (kind === 'changed' && !change.changes.length && !change.renamedFrom) return;
-        okr.keyResults = okr.keyResults.map(row => row.name === short ? { ...row, change: kind } : row);
+        okr.keyResults = okr.keyResults.map(row => (row.name === short ? { ...row, change: kind } : row));
     }
     const what = change.change === 'added' ? 'added' : change.change === 'removed' ? 'removed' : change.change === 'unreadable' ? 'unreadable' : notesOf(change).join('; ');
     mark(okr, { kind: 'changed', notes: [`key result ${short}: ${what}`] });
@@ -156,20 +175,25 @@ function placeOf(beforeId: string, nodes: Map<string, DiagramNode>, renamed: Map
 }
 
 /** Puts a ghost after the sibling it followed in the other revision, or first when none is left. */
-function insertAfterSibling(list: string[], id: string, old: DiagramNode, oldSiblings: readonly string[],
-    ghostIds: Map<string, string>, renamed: Map<string, string>): void {
+function insertAfterSibling(list: string[], id: string, old: DiagramNode, oldSiblings: readonly string[], ghostIds: Map<string, string>, renamed: Map<string, string>): void {
     const index = oldSiblings.indexOf(old.id);
     for (let i = index - 1; i >= 0; i--) {
         const sibling = oldSiblings[i];
         const now = ghostIds.get(sibling) ?? renamed.get(sibling) ?? sibling;
         const at = list.indexOf(now);
-        if (at >= 0) { list.splice(at + 1, 0, id); return; }
+        if (at >= 0) {
+            list.splice(at + 1, 0, id);
+            return;
+        }
     }
     // No earlier sibling left: before the first later one that is, else last.
     for (let i = index + 1; i < oldSiblings.length && index >= 0; i++) {
         const sibling = oldSiblings[i];
         const at = list.indexOf(ghostIds.get(sibling) ?? renamed.get(sibling) ?? sibling);
-        if (at >= 0) { list.splice(at, 0, id); return; }
+        if (at >= 0) {
+            list.splice(at, 0, id);
+            return;
+        }
     }
     list.push(id);
 }

@@ -85,7 +85,8 @@ export function laneFlow(initiatives: readonly StrategyElement[], today: number,
     void today;
     return {
         ...(medianCycleDays !== undefined ? { medianCycleDays } : {}),
-        measured: cycles.length, throughput,
+        measured: cycles.length,
+        throughput,
         ageingAfterDays: useMedian ? medianCycleDays! : stalledAfterDays,
         ageingBasis: useMedian ? 'median cycle time' : 'stalledAfterDays'
     };

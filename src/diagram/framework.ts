@@ -66,7 +66,7 @@ export function buildFramework(model: WorkspaceModel): Framework {
         let index = rootIndexes.get(value);
         if (index === undefined) {
             const chain = valueChain(model, value);
-            rootIndexes.set(value, index = rootOrder.get(chain[chain.length - 1]) ?? tops.length);
+            rootIndexes.set(value, (index = rootOrder.get(chain[chain.length - 1]) ?? tops.length));
         }
         return index;
     };
@@ -103,16 +103,22 @@ export function buildFramework(model: WorkspaceModel): Framework {
 
     const tenets = model.ofKind('tenet').map(tenet => {
         const use = tenetUse(model, tenet);
-        const upholds = model.targets(tenet, 'upholds').map(v => v.name).join(', ');
+        const upholds = model
+            .targets(tenet, 'upholds')
+            .map(v => v.name)
+            .join(', ');
         return card(tenet, 'tenet', `followed ${use.followed.length} · set aside ${use.setAside.length}${upholds ? ` · upholds ${upholds}` : ''}`);
     });
 
-    const decisions = decisionLog(model).reverse().slice(0, MAX_DECISIONS).map(decision => {
-        for (const citation of decision.citations ?? []) {
-            if (model.get('tenet', citation.tenet)) links.push({ from: idOf(decision), to: `tenet:${citation.tenet}`, kind: citation.side });
-        }
-        return card(decision, 'decision', `${decision.date ?? 'undated'} · ${model.target(decision, 'owner')?.name ?? 'no owner'}`);
-    });
+    const decisions = decisionLog(model)
+        .reverse()
+        .slice(0, MAX_DECISIONS)
+        .map(decision => {
+            for (const citation of decision.citations ?? []) {
+                if (model.get('tenet', citation.tenet)) links.push({ from: idOf(decision), to: `tenet:${citation.tenet}`, kind: citation.side });
+            }
+            return card(decision, 'decision', `${decision.date ?? 'undated'} · ${model.target(decision, 'owner')?.name ?? 'no owner'}`);
+        });
 
     const broken = [...interpretations, ...practices].filter(c => c.state === 'broken').length;
     return { company, interpretations, practices, tenets, decisions, links, broken };

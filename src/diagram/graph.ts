@@ -133,7 +133,9 @@ export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>
     for (const element of elements) {
         const id = idOf.get(element);
         if (!id) continue;
-        const aligned = alignmentTargets(element, model).map(target => idOf.get(target)).filter((t): t is string => !!t && t !== id);
+        const aligned = alignmentTargets(element, model)
+            .map(target => idOf.get(target))
+            .filter((t): t is string => !!t && t !== id);
         const unique = [...new Set(aligned)];
         parentOf.set(id, unique[0]);
         for (const other of unique.slice(1)) edges.push({ id: `link:${id}->${other}`, source: other, target: id, kind: 'link' });
@@ -156,8 +158,14 @@ export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>
     }
     if (unaligned.length) {
         nodes.set(UNALIGNED_GROUP_ID, {
-            id: UNALIGNED_GROUP_ID, kind: 'group', name: 'Unaligned',
-            streams: [], themes: [], issues: [], unaligned: true, children: unaligned
+            id: UNALIGNED_GROUP_ID,
+            kind: 'group',
+            name: 'Unaligned',
+            streams: [],
+            themes: [],
+            issues: [],
+            unaligned: true,
+            children: unaligned
         });
         for (const id of unaligned) {
             const node = nodes.get(id)!;
@@ -184,10 +192,12 @@ export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>
     }
     edges.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'tree' ? -1 : 1));
 
-    const streams = model.ofKind('stream')
+    const streams = model
+        .ofKind('stream')
         .sort((a, b) => compareElements(a, b))
         .map((stream, index) => ({
-            name: stream.name, color: index % STREAM_PALETTE_SIZE,
+            name: stream.name,
+            color: index % STREAM_PALETTE_SIZE,
             ...(stream.title ? { title: stream.title } : {}),
             ...(stream.wip !== undefined ? { wip: stream.wip } : {}),
             ...(model.target(stream, 'owner') ? { owner: model.target(stream, 'owner')!.name } : {})
@@ -198,11 +208,16 @@ export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>
 /** What an element hangs under in the tree, best first. */
 function alignmentTargets(element: StrategyElement, model: WorkspaceModel): StrategyElement[] {
     switch (element.kind) {
-        case 'theme': return model.targets(element, 'vision');
-        case 'bet': return model.targets(element, 'serves');
-        case 'initiative': return model.targets(element, 'bet');
-        case 'okr': return model.targets(element, 'supports').map(target => model.okrOf(target) ?? target);
-        default: return [];
+        case 'theme':
+            return model.targets(element, 'vision');
+        case 'bet':
+            return model.targets(element, 'serves');
+        case 'initiative':
+            return model.targets(element, 'bet');
+        case 'okr':
+            return model.targets(element, 'supports').map(target => model.okrOf(target) ?? target);
+        default:
+            return [];
     }
 }
 
@@ -211,10 +226,17 @@ function nodeOf(id: string, element: StrategyElement, model: WorkspaceModel, iss
     const streams = (kind === 'bet' ? model.targets(element, 'streams') : model.targets(element, 'stream')).map(s => s.name);
     const owner = model.target(element, 'owner')?.name;
     const node: DiagramNode = {
-        id, kind, name: element.name, streams,
+        id,
+        kind,
+        name: element.name,
+        streams,
         themes: kind === 'bet' ? model.targets(element, 'serves').map(t => t.name) : [],
-        issues: issuesAt(element), unaligned: false, children: [],
-        uri: element.uri, range: element.range, nameRange: element.nameRange
+        issues: issuesAt(element),
+        unaligned: false,
+        children: [],
+        uri: element.uri,
+        range: element.range,
+        nameRange: element.nameRange
     };
     if (element.title) node.title = element.title;
     if (element.description) node.description = element.description;
@@ -222,7 +244,9 @@ function nodeOf(id: string, element: StrategyElement, model: WorkspaceModel, iss
     if (element.period) node.period = element.period;
     if (owner) node.owner = owner;
     if (kind === 'okr') {
-        node.keyResults = (element.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => !!kr)
+        node.keyResults = (element.keyResults ?? [])
+            .map(name => model.get('kr', name))
+            .filter((kr): kr is StrategyElement => !!kr)
             .map(kr => keyResultRow(kr, issuesAt(kr)));
     }
     return node;
@@ -285,7 +309,8 @@ export function indexIssues(issues: Iterable<Issue>, severityOf: SeverityOf): Is
         const k = key(issue.uri, issue.range);
         const entry = { code: issue.code, message: issue.message, severity };
         const list = byKey.get(k);
-        if (list) list.push(entry); else byKey.set(k, [entry]);
+        if (list) list.push(entry);
+        else byKey.set(k, [entry]);
     }
     return element => byKey.get(key(element.uri, element.nameRange)) ?? [];
 }

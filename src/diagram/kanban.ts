@@ -11,7 +11,7 @@ import { KANBAN_STATUSES } from '../language/model/vocabulary.js';
 
 /** The columns are the initiative statuses, in the grammar's order. */
 export const KANBAN_COLUMNS = KANBAN_STATUSES;
-export type KanbanColumn = typeof KANBAN_COLUMNS[number];
+export type KanbanColumn = (typeof KANBAN_COLUMNS)[number];
 
 export interface KanbanCard {
     /** Same id as the initiative's node in the tree. */
@@ -53,8 +53,12 @@ export function buildKanban(model: WorkspaceModel, issues: Iterable<Issue>, seve
     for (const stream of model.ofKind('stream').sort(compareElements)) {
         if (lanes.has(stream.name)) continue;
         lanes.set(stream.name, {
-            stream: stream.name, doing: 0, exceeded: false, cells: emptyCells(),
-            ...(stream.title ? { title: stream.title } : {}), ...(stream.wip !== undefined ? { wip: stream.wip } : {})
+            stream: stream.name,
+            doing: 0,
+            exceeded: false,
+            cells: emptyCells(),
+            ...(stream.title ? { title: stream.title } : {}),
+            ...(stream.wip !== undefined ? { wip: stream.wip } : {})
         });
     }
     const initiatives = model.ofKind('initiative').sort(compareElements);
@@ -62,14 +66,17 @@ export function buildKanban(model: WorkspaceModel, issues: Iterable<Issue>, seve
     for (const initiative of initiatives) {
         const stream = model.target(initiative, 'stream')?.name;
         let lane = lanes.get(stream);
-        if (!lane) lanes.set(undefined, lane = { title: 'No value stream', doing: 0, exceeded: false, cells: emptyCells() });
+        if (!lane) lanes.set(undefined, (lane = { title: 'No value stream', doing: 0, exceeded: false, cells: emptyCells() }));
         const found = issuesAt(initiative);
         const n = (seen.get(initiative.name) ?? 0) + 1;
         seen.set(initiative.name, n);
         const card: KanbanCard = {
-            id: `initiative:${initiative.name}${n > 1 ? `#${n}` : ''}`, name: initiative.name,
-            stalled: found.some(issue => issue.code === 'stalled-initiative'), issues: found,
-            uri: initiative.uri, nameRange: initiative.nameRange
+            id: `initiative:${initiative.name}${n > 1 ? `#${n}` : ''}`,
+            name: initiative.name,
+            stalled: found.some(issue => issue.code === 'stalled-initiative'),
+            issues: found,
+            uri: initiative.uri,
+            nameRange: initiative.nameRange
         };
         if (initiative.title) card.title = initiative.title;
         if (initiative.status) card.status = initiative.status;
@@ -78,7 +85,7 @@ export function buildKanban(model: WorkspaceModel, issues: Iterable<Issue>, seve
         if (bet) card.bet = bet;
         const owner = model.target(initiative, 'owner')?.name;
         if (owner) card.owner = owner;
-        const column = (KANBAN_COLUMNS as readonly string[]).includes(initiative.status ?? '') ? initiative.status as KanbanColumn : 'funnel';
+        const column = (KANBAN_COLUMNS as readonly string[]).includes(initiative.status ?? '') ? (initiative.status as KanbanColumn) : 'funnel';
         lane.cells[column].push(card);
         if (column === 'doing') lane.doing++;
     }

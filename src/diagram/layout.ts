@@ -13,7 +13,10 @@ import { simpleTreeLayout } from './tree-layout.js';
 
 export type LayoutAlgorithm = 'layered' | 'mrtree';
 
-export interface Point { x: number; y: number }
+export interface Point {
+    x: number;
+    y: number;
+}
 
 export interface PlacedNode {
     id: string;
@@ -104,9 +107,11 @@ export async function layoutDiagram(view: DiagramView, algorithm: LayoutAlgorith
     const dx = MARGIN - placed.reduce((min, child) => Math.min(min, child.x ?? 0), Infinity);
     const dy = MARGIN - placed.reduce((min, child) => Math.min(min, child.y ?? 0), Infinity);
     const nodes = new Map<string, PlacedNode>();
-    let width = 0, height = 0;
+    let width = 0,
+        height = 0;
     for (const child of placed) {
-        const x = (child.x ?? 0) + dx, y = (child.y ?? 0) + dy;
+        const x = (child.x ?? 0) + dx,
+            y = (child.y ?? 0) + dy;
         const box = boxes.get(child.id)!;
         nodes.set(child.id, { id: child.id, x, y, box });
         // A folded node's "+ N hidden" label sits to its right, outside the box.
@@ -134,7 +139,8 @@ export function beyondElk(view: DiagramView): string | undefined {
     if (nodes.length > ELK_LIMITS.nodes) return `${nodes.length.toLocaleString('en-US')} boxes are shown`;
     const visible = new Set(nodes.map(node => node.id));
     const depth = new Map<string, number>();
-    for (const node of nodes) { // parents come before their children
+    for (const node of nodes) {
+        // parents come before their children
         const level = node.parent && depth.has(node.parent) ? depth.get(node.parent)! + 1 : 0;
         depth.set(node.id, level);
         if (level > ELK_LIMITS.depth) return `the tree is more than ${ELK_LIMITS.depth} levels deep`;
@@ -147,7 +153,8 @@ export function beyondElk(view: DiagramView): string | undefined {
 function plainLayout(view: DiagramView, boxes: ReadonlyMap<string, NodeBox>, reason: string): DiagramLayout {
     const placement = simpleTreeLayout(view.graph, boxes, { x: MARGIN, y: MARGIN });
     const nodes = new Map<string, PlacedNode>();
-    let width = 0, height = 0;
+    let width = 0,
+        height = 0;
     for (const [id, { x, y }] of placement.positions) {
         const box = boxes.get(id)!;
         nodes.set(id, { id, x, y, box });

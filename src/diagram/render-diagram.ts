@@ -43,7 +43,7 @@ export function diagramSourceOf(strategy: StrategyWorkspace): DiagramSource {
     return {
         model: strategy.model,
         issues: [...strategy.issues.values()].flat(),
-        severityOf: code => isDiagnosticCode(code) ? effectiveSeverity(code, strategy.config, strategy.editorDiagnostics) : 'warning'
+        severityOf: code => (isDiagnosticCode(code) ? effectiveSeverity(code, strategy.config, strategy.editorDiagnostics) : 'warning')
     };
 }
 
@@ -61,7 +61,11 @@ export function diagramData(source: DiagramSource): DiagramData {
  * take a cancellation in, and stops with Langium's `OperationCancelled` once the token is
  * cancelled: a preview that asked for a newer picture does not wait for this one.
  */
-export async function renderDiagram(data: DiagramData, options: DiagramOptions = {}, token: CancellationToken = CancellationToken.None): Promise<Omit<DiagramResult, 'syntaxErrors'>> {
+export async function renderDiagram(
+    data: DiagramData,
+    options: DiagramOptions = {},
+    token: CancellationToken = CancellationToken.None
+): Promise<Omit<DiagramResult, 'syntaxErrors'>> {
     const { graph, kanban, autonomy } = data;
     await interruptAndCheck(token);
     const collapsed = options.collapsed ?? (options.expandAll ? [] : graph.compare ? compareCollapsed(graph) : defaultCollapsed(graph));
@@ -76,9 +80,13 @@ export async function renderDiagram(data: DiagramData, options: DiagramOptions =
     const svgMs = performance.now() - svgStart;
     const visibleIds = new Set(view.graph.nodes.map(node => node.id));
     const nodes: DiagramNodeInfo[] = view.graph.nodes.map(node => ({
-        id: node.id, kind: node.kind, name: node.name,
-        ...(node.title ? { title: node.title } : {}), ...(node.status ? { status: node.status } : {}),
-        ...(node.uri ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}),
+        id: node.id,
+        kind: node.kind,
+        name: node.name,
+        ...(node.title ? { title: node.title } : {}),
+        ...(node.status ? { status: node.status } : {}),
+        ...(node.uri ? { uri: node.uri } : {}),
+        ...(node.range ? { range: node.range } : {}),
         ...(node.nameRange ? { nameRange: node.nameRange } : {}),
         ...(node.parent && visibleIds.has(node.parent) ? { parent: node.parent } : {})
     }));
@@ -92,7 +100,10 @@ export async function renderDiagram(data: DiagramData, options: DiagramOptions =
         let visibleAncestor = false;
         for (let up = node.parent; up; up = byId.get(up)?.parent) {
             if (foldedSet.has(up)) ancestors.push(up);
-            if (shown.has(up)) { visibleAncestor = true; break; }
+            if (shown.has(up)) {
+                visibleAncestor = true;
+                break;
+            }
         }
         // Only what unfolding can bring back: not what the filter removed.
         if (visibleAncestor && ancestors.length && view.matched.has(node.id)) {
@@ -101,9 +112,16 @@ export async function renderDiagram(data: DiagramData, options: DiagramOptions =
     }
     const uniqueSorted = (values: Iterable<string | undefined>) => [...new Set([...values].filter((v): v is string => !!v))].sort();
     return {
-        svg, width: layout.width, height: layout.height, nodes, folded,
-        collapsed: view.collapsed, totalNodes: graph.nodes.length, visibleNodes: view.graph.nodes.length,
-        kanban, autonomy,
+        svg,
+        width: layout.width,
+        height: layout.height,
+        nodes,
+        folded,
+        collapsed: view.collapsed,
+        totalNodes: graph.nodes.length,
+        visibleNodes: view.graph.nodes.length,
+        kanban,
+        autonomy,
         filterOptions: {
             themes: graph.nodes.filter(n => n.kind === 'theme').map(n => n.name),
             streams: graph.streams.map(s => s.name),

@@ -101,8 +101,10 @@ export const DIAGRAM_CSS = `
 
 /** The word on a changed box's tag and the legend, and the sign before a key result row. */
 const CHANGE_TAG: Record<DiagramChangeKind, { word: string; sign: string }> = {
-    added: { word: 'ADDED', sign: '+' }, changed: { word: 'CHANGED', sign: '~' },
-    removed: { word: 'REMOVED', sign: '−' }, unreadable: { word: 'UNREADABLE', sign: '?' }
+    added: { word: 'ADDED', sign: '+' },
+    changed: { word: 'CHANGED', sign: '~' },
+    removed: { word: 'REMOVED', sign: '−' },
+    unreadable: { word: 'UNREADABLE', sign: '?' }
 };
 
 export function renderSvg(view: DiagramView, layout: DiagramLayout, options: SvgOptions): string {
@@ -110,7 +112,9 @@ export function renderSvg(view: DiagramView, layout: DiagramLayout, options: Svg
     const width = Math.max(layout.width, legendWidth(view) + 48, view.graph.compare ? compareLegendWidth() : 0);
     const height = layout.height + legend;
     const out: string[] = [];
-    out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="eos-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Lean Value Tree">`);
+    out.push(
+        `<svg xmlns="http://www.w3.org/2000/svg" class="eos-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Lean Value Tree">`
+    );
     if (options.standalone) {
         out.push(`<style>${DIAGRAM_CSS}</style>`);
         out.push(`<rect class="bg" x="0" y="0" width="${width}" height="${height}"/>`);
@@ -125,8 +129,12 @@ export function renderSvg(view: DiagramView, layout: DiagramLayout, options: Svg
             const ghost = edge.target.startsWith(GHOST_PREFIX);
             if (points) out.push(`<path class="edge tree${ghost ? ' removed' : ''}" d="${polyline(points)}"/>`);
         } else {
-            const from = layout.nodes.get(edge.source), to = layout.nodes.get(edge.target);
-            if (from && to) out.push(`<path class="edge link" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" d="${curve(from, to)}"><title>${escapeXml(`${edge.target.replace(/^\w+:/, '')} also aligns with ${edge.source.replace(/^\w+:/, '')}`)}</title></path>`);
+            const from = layout.nodes.get(edge.source),
+                to = layout.nodes.get(edge.target);
+            if (from && to)
+                out.push(
+                    `<path class="edge link" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" d="${curve(from, to)}"><title>${escapeXml(`${edge.target.replace(/^\w+:/, '')} also aligns with ${edge.source.replace(/^\w+:/, '')}`)}</title></path>`
+                );
         }
     }
     out.push('</g><g class="nodes">');
@@ -144,7 +152,9 @@ function renderLegend(view: DiagramView): string {
     for (const stream of view.graph.streams) {
         const text = `${stream.name}${stream.wip !== undefined ? ` · WIP ${stream.wip}` : ''}`;
         const w = textWidth(text, BOX.smallFontSize) + 14;
-        parts.push(`<g transform="translate(${x},0)" data-stream="${escapeXml(stream.name)}"><rect class="chip c${stream.color}" width="${r(w)}" height="18" rx="9"/><text class="small" x="7" y="13">${escapeXml(text)}</text>${stream.title ? `<title>${escapeXml(stream.title)}</title>` : ''}</g>`);
+        parts.push(
+            `<g transform="translate(${x},0)" data-stream="${escapeXml(stream.name)}"><rect class="chip c${stream.color}" width="${r(w)}" height="18" rx="9"/><text class="small" x="7" y="13">${escapeXml(text)}</text>${stream.title ? `<title>${escapeXml(stream.title)}</title>` : ''}</g>`
+        );
         x += w + 6;
     }
     parts.push('</g>');
@@ -154,13 +164,17 @@ function renderLegend(view: DiagramView): string {
 /** "Compared with main (abc1234):" then one sample per kind of change, with its count. */
 function renderCompareLegend(compare: NonNullable<DiagramView['graph']['compare']>, y: number): string {
     const against = `Compared with ${compare.before}${compare.commit ? ` (${compare.commit})` : ''}`;
-    const parts = [`<g class="legend compare-legend" transform="translate(24,${y + 8})"><text class="legend-title" x="0" y="13">${escapeXml(truncateText(against, 34))}<title>${escapeXml(against)}</title></text>`];
+    const parts = [
+        `<g class="legend compare-legend" transform="translate(24,${y + 8})"><text class="legend-title" x="0" y="13">${escapeXml(truncateText(against, 34))}<title>${escapeXml(against)}</title></text>`
+    ];
     const kinds: DiagramChangeKind[] = ['added', 'changed', 'removed'];
     if (compare.counts.unreadable) kinds.push('unreadable');
     let x = COMPARE_LEGEND_TITLE;
     for (const kind of kinds) {
         const label = `${compare.counts[kind]} ${kind === 'removed' ? 'removed (faded)' : kind}`;
-        parts.push(`<g class="diff-${kind}" transform="translate(${r(x)},0)" data-legend="${kind}">${tag(kind, 0, 2)}<text class="small" x="${tagWidth(kind) + 6}" y="13">${escapeXml(label)}</text></g>`);
+        parts.push(
+            `<g class="diff-${kind}" transform="translate(${r(x)},0)" data-legend="${kind}">${tag(kind, 0, 2)}<text class="small" x="${tagWidth(kind) + 6}" y="13">${escapeXml(label)}</text></g>`
+        );
         x += tagWidth(kind) + 6 + textWidth(label, BOX.smallFontSize) + 16;
     }
     parts.push('</g>');
@@ -214,7 +228,9 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
     const allIssues = [...node.issues, ...(node.keyResults ?? []).flatMap(kr => kr.issues)];
     if (box.severity && allIssues.length) {
         const cx = box.width - p - 8;
-        out.push(`<circle class="badge ${box.severity}" cx="${cx}" cy="${p + 6}" r="8"/><text class="badge-text" x="${cx}" y="${p + 9.5}" text-anchor="middle">${allIssues.length}</text>`);
+        out.push(
+            `<circle class="badge ${box.severity}" cx="${cx}" cy="${p + 6}" r="8"/><text class="badge-text" x="${cx}" y="${p + 9.5}" text-anchor="middle">${allIssues.length}</text>`
+        );
     }
     y += 6;
     for (const line of box.titleLines) {
@@ -230,7 +246,9 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
         let x = p;
         for (const chip of box.chips) {
             const cls = chip.color === undefined ? 'chip more' : `chip c${chip.color}`;
-            out.push(`<rect class="${cls}" x="${r(x)}" y="${y}" width="${r(chip.width)}" height="16" rx="8"/><text class="small" x="${r(x + 6)}" y="${y + 12}">${escapeXml(chip.text)}</text>`);
+            out.push(
+                `<rect class="${cls}" x="${r(x)}" y="${y}" width="${r(chip.width)}" height="16" rx="8"/><text class="small" x="${r(x + 6)}" y="${y + 12}">${escapeXml(chip.text)}</text>`
+            );
             x += chip.width + 4;
         }
         y += BOX.chipHeight;
@@ -262,7 +280,9 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
     const canToggle = options.interactive && (node.children.length > 0 || box.hiddenCount > 0);
     if (canToggle) {
         const collapsed = box.hiddenCount > 0;
-        out.push(`<g class="toggle" data-toggle="${escapeXml(node.id)}" transform="translate(${box.width},${r(box.height / 2)})"><circle r="8"/><text y="4" text-anchor="middle">${collapsed ? '+' : '−'}</text><title>${collapsed ? 'Expand' : 'Collapse'}</title></g>`);
+        out.push(
+            `<g class="toggle" data-toggle="${escapeXml(node.id)}" transform="translate(${box.width},${r(box.height / 2)})"><circle r="8"/><text y="4" text-anchor="middle">${collapsed ? '+' : '−'}</text><title>${collapsed ? 'Expand' : 'Collapse'}</title></g>`
+        );
     }
     if (box.hiddenCount > 0) {
         const changed = view.hiddenChanges?.get(node.id) ?? 0;
@@ -298,8 +318,10 @@ function polyline(points: readonly Point[]): string {
 }
 
 function curve(from: PlacedNode, to: PlacedNode): string {
-    const x1 = from.x + from.box.width, y1 = from.y + from.box.height / 2;
-    const x2 = to.x, y2 = to.y + to.box.height / 2;
+    const x1 = from.x + from.box.width,
+        y1 = from.y + from.box.height / 2;
+    const x2 = to.x,
+        y2 = to.y + to.box.height / 2;
     const dx = Math.max(40, Math.abs(x2 - x1) / 2);
     return `M${r(x1)} ${r(y1)} C${r(x1 + dx)} ${r(y1)} ${r(x2 - dx)} ${r(y2)} ${r(x2)} ${r(y2)}`;
 }

@@ -9,7 +9,10 @@
 import type { DiagramGraph } from './graph.js';
 import type { NodeBox } from './box.js';
 
-export interface TreePoint { x: number; y: number }
+export interface TreePoint {
+    x: number;
+    y: number;
+}
 
 export interface TreePlacement {
     /** Node id → top-left corner. */
@@ -29,7 +32,10 @@ export function simpleTreeLayout(graph: DiagramGraph, boxes: ReadonlyMap<string,
     // Levels (depth first from the roots, parents before children) and each level's widest box.
     const depth = new Map<string, number>();
     const preorder: string[] = [];
-    const pending = graph.roots.filter(visible).reverse().map(id => ({ id, level: 0 }));
+    const pending = graph.roots
+        .filter(visible)
+        .reverse()
+        .map(id => ({ id, level: 0 }));
     const columnWidth: number[] = [];
     for (let next = pending.pop(); next; next = pending.pop()) {
         if (depth.has(next.id)) continue; // a node is placed once, whatever links to it twice
@@ -61,7 +67,8 @@ export function simpleTreeLayout(graph: DiagramGraph, boxes: ReadonlyMap<string,
     const slotTop = new Map<string, number>();
     let rootTop = origin.y;
     for (const id of preorder) {
-        if (!slotTop.has(id)) { // a root
+        if (!slotTop.has(id)) {
+            // a root
             slotTop.set(id, rootTop);
             rootTop += slot.get(id)! + NODE_SPACING;
         }
@@ -77,9 +84,11 @@ export function simpleTreeLayout(graph: DiagramGraph, boxes: ReadonlyMap<string,
     const edges = new Map<string, TreePoint[]>();
     for (const edge of graph.edges) {
         if (edge.kind !== 'tree') continue;
-        const from = positions.get(edge.source), to = positions.get(edge.target);
+        const from = positions.get(edge.source),
+            to = positions.get(edge.target);
         if (!from || !to) continue;
-        const fromBox = boxes.get(edge.source)!, toBox = boxes.get(edge.target)!;
+        const fromBox = boxes.get(edge.source)!,
+            toBox = boxes.get(edge.target)!;
         const start = { x: from.x + fromBox.width, y: from.y + fromBox.height / 2 };
         const end = { x: to.x, y: to.y + toBox.height / 2 };
         const elbow = start.x + (end.x - start.x) / 2;

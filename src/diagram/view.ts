@@ -30,7 +30,10 @@ export const COLLAPSE_THRESHOLD = 150;
 export function defaultCollapsed(graph: DiagramGraph, threshold = COLLAPSE_THRESHOLD): string[] {
     if (graph.nodes.length <= threshold) return [];
     const collapsed: string[] = [];
-    for (const kinds of [['bet', 'initiative', 'okr'], ['theme', 'group']] as const) {
+    for (const kinds of [
+        ['bet', 'initiative', 'okr'],
+        ['theme', 'group']
+    ] as const) {
         for (const node of graph.nodes) {
             if ((kinds as readonly string[]).includes(node.kind) && node.children.length) collapsed.push(node.id);
         }
@@ -63,7 +66,11 @@ export function viewOfGraph(graph: DiagramGraph, options: { collapsed?: readonly
         const children = node.children.filter(child => keep.has(child));
         if (collapsed.has(id) && children.length) {
             hidden.set(id, countDescendants(node, byId));
-            if (graph.compare) hiddenChanges.set(id, countDescendants(node, byId, n => n.change !== undefined));
+            if (graph.compare)
+                hiddenChanges.set(
+                    id,
+                    countDescendants(node, byId, n => n.change !== undefined)
+                );
             nodes.push({ ...node, children: [] });
             continue;
         }
@@ -74,7 +81,10 @@ export function viewOfGraph(graph: DiagramGraph, options: { collapsed?: readonly
     const edges = graph.edges.filter(edge => visible.has(edge.source) && visible.has(edge.target));
     return {
         graph: { nodes, edges, roots, streams: graph.streams, ...(graph.compare ? { compare: graph.compare } : {}) },
-        hidden, collapsed: [...collapsed], matched, ...(graph.compare ? { hiddenChanges } : {})
+        hidden,
+        collapsed: [...collapsed],
+        matched,
+        ...(graph.compare ? { hiddenChanges } : {})
     };
 }
 
@@ -135,4 +145,3 @@ export function compareCollapsed(graph: DiagramGraph, threshold = COLLAPSE_THRES
     }
     return [...collapsed];
 }
-

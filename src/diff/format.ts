@@ -12,9 +12,23 @@ export const MARKDOWN_MARKER = '<!-- eos-diff -->';
 
 /** Property names as a reviewer reads them; a property not listed is shown by its keyword. */
 const FIELD_LABEL: Record<string, string> = {
-    doc: 'description', wip: 'WIP limit', serves: 'serves', streams: 'streams', supports: 'supports',
-    embodies: 'embodies', upholds: 'upholds', vision: 'vision', bet: 'bet', stream: 'stream', owner: 'owner',
-    parent: 'parent team', extends: 'extends', chosen: 'choose', over: 'over', rationale: 'because', situation: 'when'
+    doc: 'description',
+    wip: 'WIP limit',
+    serves: 'serves',
+    streams: 'streams',
+    supports: 'supports',
+    embodies: 'embodies',
+    upholds: 'upholds',
+    vision: 'vision',
+    bet: 'bet',
+    stream: 'stream',
+    owner: 'owner',
+    parent: 'parent team',
+    extends: 'extends',
+    chosen: 'choose',
+    over: 'over',
+    rationale: 'because',
+    situation: 'when'
 };
 
 const fieldLabel = (field: string) => FIELD_LABEL[field] ?? field;
@@ -38,8 +52,13 @@ interface ThemeGroup {
 
 /** An element that only moved because its whole file was renamed: the file's line says it. */
 function movedWithFile(diff: StrategyDiff, change: ElementChange): boolean {
-    return change.change === 'modified' && !change.renamedFrom && !change.changes.length && change.movedFrom !== undefined
-        && diff.files.renamed.some(r => r.from === change.movedFrom && r.to === change.file);
+    return (
+        change.change === 'modified' &&
+        !change.renamedFrom &&
+        !change.changes.length &&
+        change.movedFrom !== undefined &&
+        diff.files.renamed.some(r => r.from === change.movedFrom && r.to === change.file)
+    );
 }
 
 function movedWithFileCount(diff: StrategyDiff, rename: { from: string; to: string }): number {
@@ -53,7 +72,7 @@ function groups(diff: StrategyDiff): ThemeGroup[] {
         if (movedWithFile(diff, change)) continue;
         const k = change.theme?.name ?? '';
         let group = byTheme.get(k);
-        if (!group) byTheme.set(k, group = { ...(change.theme ? { heading: change.theme } : {}), changes: [] });
+        if (!group) byTheme.set(k, (group = { ...(change.theme ? { heading: change.theme } : {}), changes: [] }));
         group.changes.push(change);
     }
     return [...byTheme.values()].sort((a, b) => (a.heading ? 0 : 1) - (b.heading ? 0 : 1) || ((a.heading?.name ?? '') < (b.heading?.name ?? '') ? -1 : 1));
@@ -62,9 +81,9 @@ function groups(diff: StrategyDiff): ThemeGroup[] {
 const sideLabel = (diff: StrategyDiff, side: 'before' | 'after' | 'both') =>
     side === 'both' ? `${diff.before.label} and ${diff.after.label}` : side === 'before' ? diff.before.label : diff.after.label;
 
-const withFile = (n: number) => n ? ` (${n} element${n === 1 ? '' : 's'} moved with it)` : '';
+const withFile = (n: number) => (n ? ` (${n} element${n === 1 ? '' : 's'} moved with it)` : '');
 
-const wipState = (s?: { doing: number; limit?: number }) => !s ? 'no such stream' : `${s.doing} doing${s.limit !== undefined ? ` / limit ${s.limit}` : ''}`;
+const wipState = (s?: { doing: number; limit?: number }) => (!s ? 'no such stream' : `${s.doing} doing${s.limit !== undefined ? ` / limit ${s.limit}` : ''}`);
 
 function wipNote(change: WipChange): string {
     const over = (s?: { doing: number; limit?: number }) => s?.limit !== undefined && s.doing > s.limit;
@@ -89,12 +108,15 @@ function plain(text: string): string {
 }
 
 export function formatDiffText(diff: StrategyDiff, options: TextOptions = { color: false }): string {
-    const paint = (color: keyof typeof ANSI, text: string) => options.color ? `${ANSI[color]}${text}${ANSI.reset}` : text;
+    const paint = (color: keyof typeof ANSI, text: string) => (options.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
     const out: string[] = [];
     out.push(paint('bold', `Strategy changes: ${plain(diff.before.label)} → ${plain(diff.after.label)}`));
     out.push(plain(diff.summary), '');
     const sign: Record<ElementChange['change'], [string, keyof typeof ANSI]> = {
-        added: ['+', 'green'], removed: ['-', 'red'], modified: ['~', 'yellow'], unreadable: ['?', 'magenta']
+        added: ['+', 'green'],
+        removed: ['-', 'red'],
+        modified: ['~', 'yellow'],
+        unreadable: ['?', 'magenta']
     };
     for (const group of groups(diff)) {
         out.push(paint('bold', group.heading ? `Theme ${group.heading.name}${group.heading.title ? ` "${plain(group.heading.title)}"` : ''}` : 'Under no theme'));
@@ -105,7 +127,8 @@ export function formatDiffText(diff: StrategyDiff, options: TextOptions = { colo
             const notes: string[] = [];
             if (change.change === 'added') notes.push('added');
             if (change.change === 'removed') notes.push('removed');
-            if (change.change === 'unreadable') notes.push(`could not be read at ${change.unreadableAt === 'after' ? plain(diff.after.label) : plain(diff.before.label)}: its file does not parse there`);
+            if (change.change === 'unreadable')
+                notes.push(`could not be read at ${change.unreadableAt === 'after' ? plain(diff.after.label) : plain(diff.before.label)}: its file does not parse there`);
             if (change.renamedFrom) notes.push(`renamed from ${change.renamedFrom}`);
             if (change.movedFrom) notes.push(`moved from ${plain(change.movedFrom)}`);
             if (change.unparsedAt) notes.push(`its file does not parse at ${plain(sideLabel(diff, change.unparsedAt))}: what changed may be incomplete`);
@@ -137,7 +160,10 @@ export function formatDiffText(diff: StrategyDiff, options: TextOptions = { colo
         }
         out.push('');
     }
-    for (const [side, problems] of [['before', diff.unparsed.before], ['after', diff.unparsed.after]] as const) {
+    for (const [side, problems] of [
+        ['before', diff.unparsed.before],
+        ['after', diff.unparsed.after]
+    ] as const) {
         const label = side === 'before' ? diff.before.label : diff.after.label;
         for (const p of problems) out.push(paint('magenta', `Does not parse at ${plain(label)}: ${plain(p.file)}:${p.line} ${plain(p.message)}`));
     }
@@ -171,9 +197,7 @@ export function formatDiffMarkdown(diff: StrategyDiff): string {
     out.push(`**${mdText(diff.summary)}**`, '');
     const verb: Record<ElementChange['change'], string> = { added: '🟢 **Added**', removed: '🔴 **Removed**', modified: '🟡 **Changed**', unreadable: '⚪ **Unreadable**' };
     for (const group of groups(diff)) {
-        out.push(group.heading
-            ? `#### Theme: ${mdText(group.heading.title ?? group.heading.name)} (${mdName(group.heading.name)})`
-            : '#### Under no theme', '');
+        out.push(group.heading ? `#### Theme: ${mdText(group.heading.title ?? group.heading.name)} (${mdName(group.heading.name)})` : '#### Under no theme', '');
         for (const change of group.changes) {
             const title = change.title ? ` “${mdText(change.title)}”` : '';
             const notes: string[] = [];
@@ -181,7 +205,9 @@ export function formatDiffMarkdown(diff: StrategyDiff): string {
             if (change.movedFrom) notes.push(`moved from ${mdText(change.movedFrom)}`);
             if (change.change === 'unreadable') notes.push(`its file does not parse at ${mdText(change.unreadableAt === 'after' ? diff.after.label : diff.before.label)}`);
             if (change.unparsedAt) notes.push(`its file does not parse at ${mdText(sideLabel(diff, change.unparsedAt))}: what changed may be incomplete`);
-            out.push(`- ${verb[change.change]} ${KIND_LABEL[change.kind]} ${mdName(change.name)}${title} · ${mdText(`${change.file}:${change.line}`)}${notes.length ? ` · ${notes.join(' · ')}` : ''}`);
+            out.push(
+                `- ${verb[change.change]} ${KIND_LABEL[change.kind]} ${mdName(change.name)}${title} · ${mdText(`${change.file}:${change.line}`)}${notes.length ? ` · ${notes.join(' · ')}` : ''}`
+            );
             for (const field of change.changes) out.push(`  - ${describeFieldChange(field, v => mdText(v))}`);
         }
         out.push('');

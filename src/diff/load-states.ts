@@ -24,8 +24,10 @@ export interface LoadOptions {
 }
 
 const SEVERITY_NAME: Record<DiagnosticSeverity, Severity> = {
-    [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
-    [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint'
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+    [DiagnosticSeverity.Hint]: 'hint'
 };
 
 /** A workspace held in memory: one side built, the next applied as an edit. */
@@ -114,13 +116,19 @@ export function captureState(services: EosServices, side: { label: string; commi
         // workspace rules' findings fresh, as a file another edit affects may not have been revalidated.
         const own = (document.diagnostics ?? []).filter(d => (d.data as EosDiagnosticData | undefined)?.workspace !== true);
         // issuesFor: the rules' results for the files just validated are cached; the others are checked now.
-        const rules = applySeverities(strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)), strategy);
+        const rules = applySeverities(
+            strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)),
+            strategy
+        );
         for (const d of [...own, ...rules]) findings.push(toFinding(uri, d));
         const { lexerErrors, parserErrors } = document.parseResult;
         if (lexerErrors.length || parserErrors.length) {
             // Where the validator puts it (an error at the end of the file has no token line).
             const shown = (document.diagnostics ?? []).find(d => d.code === 'syntax');
-            const message = shown ? (typeof shown.message === 'string' ? shown.message : String(shown.message))
+            const message = shown
+                ? typeof shown.message === 'string'
+                    ? shown.message
+                    : String(shown.message)
                 : friendlySyntaxMessage((lexerErrors[0] ?? parserErrors[0]).message);
             const line = shown ? shown.range.start.line + 1 : document.textDocument.lineCount;
             syntaxErrors.push({ file, line, message });
@@ -136,7 +144,8 @@ export function captureState(services: EosServices, side: { label: string; commi
 
 function toFinding(uri: string, d: Diagnostic): StateFinding {
     return {
-        uri, range: d.range,
+        uri,
+        range: d.range,
         severity: SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error],
         code: String(d.code ?? 'syntax'),
         message: typeof d.message === 'string' ? d.message : String(d.message)

@@ -15,9 +15,7 @@ import { tracesOf } from '../language/model/trace.js';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Severity } from '../language/validation/codes.js';
 import { doingInitiativesByStream } from '../language/model/wip.js';
-import {
-    DIFF_SCHEMA, type DiffFinding, type ElementChange, type FieldChange, type StrategyDiff, type SyntaxProblem, type WipChange
-} from './types.js';
+import { DIFF_SCHEMA, type DiffFinding, type ElementChange, type FieldChange, type StrategyDiff, type SyntaxProblem, type WipChange } from './types.js';
 
 /** A diagnostic of one state, before it is located on an element. */
 export interface StateFinding {
@@ -46,16 +44,47 @@ export interface StrategyState {
 const SINGLE_RELATIONS: ReadonlySet<LinkRelation> = new Set(['vision', 'bet', 'stream', 'owner', 'parent', 'extends']);
 
 /** Not properties a reviewer reads: identity, positions, and lists that are elements of their own. */
-const NOT_COMPARED: ReadonlySet<string> = new Set([
-    'kind', 'name', 'uri', 'range', 'nameRange', 'links', 'propertyRanges', 'repeatedProperties', 'keyResults', 'okr'
-]);
+const NOT_COMPARED: ReadonlySet<string> = new Set(['kind', 'name', 'uri', 'range', 'nameRange', 'links', 'propertyRanges', 'repeatedProperties', 'keyResults', 'okr']);
 
 /** The order fields are listed in; properties not named here (added to the language later) follow. */
-const FIELD_ORDER = ['title', 'status', 'owner', 'period', 'horizon', 'level', 'wip', 'baseline', 'target', 'current',
-    'updated', 'hypothesis', 'outcome', 'success', 'failure', 'situation', 'chosen', 'over', 'rationale', 'doc', 'evidence'];
+const FIELD_ORDER = [
+    'title',
+    'status',
+    'owner',
+    'period',
+    'horizon',
+    'level',
+    'wip',
+    'baseline',
+    'target',
+    'current',
+    'updated',
+    'hypothesis',
+    'outcome',
+    'success',
+    'failure',
+    'situation',
+    'chosen',
+    'over',
+    'rationale',
+    'doc',
+    'evidence'
+];
 
 const KIND_ORDER: Record<ElementKind, number> = {
-    vision: 0, theme: 1, bet: 2, stream: 3, initiative: 4, okr: 5, kr: 6, team: 7, value: 8, practice: 9, tenet: 10, authority: 11, decision: 12
+    vision: 0,
+    theme: 1,
+    bet: 2,
+    stream: 3,
+    initiative: 4,
+    okr: 5,
+    kr: 6,
+    team: 7,
+    value: 8,
+    practice: 9,
+    tenet: 10,
+    authority: 11,
+    decision: 12
 };
 
 const key = (kind: ElementKind, name: string) => `${kind}:${name}`;
@@ -109,13 +138,18 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
         // services, its text): nothing to compare, unless a rename elsewhere changed what its links point at.
         if ((old === now || unchangedFile(old, now)) && !renames.size) continue;
         const fields = compareElements(before, old, now, newName);
-        const file = after.fileOf(now.uri), oldFile = before.fileOf(old.uri);
+        const file = after.fileOf(now.uri),
+            oldFile = before.fileOf(old.uri);
         const renamed = old.name !== now.name;
         if (!fields.length && !renamed && file === oldFile) continue;
-        const unparsed = brokenBefore.has(oldFile) ? (brokenAfter.has(file) ? 'both' as const : 'before' as const) : brokenAfter.has(file) ? 'after' as const : undefined;
+        const unparsed = brokenBefore.has(oldFile) ? (brokenAfter.has(file) ? ('both' as const) : ('before' as const)) : brokenAfter.has(file) ? ('after' as const) : undefined;
         changes.push({
-            change: 'modified', kind: now.kind, name: now.name, ...(now.title !== undefined ? { title: now.title } : {}),
-            file, line: now.nameRange.start.line + 1,
+            change: 'modified',
+            kind: now.kind,
+            name: now.name,
+            ...(now.title !== undefined ? { title: now.title } : {}),
+            file,
+            line: now.nameRange.start.line + 1,
             ...(renamed ? { renamedFrom: old.name } : {}),
             ...(file !== oldFile ? { movedFrom: oldFile } : {}),
             ...(unparsed ? { unparsedAt: unparsed } : {}),
@@ -130,8 +164,13 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
         changes.push({
             change: brokenBefore.has(file) ? 'unreadable' : 'added',
             ...(brokenBefore.has(file) ? { unreadableAt: 'before' as const } : brokenAfter.has(file) ? { unparsedAt: 'after' as const } : {}),
-            kind: element.kind, name: element.name, ...(element.title !== undefined ? { title: element.title } : {}),
-            file, line: element.nameRange.start.line + 1, ...themeOf(after, element), changes: []
+            kind: element.kind,
+            name: element.name,
+            ...(element.title !== undefined ? { title: element.title } : {}),
+            file,
+            line: element.nameRange.start.line + 1,
+            ...themeOf(after, element),
+            changes: []
         });
     }
     for (const element of onlyBefore) {
@@ -140,8 +179,13 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
         changes.push({
             change: brokenAfter.has(file) ? 'unreadable' : 'removed',
             ...(brokenAfter.has(file) ? { unreadableAt: 'after' as const } : brokenBefore.has(file) ? { unparsedAt: 'before' as const } : {}),
-            kind: element.kind, name: element.name, ...(element.title !== undefined ? { title: element.title } : {}),
-            file, line: element.nameRange.start.line + 1, ...themeOf(before, element), changes: []
+            kind: element.kind,
+            name: element.name,
+            ...(element.title !== undefined ? { title: element.title } : {}),
+            file,
+            line: element.nameRange.start.line + 1,
+            ...themeOf(before, element),
+            changes: []
         });
     }
     changes.sort(compareChanges);
@@ -152,9 +196,14 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
     const counts = countChanges(changes, findings);
     const diff: StrategyDiff = {
         schema: DIFF_SCHEMA,
-        before: side(before), after: side(after),
+        before: side(before),
+        after: side(after),
         summary: '',
-        counts, files, elements: changes, findings, wip,
+        counts,
+        files,
+        elements: changes,
+        findings,
+        wip,
         unparsed: { before: [...before.syntaxErrors], after: [...after.syntaxErrors] }
     };
     diff.summary = summaryLine(diff);
@@ -163,8 +212,10 @@ export function diffStates(before: StrategyState, after: StrategyState): Strateg
 
 function side(state: StrategyState): StrategyDiff['before'] {
     return {
-        label: state.label, ...(state.commit ? { commit: state.commit } : {}),
-        files: state.model.documents.length, elements: state.model.elements.length
+        label: state.label,
+        ...(state.commit ? { commit: state.commit } : {}),
+        files: state.model.documents.length,
+        elements: state.model.elements.length
     };
 }
 
@@ -173,7 +224,8 @@ function byKey(elements: readonly StrategyElement[]): Map<string, StrategyElemen
     for (const element of elements) {
         const k = key(element.kind, element.name);
         const list = map.get(k);
-        if (list) list.push(element); else map.set(k, [element]);
+        if (list) list.push(element);
+        else map.set(k, [element]);
     }
     return map;
 }
@@ -192,7 +244,8 @@ export function pairRenames(onlyBefore: readonly StrategyElement[], onlyAfter: r
     const pairs = new Map<StrategyElement, StrategyElement>();
     const taken = new Set<StrategyElement>();
     const match = (signature: (e: StrategyElement) => string | undefined, candidates: (e: StrategyElement) => boolean) => {
-        const left = new Map<string, StrategyElement[]>(), right = new Map<string, StrategyElement[]>();
+        const left = new Map<string, StrategyElement[]>(),
+            right = new Map<string, StrategyElement[]>();
         for (const e of onlyBefore) {
             if (pairs.has(e) || !candidates(e)) continue;
             const s = signature(e);
@@ -212,17 +265,17 @@ export function pairRenames(onlyBefore: readonly StrategyElement[], onlyAfter: r
         }
     };
     const notKr = (e: StrategyElement) => e.kind !== 'kr';
-    match(e => e.title?.trim() ? `${e.kind}\u0000${e.title.trim()}` : undefined, notKr);
+    match(e => (e.title?.trim() ? `${e.kind}\u0000${e.title.trim()}` : undefined), notKr);
     match(e => `${e.kind}\u0000${contentSignature(e)}`, notKr);
     // Key results of renamed OKRs keep their own name under the new OKR name.
     const okrRenamed = new Map<string, string>();
     for (const [old, now] of pairs) if (old.kind === 'okr') okrRenamed.set(old.name, now.name);
     const ownName = (e: StrategyElement) => e.name.slice(e.name.indexOf('.') + 1);
-    const okrNow = (e: StrategyElement, side: 'before' | 'after') => side === 'before' ? okrRenamed.get(e.okr ?? '') ?? e.okr : e.okr;
+    const okrNow = (e: StrategyElement, side: 'before' | 'after') => (side === 'before' ? (okrRenamed.get(e.okr ?? '') ?? e.okr) : e.okr);
     const isKr = (e: StrategyElement) => e.kind === 'kr';
     const sideOf = new Set(onlyBefore);
     match(e => `${okrNow(e, sideOf.has(e) ? 'before' : 'after')}.${ownName(e)}`, isKr);
-    match(e => e.title?.trim() ? `${okrNow(e, sideOf.has(e) ? 'before' : 'after')}\u0000${e.title.trim()}` : undefined, isKr);
+    match(e => (e.title?.trim() ? `${okrNow(e, sideOf.has(e) ? 'before' : 'after')}\u0000${e.title.trim()}` : undefined), isKr);
     return pairs;
 }
 
@@ -236,7 +289,10 @@ function contentSignature(element: StrategyElement): string {
 function fieldNames(a: StrategyElement, b: StrategyElement): string[] {
     const names = new Set<string>();
     for (const object of [a, b]) for (const name of Object.keys(object)) if (!NOT_COMPARED.has(name)) names.add(name);
-    const rank = (name: string) => { const i = FIELD_ORDER.indexOf(name); return i < 0 ? FIELD_ORDER.length : i; };
+    const rank = (name: string) => {
+        const i = FIELD_ORDER.indexOf(name);
+        return i < 0 ? FIELD_ORDER.length : i;
+    };
     return [...names].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1));
 }
 
@@ -266,20 +322,24 @@ function describeEntry(entry: unknown): string {
 
 function compareElements(before: StrategyState, old: StrategyElement, now: StrategyElement, newName: Map<string, string>): FieldChange[] {
     const fields: FieldChange[] = [];
-    const oldRecord = old as unknown as Record<string, unknown>, nowRecord = now as unknown as Record<string, unknown>;
+    const oldRecord = old as unknown as Record<string, unknown>,
+        nowRecord = now as unknown as Record<string, unknown>;
     for (const field of fieldNames(old, now)) {
-        const a = describeValue(field, oldRecord[field]), b = describeValue(field, nowRecord[field]);
+        const a = describeValue(field, oldRecord[field]),
+            b = describeValue(field, nowRecord[field]);
         if (Array.isArray(a) || Array.isArray(b)) {
             const listA = Array.isArray(a) ? a : a === undefined ? [] : [a];
             const listB = Array.isArray(b) ? b : b === undefined ? [] : [b];
-            const added = multisetMinus(listB, listA), removed = multisetMinus(listA, listB);
+            const added = multisetMinus(listB, listA),
+                removed = multisetMinus(listA, listB);
             if (added.length || removed.length) fields.push({ field, ...(added.length ? { added } : {}), ...(removed.length ? { removed } : {}) });
         } else if (a !== b) {
             fields.push({ field, ...(a !== undefined ? { before: a } : {}), ...(b !== undefined ? { after: b } : {}), ...trendOf(oldRecord[field], nowRecord[field]) });
         }
     }
     // Links: a target renamed by the same change is not a change of the link.
-    const targetsBefore = new Map<LinkRelation, string[]>(), targetsAfter = new Map<LinkRelation, string[]>();
+    const targetsBefore = new Map<LinkRelation, string[]>(),
+        targetsAfter = new Map<LinkRelation, string[]>();
     for (const link of old.links) {
         const resolved = before.model.resolve(link);
         const renamed = resolved ? newName.get(key(resolved.kind, resolved.name)) : undefined;
@@ -288,15 +348,20 @@ function compareElements(before: StrategyState, old: StrategyElement, now: Strat
     for (const link of now.links) targetsAfter.set(link.relation, [...(targetsAfter.get(link.relation) ?? []), link.target]);
     const relations = [...new Set([...targetsBefore.keys(), ...targetsAfter.keys()])];
     for (const relation of relations) {
-        const a = targetsBefore.get(relation) ?? [], b = targetsAfter.get(relation) ?? [];
+        const a = targetsBefore.get(relation) ?? [],
+            b = targetsAfter.get(relation) ?? [];
         if (SINGLE_RELATIONS.has(relation) && a.length <= 1 && b.length <= 1) {
             if (a[0] !== b[0]) fields.push({ field: relation, ...(a[0] !== undefined ? { before: a[0] } : {}), ...(b[0] !== undefined ? { after: b[0] } : {}) });
             continue;
         }
-        const added = multisetMinus(b, a), removed = multisetMinus(a, b);
+        const added = multisetMinus(b, a),
+            removed = multisetMinus(a, b);
         if (added.length || removed.length) fields.push({ field: relation, ...(added.length ? { added } : {}), ...(removed.length ? { removed } : {}) });
     }
-    const rank = (name: string) => { const i = FIELD_ORDER.indexOf(name); return i < 0 ? FIELD_ORDER.length : i; };
+    const rank = (name: string) => {
+        const i = FIELD_ORDER.indexOf(name);
+        return i < 0 ? FIELD_ORDER.length : i;
+    };
     return fields.sort((x, y) => rank(x.field) - rank(y.field));
 }
 
@@ -306,7 +371,8 @@ function trendOf(a: unknown, b: unknown): Pick<FieldChange, 'trend'> {
         if (typeof v === 'object' && v !== null && typeof (v as { value?: unknown }).value === 'number') return v as { value: number; unit?: string };
         return undefined;
     };
-    const x = number(a), y = number(b);
+    const x = number(a),
+        y = number(b);
     if (!x || !y || x.unit !== y.unit || x.value === y.value) return {};
     return { trend: y.value > x.value ? 'raised' : 'lowered' };
 }
@@ -317,22 +383,27 @@ function multisetMinus(a: readonly string[], b: readonly string[]): string[] {
     const result: string[] = [];
     for (const item of a) {
         const n = counts.get(item) ?? 0;
-        if (n > 0) counts.set(item, n - 1); else result.push(item);
+        if (n > 0) counts.set(item, n - 1);
+        else result.push(item);
     }
     return result;
 }
 
 /** The first theme above the element (itself for a theme), for grouping a review by theme. */
 function themeFor(model: WorkspaceModel, element: StrategyElement): Pick<ElementChange, 'theme'> {
-    const theme = element.kind === 'theme' ? element
-        : tracesOf(model, element, 3).flat().find(e => e.kind === 'theme');
+    const theme =
+        element.kind === 'theme'
+            ? element
+            : tracesOf(model, element, 3)
+                  .flat()
+                  .find(e => e.kind === 'theme');
     return theme ? { theme: { name: theme.name, ...(theme.title !== undefined ? { title: theme.title } : {}) } } : {};
 }
 
 function compareChanges(a: ElementChange, b: ElementChange): number {
-    const themeA = a.theme?.name ?? '\uffff', themeB = b.theme?.name ?? '\uffff';
-    return themeA < themeB ? -1 : themeA > themeB ? 1
-        : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const themeA = a.theme?.name ?? '\uffff',
+        themeB = b.theme?.name ?? '\uffff';
+    return themeA < themeB ? -1 : themeA > themeB ? 1 : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /**
@@ -347,36 +418,50 @@ function compareFindings(before: StrategyState, after: StrategyState, newName: M
         return state.findings.map(finding => {
             const element = innermost(byUri.get(finding.uri) ?? [], finding.range);
             const located: DiffFinding = {
-                severity: finding.severity, code: finding.code, message: finding.message,
-                file: state.fileOf(finding.uri), line: finding.range.start.line + 1, column: finding.range.start.character + 1,
+                severity: finding.severity,
+                code: finding.code,
+                message: finding.message,
+                file: state.fileOf(finding.uri),
+                line: finding.range.start.line + 1,
+                column: finding.range.start.character + 1,
                 ...(element ? { element: { kind: element.kind, name: element.name } } : {})
             };
             return located;
         });
     };
     const identity = (finding: DiffFinding, renamed: boolean) => {
-        const name = finding.element ? (renamed ? newName.get(key(finding.element.kind, finding.element.name)) : undefined) ?? finding.element.name : undefined;
+        const name = finding.element ? ((renamed ? newName.get(key(finding.element.kind, finding.element.name)) : undefined) ?? finding.element.name) : undefined;
         return `${finding.code}\u0000${finding.severity}\u0000${finding.message}\u0000${finding.element ? key(finding.element.kind, name!) : finding.file}`;
     };
-    const old = locate(before), now = locate(after);
+    const old = locate(before),
+        now = locate(after);
     const remaining = new Map<string, number>();
-    for (const f of old) { const id = identity(f, true); remaining.set(id, (remaining.get(id) ?? 0) + 1); }
+    for (const f of old) {
+        const id = identity(f, true);
+        remaining.set(id, (remaining.get(id) ?? 0) + 1);
+    }
     const introduced: DiffFinding[] = [];
     for (const f of now) {
         const id = identity(f, false);
         const n = remaining.get(id) ?? 0;
-        if (n > 0) remaining.set(id, n - 1); else introduced.push(f);
+        if (n > 0) remaining.set(id, n - 1);
+        else introduced.push(f);
     }
     const stillThere = new Map<string, number>();
-    for (const f of now) { const id = identity(f, false); stillThere.set(id, (stillThere.get(id) ?? 0) + 1); }
+    for (const f of now) {
+        const id = identity(f, false);
+        stillThere.set(id, (stillThere.get(id) ?? 0) + 1);
+    }
     const resolved: DiffFinding[] = [];
     for (const f of old) {
         const id = identity(f, true);
         const n = stillThere.get(id) ?? 0;
-        if (n > 0) stillThere.set(id, n - 1); else resolved.push(f);
+        if (n > 0) stillThere.set(id, n - 1);
+        else resolved.push(f);
     }
     const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-    const order = (a: DiffFinding, b: DiffFinding) => rank[a.severity] - rank[b.severity] || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
+    const order = (a: DiffFinding, b: DiffFinding) =>
+        rank[a.severity] - rank[b.severity] || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
     return { introduced: introduced.sort(order), resolved: resolved.sort(order) };
 }
 
@@ -386,10 +471,11 @@ function innermost(elements: readonly StrategyElement[], range: Range): Strategy
     const at = range.start;
     for (const element of elements) {
         const { start, end } = element.range;
-        const inside = (at.line > start.line || (at.line === start.line && at.character >= start.character))
-            && (at.line < end.line || (at.line === end.line && at.character <= end.character));
+        const inside =
+            (at.line > start.line || (at.line === start.line && at.character >= start.character)) &&
+            (at.line < end.line || (at.line === end.line && at.character <= end.character));
         if (!inside) continue;
-        if (!best || (start.line > best.range.start.line || (start.line === best.range.start.line && start.character >= best.range.start.character))) best = element;
+        if (!best || start.line > best.range.start.line || (start.line === best.range.start.line && start.character >= best.range.start.character)) best = element;
     }
     return best;
 }
@@ -401,19 +487,25 @@ function compareWip(before: WorkspaceModel, after: WorkspaceModel, newName: Map<
         for (const stream of model.ofKind('stream')) {
             const name = (rename ? newName.get(key('stream', stream.name)) : undefined) ?? stream.name;
             if (result.has(name)) continue;
-            result.set(name, { ...(stream.title !== undefined ? { title: stream.title } : {}), doing: doing.get(stream)?.length ?? 0, ...(stream.wip !== undefined ? { limit: stream.wip } : {}) });
+            result.set(name, {
+                ...(stream.title !== undefined ? { title: stream.title } : {}),
+                doing: doing.get(stream)?.length ?? 0,
+                ...(stream.wip !== undefined ? { limit: stream.wip } : {})
+            });
         }
         return result;
     };
-    const a = read(before, true), b = read(after, false);
+    const a = read(before, true),
+        b = read(after, false);
     const changes: WipChange[] = [];
     for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-        const x = a.get(name), y = b.get(name);
+        const x = a.get(name),
+            y = b.get(name);
         if (x && y && x.doing === y.doing && x.limit === y.limit) continue;
         if (!x && y && y.doing === 0) continue; // a new, empty stream: nothing in progress changed
         if (x && !y && x.doing === 0) continue;
         const title = y?.title ?? x?.title;
-        const state = (s: typeof x) => s ? { doing: s.doing, ...(s.limit !== undefined ? { limit: s.limit } : {}) } : undefined;
+        const state = (s: typeof x) => (s ? { doing: s.doing, ...(s.limit !== undefined ? { limit: s.limit } : {}) } : undefined);
         changes.push({ stream: name, ...(title !== undefined ? { title } : {}), ...(x ? { before: state(x)! } : {}), ...(y ? { after: state(y)! } : {}) });
     }
     return changes;
@@ -425,7 +517,8 @@ function compareWip(before: WorkspaceModel, after: WorkspaceModel, newName: Map<
  */
 function compareFiles(before: StrategyState, after: StrategyState): StrategyDiff['files'] {
     const filesOf = (state: StrategyState) => new Map(state.model.documents.map(doc => [state.fileOf(doc.uri), doc]));
-    const a = filesOf(before), b = filesOf(after);
+    const a = filesOf(before),
+        b = filesOf(after);
     const removed = [...a.keys()].filter(file => !b.has(file)).sort();
     const added = [...b.keys()].filter(file => !a.has(file)).sort();
     const renamed: Array<{ from: string; to: string }> = [];
@@ -511,11 +604,16 @@ export function summaryLine(diff: StrategyDiff): string {
     const c = diff.counts;
     const changed = diff.elements.filter(e => e.change === 'modified' && e.changes.length).length;
     const counts = [
-        c.added && `${c.added} added`, c.removed && `${c.removed} removed`, changed && `${changed} changed`,
-        c.renamed && `${c.renamed} renamed`, c.moved && `${c.moved} moved`, c.unreadable && `${c.unreadable} unreadable`
-    ].filter(Boolean).join(', ');
-    const findings = c.findingsIntroduced || c.findingsResolved
-        ? `${plural(c.findingsIntroduced, 'finding')} introduced, ${c.findingsResolved} resolved` : 'no change in findings';
+        c.added && `${c.added} added`,
+        c.removed && `${c.removed} removed`,
+        changed && `${changed} changed`,
+        c.renamed && `${c.renamed} renamed`,
+        c.moved && `${c.moved} moved`,
+        c.unreadable && `${c.unreadable} unreadable`
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const findings = c.findingsIntroduced || c.findingsResolved ? `${plural(c.findingsIntroduced, 'finding')} introduced, ${c.findingsResolved} resolved` : 'no change in findings';
     const shown = notes.slice(0, 4);
     const more = notes.length > shown.length ? ` (+${notes.length - shown.length} more)` : '';
     const tail = `${counts || 'no element changed'}; ${findings}`;

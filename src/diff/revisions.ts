@@ -34,7 +34,9 @@ export function listRevisions(folder: string): RevisionChoice[] {
     if (!fs.existsSync(folder)) throw new RevisionsError(`The folder ${folder} does not exist.`);
     const inside = run(folder, ['rev-parse', '--is-inside-work-tree']);
     if (inside.status !== 0) {
-        throw new RevisionsError(`${folder} is not in a git repository, so there is no earlier version of the strategy to compare with. Put the folder under git (git init, then commit the .eos files) to compare later versions with this one.`);
+        throw new RevisionsError(
+            `${folder} is not in a git repository, so there is no earlier version of the strategy to compare with. Put the folder under git (git init, then commit the .eos files) to compare later versions with this one.`
+        );
     }
     const head = run(folder, ['log', '-1', '--format=%h%x00%s%x00%cr%x00%an']);
     if (head.status !== 0) {
@@ -45,7 +47,8 @@ export function listRevisions(folder: string): RevisionChoice[] {
     choices.push({ ref: 'HEAD', kind: 'head', commit, subject, when, author });
     const refs = run(folder, ['for-each-ref', '--sort=-committerdate', `--count=${MAX_REFS * 2}`, `--format=${FIELDS}`, 'refs/heads', 'refs/tags']);
     if (refs.status === 0) {
-        let branches = 0, tags = 0;
+        let branches = 0,
+            tags = 0;
         for (const line of refs.stdout.split('\n')) {
             if (!line) continue;
             const [refname, short = '', refSubject = '', refWhen = '', refAuthor = ''] = line.split('\0');
@@ -69,9 +72,11 @@ export function listRevisions(folder: string): RevisionChoice[] {
 function run(cwd: string, args: readonly string[]): { status: number | null; stdout: string } {
     const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
     if (result.error) {
-        throw new RevisionsError((result.error as NodeJS.ErrnoException).code === 'ENOENT'
-            ? 'git is not installed (or not on the PATH): comparing the strategy with an earlier version reads it with git. Install git and try again.'
-            : `git failed: ${result.error.message}`);
+        throw new RevisionsError(
+            (result.error as NodeJS.ErrnoException).code === 'ENOENT'
+                ? 'git is not installed (or not on the PATH): comparing the strategy with an earlier version reads it with git. Install git and try again.'
+                : `git failed: ${result.error.message}`
+        );
     }
     return { status: result.status, stdout: result.stdout };
 }

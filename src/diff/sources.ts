@@ -43,7 +43,11 @@ export interface GitWorkspace {
 
 /** The repository holding a folder, or a clear error if there is none. */
 export function gitWorkspace(folder: string): GitWorkspace {
-    const out = git(folder, ['rev-parse', '--show-toplevel', '--show-prefix'], `${folder} is not in a git repository, so there are no revisions to compare: give two folders instead (eos diff OLD_FOLDER NEW_FOLDER)`);
+    const out = git(
+        folder,
+        ['rev-parse', '--show-toplevel', '--show-prefix'],
+        `${folder} is not in a git repository, so there are no revisions to compare: give two folders instead (eos diff OLD_FOLDER NEW_FOLDER)`
+    );
     const [top, prefix = ''] = out.toString('utf8').split('\n');
     return { top, prefix };
 }
@@ -58,9 +62,18 @@ export function isRevision(folder: string, revision: string): boolean {
 /** Every `.eos` file of the workspace folder as it is at `revision`. */
 export function readRevision(workspace: GitWorkspace, revision: string): WorkspaceTexts {
     if (revision.startsWith('-')) throw new UsageError(`'${revision}' is not a revision`);
-    const commit = git(workspace.top, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`],
-        `'${revision}' is not a commit of this repository: give a branch, a tag or a commit id (git log --oneline lists them)`).toString('utf8').trim();
-    const listing = git(workspace.top, ['ls-tree', '-r', '-z', '--full-tree', commit, ...(workspace.prefix ? ['--', workspace.prefix] : [])], `cannot list the files of ${revision}`);
+    const commit = git(
+        workspace.top,
+        ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`],
+        `'${revision}' is not a commit of this repository: give a branch, a tag or a commit id (git log --oneline lists them)`
+    )
+        .toString('utf8')
+        .trim();
+    const listing = git(
+        workspace.top,
+        ['ls-tree', '-r', '-z', '--full-tree', commit, ...(workspace.prefix ? ['--', workspace.prefix] : [])],
+        `cannot list the files of ${revision}`
+    );
     const wanted: Array<{ oid: string; file: string }> = [];
     for (const entry of listing.toString('utf8').split('\0')) {
         if (!entry) continue;
@@ -145,9 +158,7 @@ function git(cwd: string, args: readonly string[], failure: string): Buffer {
 }
 
 function gitFailure(error: Error): string {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'git is not installed (or not on the PATH): eos diff reads revisions with git'
-        : `git failed: ${error.message}`;
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed (or not on the PATH): eos diff reads revisions with git' : `git failed: ${error.message}`;
 }
 
 function toPosix(file: string): string {

@@ -102,8 +102,14 @@ export interface StrategyDiff {
     /** One line for a reviewer: the notable changes, then the counts. */
     summary: string;
     counts: {
-        added: number; removed: number; modified: number; renamed: number; moved: number; unreadable: number;
-        findingsIntroduced: number; findingsResolved: number;
+        added: number;
+        removed: number;
+        modified: number;
+        renamed: number;
+        moved: number;
+        unreadable: number;
+        findingsIntroduced: number;
+        findingsResolved: number;
         /** Introduced findings by severity. */
         introducedBySeverity: Record<Severity, number>;
     };

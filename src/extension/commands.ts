@@ -29,8 +29,9 @@ async function restartServer(client: LanguageClient, output: vscode.LogOutputCha
         await client.restart();
         void vscode.window.setStatusBarMessage('EOS language server restarted', 3000);
     } catch (error) {
-        output.error(`Restart failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        void vscode.window.showErrorMessage('EOS: the language server did not restart. See the "EOS" output for details.', 'Show Output')
-            .then(choice => { if (choice) output.show(true); });
+        output.error(`Restart failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window.showErrorMessage('EOS: the language server did not restart. See the "EOS" output for details.', 'Show Output').then(choice => {
+            if (choice) output.show(true);
+        });
     }
 }

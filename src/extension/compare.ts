@@ -18,10 +18,13 @@ const changed = new vscode.EventEmitter<vscode.Uri>();
 
 /** Serves the comparisons' Markdown as read-only documents (no "save changes?" when closed). */
 export function registerCompareDocuments(context: vscode.ExtensionContext): void {
-    context.subscriptions.push(changed, vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, {
-        onDidChange: changed.event,
-        provideTextDocumentContent: uri => documents.get(uri.toString()) ?? ''
-    }));
+    context.subscriptions.push(
+        changed,
+        vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, {
+            onDidChange: changed.event,
+            provideTextDocumentContent: uri => documents.get(uri.toString()) ?? ''
+        })
+    );
 }
 
 export async function openCompareMarkdown(label: string, markdown: string): Promise<void> {

@@ -21,7 +21,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     const watchers = ['**/*.eos', '**/eos.config.json'].map(glob => vscode.workspace.createFileSystemWatcher(glob));
     context.subscriptions.push(...watchers);
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'eos' }, { scheme: 'untitled', language: 'eos' }],
+        documentSelector: [
+            { scheme: 'file', language: 'eos' },
+            { scheme: 'untitled', language: 'eos' }
+        ],
         outputChannel: output,
         synchronize: {
             // The server reads section `eos` (stalledAfterDays, diagnostics) on start and on change.

@@ -17,15 +17,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = createLanguageClient(context, output);
     registerCommands(context, client, output, registerPreview(context, client));
     output.info(`EOS ${String(context.extension.packageJSON.version)}: settings ${currentSettings()}`);
-    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(event => {
-        if (affectsEosSettings(event)) output.info(`Settings changed: ${currentSettings()}`);
-    }));
+    context.subscriptions.push(
+        vscode.workspace.onDidChangeConfiguration(event => {
+            if (affectsEosSettings(event)) output.info(`Settings changed: ${currentSettings()}`);
+        })
+    );
     try {
         await client.start();
         output.info('EOS language server started.');
     } catch (error) {
         // Keep the extension alive: the user can fix the cause and run "EOS: Restart Language Server".
-        output.error(`EOS language server failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        output.error(`EOS language server failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         void vscode.window.showErrorMessage('EOS: the language server failed to start. See the "EOS" output.');
     }
 }

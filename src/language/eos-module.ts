@@ -3,8 +3,13 @@
  */
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { EosGeneratedModule, EosGeneratedSharedModule } from './generated/module.js';
 import { EosScopeComputation, EosScopeProvider } from './references/eos-scope.js';
@@ -51,38 +56,38 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
     parser: {
         ValueConverter: () => new EosValueConverter(),
         TokenBuilder: () => new EosTokenBuilder(),
-        Lexer: (services) => new EosLexer(services),
-        LangiumParser: (services) => createEosParser(services),
-        CompletionParser: (services) => createEosCompletionParser(services)
+        Lexer: services => new EosLexer(services),
+        LangiumParser: services => createEosParser(services),
+        CompletionParser: services => createEosCompletionParser(services)
     },
     references: {
-        ScopeComputation: (services) => new EosScopeComputation(services),
-        ScopeProvider: (services) => new EosScopeProvider(services),
-        References: (services) => new EosReferences(services),
-        Linker: (services) => new EosLinker(services)
+        ScopeComputation: services => new EosScopeComputation(services),
+        ScopeProvider: services => new EosScopeProvider(services),
+        References: services => new EosReferences(services),
+        Linker: services => new EosLinker(services)
     },
     lsp: {
-        Formatter: (services) => new EosFormatter(services),
-        InlayHintProvider: (services) => new EosInlayHintProvider(services),
-        CodeLensProvider: (services) => new EosCodeLensProvider(services),
-        CodeActionProvider: (services) => new EosCodeActionProvider(services),
-        CompletionProvider: (services) => new EosCompletionProvider(services),
-        HoverProvider: (services) => new EosHoverProvider(services),
-        DefinitionProvider: (services) => new EosDefinitionProvider(services),
-        RenameProvider: (services) => new EosRenameProvider(services),
-        DocumentSymbolProvider: (services) => new EosDocumentSymbolProvider(services),
-        FoldingRangeProvider: (services) => new EosFoldingRangeProvider(services),
-        SemanticTokenProvider: (services) => new EosSemanticTokenProvider(services),
-        DocumentHighlightProvider: (services) => new EosDocumentHighlightProvider(services)
+        Formatter: services => new EosFormatter(services),
+        InlayHintProvider: services => new EosInlayHintProvider(services),
+        CodeLensProvider: services => new EosCodeLensProvider(services),
+        CodeActionProvider: services => new EosCodeActionProvider(services),
+        CompletionProvider: services => new EosCompletionProvider(services),
+        HoverProvider: services => new EosHoverProvider(services),
+        DefinitionProvider: services => new EosDefinitionProvider(services),
+        RenameProvider: services => new EosRenameProvider(services),
+        DocumentSymbolProvider: services => new EosDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new EosFoldingRangeProvider(services),
+        SemanticTokenProvider: services => new EosSemanticTokenProvider(services),
+        DocumentHighlightProvider: services => new EosDocumentHighlightProvider(services)
     },
     workspace: {
-        ReferenceDescriptionProvider: (services) => new EosReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new EosReferenceDescriptionProvider(services)
     },
     validation: {
-        DocumentValidator: (services) => new EosDocumentValidator(services)
+        DocumentValidator: services => new EosDocumentValidator(services)
     },
     eos: {
-        StrategyWorkspace: (services) => {
+        StrategyWorkspace: services => {
             const workspace = new StrategyWorkspace(services.shared);
             workspace.setCommentProvider(services.documentation.CommentProvider);
             return workspace;
@@ -93,16 +98,16 @@ export const EosModule: Module<EosServices, PartialLangiumServices & EosAddedSer
 /** Shared (language-independent) services: symbol kinds and workspace symbol search. */
 export const EosSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (services) => new EosDocumentBuilder(services),
-        IndexManager: (services) => new EosIndexManager(services),
-        WorkspaceManager: (services) => new EosWorkspaceManager(services),
-        LangiumDocumentFactory: (services) => new EosDocumentFactory(services)
+        DocumentBuilder: services => new EosDocumentBuilder(services),
+        IndexManager: services => new EosIndexManager(services),
+        WorkspaceManager: services => new EosWorkspaceManager(services),
+        LangiumDocumentFactory: services => new EosDocumentFactory(services)
     },
     lsp: {
-        DocumentUpdateHandler: (services) => new EosDocumentUpdateHandler(services),
+        DocumentUpdateHandler: services => new EosDocumentUpdateHandler(services),
         NodeKindProvider: () => new EosNodeKindProvider(),
         FuzzyMatcher: () => new EosFuzzyMatcher(),
-        WorkspaceSymbolProvider: (services) => new EosWorkspaceSymbolProvider(services)
+        WorkspaceSymbolProvider: services => new EosWorkspaceSymbolProvider(services)
     }
 };
 

@@ -52,7 +52,10 @@ export class RootFiles {
             } catch {
                 break; // does not exist (yet): nothing further can be a link
             }
-            if (stat.isSymbolicLink()) throw new ToolError(`'${file}' goes through a symbolic link (${path.relative(this.root, at)}); links are not followed, so nothing outside the workspace can be reached`);
+            if (stat.isSymbolicLink())
+                throw new ToolError(
+                    `'${file}' goes through a symbolic link (${path.relative(this.root, at)}); links are not followed, so nothing outside the workspace can be reached`
+                );
         }
         const absolute = path.join(this.root, ...parts);
         if (!absolute.startsWith(this.root + path.sep)) throw new ToolError(`'${file}' leaves the workspace root`);

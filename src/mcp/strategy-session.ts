@@ -32,7 +32,10 @@ export class StrategySession {
     private current: StrategyState | undefined;
     private queue: Promise<unknown> = Promise.resolve();
 
-    constructor(root: string, private readonly today?: string) {
+    constructor(
+        root: string,
+        private readonly today?: string
+    ) {
         this.files = new RootFiles(root);
     }
 
@@ -83,7 +86,7 @@ export class StrategySession {
 
     /** What the change would do, without writing anything: the state after it, diffed against now. */
     async propose(file: unknown, newText: string): Promise<Proposal> {
-        const before = this.current ?? await this.refresh();
+        const before = this.current ?? (await this.refresh());
         const { absolute, relative } = this.files.resolve(file);
         const proposed = new Map(this.texts);
         proposed.set(relative, newText);
@@ -113,7 +116,9 @@ export class StrategySession {
     /** Writes a proposal that introduces no error, if the config allows writing. */
     async apply(file: unknown, newText: string): Promise<Proposal> {
         if (!this.allowWrites) {
-            throw new ToolError('Writing is off for this workspace: nothing was written. A person can allow it with "mcp": { "allowWrites": true } in eos.config.json at the workspace root; until then use propose_change and let them apply the change.');
+            throw new ToolError(
+                'Writing is off for this workspace: nothing was written. A person can allow it with "mcp": { "allowWrites": true } in eos.config.json at the workspace root; until then use propose_change and let them apply the change.'
+            );
         }
         const proposal = await this.propose(file, newText);
         if (proposal.errorsIntroduced) {

@@ -82,8 +82,12 @@ export class CompareError extends Error {}
 
 /** The CLI's messages speak of `eos diff`; in the editor the revision was picked from a list. */
 function editorWords(message: string): string {
-    return message.replace(/: give two folders instead \(eos diff OLD_FOLDER NEW_FOLDER\)/, '.')
-        .replace(/: give a branch, a tag or a commit id \(git log --oneline lists them\)/, ' (was the branch deleted or renamed?). Pick another one with EOS: Compare Strategy with….');
+    return message
+        .replace(/: give two folders instead \(eos diff OLD_FOLDER NEW_FOLDER\)/, '.')
+        .replace(
+            /: give a branch, a tag or a commit id \(git log --oneline lists them\)/,
+            ' (was the branch deleted or renamed?). Pick another one with EOS: Compare Strategy with….'
+        );
 }
 
 /** What the editor holds now, files named relative to the compared folder. */
@@ -113,12 +117,20 @@ export function compareEntries(diff: StrategyDiff, after: StrategyState, folder:
             ...(element ? { uri: element.uri, range: element.nameRange } : {})
         });
     }
-    for (const [kind, findings] of [['finding-introduced', diff.findings.introduced], ['finding-resolved', diff.findings.resolved]] as const) {
+    for (const [kind, findings] of [
+        ['finding-introduced', diff.findings.introduced],
+        ['finding-resolved', diff.findings.resolved]
+    ] as const) {
         for (const finding of findings) {
-            const line = Math.max(0, finding.line - 1), character = Math.max(0, finding.column - 1);
+            const line = Math.max(0, finding.line - 1),
+                character = Math.max(0, finding.column - 1);
             entries.push({
-                change: kind, text: `${finding.severity} ${finding.code} · ${finding.file}:${finding.line}`, notes: [finding.message],
-                ...(kind === 'finding-introduced' ? { uri: URI.file(path.join(folder, ...finding.file.split('/'))).toString(), range: { start: { line, character }, end: { line, character } } } : {})
+                change: kind,
+                text: `${finding.severity} ${finding.code} · ${finding.file}:${finding.line}`,
+                notes: [finding.message],
+                ...(kind === 'finding-introduced'
+                    ? { uri: URI.file(path.join(folder, ...finding.file.split('/'))).toString(), range: { start: { line, character }, end: { line, character } } }
+                    : {})
             });
         }
     }

@@ -34,7 +34,7 @@ export async function diagramFor(services: EosServices, params: DiagramParams, t
     try {
         if (params.compare) return await compareDiagram(services, params, params.compare, token);
         const { data, syntaxErrors } = await services.shared.workspace.WorkspaceLock.read(() => snapshot(services));
-        return { ...await renderDiagram(data, params, token), syntaxErrors };
+        return { ...(await renderDiagram(data, params, token)), syntaxErrors };
     } catch (error) {
         if (isOperationCancelled(error)) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The preview asked for a newer picture.');
         reportCaught('the strategy preview', error);
@@ -55,7 +55,16 @@ async function compareDiagram(services: EosServices, params: DiagramParams, comp
         const { compare: _, ...plain } = params;
         const result = await diagramFor(services, plain, token);
         const label = compare.label ?? compare.revision;
-        return { ...result, compare: { before: label, summary: '', markdown: '', entries: [], error: `The strategy could not be compared with ${label}: ${(error as Error)?.message ?? String(error)}` } };
+        return {
+            ...result,
+            compare: {
+                before: label,
+                summary: '',
+                markdown: '',
+                entries: [],
+                error: `The strategy could not be compared with ${label}: ${(error as Error)?.message ?? String(error)}`
+            }
+        };
     }
     const { data, syntaxErrors, diff, after } = await services.shared.workspace.WorkspaceLock.read(() => {
         const shot = snapshot(services);
@@ -71,10 +80,14 @@ async function compareDiagram(services: EosServices, params: DiagramParams, comp
     const result = await renderDiagram(overlaid, params, token);
     const drawn = new Set(graph.nodes.map(node => node.id));
     return {
-        ...result, syntaxErrors,
+        ...result,
+        syntaxErrors,
         compare: {
-            before: before.label, ...(commit ? { commit } : {}),
-            summary: diff.summary, markdown: formatDiffMarkdown(diff), entries: compareEntries(diff, after, compare.folder, drawn)
+            before: before.label,
+            ...(commit ? { commit } : {}),
+            summary: diff.summary,
+            markdown: formatDiffMarkdown(diff),
+            entries: compareEntries(diff, after, compare.folder, drawn)
         }
     };
 }
@@ -96,9 +109,18 @@ function snapshot(services: EosServices): { data: DiagramData; syntaxErrors: Dia
 
 function emptyResult(error: string): DiagramResult {
     return {
-        svg: '', width: 0, height: 0, nodes: [], folded: [], collapsed: [], totalNodes: 0, visibleNodes: 0,
+        svg: '',
+        width: 0,
+        height: 0,
+        nodes: [],
+        folded: [],
+        collapsed: [],
+        totalNodes: 0,
+        visibleNodes: 0,
         kanban: { columns: [], lanes: [], cards: 0 },
         filterOptions: { themes: [], streams: [], statuses: [], owners: [] },
-        syntaxErrors: [], timings: { graphMs: 0, layoutMs: 0, svgMs: 0 }, error
+        syntaxErrors: [],
+        timings: { graphMs: 0, layoutMs: 0, svgMs: 0 },
+        error
     };
 }

@@ -15,7 +15,10 @@ import { parseEditorSettings, SETTINGS_SECTION } from '../language/workspace/eos
 export class WorkspaceConfig {
     private folders: WorkspaceFolder[] = [];
 
-    constructor(private readonly services: EosServices, private readonly connection: Connection) {
+    constructor(
+        private readonly services: EosServices,
+        private readonly connection: Connection
+    ) {
         const shared = services.shared;
         shared.lsp.LanguageServer.onInitialize(params => {
             this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);

@@ -21,15 +21,17 @@ export function keepWorkspaceDiagnosticsFresh(services: EosServices, connection:
             await interruptAndCheck(cancelToken);
             const uri = document.uri.toString();
             if (skip.has(uri) || document.state < DocumentState.Validated || !document.diagnostics) continue;
-            const fresh = applySeverities(strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)), strategy);
+            const fresh = applySeverities(
+                strategy.issuesFor(uri).map(issue => issueToDiagnostic(issue, true)),
+                strategy
+            );
             const previous = document.diagnostics.filter(isWorkspaceDiagnostic);
             if (sameDiagnostics(previous, fresh)) continue;
             document.diagnostics = [...document.diagnostics.filter(d => !isWorkspaceDiagnostic(d)), ...fresh];
             void connection.sendDiagnostics({ uri, diagnostics: document.diagnostics });
         }
     };
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built, cancelToken) =>
-        refresh(new Set(built.map(doc => doc.uri.toString())), cancelToken));
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built, cancelToken) => refresh(new Set(built.map(doc => doc.uri.toString())), cancelToken));
     // A deletion may rebuild no document at all (nothing referenced the deleted file), so no build
     // phase runs; the findings it caused elsewhere (a duplicate name, a WIP count) must go anyway.
     // A read waits for the update's build to finish; it changes nothing the build has just done.
@@ -45,10 +47,18 @@ function isWorkspaceDiagnostic(diagnostic: Diagnostic): boolean {
 function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) {
-        const x = a[i], y = b[i];
-        if (x.code !== y.code || x.message !== y.message || x.severity !== y.severity
-            || x.range.start.line !== y.range.start.line || x.range.start.character !== y.range.start.character
-            || x.range.end.line !== y.range.end.line || x.range.end.character !== y.range.end.character) return false;
+        const x = a[i],
+            y = b[i];
+        if (
+            x.code !== y.code ||
+            x.message !== y.message ||
+            x.severity !== y.severity ||
+            x.range.start.line !== y.range.start.line ||
+            x.range.start.character !== y.range.start.character ||
+            x.range.end.line !== y.range.end.line ||
+            x.range.end.character !== y.range.end.character
+        )
+            return false;
     }
     return true;
 }

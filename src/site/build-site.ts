@@ -44,13 +44,13 @@ export const pageGenerators: readonly PageGenerator[] = [
     context => [findingsPage(context)],
     context => [glossaryPage(context)],
     context => [boardPackPage(context)],
-    context => PAGE_KINDS.flatMap(kind => context.pageElements(kind).map(element => kind === 'team' ? teamPage(context, element) : elementPage(context, element)))
+    context => PAGE_KINDS.flatMap(kind => context.pageElements(kind).map(element => (kind === 'team' ? teamPage(context, element) : elementPage(context, element))))
 ];
 
 export async function buildSite(input: SiteInput, assets: SiteAssets, options: SiteOptions = {}): Promise<Map<string, string>> {
     const context = createSiteContext(input, options.singleFile ? 'single' : 'files');
     const pages: Page[] = [];
-    for (const generate of pageGenerators) pages.push(...await generate(context));
+    for (const generate of pageGenerators) pages.push(...(await generate(context)));
     const files = new Map<string, string>();
     if (options.singleFile) {
         files.set('index.html', singleFileHtml(context, pages, assets));
@@ -92,15 +92,15 @@ function searchIndexScript(context: SiteContext): string {
  * inline and allowed by their hashes in the CSP; nothing else may run or load.
  */
 function singleFileHtml(context: SiteContext, pages: Page[], assets: SiteAssets): string {
-    const inlineScripts = [
-        searchIndexScript(context),
-        treeDataScript(treeData(context)),
-        assets.siteJs,
-        assets.treeJs
-    ].map(script => script.replace(/<\/(script)/gi, '<\\/$1'));
+    const inlineScripts = [searchIndexScript(context), treeDataScript(treeData(context)), assets.siteJs, assets.treeJs].map(script => script.replace(/<\/(script)/gi, '<\\/$1'));
     const styles = [SITE_CSS];
     const csp = contentSecurityPolicy({ scripts: inlineScripts, styles });
-    const sections = pages.map(page => `<section class="page ${esc(['section-' + page.section, page.bodyClass].filter(Boolean).join(' '))}" id="${esc(page.path)}" data-page="${esc(page.path)}" data-section="${esc(page.section)}" data-title="${esc(page.title)}">\n${page.body}\n</section>`).join('\n');
+    const sections = pages
+        .map(
+            page =>
+                `<section class="page ${esc(['section-' + page.section, page.bodyClass].filter(Boolean).join(' '))}" id="${esc(page.path)}" data-page="${esc(page.path)}" data-section="${esc(page.section)}" data-title="${esc(page.title)}">\n${page.body}\n</section>`
+        )
+        .join('\n');
     const header = pageHeader(context, { path: PAGES.home, title: '', section: 'home', body: '' });
     return `<!DOCTYPE html>
 <html lang="en" data-root="" data-mode="single">

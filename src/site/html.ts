@@ -12,7 +12,9 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Escapes text for HTML content and quoted attribute values. */
 export function esc(text: string | number | undefined): string {
-    return String(text ?? '').replace(INVALID_CHARS, '').replace(/[&<>"']/g, ch => ENTITIES[ch]);
+    return String(text ?? '')
+        .replace(INVALID_CHARS, '')
+        .replace(/[&<>"']/g, ch => ENTITIES[ch]);
 }
 
 /**
@@ -27,7 +29,12 @@ export function inlineMarkdown(text: string): string {
 }
 
 export function paragraphs(text: string): string {
-    return text.split(/\n\s*\n/).map(p => p.trim()).filter(Boolean).map(p => `<p>${inlineMarkdown(p.replace(/\s*\n\s*/g, ' '))}</p>`).join('');
+    return text
+        .split(/\n\s*\n/)
+        .map(p => p.trim())
+        .filter(Boolean)
+        .map(p => `<p>${inlineMarkdown(p.replace(/\s*\n\s*/g, ' '))}</p>`)
+        .join('');
 }
 
 /**
@@ -76,14 +83,7 @@ export function cspHash(content: string): string {
 export function contentSecurityPolicy(inline?: { scripts: string[]; styles: string[] }): string {
     const scripts = inline ? inline.scripts.map(cspHash).join(' ') : `'self'`;
     const styles = inline ? inline.styles.map(cspHash).join(' ') : `'self'`;
-    return [
-        `default-src 'none'`,
-        `script-src ${scripts}`,
-        `style-src ${styles}`,
-        `img-src 'self' data:`,
-        `base-uri 'none'`,
-        `form-action 'none'`
-    ].join('; ');
+    return [`default-src 'none'`, `script-src ${scripts}`, `style-src ${styles}`, `img-src 'self' data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
 }
 
 /** A progress bar as inline SVG (style attributes would need 'unsafe-inline'). */
@@ -91,8 +91,10 @@ export function progressBar(fraction: number | undefined, label: string, tone: '
     const width = fraction === undefined ? 0 : Math.round(Math.min(1, Math.max(0, fraction)) * 1000) / 10;
     const done = fraction !== undefined && (tone === 'load' ? fraction > 1 : fraction >= 1);
     const fill = tone === 'load' ? (done ? ' over' : '') : done ? ' done' : '';
-    return `<svg class="bar${tone === 'load' ? ' load' : ''}${fraction === undefined ? ' none' : ''}" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${esc(label)}">`
-        + `<rect class="track" width="100" height="8" rx="4"/>`
-        + (fraction === undefined ? '' : `<rect class="fill${fill}" width="${width}" height="8" rx="4"/>`)
-        + '</svg>';
+    return (
+        `<svg class="bar${tone === 'load' ? ' load' : ''}${fraction === undefined ? ' none' : ''}" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${esc(label)}">` +
+        `<rect class="track" width="100" height="8" rx="4"/>` +
+        (fraction === undefined ? '' : `<rect class="fill${fill}" width="${width}" height="8" rx="4"/>`) +
+        '</svg>'
+    );
 }

@@ -58,11 +58,13 @@ export function pageHeader(context: SiteContext, page: Page): string {
         const badge = section === 'findings' && findings.length ? ` <span class="count sev-${worst}">${findings.length}</span>` : '';
         return `<a href="${esc(links.href(page.path, target))}"${current}>${esc(label)}${badge}</a>`;
     }).join('');
-    return `<header class="site-header">`
-        + `<a class="brand" href="${esc(links.href(page.path, PAGES.home))}">${esc(siteTitle(context))}</a>`
-        + `<nav aria-label="Site">${nav}</nav>`
-        + `<div class="search" role="search"><input type="search" class="site-search" placeholder="Search the strategy" aria-label="Search the strategy" autocomplete="off" spellcheck="false"><ul class="search-results" role="listbox" hidden></ul></div>`
-        + `</header>`;
+    return (
+        `<header class="site-header">` +
+        `<a class="brand" href="${esc(links.href(page.path, PAGES.home))}">${esc(siteTitle(context))}</a>` +
+        `<nav aria-label="Site">${nav}</nav>` +
+        `<div class="search" role="search"><input type="search" class="site-search" placeholder="Search the strategy" aria-label="Search the strategy" autocomplete="off" spellcheck="false"><ul class="search-results" role="listbox" hidden></ul></div>` +
+        `</header>`
+    );
 }
 
 export function pageFooter(context: SiteContext): string {

@@ -51,22 +51,26 @@ export function createSiteContext(input: SiteInput, mode: LinkMode): SiteContext
     for (const finding of input.findings) {
         if (!finding.element) continue;
         const list = findingsBy.get(finding.element);
-        if (list) list.push(finding); else findingsBy.set(finding.element, [finding]);
+        if (list) list.push(finding);
+        else findingsBy.set(finding.element, [finding]);
     }
     const graph = buildDiagramGraph(model, input.issues, input.severityOf);
     const kanban = buildKanban(model, input.issues, input.severityOf);
     const sorted = new Map<ElementKind, StrategyElement[]>();
     const context: SiteContext = {
-        input, links, graph, kanban,
-        pathOf: element => element.kind === 'kr'
-            ? (element.okr ? paths.get(model.get('okr', element.okr)!) : undefined)
-            : paths.get(element),
-        anchorOf: element => element.kind === 'kr' ? krAnchor(element) : undefined,
+        input,
+        links,
+        graph,
+        kanban,
+        pathOf: element => (element.kind === 'kr' ? (element.okr ? paths.get(model.get('okr', element.okr)!) : undefined) : paths.get(element)),
+        anchorOf: element => (element.kind === 'kr' ? krAnchor(element) : undefined),
         findingsOf: element => findingsBy.get(element) ?? [],
         pageElements: kind => {
             let list = sorted.get(kind);
             if (!list) {
-                list = model.ofKind(kind).filter(element => paths.has(element))
+                list = model
+                    .ofKind(kind)
+                    .filter(element => paths.has(element))
                     .sort((a, b) => compareText(displayTitle(a), displayTitle(b)) || compareText(a.name, b.name));
                 sorted.set(kind, list);
             }

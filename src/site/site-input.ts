@@ -54,7 +54,12 @@ export function severityRank(severity: Severity): number {
  * the strategy rules' findings from the workspace; both with the configured severities, and
  * findings switched `off` left out, as `eos check` does.
  */
-export function siteInputOf(strategy: StrategyWorkspace, documents: readonly LangiumDocument[], fileOf: (uri: string) => string, options: { title?: string; today?: string } = {}): SiteInput {
+export function siteInputOf(
+    strategy: StrategyWorkspace,
+    documents: readonly LangiumDocument[],
+    fileOf: (uri: string) => string,
+    options: { title?: string; today?: string } = {}
+): SiteInput {
     const model = strategy.model;
     const findings: SiteFinding[] = [];
     const elementAt = elementLocator(model);
@@ -65,10 +70,13 @@ export function siteInputOf(strategy: StrategyWorkspace, documents: readonly Lan
         for (const d of document.diagnostics ?? []) {
             const element = elementAt(uri, d.range.start.line, d.range.start.character);
             findings.push({
-                code: String(d.code ?? 'syntax'), severity: LSP_SEVERITY[d.severity ?? 1] ?? 'error',
+                code: String(d.code ?? 'syntax'),
+                severity: LSP_SEVERITY[d.severity ?? 1] ?? 'error',
                 message: typeof d.message === 'string' ? d.message : String(d.message),
                 ...(typeof (d.data as { fix?: unknown } | undefined)?.fix === 'string' ? { fix: (d.data as { fix: string }).fix } : {}),
-                file: fileOf(uri), line: d.range.start.line + 1, ...(element ? { element } : {})
+                file: fileOf(uri),
+                line: d.range.start.line + 1,
+                ...(element ? { element } : {})
             });
         }
     }
@@ -76,7 +84,12 @@ export function siteInputOf(strategy: StrategyWorkspace, documents: readonly Lan
     const source = diagramSourceOf(strategy);
     const today = options.today ?? strategy.today;
     return {
-        model, findings, fileOf, files: documents.length, issues: [...source.issues], severityOf: source.severityOf,
+        model,
+        findings,
+        fileOf,
+        files: documents.length,
+        issues: [...source.issues],
+        severityOf: source.severityOf,
         ...(options.title ? { title: options.title } : {}),
         ...(today ? { today } : {})
     };
@@ -87,14 +100,28 @@ function byRank(a: SiteFinding, b: SiteFinding): number {
 }
 
 /** The same input from rule issues directly (tests, and callers without published diagnostics). */
-export function siteInputFromIssues(model: WorkspaceModel, issues: readonly Issue[], severityOf: (code: string) => Severity | 'off', fileOf: (uri: string) => string, files: number): SiteInput {
+export function siteInputFromIssues(
+    model: WorkspaceModel,
+    issues: readonly Issue[],
+    severityOf: (code: string) => Severity | 'off',
+    fileOf: (uri: string) => string,
+    files: number
+): SiteInput {
     const elementAt = elementLocator(model);
     const findings: SiteFinding[] = [];
     for (const issue of issues) {
         const severity = severityOf(issue.code);
         if (severity === 'off') continue;
         const element = elementAt(issue.uri, issue.range.start.line, issue.range.start.character);
-        findings.push({ code: issue.code, severity, message: issue.message, fix: issue.fix, file: fileOf(issue.uri), line: issue.range.start.line + 1, ...(element ? { element } : {}) });
+        findings.push({
+            code: issue.code,
+            severity,
+            message: issue.message,
+            fix: issue.fix,
+            file: fileOf(issue.uri),
+            line: issue.range.start.line + 1,
+            ...(element ? { element } : {})
+        });
     }
     findings.sort(byRank);
     return { model, findings, fileOf, files, issues: [...issues], severityOf };
@@ -110,7 +137,8 @@ function elementLocator(model: WorkspaceModel): (uri: string, line: number, char
     const byUri = new Map<string, StrategyElement[]>();
     for (const element of model.elements) {
         const list = byUri.get(element.uri);
-        if (list) list.push(element); else byUri.set(element.uri, [element]);
+        if (list) list.push(element);
+        else byUri.set(element.uri, [element]);
     }
     return (uri, line, character) => {
         let best: StrategyElement | undefined;
@@ -118,7 +146,8 @@ function elementLocator(model: WorkspaceModel): (uri: string, line: number, char
             const { start, end } = element.range;
             const after = line > start.line || (line === start.line && character >= start.character);
             const before = line < end.line || (line === end.line && character <= end.character);
-            if (after && before && (!best || start.line > best.range.start.line || (start.line === best.range.start.line && start.character >= best.range.start.character))) best = element;
+            if (after && before && (!best || start.line > best.range.start.line || (start.line === best.range.start.line && start.character >= best.range.start.character)))
+                best = element;
         }
         return best;
     };

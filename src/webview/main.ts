@@ -38,9 +38,17 @@ adoptDiagramStyles();
 const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() as SavedState | undefined) ?? { tab: 'tree', filter: {}, search: '' };
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const viewport = $('viewport'), canvas = $('canvas'), kanban = $('kanban'), notice = $('notice'), empty = $('empty'), traceBar = $('trace');
-const values = $('values'), rights = $('rights');
-const compareBar = $('compare'), changesPane = $('changes'), changesList = $('changes-list');
+const viewport = $('viewport'),
+    canvas = $('canvas'),
+    kanban = $('kanban'),
+    notice = $('notice'),
+    empty = $('empty'),
+    traceBar = $('trace');
+const values = $('values'),
+    rights = $('rights');
+const compareBar = $('compare'),
+    changesPane = $('changes'),
+    changesList = $('changes-list');
 
 let current: DiagramResult | undefined;
 /** The last result without syntax errors: what stays on screen while the user is mid-edit. */
@@ -75,13 +83,17 @@ function adoptDiagramStyles(): void {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const message = event.data;
     switch (message.type) {
-        case 'diagram': return showResult(message.result);
+        case 'diagram':
+            return showResult(message.result);
         case 'cursor':
             lastCursor = { uri: message.uri, line: message.line, character: message.character };
             return highlightAt(message.uri, message.line, message.character, message.reveal !== false);
-        case 'showTab': return showTab(message.tab);
-        case 'renderPng': return void renderPng(message.svg);
-        case 'notice': return showNotice(message.text);
+        case 'showTab':
+            return showTab(message.tab);
+        case 'renderPng':
+            return void renderPng(message.svg);
+        case 'notice':
+            return showNotice(message.text);
     }
 });
 
@@ -150,8 +162,12 @@ function draw(result: DiagramResult): void {
 // ---- compare mode ---------------------------------------------------------------------------
 
 const CHANGE_HEADINGS: Record<CompareEntry['change'], string> = {
-    added: 'Added', modified: 'Changed', removed: 'Removed', unreadable: 'Could not be read',
-    'finding-introduced': 'Findings introduced', 'finding-resolved': 'Findings resolved'
+    added: 'Added',
+    modified: 'Changed',
+    removed: 'Removed',
+    unreadable: 'Could not be read',
+    'finding-introduced': 'Findings introduced',
+    'finding-resolved': 'Findings resolved'
 };
 const CHANGE_ORDER = Object.keys(CHANGE_HEADINGS) as Array<CompareEntry['change']>;
 let compareEntries: CompareEntry[] = [];
@@ -249,10 +265,15 @@ function traceOf(id: string): string[] {
  * runs off towards the root (the view is cropped, the text never shrinks below legibility).
  */
 function showTrace(id: string): void {
-    const boxes = traceOf(id).map(step => canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(step)}"]`)).map(element => element && nodePosition(element)).filter((box): box is NonNullable<typeof box> => !!box);
+    const boxes = traceOf(id)
+        .map(step => canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(step)}"]`))
+        .map(element => element && nodePosition(element))
+        .filter((box): box is NonNullable<typeof box> => !!box);
     if (!boxes.length) return;
-    const left = Math.min(...boxes.map(b => b.x)), top = Math.min(...boxes.map(b => b.y));
-    const right = Math.max(...boxes.map(b => b.x + b.width)), bottom = Math.max(...boxes.map(b => b.y + b.height));
+    const left = Math.min(...boxes.map(b => b.x)),
+        top = Math.min(...boxes.map(b => b.y));
+    const right = Math.max(...boxes.map(b => b.x + b.width)),
+        bottom = Math.max(...boxes.map(b => b.y + b.height));
     panZoom.showRegion({ x: left, y: top, width: right - left, height: bottom - top }, boxes[0], READABLE_SCALE);
 }
 
@@ -295,8 +316,12 @@ function showTab(tab: PreviewTab): void {
 TABS.forEach((tab, index) => tabButtons[index].addEventListener('click', () => showTab(tab)));
 showTab(saved.tab);
 
-const FILTERS = [['theme', 'filter-theme', 'All themes'], ['stream', 'filter-stream', 'All streams'],
-    ['status', 'filter-status', 'Any status'], ['owner', 'filter-owner', 'Any owner']] as const;
+const FILTERS = [
+    ['theme', 'filter-theme', 'All themes'],
+    ['stream', 'filter-stream', 'All streams'],
+    ['status', 'filter-status', 'Any status'],
+    ['owner', 'filter-owner', 'Any owner']
+] as const;
 
 function updateFilters(result: DiagramResult): void {
     const values = { theme: result.filterOptions.themes, stream: result.filterOptions.streams, status: result.filterOptions.statuses, owner: result.filterOptions.owners };
@@ -310,7 +335,8 @@ for (const [key, id] of FILTERS) {
     $(id).addEventListener('change', () => {
         const value = controlValue($(id));
         const filter = { ...saved.filter };
-        if (value) filter[key] = value; else delete filter[key];
+        if (value) filter[key] = value;
+        else delete filter[key];
         if (filter[key] === saved.filter[key]) return;
         save({ filter });
         requestView();
@@ -323,8 +349,13 @@ function requestView(collapsed = saved.collapsed ?? []): void {
 
 const search = $('search');
 (search as HTMLInputElement).value = saved.search;
-search.addEventListener('input', () => { save({ search: controlValue(search) }); applySearch(); });
-search.addEventListener('keydown', event => { if ((event as KeyboardEvent).key === 'Enter') nextMatch(); });
+search.addEventListener('input', () => {
+    save({ search: controlValue(search) });
+    applySearch();
+});
+search.addEventListener('keydown', event => {
+    if ((event as KeyboardEvent).key === 'Enter') nextMatch();
+});
 
 let matchIndex = -1;
 function applySearch(): void {
@@ -342,7 +373,9 @@ function applySearch(): void {
     matchIndex = -1;
     const folded = foldedMatches();
     if (query && current && !current.error && !current.syntaxErrors.length) {
-        showNotice(folded.length ? `${folded.length} more match${folded.length === 1 ? '' : 'es'} in folded subtrees: press Enter in the search box to unfold them.` : foldNotice(current));
+        showNotice(
+            folded.length ? `${folded.length} more match${folded.length === 1 ? '' : 'es'} in folded subtrees: press Enter in the search box to unfold them.` : foldNotice(current)
+        );
     }
 }
 
@@ -386,7 +419,9 @@ $('fit').addEventListener('click', () => {
     if (panZoom.fit(current.width, current.height, READABLE_SCALE)) return;
     // Too big to fit legibly: say so (first: the notice takes room from the view), then the
     // readable zoom around the selection's trace, or the root.
-    showNotice(`The whole tree does not fit at a readable size: showing part of it at ${Math.round(READABLE_SCALE * 100)}%. Fold subtrees (⊖ or Collapse) or filter to see more at once.`);
+    showNotice(
+        `The whole tree does not fit at a readable size: showing part of it at ${Math.round(READABLE_SCALE * 100)}%. Fold subtrees (⊖ or Collapse) or filter to see more at once.`
+    );
     if (selectedId && nodesById.has(selectedId)) showTrace(selectedId);
     else {
         const root = canvas.querySelector<SVGGElement>('.node');
@@ -408,7 +443,8 @@ canvas.addEventListener('click', event => {
     if (toggle) {
         const id = toggle.getAttribute('data-toggle')!;
         const collapsed = new Set(saved.collapsed ?? []);
-        if (collapsed.has(id)) collapsed.delete(id); else collapsed.add(id);
+        if (collapsed.has(id)) collapsed.delete(id);
+        else collapsed.add(id);
         requestView([...collapsed]);
         return;
     }
@@ -468,7 +504,10 @@ function select(id: string, reveal: boolean): void {
  * step brings that box into view.
  */
 function showTraceBar(id: string): void {
-    const steps = traceOf(id).reverse().map(step => nodesById.get(step)).filter((node): node is DiagramNodeInfo => !!node && node.kind !== 'group');
+    const steps = traceOf(id)
+        .reverse()
+        .map(step => nodesById.get(step))
+        .filter((node): node is DiagramNodeInfo => !!node && node.kind !== 'group');
     traceBar.replaceChildren();
     traceBar.hidden = steps.length === 0;
     for (const [index, node] of steps.entries()) {
@@ -522,7 +561,8 @@ function nodeAt(uri: string, line: number, character: number): DiagramNodeInfo |
         if (node.uri !== uri || !r) continue;
         const after = line > r.start.line || (line === r.start.line && character >= r.start.character);
         const before = line < r.end.line || (line === r.end.line && character <= r.end.character);
-        if (after && before && (!best || r.start.line > best.range!.start.line || (r.start.line === best.range!.start.line && r.start.character >= best.range!.start.character))) best = node;
+        if (after && before && (!best || r.start.line > best.range!.start.line || (r.start.line === best.range!.start.line && r.start.character >= best.range!.start.character)))
+            best = node;
     }
     return best;
 }
@@ -534,12 +574,17 @@ async function renderPng(svg: string): Promise<void> {
         const styles = getComputedStyle(document.documentElement);
         const names = [...new Set(DIAGRAM_CSS.match(/--vscode-[\w-]+/g) ?? [])];
         const vars = names.map(name => [name, styles.getPropertyValue(name).trim()] as const).filter(([, value]) => value && !/[<>{}]/.test(value));
-        const themed = svg.replace(/<svg([^>]*)>/, (open) => `${open}<style>.eos-diagram{${vars.map(([n, v]) => `${n}:${v};`).join('')}}</style>`);
-        const width = Number(/width="(\d+)"/.exec(svg)?.[1] ?? 800), height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 600);
+        const themed = svg.replace(/<svg([^>]*)>/, open => `${open}<style>.eos-diagram{${vars.map(([n, v]) => `${n}:${v};`).join('')}}</style>`);
+        const width = Number(/width="(\d+)"/.exec(svg)?.[1] ?? 800),
+            height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 600);
         const scale = Math.max(0.25, Math.min(2, 16000 / Math.max(width, height)));
         const url = URL.createObjectURL(new Blob([themed], { type: 'image/svg+xml' }));
         const image = new Image();
-        await new Promise<void>((resolve, reject) => { image.onload = () => resolve(); image.onerror = () => reject(new Error('the SVG could not be drawn')); image.src = url; });
+        await new Promise<void>((resolve, reject) => {
+            image.onload = () => resolve();
+            image.onerror = () => reject(new Error('the SVG could not be drawn'));
+            image.src = url;
+        });
         const output = document.createElement('canvas');
         output.width = Math.round(width * scale);
         output.height = Math.round(height * scale);

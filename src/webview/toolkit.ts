@@ -3,9 +3,7 @@
  * 2025-01-01, required here). Replacing it, e.g. with @vscode-elements/elements, touches this
  * file and the tag names in the HTML only.
  */
-import {
-    provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField
-} from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 
 export function registerToolkit(): void {
     provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField(), vsCodeDivider());

@@ -41,7 +41,8 @@ describe('benchmark harness', () => {
         const model = session.services.eos.StrategyWorkspace.model;
         expect(model.get('bet', `${workspace.referencedBet}x`)).toBeDefined();
         // Files that used the old name now report it as unresolved.
-        const unresolved = [...workspace.files.keys()].filter(file => file !== workspace.strategyFile)
+        const unresolved = [...workspace.files.keys()]
+            .filter(file => file !== workspace.strategyFile)
             .flatMap(file => (session.document(file).diagnostics ?? []).filter(d => d.code === 'unresolved-reference'));
         expect(unresolved.length).toBeGreaterThan(0);
     });

@@ -74,7 +74,13 @@ describe('eos check on bad input', () => {
     });
 
     it('reads the same files as the editor: not .history/, out/ or node_modules; a symlinked folder once; a symlinked file once', async () => {
-        const root = folder({ 'strategy.eos': 'vision V "v"\n', '.history/strategy_20260301.eos': 'vision V "v"\n', 'out/strategy.eos': 'vision V "v"\n', 'node_modules/x/a.eos': 'vision V "v"\n', 'shared/team.eos': 'theme T "t" { vision V }\n' });
+        const root = folder({
+            'strategy.eos': 'vision V "v"\n',
+            '.history/strategy_20260301.eos': 'vision V "v"\n',
+            'out/strategy.eos': 'vision V "v"\n',
+            'node_modules/x/a.eos': 'vision V "v"\n',
+            'shared/team.eos': 'theme T "t" { vision V }\n'
+        });
         fs.symlinkSync(path.join(root, 'shared'), path.join(root, 'linked'));
         fs.symlinkSync(path.join(root, 'strategy.eos'), path.join(root, 'alias.eos'));
         const run = await check(root, '.');
@@ -143,7 +149,11 @@ describe('eos check on bad input', () => {
         expect((await check(root, '--frmat', 'json')).code).toBe(2);
         const today = await check(root, '--today', '2026-02-30', '.');
         expect(today).toMatchObject({ code: 2, stderr: "eos: --today must be a real date written YYYY-MM-DD (e.g. 2026-02-03), not '2026-02-30'\n" });
-        expect(await check(root, '--today', '2026-2-3', '.')).toMatchObject({ code: 2, stdout: '', stderr: "eos: --today must be a real date written YYYY-MM-DD (e.g. 2026-02-03), not '2026-2-3'\n" });
+        expect(await check(root, '--today', '2026-2-3', '.')).toMatchObject({
+            code: 2,
+            stdout: '',
+            stderr: "eos: --today must be a real date written YYYY-MM-DD (e.g. 2026-02-03), not '2026-2-3'\n"
+        });
     });
 
     it('prints the usage for eos check --help and eos export --help', async () => {

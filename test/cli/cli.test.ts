@@ -9,8 +9,17 @@ const root = path.resolve(__dirname, '../..');
 let tmp: string;
 
 async function eos(args: string[], cwd = root) {
-    let stdout = '', stderr = '';
-    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, cwd });
+    let stdout = '',
+        stderr = '';
+    const code = await runCli(args, {
+        stdout: t => {
+            stdout += t;
+        },
+        stderr: t => {
+            stderr += t;
+        },
+        cwd
+    });
     return { code, stdout, stderr };
 }
 
@@ -21,7 +30,9 @@ function write(file: string, text: string): string {
     return full;
 }
 
-beforeAll(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-cli-')); });
+beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-cli-'));
+});
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('eos check', () => {
@@ -44,8 +55,14 @@ describe('eos check', () => {
         expect(report.files).toBe(2);
         expect(report.summary).toEqual({ error: 0, warning: 3, info: 0, hint: 0 });
         expect(report.diagnostics[1]).toEqual({
-            file: 'examples/language-md/teams/onboarding.eos', line: 15, column: 12, endLine: 15, endColumn: 27,
-            severity: 'warning', code: 'orphan-initiative', message: expect.stringContaining('ReferralProgram')
+            file: 'examples/language-md/teams/onboarding.eos',
+            line: 15,
+            column: 12,
+            endLine: 15,
+            endColumn: 27,
+            severity: 'warning',
+            code: 'orphan-initiative',
+            message: expect.stringContaining('ReferralProgram')
         });
     });
 
@@ -107,8 +124,15 @@ describe('eos export --format json', () => {
         expect(model.files).toEqual(['examples/language-md/strategy.eos', 'examples/language-md/teams/onboarding.eos']);
         const okr = model.elements.find((e: { name: string }) => e.name === 'EarlyConfidence');
         expect(okr).toMatchObject({
-            kind: 'okr', title: 'Improve early customer confidence and success', file: 'examples/language-md/teams/onboarding.eos', line: 20, column: 1,
-            links: [{ relation: 'owner', target: 'OnboardingCrew', targetKind: 'team' }, { relation: 'supports', target: 'EarlyExperience', targetKind: 'bet' }]
+            kind: 'okr',
+            title: 'Improve early customer confidence and success',
+            file: 'examples/language-md/teams/onboarding.eos',
+            line: 20,
+            column: 1,
+            links: [
+                { relation: 'owner', target: 'OnboardingCrew', targetKind: 'team' },
+                { relation: 'supports', target: 'EarlyExperience', targetKind: 'bet' }
+            ]
         });
         const kr = model.elements.find((e: { name: string }) => e.name === 'EarlyConfidence.FirstValue');
         expect(kr.properties).toMatchObject({ baseline: { value: 40, unit: '%' }, target: { value: 65, unit: '%' }, current: { value: 52, unit: '%' } });

@@ -4,18 +4,24 @@ import { runCli } from '../../src/cli/main.js';
 
 async function report(folder: string): Promise<string> {
     let out = '';
-    const status = await runCli(['export', folder, '--format', 'markdown', '--today', '2026-03-01'], { stdout: t => { out += t; }, stderr: () => {}, cwd: process.cwd() });
+    const status = await runCli(['export', folder, '--format', 'markdown', '--today', '2026-03-01'], {
+        stdout: t => {
+            out += t;
+        },
+        stderr: () => {},
+        cwd: process.cwd()
+    });
     expect(status).toBe(0);
     return out;
 }
 
 describe('decision log and tenet usage audit in the report', () => {
-    it('lists flawed\'s decisions by quarter, with the tenets each cites, and audits the tenets', async () => {
+    it("lists flawed's decisions by quarter, with the tenets each cites, and audits the tenets", async () => {
         const text = await report('examples/flawed');
         const log = text.slice(text.indexOf('## Decision log'), text.indexOf('## Tenet usage audit'));
         expect(log.indexOf('### 2025-Q4')).toBeLessThan(log.indexOf('### 2026-Q1'));
         expect(log).toContain('sets aside `ShipComplete` (no reason)');
-        expect(log).toContain('sets aside `GlobexDiscountsInWriting` (the pilot\'s terms are set by the partner\'s procurement rules)');
+        expect(log).toContain("sets aside `GlobexDiscountsInWriting` (the pilot's terms are set by the partner's procurement rules)");
         const audit = text.slice(text.indexOf('## Tenet usage audit'), text.indexOf('## Findings'));
         expect(audit).toContain('| tenet | 2025-Q4 | 2026-Q1 | last cited |');
         expect(audit).toContain('| `GlobexDiscountsInWriting` | · | 1 followed, 1 set aside | 2026-02-26 |');

@@ -6,8 +6,17 @@ import { ROOT, readExample, diagramOf } from '../diagram/diagram-fixtures.js';
 import { parseXml } from '../diagram/xml.js';
 
 async function eos(args: string[]) {
-    let stdout = '', stderr = '';
-    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, cwd: ROOT });
+    let stdout = '',
+        stderr = '';
+    const code = await runCli(args, {
+        stdout: t => {
+            stdout += t;
+        },
+        stderr: t => {
+            stderr += t;
+        },
+        cwd: ROOT
+    });
     return { code, stdout, stderr };
 }
 
@@ -28,7 +37,10 @@ describe('eos export --format svg|markdown', () => {
         }
         const streams = new Set(elements.map(e => e.attributes['data-stream']).filter(Boolean));
         expect([...streams]).toEqual(model.ofKind('stream').map(s => s.name));
-        const text = elements.filter(e => e.name === 'text').map(e => e.text).join('\n');
+        const text = elements
+            .filter(e => e.name === 'text')
+            .map(e => e.text)
+            .join('\n');
         for (const kr of model.ofKind('kr')) expect(text).toContain(kr.name.split('.')[1]);
         fs.rmSync(path.dirname(out), { recursive: true });
     });

@@ -11,7 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured, STACK_FRAME } from '../fuzz/cli-probe.js';
 
 const folders: string[] = [];
-afterEach(() => { for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true }); });
+afterEach(() => {
+    for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
 
 function workspace(text: string): string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-trees-'));
@@ -34,7 +36,9 @@ describe('very wide and very deep trees', () => {
 
     it('builds the site and exports the report of a 5,000-deep team chain and a 3,000-deep OKR chain', async () => {
         const teams = 'team Tm0 "Team 0" { level function }\n' + Array.from({ length: 4999 }, (_, i) => `team Tm${i + 1} "Team ${i + 1}" { level crew parent Tm${i} }\n`).join('');
-        const okrs = 'vision V "V"\ntheme T "T" { vision V }\nbet B "B" { serves T }\nokr O0 "o" { supports B }\n' + Array.from({ length: 2999 }, (_, i) => `okr O${i + 1} "o${i + 1}" { supports O${i} }\n`).join('');
+        const okrs =
+            'vision V "V"\ntheme T "T" { vision V }\nbet B "B" { serves T }\nokr O0 "o" { supports B }\n' +
+            Array.from({ length: 2999 }, (_, i) => `okr O${i + 1} "o${i + 1}" { supports O${i} }\n`).join('');
         const root = workspace(teams + okrs);
         const site = await runCliCaptured(['build', '.', '--out', 'site'], root);
         expect(site.stderr).not.toMatch(STACK_FRAME);

@@ -12,7 +12,7 @@ async function modelOf(files: Record<string, string>) {
 }
 
 describe('values framework', () => {
-    it('puts acme\'s values in layers, practices under them, tenets and decisions beside, nothing broken', async () => {
+    it("puts acme's values in layers, practices under them, tenets and decisions beside, nothing broken", async () => {
         const framework = buildFramework(await modelOf(readExample('examples/acme')));
         expect(framework.company.map(c => c.name)).toEqual(['TrustOverGrowth', 'ClarityOverConsensus', 'PlatformLeverage', 'DefaultToTransparency']);
         expect(framework.interpretations.map(c => c.name).sort()).toEqual(['BeginnersFirst', 'DecisionsInWriting', 'PlatformsNotForks', 'ProductionIsSacred']);
@@ -24,9 +24,12 @@ describe('values framework', () => {
     });
 
     it('marks a broken chain and the practice on it, and draws them dashed red', async () => {
-        const framework = buildFramework(await modelOf({
-            'a.eos': 'team Co { level company }\nteam Fn { level function parent Co }\nvalue Speed "Speed" { owner Fn }\npractice Standup "Stand-ups" { embodies Speed owner Fn }'
-        }));
+        const framework = buildFramework(
+            await modelOf({
+                'a.eos':
+                    'team Co { level company }\nteam Fn { level function parent Co }\nvalue Speed "Speed" { owner Fn }\npractice Standup "Stand-ups" { embodies Speed owner Fn }'
+            })
+        );
         expect(framework.interpretations.map(c => [c.name, c.state])).toEqual([['Speed', 'broken']]);
         expect(framework.practices.map(c => [c.name, c.state])).toEqual([['Standup', 'broken']]);
         const svg = renderFrameworkSvg(framework);

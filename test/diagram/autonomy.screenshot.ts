@@ -14,7 +14,9 @@ beforeAll(async () => {
     requireBuilt('out/webview.js', 'out/webview.css');
     browser = await launchChromium();
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+    await browser?.close();
+});
 
 async function open(theme: Record<string, string>, cls: string): Promise<{ page: Page; errors: () => string[]; posted: () => Promise<Array<{ type: string }>> }> {
     const preview = await openPreview(browser, theme, cls, { width: 1500, height: 900 });
@@ -22,7 +24,7 @@ async function open(theme: Record<string, string>, cls: string): Promise<{ page:
 }
 
 describe('values framework and decision-rights matrix in chromium', () => {
-    it('draws acme\'s layers with no broken chain, and its matrix (light); a click reveals the value', async () => {
+    it("draws acme's layers with no broken chain, and its matrix (light); a click reveals the value", async () => {
         const { result } = await diagramOf(readExample('examples/acme'));
         const { page, errors, posted } = await open(LIGHT_THEME, 'vscode-light');
         await page.evaluate(m => window.postMessage(m, '*'), { type: 'diagram', result } as never);
@@ -44,7 +46,7 @@ describe('values framework and decision-rights matrix in chromium', () => {
         await page.close();
     });
 
-    it('makes flawed\'s broken chain stand out (dark)', async () => {
+    it("makes flawed's broken chain stand out (dark)", async () => {
         const { result } = await diagramOf(readExample('examples/flawed'));
         const { page, errors } = await open(DARK_THEME, 'vscode-dark');
         await page.evaluate(m => window.postMessage(m, '*'), { type: 'diagram', result } as never);

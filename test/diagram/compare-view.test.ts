@@ -10,7 +10,9 @@ import { graphOf, syntheticStrategy } from './diagram-fixtures.js';
 /** The graph with every `step`-th initiative marked changed, as the overlay marks it. */
 function withChanges(graph: DiagramGraph, step: number): DiagramGraph {
     let n = 0;
-    const nodes = graph.nodes.map(node => node.kind === 'initiative' && n++ % step === 0 ? { ...node, change: { kind: 'changed' as const, notes: ['status: ready → doing'] } } : node);
+    const nodes = graph.nodes.map(node =>
+        node.kind === 'initiative' && n++ % step === 0 ? { ...node, change: { kind: 'changed' as const, notes: ['status: ready → doing'] } } : node
+    );
     return { ...graph, nodes, compare: { before: 'main', counts: { added: 0, changed: nodes.filter(x => x.change).length, removed: 0, unreadable: 0 } } };
 }
 

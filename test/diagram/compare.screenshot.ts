@@ -15,8 +15,20 @@ import { expectScreenshot, launchChromium, openPreview as openWebview, requireBu
 import { DARK_THEME, LIGHT_THEME } from './vscode-themes.js';
 
 /** The git decoration colours of Light Modern and Dark Modern, which compare mode draws with. */
-const LIGHT = { ...LIGHT_THEME, '--vscode-gitDecoration-addedResourceForeground': '#587c0c', '--vscode-gitDecoration-modifiedResourceForeground': '#895503', '--vscode-gitDecoration-deletedResourceForeground': '#ad0707', '--vscode-list-hoverBackground': '#f2f2f2' };
-const DARK = { ...DARK_THEME, '--vscode-gitDecoration-addedResourceForeground': '#81b88b', '--vscode-gitDecoration-modifiedResourceForeground': '#e2c08d', '--vscode-gitDecoration-deletedResourceForeground': '#c74e39', '--vscode-list-hoverBackground': '#2a2d2e' };
+const LIGHT = {
+    ...LIGHT_THEME,
+    '--vscode-gitDecoration-addedResourceForeground': '#587c0c',
+    '--vscode-gitDecoration-modifiedResourceForeground': '#895503',
+    '--vscode-gitDecoration-deletedResourceForeground': '#ad0707',
+    '--vscode-list-hoverBackground': '#f2f2f2'
+};
+const DARK = {
+    ...DARK_THEME,
+    '--vscode-gitDecoration-addedResourceForeground': '#81b88b',
+    '--vscode-gitDecoration-modifiedResourceForeground': '#e2c08d',
+    '--vscode-gitDecoration-deletedResourceForeground': '#c74e39',
+    '--vscode-list-hoverBackground': '#2a2d2e'
+};
 
 let browser: Browser;
 let repo: GitRepo;
@@ -64,8 +76,11 @@ describe('compare mode in the preview webview', () => {
         // Grouped by what happened: added, changed, removed.
         expect(await page.locator('#changes-list li.heading').allTextContents()).toEqual(['Added', 'Changed', 'Removed']);
         expect(await items.allTextContents()).toEqual([
-            'initiative Reminders “Bill reminders”', 'bet Payouts “Instant payouts”', 'key result Q2.Speed “Payouts under ten seconds”',
-            'initiative LegacyExport “Export <b>CSV</b> & PDF”', 'key result Q2.Share “Merchants using payouts”'
+            'initiative Reminders “Bill reminders”',
+            'bet Payouts “Instant payouts”',
+            'key result Q2.Speed “Payouts under ten seconds”',
+            'initiative LegacyExport “Export <b>CSV</b> & PDF”',
+            'key result Q2.Share “Merchants using payouts”'
         ]);
         await expectScreenshot(page, 'docs/compare-light.png');
 

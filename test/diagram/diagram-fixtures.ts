@@ -14,7 +14,11 @@ export const ROOT = path.resolve(__dirname, '../..');
 /** Every `.eos` file under a folder of the repository, by path relative to it. */
 export const readExample = readEosFolder;
 
-export async function diagramOf(files: Record<string, string>, params: Partial<DiagramParams> = {}, today = '2026-03-01'): Promise<{ result: DiagramResult; workspace: TestWorkspace }> {
+export async function diagramOf(
+    files: Record<string, string>,
+    params: Partial<DiagramParams> = {},
+    today = '2026-03-01'
+): Promise<{ result: DiagramResult; workspace: TestWorkspace }> {
     const workspace = await buildWorkspace(files, { today });
     const result = await diagramFor(workspace.services, { uri: '', ...params });
     return { result, workspace };
@@ -42,15 +46,21 @@ export function syntheticStrategy(nodes: number): Record<string, string> {
     const betsPerTheme = 3;
     const perBet = Math.max(1, Math.floor((nodes - 1 - themes * (1 + betsPerTheme)) / (themes * betsPerTheme)));
     for (let t = 0; t < themes && count < nodes; t++) {
-        lines.push(`theme T${t} "Theme ${t}: grow retention in the first ninety days of every customer relationship" { vision North }`); count++;
+        lines.push(`theme T${t} "Theme ${t}: grow retention in the first ninety days of every customer relationship" { vision North }`);
+        count++;
         for (let b = 0; b < betsPerTheme && count < nodes; b++) {
             const bet = `B${t}_${b}`;
-            lines.push(`bet ${bet} "Bet ${t}.${b}: if we remove friction here, customers stay" { serves T${t} hypothesis "h" streams ${streams[b % 4]}, ${streams[(b + 1) % 4]} }`); count++;
+            lines.push(`bet ${bet} "Bet ${t}.${b}: if we remove friction here, customers stay" { serves T${t} hypothesis "h" streams ${streams[b % 4]}, ${streams[(b + 1) % 4]} }`);
+            count++;
             for (let i = 0; i < perBet && count < nodes; i++) {
                 if (i % 4 === 3) {
-                    lines.push(`okr O${t}_${b}_${i} "Objective ${i} for bet ${bet}" { owner Crew period 2026-Q1 supports ${bet} kr K1 "Key result one" from 10% to 50% current ${10 + (i * 7) % 40}% }`);
+                    lines.push(
+                        `okr O${t}_${b}_${i} "Objective ${i} for bet ${bet}" { owner Crew period 2026-Q1 supports ${bet} kr K1 "Key result one" from 10% to 50% current ${10 + ((i * 7) % 40)}% }`
+                    );
                 } else {
-                    lines.push(`initiative I${t}_${b}_${i} "Initiative ${i} of ${bet} with a deliberately long title that must wrap or be truncated" { bet ${bet} stream ${streams[(b + i) % 4]} owner Crew status ${statuses[(i + b) % statuses.length]} updated 2026-02-20 }`);
+                    lines.push(
+                        `initiative I${t}_${b}_${i} "Initiative ${i} of ${bet} with a deliberately long title that must wrap or be truncated" { bet ${bet} stream ${streams[(b + i) % 4]} owner Crew status ${statuses[(i + b) % statuses.length]} updated 2026-02-20 }`
+                    );
                 }
                 count++;
             }

@@ -25,10 +25,16 @@ describe('diagram graph', () => {
         expect(byId.get('initiative:GuidedSetup')!.issues.map(i => i.code)).toEqual(['stalled-initiative']);
         const krs = byId.get('okr:EarlyConfidence')!.keyResults!;
         expect(krs.map(kr => [kr.name, kr.progress === undefined ? undefined : Math.round(kr.progress * 100)])).toEqual([
-            ['FirstValue', 48], ['EarlyChurn', undefined], ['Friction', undefined]
+            ['FirstValue', 48],
+            ['EarlyChurn', undefined],
+            ['Friction', undefined]
         ]);
         expect(krs[2].issues.map(i => i.code)).toEqual(['kr-not-measurable']);
-        expect(graph.streams.map(s => [s.name, s.wip])).toEqual([['Onboarding', 2], ['CoreProduct', 4], ['Support', undefined]]);
+        expect(graph.streams.map(s => [s.name, s.wip])).toEqual([
+            ['Onboarding', 2],
+            ['CoreProduct', 4],
+            ['Support', undefined]
+        ]);
         expect(byId.get('initiative:GuidedSetup')!.themes).toEqual(['Retention']);
     });
 

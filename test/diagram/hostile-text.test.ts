@@ -16,9 +16,18 @@ import { parseXml, type XmlElement } from './xml.js';
 
 /** Each is a way out of an SVG/HTML text context. EOS strings escape `"` as `\"`. */
 const HOSTILE = [
-    '<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '"><svg onload=alert(3)>', "' onmouseover='alert(4)",
-    ']]><script>alert(5)</script>', '&amp; &lt;b&gt; &#60;script&#62;', '<!-- x --> <![CDATA[ y ]]>', '<foreignObject><iframe src="https://evil.example"/></foreignObject>',
-    '<a href="javascript:alert(6)">x</a>', '<style>@import url(https://evil.example/x.css)</style>', '\u202egnp.exe', '😀 \u200b \ufeff'
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(2)>',
+    '"><svg onload=alert(3)>',
+    "' onmouseover='alert(4)",
+    ']]><script>alert(5)</script>',
+    '&amp; &lt;b&gt; &#60;script&#62;',
+    '<!-- x --> <![CDATA[ y ]]>',
+    '<foreignObject><iframe src="https://evil.example"/></foreignObject>',
+    '<a href="javascript:alert(6)">x</a>',
+    '<style>@import url(https://evil.example/x.css)</style>',
+    '\u202egnp.exe',
+    '😀 \u200b \ufeff'
 ];
 
 const eosString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -115,22 +124,38 @@ describe('hostile text in the preview and in exported SVG', () => {
     });
 
     it('holds for any text: random strings with markup fragments, as every title at once', async () => {
-        const fragment = fc.oneof(fc.constantFrom(...HOSTILE, '<', '>', '&', '"', "'", ']]>', '</text>', '<![CDATA[', '\u0000', '\u0008', '\ud800'), fc.string({ unit: 'binary', maxLength: 8 }));
+        const fragment = fc.oneof(
+            fc.constantFrom(...HOSTILE, '<', '>', '&', '"', "'", ']]>', '</text>', '<![CDATA[', '\u0000', '\u0008', '\ud800'),
+            fc.string({ unit: 'binary', maxLength: 8 })
+        );
         const text = fc.array(fragment, { minLength: 1, maxLength: 6 }).map(parts => parts.join('').replace(/[\r\n]/g, ' '));
-        await fc.assert(fc.asyncProperty(fc.array(text, { minLength: 12, maxLength: 12 }), async texts => {
-            const { result } = await diagramOf(hostileStrategy(texts));
-            expect(result.error).toBeUndefined();
-            expect(svgDangers(parseXml(result.svg))).toEqual([]);
-            expect(htmlDangers(renderKanbanHtml(result.kanban as Parameters<typeof renderKanbanHtml>[0]))).toEqual([]);
-        }), { seed: 20260301, numRuns: 25 });
+        await fc.assert(
+            fc.asyncProperty(fc.array(text, { minLength: 12, maxLength: 12 }), async texts => {
+                const { result } = await diagramOf(hostileStrategy(texts));
+                expect(result.error).toBeUndefined();
+                expect(svgDangers(parseXml(result.svg))).toEqual([]);
+                expect(htmlDangers(renderKanbanHtml(result.kanban as Parameters<typeof renderKanbanHtml>[0]))).toEqual([]);
+            }),
+            { seed: 20260301, numRuns: 25 }
+        );
     }, 120_000);
 });
 
 describe('the preview page', () => {
     const nonce = makeNonce();
-    const html = webviewHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce, scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/out/webview.js', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/out/webview.css' });
+    const html = webviewHtml({
+        cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+        nonce,
+        scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/out/webview.js',
+        styleUri: 'https://file+.vscode-resource.vscode-cdn.net/out/webview.css'
+    });
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1];
-    const directives = new Map(csp.split(';').map(d => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+        csp
+            .split(';')
+            .map(d => d.trim().split(/\s+/))
+            .map(([name, ...values]) => [name, values])
+    );
 
     it('runs only scripts carrying the nonce: no inline or eval, no host allowed', () => {
         expect(directives.get('default-src')).toEqual(["'none'"]);

@@ -29,7 +29,9 @@ initiative A6 "a6" { bet B status ready }
         });
         expect(board.columns).toEqual(['funnel', 'reviewing', 'analyzing', 'ready', 'doing', 'done', 'stopped']);
         expect(board.lanes.map(lane => [lane.stream ?? '(none)', lane.doing, lane.wip, lane.exceeded])).toEqual([
-            ['Web', 2, 1, true], ['App', 0, undefined, false], ['(none)', 0, undefined, false]
+            ['Web', 2, 1, true],
+            ['App', 0, undefined, false],
+            ['(none)', 0, undefined, false]
         ]);
         expect(cell(board, 'Web', 'doing')).toEqual(['A1', 'A2']);
         expect(cell(board, 'Web', 'done')).toEqual(['A3']);
@@ -47,7 +49,8 @@ initiative A6 "a6" { bet B status ready }
         expect(onboarding.doing).toBe(2);
         expect(onboarding.exceeded).toBe(false);
         expect(onboarding.cells.doing.map(card => [card.name, card.stalled, card.bet])).toEqual([
-            ['GuidedSetup', true, 'EarlyExperience'], ['ReferralProgram', false, undefined]
+            ['GuidedSetup', true, 'EarlyExperience'],
+            ['ReferralProgram', false, undefined]
         ]);
     });
 

@@ -27,10 +27,13 @@ const openPreview = (theme: Record<string, string>, themeClass: string, size = S
 
 /** The rectangle of an element in viewport pixels. */
 async function box(page: Page, selector: string) {
-    return page.locator(selector).first().evaluate(element => {
-        const r = element.getBoundingClientRect();
-        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    });
+    return page
+        .locator(selector)
+        .first()
+        .evaluate(element => {
+            const r = element.getBoundingClientRect();
+            return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        });
 }
 
 /** The tree's viewport (below the toolbar) in page pixels. */
@@ -42,14 +45,18 @@ const inside = (inner: { left: number; top: number; right: number; bottom: numbe
 const zoomPercent = async (page: Page) => Number((await page.locator('#zoom-level').textContent())!.replace('%', ''));
 
 /** Rendered font size of box titles, in screen pixels, at the current zoom. */
-const titlePixels = (page: Page) => page.evaluate(() => {
-    const title = document.querySelector<SVGTextElement>('#canvas .node .title')!;
-    const scale = Number(/scale\(([\d.]+)\)/.exec(document.getElementById('canvas')!.style.transform)![1]);
-    return parseFloat(getComputedStyle(title).fontSize) * scale;
-});
+const titlePixels = (page: Page) =>
+    page.evaluate(() => {
+        const title = document.querySelector<SVGTextElement>('#canvas .node .title')!;
+        const scale = Number(/scale\(([\d.]+)\)/.exec(document.getElementById('canvas')!.style.transform)![1]);
+        return parseFloat(getComputedStyle(title).fontSize) * scale;
+    });
 
 describe('the preview in a narrow side column', () => {
-    for (const [name, theme, cls] of [['light', LIGHT_THEME, 'vscode-light'], ['dark', DARK_THEME, 'vscode-dark']] as const) {
+    for (const [name, theme, cls] of [
+        ['light', LIGHT_THEME, 'vscode-light'],
+        ['dark', DARK_THEME, 'vscode-dark']
+    ] as const) {
         it(`opens the tree on the element under the cursor with its trace to the vision, readable (${name})`, async () => {
             const { result } = await diagramOf(readExample('examples/acme'));
             const preview = await openPreview(theme, cls);
@@ -99,7 +106,10 @@ describe('the preview in a narrow side column', () => {
         await showDiagram(preview, result);
         const before = await box(page, `.node[data-id="${okr.id}"] .box`);
         // Typing a new theme above moves every box in the layout; the view follows the selected one.
-        const typed = { ...files, 'strategy.eos': files['strategy.eos'].replace('theme DailyHabit', 'theme Typed "A theme being typed" { vision EverydayBank }\ntheme DailyHabit') };
+        const typed = {
+            ...files,
+            'strategy.eos': files['strategy.eos'].replace('theme DailyHabit', 'theme Typed "A theme being typed" { vision EverydayBank }\ntheme DailyHabit')
+        };
         const { result: after } = await diagramOf(typed);
         const moved = after.nodes.find(node => node.id === okr.id)!;
         await preview.send({ type: 'cursor', uri: moved.uri, line: moved.range!.start.line + 1, character: 3, reveal: false });
@@ -115,7 +125,10 @@ describe('the preview in a narrow side column', () => {
         await page.close();
     });
 
-    for (const [name, theme, cls] of [['light', LIGHT_THEME, 'vscode-light'], ['dark', DARK_THEME, 'vscode-dark']] as const) {
+    for (const [name, theme, cls] of [
+        ['light', LIGHT_THEME, 'vscode-light'],
+        ['dark', DARK_THEME, 'vscode-dark']
+    ] as const) {
         it(`fits the Kanban to the panel: cards in view, empty columns folded, stream column kept, full titles (${name})`, async () => {
             const { result } = await diagramOf(readExample('examples/acme'));
             const preview = await openPreview(theme, cls);
@@ -131,7 +144,9 @@ describe('the preview in a narrow side column', () => {
             }
             expect(inside(await box(page, '.board .card'), kanbanView)).toBe(true);
             // Titles wrap in full: no card's title is cut.
-            const cut = await page.locator('.card-title').evaluateAll(titles => titles.filter(t => t.scrollHeight > t.clientHeight + 1 || t.scrollWidth > t.clientWidth + 1).length);
+            const cut = await page
+                .locator('.card-title')
+                .evaluateAll(titles => titles.filter(t => t.scrollHeight > t.clientHeight + 1 || t.scrollWidth > t.clientWidth + 1).length);
             expect(cut).toBe(0);
             // A compact header: the toolbar in two rows, the column heads one short row (a folded
             // column's name is not written upright), so the first lane starts high in the panel.
@@ -141,14 +156,18 @@ describe('the preview in a narrow side column', () => {
             expect((await box(page, '.lane-head')).top).toBeLessThanOrEqual(120);
             // Each folded head still names its column, in full, and the filters' labels are not cut.
             for (const text of await page.locator('.col-head.folded .col-name').allTextContents()) expect(result.kanban.columns).toContain(text);
-            const filtersCut = await page.locator('.filters vscode-dropdown').evaluateAll(dropdowns => dropdowns.map(d => {
-                const label = d.shadowRoot?.querySelector<HTMLElement>('.selected-value');
-                return label ? label.scrollWidth > label.clientWidth + 1 : 'no label';
-            }));
+            const filtersCut = await page.locator('.filters vscode-dropdown').evaluateAll(dropdowns =>
+                dropdowns.map(d => {
+                    const label = d.shadowRoot?.querySelector<HTMLElement>('.selected-value');
+                    return label ? label.scrollWidth > label.clientWidth + 1 : 'no label';
+                })
+            );
             expect(filtersCut).toEqual([false, false, false, false]);
             await expectScreenshot(page, `${SHOTS}/narrow-kanban-${name}.png`);
             // Scrolled sideways, the stream names stay in view.
-            await page.locator('#kanban').evaluate(element => { element.scrollLeft = element.scrollWidth; });
+            await page.locator('#kanban').evaluate(element => {
+                element.scrollLeft = element.scrollWidth;
+            });
             const lane = await box(page, '.lane-head');
             expect(lane.left).toBeGreaterThanOrEqual(kanbanView.left - 1);
             expect(await page.locator('.lane-head .lane-title').first().isVisible()).toBe(true);

@@ -55,7 +55,10 @@ describe('preview webview in chromium', () => {
         await expect.poll(async () => (await preview.posted()).filter(m => m.type === 'view').at(-1)).toMatchObject({ type: 'view', filter: { status: 'doing' } });
         await page.locator('#export-svg').click();
         await page.locator('#export-png').click();
-        expect((await preview.posted()).filter(m => m.type === 'export')).toEqual([{ type: 'export', format: 'svg' }, { type: 'export', format: 'png' }]);
+        expect((await preview.posted()).filter(m => m.type === 'export')).toEqual([
+            { type: 'export', format: 'svg' },
+            { type: 'export', format: 'png' }
+        ]);
 
         // Search dims everything but the matches.
         await page.locator('#search').click();

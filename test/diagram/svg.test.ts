@@ -25,17 +25,20 @@ describe('diagram SVG', () => {
     it('places every node without overlaps', async () => {
         const { svg } = await svgOf(readExample('examples')); // every example at once: duplicates, cycles, orphans
         const elements = parseXml(svg);
-        const boxes = elements.filter(e => e.name === 'g' && e.attributes.class?.startsWith('node ')).map(g => {
-            const [x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.attributes.transform)!.slice(1).map(Number);
-            const rect = elements.find(e => e.name === 'rect' && e.attributes.class === 'box' && e.parent?.attributes['data-id'] === g.attributes['data-id'])!;
-            return { id: g.attributes['data-id'], x, y, w: Number(rect.attributes.width), h: Number(rect.attributes.height) };
-        });
+        const boxes = elements
+            .filter(e => e.name === 'g' && e.attributes.class?.startsWith('node '))
+            .map(g => {
+                const [x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.attributes.transform)!.slice(1).map(Number);
+                const rect = elements.find(e => e.name === 'rect' && e.attributes.class === 'box' && e.parent?.attributes['data-id'] === g.attributes['data-id'])!;
+                return { id: g.attributes['data-id'], x, y, w: Number(rect.attributes.width), h: Number(rect.attributes.height) };
+            });
         expect(boxes.length).toBeGreaterThan(20);
-        for (const a of boxes) for (const b of boxes) {
-            if (a === b) continue;
-            const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-            expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
-        }
+        for (const a of boxes)
+            for (const b of boxes) {
+                if (a === b) continue;
+                const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+                expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+            }
     });
 
     it('escapes hostile names, titles and messages: well-formed, no markup, text preserved', async () => {
@@ -47,7 +50,10 @@ describe('diagram SVG', () => {
         const names = new Set(elements.map(e => e.name));
         expect([...names].filter(n => !['svg', 'style', 'rect', 'g', 'text', 'title', 'path', 'circle'].includes(n))).toEqual([]);
         for (const element of elements) {
-            expect(Object.keys(element.attributes).filter(a => /^on/i.test(a)), element.name).toEqual([]);
+            expect(
+                Object.keys(element.attributes).filter(a => /^on/i.test(a)),
+                element.name
+            ).toEqual([]);
         }
         const visionTooltip = elements.find(e => e.name === 'title' && e.parent?.attributes['data-id'] === 'vision:V')!;
         expect(visionTooltip.text.split('\n')[0]).toBe(HOSTILE);
@@ -85,8 +91,11 @@ describe('diagram layout', () => {
             const workspace = await buildWorkspace(files);
             const data = diagramData(diagramSourceOf(workspace.services.eos.StrategyWorkspace));
             const { svg } = await renderDiagram(data, { standalone: true, expandAll: true });
-            const y = new Map(parseXml(svg).filter(e => e.attributes['data-id'] && e.name === 'g')
-                .map(g => [g.attributes['data-id'], Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(g.attributes.transform)![1])]));
+            const y = new Map(
+                parseXml(svg)
+                    .filter(e => e.attributes['data-id'] && e.name === 'g')
+                    .map(g => [g.attributes['data-id'], Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(g.attributes.transform)![1])])
+            );
             for (const node of data.graph.nodes) {
                 const ys = node.children.map(child => y.get(child)!);
                 expect(ys, `children of ${node.id}`).toEqual([...ys].sort((a, b) => a - b));

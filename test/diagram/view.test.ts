@@ -6,7 +6,12 @@ describe('diagram view', () => {
         const graph = await graphOf(readExample('examples/language-md'));
         const byStream = viewOfGraph(graph, { filter: { status: 'doing', stream: 'Onboarding' } });
         expect(byStream.graph.nodes.map(n => n.id)).toEqual([
-            'vision:PrimaryBank', 'theme:Retention', 'bet:EarlyExperience', 'initiative:GuidedSetup', 'group:unaligned', 'initiative:ReferralProgram'
+            'vision:PrimaryBank',
+            'theme:Retention',
+            'bet:EarlyExperience',
+            'initiative:GuidedSetup',
+            'group:unaligned',
+            'initiative:ReferralProgram'
         ]);
         expect([...byStream.matched]).toEqual(['initiative:GuidedSetup', 'initiative:ReferralProgram']);
         const folded = viewOfGraph(graph, { collapsed: ['theme:Retention'] });

@@ -13,16 +13,24 @@ export function parseXml(xml: string): XmlElement[] {
     const parser = sax.parser(true, { xmlns: false });
     const elements: XmlElement[] = [];
     const stack: XmlElement[] = [];
-    parser.onerror = error => { throw error; };
+    parser.onerror = error => {
+        throw error;
+    };
     parser.onopentag = node => {
         const parent = stack.at(-1);
         const element: XmlElement = { name: node.name, attributes: node.attributes as Record<string, string>, text: '', ...(parent ? { parent } : {}) };
         elements.push(element);
         stack.push(element);
     };
-    parser.onclosetag = () => { stack.pop(); };
-    parser.ontext = text => { if (stack.length) stack.at(-1)!.text += text; };
-    parser.oncdata = text => { if (stack.length) stack.at(-1)!.text += text; };
+    parser.onclosetag = () => {
+        stack.pop();
+    };
+    parser.ontext = text => {
+        if (stack.length) stack.at(-1)!.text += text;
+    };
+    parser.oncdata = text => {
+        if (stack.length) stack.at(-1)!.text += text;
+    };
     parser.write(xml).close();
     return elements;
 }

@@ -64,9 +64,11 @@ function describeChange(change: ElementChange): string {
         change.movedFrom && `moved from ${change.movedFrom}`,
         change.unreadableAt && `unreadable at ${change.unreadableAt}`
     ].filter(Boolean);
-    const fields = change.changes.map(f => f.added || f.removed
-        ? `${f.field} +[${(f.added ?? []).join(',')}] -[${(f.removed ?? []).join(',')}]`
-        : `${f.field} ${f.before ?? '∅'}→${f.after ?? '∅'}${f.trend ? ` ${f.trend}` : ''}`);
+    const fields = change.changes.map(f =>
+        f.added || f.removed
+            ? `${f.field} +[${(f.added ?? []).join(',')}] -[${(f.removed ?? []).join(',')}]`
+            : `${f.field} ${f.before ?? '∅'}→${f.after ?? '∅'}${f.trend ? ` ${f.trend}` : ''}`
+    );
     return `${change.change} ${change.kind} ${change.name} @${change.file}:${change.line}${notes.length ? ` (${notes.join('; ')})` : ''}${fields.length ? ` | ${fields.join('; ')}` : ''}`;
 }
 
@@ -94,15 +96,12 @@ describe('eos diff between git revisions', () => {
         repo.git('checkout', '-q', '-b', 'feature');
         repo.git('mv', 'strategy/teams/a.eos', 'strategy/teams/onboarding.eos');
         repo.commit('Rework the early bet', {
-            'strategy/strategy.eos': STRATEGY
-                .replace('bet Early "Improve', 'bet EarlyExperience "Improve')
-                .replace(/\nbet Later[^}]*}\n/, '\n'),
-            'strategy/teams/onboarding.eos': TEAM
-                .replaceAll('bet Early\n', 'bet EarlyExperience\n')
-                .replace('supports Early\n', 'supports EarlyExperience\n')
-                .replace('status ready', 'status doing')
-                .replace('to 80%', 'to 60%')
-                + '\ninitiative Referral "Referral programme" { stream Payments }\n'
+            'strategy/strategy.eos': STRATEGY.replace('bet Early "Improve', 'bet EarlyExperience "Improve').replace(/\nbet Later[^}]*}\n/, '\n'),
+            'strategy/teams/onboarding.eos':
+                TEAM.replaceAll('bet Early\n', 'bet EarlyExperience\n')
+                    .replace('supports Early\n', 'supports EarlyExperience\n')
+                    .replace('status ready', 'status doing')
+                    .replace('to 80%', 'to 60%') + '\ninitiative Referral "Referral programme" { stream Payments }\n'
         });
         repo.git('checkout', '-q', 'main');
     });
@@ -133,10 +132,19 @@ describe('eos diff between git revisions', () => {
         // The removed bet had no initiative: its finding goes with it.
         expect(diff.findings.resolved.map(f => `${f.severity} ${f.code} ${f.file}:${f.line} ${f.element?.name}`)).toEqual(['info unfunded-bet strategy.eos:15 Later']);
         expect(diff.counts).toEqual({
-            added: 1, removed: 1, modified: 5, renamed: 1, moved: 4, unreadable: 0, findingsIntroduced: 2, findingsResolved: 1,
+            added: 1,
+            removed: 1,
+            modified: 5,
+            renamed: 1,
+            moved: 4,
+            unreadable: 0,
+            findingsIntroduced: 2,
+            findingsResolved: 1,
             introducedBySeverity: { error: 0, warning: 2, info: 0, hint: 0 }
         });
-        expect(diff.summary).toBe("initiative Tour now doing; 1 initiative now orphaned; key result Confidence.FirstValue's target lowered from 80% to 60%; WIP in Payments over its limit (2/1) — 1 added, 1 removed, 2 changed, 1 renamed, 4 moved; 2 findings introduced, 1 resolved");
+        expect(diff.summary).toBe(
+            "initiative Tour now doing; 1 initiative now orphaned; key result Confidence.FirstValue's target lowered from 80% to 60%; WIP in Payments over its limit (2/1) — 1 added, 1 removed, 2 changed, 1 renamed, 4 moved; 2 findings introduced, 1 resolved"
+        );
     });
 
     it('feature → main is the same change backwards', async () => {
@@ -162,10 +170,7 @@ describe('eos diff between git revisions', () => {
             const diff = await diffJson([], workspace);
             expect(diff.before.label).toBe('HEAD');
             expect(diff.after.label).toBe('working tree');
-            expect(lines(diff)).toEqual([
-                'modified initiative Guided @teams/a.eos:1 | title Guided setup→Guided account setup',
-                'added team Crew @new.eos:1'
-            ]);
+            expect(lines(diff)).toEqual(['modified initiative Guided @teams/a.eos:1 | title Guided setup→Guided account setup', 'added team Crew @new.eos:1']);
             expect(diff.files).toEqual({ added: ['new.eos'], removed: [], renamed: [] });
             // One revision: it against the working tree.
             const againstFeature = await diffJson(['feature'], workspace);
@@ -282,7 +287,9 @@ describe('eos diff between git revisions', () => {
 
 describe('eos diff between two folders', () => {
     let dir: string;
-    beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-diff-folders-')); });
+    beforeAll(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-diff-folders-'));
+    });
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it('compares the folders as two workspaces, without git', async () => {
@@ -294,10 +301,7 @@ describe('eos diff between two folders', () => {
         write('new/strategy.eos', STRATEGY.replace('status active', 'status stopped').replace('serves Retention\n  hypothesis "If we wait', 'hypothesis "If we wait'));
         const diff = await diffJson(['old', 'new'], dir);
         expect(diff.before).toEqual({ label: 'old', files: 1, elements: 5 });
-        expect(lines(diff)).toEqual([
-            'modified bet Early @strategy.eos:9 | status active→stopped',
-            'modified bet Later @strategy.eos:15 | serves +[] -[Retention]'
-        ]);
+        expect(lines(diff)).toEqual(['modified bet Early @strategy.eos:9 | status active→stopped', 'modified bet Later @strategy.eos:15 | serves +[] -[Retention]']);
         expect(diff.findings.introduced.map(f => f.code)).toEqual(['orphan-bet']);
         // A stopped bet needs no initiative any more: its unfunded-bet finding is resolved.
         expect(diff.findings.resolved.map(f => `${f.code} ${f.element?.name}`)).toEqual(['unfunded-bet Early']);

@@ -20,8 +20,11 @@ export class GitRepo {
     }
 
     private gitWith(env: Record<string, string>, ...args: string[]): string {
-        return execFileSync('git', ['-c', 'user.name=EOS Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
-            { cwd: this.dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', ...env } });
+        return execFileSync('git', ['-c', 'user.name=EOS Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+            cwd: this.dir,
+            encoding: 'utf8',
+            env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', ...env }
+        });
     }
 
     write(files: Record<string, string>): void {
@@ -50,7 +53,18 @@ export class GitRepo {
 }
 
 export async function eos(args: string[], cwd: string, extra: { isTTY?: boolean } = {}) {
-    let stdout = '', stderr = '';
-    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, cwd, env: {}, ...extra });
+    let stdout = '',
+        stderr = '';
+    const code = await runCli(args, {
+        stdout: t => {
+            stdout += t;
+        },
+        stderr: t => {
+            stderr += t;
+        },
+        cwd,
+        env: {},
+        ...extra
+    });
     return { code, stdout, stderr };
 }

@@ -9,9 +9,8 @@ import type { StrategyState } from '../../src/diff/model-diff.js';
 import type { WorkspaceTexts } from '../../src/diff/sources.js';
 import { readEosFolder } from '../helpers.js';
 
-const describeFindings = (state: StrategyState) => state.findings
-    .map(f => `${state.fileOf(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`)
-    .sort();
+const describeFindings = (state: StrategyState) =>
+    state.findings.map(f => `${state.fileOf(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`).sort();
 
 describe('loadStates: the after side as an edit', () => {
     it('gives the findings and model of a cold build', async () => {

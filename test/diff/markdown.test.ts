@@ -18,7 +18,13 @@ const render = (markdown: string) => micromark(markdown, { allowDangerousHtml: t
 
 /** The text a reader sees: tags dropped, entities decoded, zero-width spaces removed. */
 function visible(html: string): string {
-    return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\u200B/g, '');
+    return html
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/\u200B/g, '');
 }
 
 async function diffOf(before: Record<string, string>, after: Record<string, string>, labels = ['main', 'feature']) {
@@ -61,24 +67,38 @@ describe('eos diff --format markdown', () => {
     });
 
     it('renders the change list grouped by theme, with findings and WIP tables', async () => {
-        const strategy = 'theme Growth "Grow" {}\ntheme Keep "Keep customers" {}\nstream Pay "Payments" { wip 1 }\n'
-            + 'bet A "Bet A" { serves Keep hypothesis "h" }\nbet G "Bet G" { serves Growth hypothesis "h" }\n';
+        const strategy =
+            'theme Growth "Grow" {}\ntheme Keep "Keep customers" {}\nstream Pay "Payments" { wip 1 }\n' +
+            'bet A "Bet A" { serves Keep hypothesis "h" }\nbet G "Bet G" { serves Growth hypothesis "h" }\n';
         const before = { 's.eos': strategy, 't.eos': 'initiative I "I" { bet A stream Pay status doing }\nokr O "O" { supports A kr K "K" from 10% to 80% current 20% }\n' };
-        const after = { 's.eos': strategy, 't.eos': 'initiative I "I" { bet G stream Pay status doing }\ninitiative J "J" { stream Pay status doing }\nokr O "O" { supports A kr K "K" from 10% to 60% current 20% }\n' };
+        const after = {
+            's.eos': strategy,
+            't.eos':
+                'initiative I "I" { bet G stream Pay status doing }\ninitiative J "J" { stream Pay status doing }\nokr O "O" { supports A kr K "K" from 10% to 60% current 20% }\n'
+        };
         const diff = await diffOf(before, after);
         const html = render(formatDiffMarkdown(diff));
         // Headings in theme order, each change a list item under its theme.
         expect([...html.matchAll(/<h4>(.*?)<\/h4>/g)].map(m => visible(m[1]))).toEqual([
-            'Theme: Grow (Growth)', 'Theme: Keep customers (Keep)', 'Under no theme', 'Findings introduced (3)', 'Findings resolved (1)', 'Work in progress'
+            'Theme: Grow (Growth)',
+            'Theme: Keep customers (Keep)',
+            'Under no theme',
+            'Findings introduced (3)',
+            'Findings resolved (1)',
+            'Work in progress'
         ]);
         const items = [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map(m => visible(m[1]).replace(/\s+/g, ' ').trim());
-        expect(items).toEqual([
-            // An item's field changes are its nested list.
-            'Changed initiative I “I” · t.eos:1 bet: A → G',
-            'Changed key result O.K “K” · t.eos:3 target: 80% → 60% (lowered)',
-            'Added initiative J “J” · t.eos:2'
-        ].map(s => s.replace(/^(Changed|Added)/, m => m === 'Changed' ? '🟡 Changed' : '🟢 Added')));
-        const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(m => [...m[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(r => [...r[1].matchAll(/<t[dh]>([\s\S]*?)<\/t[dh]>/g)].map(c => visible(c[1]))));
+        expect(items).toEqual(
+            [
+                // An item's field changes are its nested list.
+                'Changed initiative I “I” · t.eos:1 bet: A → G',
+                'Changed key result O.K “K” · t.eos:3 target: 80% → 60% (lowered)',
+                'Added initiative J “J” · t.eos:2'
+            ].map(s => s.replace(/^(Changed|Added)/, m => (m === 'Changed' ? '🟡 Changed' : '🟢 Added')))
+        );
+        const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(m =>
+            [...m[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(r => [...r[1].matchAll(/<t[dh]>([\s\S]*?)<\/t[dh]>/g)].map(c => visible(c[1])))
+        );
         expect(tables[0].map(row => row.slice(0, 3))).toEqual([
             ['severity', 'code', 'where'],
             ['warning', 'wip-exceeded', 's.eos:3'],

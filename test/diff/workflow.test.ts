@@ -22,7 +22,10 @@ describe('the strategy-review workflow', () => {
         clone.git('checkout', '-q', '-b', 'pr', 'origin/main');
         clone.commit('the pull request', { 'strategy/s.eos': 'theme T "Grow" {}\nbet B "Bet" { serves T hypothesis "h" }\ninitiative I "I" { bet Nowhere }\n' });
     });
-    afterAll(() => { upstream.cleanup(); clone.cleanup(); });
+    afterAll(() => {
+        upstream.cleanup();
+        clone.cleanup();
+    });
 
     it('is the file docs/diff.md shows', () => {
         const docs = fs.readFileSync(path.join(root, 'docs/diff.md'), 'utf8');

@@ -40,7 +40,10 @@ function codeBlocks(markdown: string): Block[] {
     return blocks;
 }
 
-interface ExpectedFinding { code: string; on?: string }
+interface ExpectedFinding {
+    code: string;
+    on?: string;
+}
 
 /** `fault: code on "text", code` → the findings the block must produce. */
 function parseFault(directive: string): ExpectedFinding[] | undefined {

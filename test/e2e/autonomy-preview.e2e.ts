@@ -26,8 +26,12 @@ let webview: FrameLocator;
 
 const read = (segments: string[]) => fs.readFileSync(path.join(workspace, ...segments), 'utf8');
 /** Every `.eos` text of the workspace, as one string, for counting what the views must draw. */
-const allText = () => fs.readdirSync(workspace, { recursive: true, encoding: 'utf8' })
-    .filter(file => file.endsWith('.eos')).map(file => fs.readFileSync(path.join(workspace, file), 'utf8')).join('\n');
+const allText = () =>
+    fs
+        .readdirSync(workspace, { recursive: true, encoding: 'utf8' })
+        .filter(file => file.endsWith('.eos'))
+        .map(file => fs.readFileSync(path.join(workspace, file), 'utf8'))
+        .join('\n');
 const namesOf = (keyword: string) => [...new Set([...allText().matchAll(new RegExp(`^${keyword} (\\w+)`, 'gm'))].map(match => match[1]))];
 
 beforeAll(async () => {
@@ -75,7 +79,9 @@ describe('the Values and Decision rights tabs of the preview', () => {
         const pane = webview.locator('#values');
         await pane.locator('svg[aria-label="Values framework"]').waitFor({ timeout: TIMEOUT });
         expect(await webview.locator('#viewport').isVisible()).toBe(false);
-        const values = namesOf('value'), practices = namesOf('practice'), tenets = namesOf('tenet');
+        const values = namesOf('value'),
+            practices = namesOf('practice'),
+            tenets = namesOf('tenet');
         expect(values.length).toBeGreaterThan(3);
         const drawn = async (kind: string) => (await pane.locator(`.card.kind-${kind}`).evaluateAll(cards => cards.map(card => (card as SVGElement).dataset.id))).sort();
         expect(await drawn('value')).toEqual(values.map(name => `value:${name}`).sort());

@@ -78,8 +78,9 @@ describe('EOS: Compare Strategy with… in VS Code', () => {
         const webview = preview();
         const title = webview.locator('#compare-title', { hasText: `Compared with ${first}` });
         await title.waitFor({ timeout: TIMEOUT });
-        expect(await webview.locator('#compare-summary').textContent())
-            .toBe("bet Payouts stopped; key result Q2.Speed's target lowered from 80% to 60% — 1 added, 2 removed, 2 changed; no change in findings");
+        expect(await webview.locator('#compare-summary').textContent()).toBe(
+            "bet Payouts stopped; key result Q2.Speed's target lowered from 80% to 60% — 1 added, 2 removed, 2 changed; no change in findings"
+        );
         // The removed initiative is drawn as a ghost where it was; the bet and the new initiative are marked.
         const ghost = webview.locator('.node.diff-removed[data-id="removed:initiative:LegacyExport"]');
         await ghost.waitFor({ timeout: TIMEOUT });
@@ -87,8 +88,10 @@ describe('EOS: Compare Strategy with… in VS Code', () => {
         expect(await webview.locator('.node[data-id="bet:Payouts"] .diff-tag').textContent()).toBe('CHANGED');
         expect(await webview.locator('.node[data-id="initiative:Reminders"] .diff-tag').textContent()).toBe('ADDED');
         expect(await webview.locator('.compare-legend').textContent()).toContain('1 removed (faded)');
-        expect(await webview.locator('#changes-list li.removed .what').allTextContents())
-            .toEqual(['initiative LegacyExport “Export <b>CSV</b> & PDF”', 'key result Q2.Share “Merchants using payouts”']);
+        expect(await webview.locator('#changes-list li.removed .what').allTextContents()).toEqual([
+            'initiative LegacyExport “Export <b>CSV</b> & PDF”',
+            'key result Q2.Share “Merchants using payouts”'
+        ]);
         await page.screenshot({ path: path.join(RESULTS, 'compare.png') });
     });
 

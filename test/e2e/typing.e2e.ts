@@ -51,7 +51,7 @@ beforeAll(async () => {
 /** Waits for a state outside a test (where expect.poll is not available). */
 async function until(condition: () => Promise<boolean>, timeout = TIMEOUT): Promise<void> {
     const deadline = Date.now() + timeout;
-    while (!await condition()) {
+    while (!(await condition())) {
         if (Date.now() > deadline) throw new Error('timed out waiting for the language server');
         await new Promise(resolve => setTimeout(resolve, 250));
     }
@@ -77,9 +77,13 @@ beforeEach(({ task, onTestFailed }) => {
 });
 
 const suggestWidget = () => page.locator('.editor-widget.suggest-widget.visible');
-const suggestion = (label: string) => suggestWidget().locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+const suggestion = (label: string) =>
+    suggestWidget()
+        .locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+        .first();
 /** The row Tab would accept: the list re-filters a moment after each key, so wait for this, not for the row to be listed. */
-const focusedSuggestion = (label: string) => suggestWidget().locator('.monaco-list-row.focused', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+const focusedSuggestion = (label: string) =>
+    suggestWidget().locator('.monaco-list-row.focused', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
 
 /** Types like a person: one key at a time. */
 async function type(text: string): Promise<void> {
@@ -190,7 +194,9 @@ describe('typing .eos in VS Code', () => {
         await press('Tab');
         await type('60%');
         await press('Tab');
-        expect(await savedText()).toBe('okr Activation "Activation in the first week" {\n  owner OnboardingCrew\n  period 2027-Q2\n  supports EarlyExperience\n  kr FirstWeek "Active in week one" from 40% to 60%\n}');
+        expect(await savedText()).toBe(
+            'okr Activation "Activation in the first week" {\n  owner OnboardingCrew\n  period 2027-Q2\n  supports EarlyExperience\n  kr FirstWeek "Active in week one" from 40% to 60%\n}'
+        );
     });
 
     it('braces: a typed `}` after the auto-inserted one leaves one; Enter puts `}` on its own line', async () => {
@@ -248,7 +254,10 @@ describe('typing .eos in VS Code', () => {
         await page.setViewportSize({ width: 1366, height: 768 });
         await workbench.openFile(ONBOARDING);
         // On the OKR: the preview opens there, with its trace to the vision.
-        const okr = fs.readFileSync(path.join(workspace, ...ONBOARDING), 'utf8').split('\n').findIndex(line => line.startsWith('okr EarlyConfidence'));
+        const okr = fs
+            .readFileSync(path.join(workspace, ...ONBOARDING), 'utf8')
+            .split('\n')
+            .findIndex(line => line.startsWith('okr EarlyConfidence'));
         await workbench.goTo(okr + 4, 5);
         await workbench.runCommand('EOS: Open Strategy Preview to the Side');
         const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');

@@ -97,8 +97,7 @@ describe('EOS in VS Code', () => {
         const row = workbench.problem('ReferralProgram', 'orphan-initiative');
         await row.waitFor({ timeout: TIMEOUT });
         expect(await row.textContent()).toMatch(/linked to no bet/);
-        await expect.poll(async () => page.locator('#status\\.problems a').first().getAttribute('aria-label'), { timeout: TIMEOUT })
-            .toMatch(/Warnings: [1-9]/);
+        await expect.poll(async () => page.locator('#status\\.problems a').first().getAttribute('aria-label'), { timeout: TIMEOUT }).toMatch(/Warnings: [1-9]/);
     });
 
     it('explains a keyword on hover', async () => {

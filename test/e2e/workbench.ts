@@ -20,7 +20,7 @@ export class Workbench {
             const row = this.page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${index + 1}"][aria-label="${segment}"]`);
             await row.waitFor({ timeout: TIMEOUT });
             const isFolder = index < segments.length - 1;
-            if (!isFolder || await row.getAttribute('aria-expanded') !== 'true') await row.click();
+            if (!isFolder || (await row.getAttribute('aria-expanded')) !== 'true') await row.click();
         }
         // Away from the explorer, whose tooltip would otherwise cover part of the editor.
         await this.page.mouse.move(700, 300);
@@ -45,19 +45,24 @@ export class Workbench {
     token(text: string, inLine: string): Locator {
         // The editor renders spaces as no-break spaces, which `\s` matches.
         const pattern = escape(text).replace(/ /g, '\\s');
-        return this.line(inLine).locator('span > span').filter({ hasText: new RegExp(`^\\s*${pattern}\\s*$`) }).first();
+        return this.line(inLine)
+            .locator('span > span')
+            .filter({ hasText: new RegExp(`^\\s*${pattern}\\s*$`) })
+            .first();
     }
 
     /** The colour a token is drawn in, or '' while it is not rendered. */
     async tokenColour(text: string, inLine: string): Promise<string> {
         const token = this.token(text, inLine);
-        if (!await token.count()) return '';
-        return token.evaluate(element => element.isConnected ? getComputedStyle(element).color : '', undefined, { timeout: 5000 }).catch(() => '');
+        if (!(await token.count())) return '';
+        return token.evaluate(element => (element.isConnected ? getComputedStyle(element).color : ''), undefined, { timeout: 5000 }).catch(() => '');
     }
 
     /** Whether a squiggle of `severity` is drawn on the rendered line that contains `lineText`. */
     async hasSquiggle(lineText: string, severity: 'error' | 'warning' | 'info' | 'hint'): Promise<boolean> {
-        const line = await this.line(lineText).boundingBox().catch(() => null);
+        const line = await this.line(lineText)
+            .boundingBox()
+            .catch(() => null);
         if (!line) return false;
         // Squiggles are overlays positioned by line, not children of the line's text.
         const tops = await this.editor.locator(`.squiggly-${severity}`).evaluateAll(elements => elements.map(e => e.getBoundingClientRect().top));

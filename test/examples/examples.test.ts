@@ -27,7 +27,11 @@ async function buildExample(files: Record<string, string>) {
     return buildWorkspace(files, { today: TODAY });
 }
 
-interface ExpectedFinding { file: string; line: number; code: string }
+interface ExpectedFinding {
+    file: string;
+    line: number;
+    code: string;
+}
 
 /**
  * Reads `// expect: code, code` comments. A comment alone on its line marks the next line that
@@ -62,7 +66,13 @@ async function cliCheck(paths: string[]): Promise<{ status: number; report: { fi
     let out = '';
     let err = '';
     const status = await runCli(['check', ...paths, '--format', 'json', '--today', TODAY], {
-        stdout: text => { out += text; }, stderr: text => { err += text; }, cwd: process.cwd()
+        stdout: text => {
+            out += text;
+        },
+        stderr: text => {
+            err += text;
+        },
+        cwd: process.cwd()
     });
     expect(err).toBe('');
     return { status, report: JSON.parse(out) };
@@ -93,7 +103,11 @@ describe('examples/acme: a realistic strategy that violates nothing', () => {
         // Aligned autonomy: a quarter of decision records, every tenet cited, and a cross-team need.
         const quarters = new Set(model.ofKind('decision').map(decision => decision.date?.slice(0, 7)));
         expect(quarters).toEqual(new Set(['2026-01', '2026-02']));
-        for (const tenet of model.ofKind('tenet')) expect(model.incoming(tenet).some(entry => entry.source.kind === 'decision'), tenet.name).toBe(true);
+        for (const tenet of model.ofKind('tenet'))
+            expect(
+                model.incoming(tenet).some(entry => entry.source.kind === 'decision'),
+                tenet.name
+            ).toBe(true);
         expect(model.elements.some(element => element.needs?.length)).toBe(true);
         // Teams at every level the method names, and alignment to key results (`Okr.Kr`).
         expect(new Set(model.ofKind('team').map(team => team.level))).toEqual(new Set(['company', 'division', 'function', 'stream', 'crew', 'pod', 'team']));
@@ -118,7 +132,11 @@ function editorSession(root: string) {
         for (const document of built) published.set(document.uri.toString(), document.diagnostics ?? []);
     });
     // …and what EOS republishes for the documents whose workspace findings changed.
-    keepWorkspaceDiagnosticsFresh(Eos, { sendDiagnostics: async ({ uri, diagnostics }: { uri: string; diagnostics: Diagnostic[] }) => { published.set(uri, diagnostics); } } as unknown as Connection);
+    keepWorkspaceDiagnosticsFresh(Eos, {
+        sendDiagnostics: async ({ uri, diagnostics }: { uri: string; diagnostics: Diagnostic[] }) => {
+            published.set(uri, diagnostics);
+        }
+    } as unknown as Connection);
     const versions = new Map<string, number>();
     const uriOf = (file: string) => `file:///${root}/${file}`;
     const edit = async (files: Record<string, string>) => {
@@ -132,8 +150,7 @@ function editorSession(root: string) {
         await shared.workspace.DocumentBuilder.update(uris, []);
     };
     /** Every diagnostic the editor shows: the last one published for each file. */
-    const findings = () => [...published.entries()].flatMap(([uri, shown]) =>
-        shown.map(d => `${uri.slice(uriOf('').length)}:${d.range.start.line + 1} ${String(d.code)}`));
+    const findings = () => [...published.entries()].flatMap(([uri, shown]) => shown.map(d => `${uri.slice(uriOf('').length)}:${d.range.start.line + 1} ${String(d.code)}`));
     return { edit, findings, published };
 }
 
@@ -180,7 +197,10 @@ describe('examples/flawed: every diagnostic code, where its marker says', () => 
 
     it('reports exactly the marked findings in the editor', async () => {
         const ws = await buildExample(files);
-        const actual = ws.all().map(d => ({ file: d.file, line: d.range.start.line + 1, code: String(d.code) })).sort(compareFindings);
+        const actual = ws
+            .all()
+            .map(d => ({ file: d.file, line: d.range.start.line + 1, code: String(d.code) }))
+            .sort(compareFindings);
         expect(actual).toEqual(expected);
     });
 

@@ -9,7 +9,13 @@ import { CATALOGUE, DIAGNOSTIC_CODES } from '../../src/language/validation/codes
 import { parseConfig } from '../../src/language/workspace/eos-config.js';
 
 /** The parts of a contribution the tests look up by a key (package.json is read untyped). */
-interface Contributed { id?: string; language?: string; path?: string; command?: string; fileMatch?: string }
+interface Contributed {
+    id?: string;
+    language?: string;
+    path?: string;
+    command?: string;
+    fileMatch?: string;
+}
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const contributes = manifest.contributes;
@@ -36,8 +42,7 @@ describe('extension manifest', () => {
     it('points at files that exist', () => {
         const language = contributes.languages.find((l: Contributed) => l.id === 'eos');
         expect(language.extensions).toEqual(['.eos']);
-        for (const file of [manifest.icon, language.configuration, language.icon.light, language.icon.dark,
-            ...contributes.grammars.map((g: Contributed) => g.path)]) {
+        for (const file of [manifest.icon, language.configuration, language.icon.light, language.icon.dark, ...contributes.grammars.map((g: Contributed) => g.path)]) {
             expect(fs.existsSync(file), file).toBe(true);
         }
         expect(manifest.main).toBe('./out/extension.cjs');

@@ -52,7 +52,12 @@ export interface CampaignReport {
     errorResponses: Record<string, number>;
 }
 
-interface ServiceInput { workspace: number; file: number; mutations: Mutation[]; offsets: number[] }
+interface ServiceInput {
+    workspace: number;
+    file: number;
+    mutations: Mutation[];
+    offsets: number[];
+}
 
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
     const workspaces = exampleWorkspaces();
@@ -70,42 +75,76 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
 
     // 1. Mutated examples through the language services, requests at random positions.
     const serviceInput = fc.record({
-        workspace: fc.nat(), file: fc.nat(), mutations: mutationsArbitrary(), offsets: fc.array(fc.nat(), { minLength: 1, maxLength: 3 })
+        workspace: fc.nat(),
+        file: fc.nat(),
+        mutations: mutationsArbitrary(),
+        offsets: fc.array(fc.nat(), { minLength: 1, maxLength: 3 })
     });
-    targets.push(await runTarget('services', options, serviceInput, async (input: ServiceInput) => {
-        const { probe, file, name } = pick(input);
-        const text = applyMutations(probe.originals.get(file)!, input.mutations);
-        options.beforeInput?.({ target: 'services', workspace: name, file, text });
-        return { problems: await probe.probe(file, text, input.offsets, bounds), workspace: name, file, text };
-    }, log));
+    targets.push(
+        await runTarget(
+            'services',
+            options,
+            serviceInput,
+            async (input: ServiceInput) => {
+                const { probe, file, name } = pick(input);
+                const text = applyMutations(probe.originals.get(file)!, input.mutations);
+                options.beforeInput?.({ target: 'services', workspace: name, file, text });
+                return { problems: await probe.probe(file, text, input.offsets, bounds), workspace: name, file, text };
+            },
+            log
+        )
+    );
 
     // 2. Raw bytes, decoded as the editor would, in place of one example file.
     const bytesInput = fc.record({ workspace: fc.nat(), file: fc.nat(), bytes: bytesArbitrary, offsets: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) });
-    targets.push(await runTarget('bytes', options, bytesInput, async input => {
-        const { probe, file, name } = pick(input);
-        const text = Buffer.from(input.bytes).toString('utf8');
-        options.beforeInput?.({ target: 'bytes', workspace: name, file, text });
-        return { problems: await probe.probe(file, text, input.offsets, bounds), workspace: name, file, text };
-    }, log));
+    targets.push(
+        await runTarget(
+            'bytes',
+            options,
+            bytesInput,
+            async input => {
+                const { probe, file, name } = pick(input);
+                const text = Buffer.from(input.bytes).toString('utf8');
+                options.beforeInput?.({ target: 'bytes', workspace: name, file, text });
+                return { problems: await probe.probe(file, text, input.offsets, bounds), workspace: name, file, text };
+            },
+            log
+        )
+    );
 
     // 3. The CLI (`check --format json`) on a folder holding the mutated workspace (or raw bytes).
     const cliInput = fc.record({
-        workspace: fc.nat(), file: fc.nat(),
-        change: fc.oneof({ weight: 4, arbitrary: mutationsArbitrary({ large: false }).map(m => ({ mutations: m })) }, { weight: 1, arbitrary: bytesArbitrary.map(b => ({ bytes: b })) })
+        workspace: fc.nat(),
+        file: fc.nat(),
+        change: fc.oneof(
+            { weight: 4, arbitrary: mutationsArbitrary({ large: false }).map(m => ({ mutations: m })) },
+            { weight: 1, arbitrary: bytesArbitrary.map(b => ({ bytes: b })) }
+        )
     });
-    targets.push(await runTarget('cli', options, cliInput, async input => {
-        const { probe, file, name } = pick(input);
-        const files: CliFile[] = [...probe.originals].map(([path, text]) => ({ path, content: text }));
-        const changed = files.find(f => f.path === file)!;
-        if ('bytes' in input.change) changed.content = Buffer.from(input.change.bytes);
-        else changed.content = applyMutations(probe.originals.get(file)!, input.change.mutations);
-        const text = typeof changed.content === 'string' ? changed.content : changed.content.toString('utf8');
-        options.beforeInput?.({ target: 'cli', workspace: name, file, text });
-        return {
-            problems: await checkCliRun(files), workspace: name, file, text,
-            ...(typeof changed.content === 'string' ? {} : { bytesBase64: changed.content.toString('base64') })
-        };
-    }, log));
+    targets.push(
+        await runTarget(
+            'cli',
+            options,
+            cliInput,
+            async input => {
+                const { probe, file, name } = pick(input);
+                const files: CliFile[] = [...probe.originals].map(([path, text]) => ({ path, content: text }));
+                const changed = files.find(f => f.path === file)!;
+                if ('bytes' in input.change) changed.content = Buffer.from(input.change.bytes);
+                else changed.content = applyMutations(probe.originals.get(file)!, input.change.mutations);
+                const text = typeof changed.content === 'string' ? changed.content : changed.content.toString('utf8');
+                options.beforeInput?.({ target: 'cli', workspace: name, file, text });
+                return {
+                    problems: await checkCliRun(files),
+                    workspace: name,
+                    file,
+                    text,
+                    ...(typeof changed.content === 'string' ? {} : { bytesBase64: changed.content.toString('base64') })
+                };
+            },
+            log
+        )
+    );
 
     const requestCounts: Record<string, number> = {};
     const errorResponses: Record<string, number> = {};
@@ -116,7 +155,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
 
 type Outcome = { problems: Problem[]; workspace: string; file: string; text: string; bytesBase64?: string };
 
-async function runTarget<T>(target: Target, options: CampaignOptions, input: fc.Arbitrary<T>, check: (input: T) => Promise<Outcome>, log: (line: string) => void): Promise<TargetReport> {
+async function runTarget<T>(
+    target: Target,
+    options: CampaignOptions,
+    input: fc.Arbitrary<T>,
+    check: (input: T) => Promise<Outcome>,
+    log: (line: string) => void
+): Promise<TargetReport> {
     const total = options.counts[target];
     const chunk = options.chunk ?? 500;
     const started = performance.now();
@@ -125,7 +170,10 @@ async function runTarget<T>(target: Target, options: CampaignOptions, input: fc.
     for (let index = 0; inputs < total; index++) {
         const seed = options.seed + index * 7919 + target.length;
         const numRuns = Math.min(chunk, total - inputs);
-        const result = await fc.check(fc.asyncProperty(input, async value => (await check(value)).problems.length === 0), { seed, numRuns });
+        const result = await fc.check(
+            fc.asyncProperty(input, async value => (await check(value)).problems.length === 0),
+            { seed, numRuns }
+        );
         // `numRuns` counts the inputs tried before the failure; shrinking re-runs are not new inputs.
         inputs += result.failed ? result.numRuns : numRuns;
         if (result.failed && result.counterexample) {
@@ -134,7 +182,14 @@ async function runTarget<T>(target: Target, options: CampaignOptions, input: fc.
             failures.push({ target, seed, ...outcome });
             log(`${target}: failure (seed ${seed}) in ${outcome.workspace}/${outcome.file}: ${outcome.problems.map(p => `${p.request}: ${p.detail.split('\n')[0]}`).join('; ')}`);
         } else if (result.failed) {
-            failures.push({ target, seed, workspace: '?', file: '?', text: '', problems: [{ request: 'property', detail: String(result.errorInstance ?? 'failed without counterexample') }] });
+            failures.push({
+                target,
+                seed,
+                workspace: '?',
+                file: '?',
+                text: '',
+                problems: [{ request: 'property', detail: String(result.errorInstance ?? 'failed without counterexample') }]
+            });
         }
         log(`${target}: ${inputs}/${total} inputs, ${failures.length} failures, ${Math.round((performance.now() - started) / 1000)} s`);
     }

@@ -25,8 +25,17 @@ export interface CliRun {
 export const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
 export async function runCliCaptured(argv: readonly string[], cwd: string): Promise<CliRun> {
-    let stdout = '', stderr = '';
-    const code = await runCli(argv, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, cwd });
+    let stdout = '',
+        stderr = '';
+    const code = await runCli(argv, {
+        stdout: t => {
+            stdout += t;
+        },
+        stderr: t => {
+            stderr += t;
+        },
+        cwd
+    });
     return { code, stdout, stderr };
 }
 
@@ -72,7 +81,7 @@ export function cliContractProblems(run: CliRun, fileCount: number, binaryInput:
     }
     for (const issue of reportShapeProblems(report, fileCount)) problem(issue);
     const errors = (report as { summary?: { error?: number } }).summary?.error ?? 0;
-    if ((errors > 0) !== (run.code === 1)) problem(`exit ${run.code} but ${errors} errors in the report`);
+    if (errors > 0 !== (run.code === 1)) problem(`exit ${run.code} but ${errors} errors in the report`);
     return problems;
 }
 
@@ -85,10 +94,14 @@ export function reportShapeProblems(report: unknown, fileCount: number): string[
     if (!Array.isArray(r.diagnostics)) return [...issues, 'diagnostics is not an array'];
     const counts: Record<string, number> = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const d of r.diagnostics as Array<Record<string, unknown>>) {
-        const fine = typeof d.file === 'string' && typeof d.code === 'string' && typeof d.message === 'string'
-            && ['line', 'column', 'endLine', 'endColumn'].every(k => Number.isInteger(d[k]) && (d[k] as number) >= 1)
-            && ((d.endLine as number) > (d.line as number) || ((d.endLine as number) === (d.line as number) && (d.endColumn as number) >= (d.column as number)))
-            && typeof d.severity === 'string' && d.severity in counts;
+        const fine =
+            typeof d.file === 'string' &&
+            typeof d.code === 'string' &&
+            typeof d.message === 'string' &&
+            ['line', 'column', 'endLine', 'endColumn'].every(k => Number.isInteger(d[k]) && (d[k] as number) >= 1) &&
+            ((d.endLine as number) > (d.line as number) || ((d.endLine as number) === (d.line as number) && (d.endColumn as number) >= (d.column as number))) &&
+            typeof d.severity === 'string' &&
+            d.severity in counts;
         if (!fine) {
             issues.push(`malformed diagnostic ${JSON.stringify(d).slice(0, 300)}`);
             continue;

@@ -15,7 +15,9 @@ function option(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-    const seed = option('seed', 1), sessions = option('sessions', 20), perSession = option('events', 25);
+    const seed = option('seed', 1),
+        sessions = option('sessions', 20),
+        perSession = option('events', 25);
     const cli = path.resolve('out/cli.cjs');
     const workspaces = exampleWorkspaces();
     const report = { seed, sessions, events: 0, failures: [] as unknown[] };

@@ -29,8 +29,17 @@ const nameArbitrary = fc.constantFrom('équipe', 'e\u0301quipe', 'Ström', 'Stro
 export const fsEventArbitrary: fc.Arbitrary<FsEvent> = fc.oneof(
     fc.record({ kind: fc.constantFrom('unreadable', 'fifo', 'devzero', 'delete', 'restore', 'closeSaved', 'closeDiscarded'), file: fc.nat() }) as fc.Arbitrary<FsEvent>,
     fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), to: nameArbitrary }),
-    fc.record({ kind: fc.constant('create' as const), name: nameArbitrary, shape: fc.constantFrom('wide' as const, 'deep' as const, 'marks' as const), size: fc.integer({ min: 10, max: 3_000 }) }),
-    fc.record({ kind: fc.constant('edit' as const), file: fc.nat(), text: fc.constantFrom('initiative Fz "x" { status doing }\n', 'bet Dup "d"\nbet Dup "e"\n', '{{{ "', 'vision V\u0301 "Vi\u0301sion"\n') })
+    fc.record({
+        kind: fc.constant('create' as const),
+        name: nameArbitrary,
+        shape: fc.constantFrom('wide' as const, 'deep' as const, 'marks' as const),
+        size: fc.integer({ min: 10, max: 3_000 })
+    }),
+    fc.record({
+        kind: fc.constant('edit' as const),
+        file: fc.nat(),
+        text: fc.constantFrom('initiative Fz "x" { status doing }\n', 'bet Dup "d"\nbet Dup "e"\n', '{{{ "', 'vision V\u0301 "Vi\u0301sion"\n')
+    })
 );
 
 /** A tree of the given shape and size in EOS text: many themes under one vision, or a long `supports` chain. */
@@ -83,7 +92,10 @@ export async function probeFileSystem(options: FsProbeOptions, events: readonly 
                 const hover = await session.hover(probe, 1, 2, options.hoverBoundMs ?? 20_000);
                 if (!hover) problems.push({ request: `hover after ${event.kind}`, detail: 'no hover on the keyword `theme` of an open buffer' });
             } catch (error) {
-                problems.push({ request: `hover after ${event.kind} (event ${applied} of ${events.length})`, detail: `${(error as Error).message}; log: ${session.errors.join('\n').slice(0, 1500)}` });
+                problems.push({
+                    request: `hover after ${event.kind} (event ${applied} of ${events.length})`,
+                    detail: `${(error as Error).message}; log: ${session.errors.join('\n').slice(0, 1500)}`
+                });
                 break;
             }
             if (session.exited !== undefined) {
@@ -107,7 +119,10 @@ export async function probeFileSystem(options: FsProbeOptions, events: readonly 
         }
         const file = full(event.file);
         const original = options.files[names[event.file % names.length]];
-        const replace = (make: () => void) => { fs.rmSync(file, { force: true }); make(); };
+        const replace = (make: () => void) => {
+            fs.rmSync(file, { force: true });
+            make();
+        };
         switch (event.kind) {
             case 'unreadable':
                 if (fs.existsSync(file) && fs.lstatSync(file).isFile()) fs.chmodSync(file, 0o000);

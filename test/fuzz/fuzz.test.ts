@@ -17,19 +17,41 @@ const SEED = Number(process.env.EOS_FUZZ_SEED ?? 20260301);
 const CLI = path.resolve('out/cli.cjs');
 
 describe('fuzzing (short run)', () => {
-
     it('no request throws or exceeds its bound, and the CLI keeps its contract', async () => {
         const report = await runCampaign({ seed: SEED, counts: { services: 100, bytes: 60, cli: 20 }, chunk: 100 });
-        const failures = report.targets.flatMap(t => t.failures).map(f => ({ target: f.target, seed: f.seed, file: `${f.workspace}/${f.file}`, text: f.text.slice(0, 400), problems: f.problems }));
+        const failures = report.targets
+            .flatMap(t => t.failures)
+            .map(f => ({ target: f.target, seed: f.seed, file: `${f.workspace}/${f.file}`, text: f.text.slice(0, 400), problems: f.problems }));
         expect(failures).toEqual([]);
         expect(report.targets.map(t => t.inputs)).toEqual([100, 60, 20]);
         // Every provider the module exposes was actually asked.
-        expect(Object.keys(report.requestCounts)).toEqual(expect.arrayContaining(['build', 'hover', 'completion', 'definition', 'references', 'documentSymbol', 'formatting', 'semanticTokens', 'codeAction', 'rename', 'diagram']));
+        expect(Object.keys(report.requestCounts)).toEqual(
+            expect.arrayContaining([
+                'build',
+                'hover',
+                'completion',
+                'definition',
+                'references',
+                'documentSymbol',
+                'formatting',
+                'semanticTokens',
+                'codeAction',
+                'rename',
+                'diagram'
+            ])
+        );
     }, 300_000);
 
     it('the real binary keeps the contract on mutated examples and raw bytes', async () => {
         const workspaces = exampleWorkspaces();
-        const input = fc.record({ workspace: fc.nat(), file: fc.nat(), change: fc.oneof(mutationsArbitrary({ large: false }).map(m => ({ mutations: m })), bytesArbitrary.map(b => ({ bytes: b }))) });
+        const input = fc.record({
+            workspace: fc.nat(),
+            file: fc.nat(),
+            change: fc.oneof(
+                mutationsArbitrary({ large: false }).map(m => ({ mutations: m })),
+                bytesArbitrary.map(b => ({ bytes: b }))
+            )
+        });
         for (const sample of fc.sample(input, { seed: SEED, numRuns: 6 })) {
             const ws = workspaces[sample.workspace % workspaces.length];
             const names = Object.keys(ws.files);

@@ -14,7 +14,9 @@ const strategy = fs.readFileSync('examples/language-md/strategy.eos', 'utf8');
 describe('the service probe', () => {
     it('reports a provider that throws, by request name, and restores the file afterwards', async () => {
         const probe = await ServiceProbe.open({ 'strategy.eos': strategy });
-        probe.services.lsp.HoverProvider!.getHoverContent = () => { throw new Error('hover exploded'); };
+        probe.services.lsp.HoverProvider!.getHoverContent = () => {
+            throw new Error('hover exploded');
+        };
         const problems = await probe.probe('strategy.eos', strategy.replace('Retention', 'Retention2'), [10, 200]);
         expect(problems.map(p => p.request)).toEqual(['hover', 'hover']);
         expect(problems[0].detail).toContain('hover exploded');
@@ -25,7 +27,9 @@ describe('the service probe', () => {
     it('reports an error that a provider\'s "never throw" wrapper caught: hover answers nothing, the error is logged', async () => {
         const probe = await ServiceProbe.open({ 'strategy.eos': strategy });
         // Inside the wrapper: the user gets no hover, the log gets the stack trace, the fuzzer a failure.
-        (probe.services.lsp.HoverProvider as unknown as { hoverAt: () => never }).hoverAt = () => { throw new TypeError('injected: element is undefined'); };
+        (probe.services.lsp.HoverProvider as unknown as { hoverAt: () => never }).hoverAt = () => {
+            throw new TypeError('injected: element is undefined');
+        };
         const problems = await probe.probe('strategy.eos', strategy, [10]);
         expect(problems.map(p => p.request)).toEqual(['hover']);
         expect(problems[0].detail).toMatch(/^logged an error: EOS: hover failed .*TypeError: injected: element is undefined/s);
@@ -33,16 +37,22 @@ describe('the service probe', () => {
 
     it('reports an error caught while computing a quick fix (the fix is not offered; the error is logged)', async () => {
         const probe = await ServiceProbe.open({ 'strategy.eos': strategy });
-        (probe.services.lsp.CodeActionProvider as unknown as { fixesFor: () => never }).fixesFor = () => { throw new TypeError('injected: cannot read the node'); };
+        (probe.services.lsp.CodeActionProvider as unknown as { fixesFor: () => never }).fixesFor = () => {
+            throw new TypeError('injected: cannot read the node');
+        };
         const orphan = 'initiative Lonely "Nobody funds this"\n';
         const problems = await probe.probe('strategy.eos', strategy + orphan, [1]);
         expect(problems.map(p => p.request)).toContain('codeAction(all diagnostics)');
-        expect(problems.find(p => p.request === 'codeAction(all diagnostics)')!.detail).toMatch(/logged an error: EOS: quick fixes for '.*' failed .*TypeError: injected: cannot read the node/s);
+        expect(problems.find(p => p.request === 'codeAction(all diagnostics)')!.detail).toMatch(
+            /logged an error: EOS: quick fixes for '.*' failed .*TypeError: injected: cannot read the node/s
+        );
     });
 
     it('counts an intended LSP error response (a message for the user) as an answer, not a crash', async () => {
         const probe = await ServiceProbe.open({ 'strategy.eos': strategy });
-        probe.services.lsp.HoverProvider!.getHoverContent = () => { throw new ResponseError(ErrorCodes.InvalidRequest, 'nothing to show'); };
+        probe.services.lsp.HoverProvider!.getHoverContent = () => {
+            throw new ResponseError(ErrorCodes.InvalidRequest, 'nothing to show');
+        };
         expect(await probe.probe('strategy.eos', strategy, [10])).toEqual([]);
         expect(probe.errorResponses.get('hover')).toBe(1);
     });
@@ -66,7 +76,12 @@ describe('the service probe', () => {
 });
 
 describe('the CLI contract check', () => {
-    const json = (errors: number) => JSON.stringify({ files: 1, diagnostics: errors ? [{ file: 'a.eos', line: 1, column: 1, endLine: 1, endColumn: 4, severity: 'error', code: 'syntax', message: 'x' }] : [], summary: { error: errors, warning: 0, info: 0, hint: 0 } });
+    const json = (errors: number) =>
+        JSON.stringify({
+            files: 1,
+            diagnostics: errors ? [{ file: 'a.eos', line: 1, column: 1, endLine: 1, endColumn: 4, severity: 'error', code: 'syntax', message: 'x' }] : [],
+            summary: { error: errors, warning: 0, info: 0, hint: 0 }
+        });
 
     it('accepts a well-formed report with the matching exit code', () => {
         expect(cliContractProblems({ code: 1, stdout: json(1), stderr: '' }, 1, false)).toEqual([]);
@@ -87,7 +102,12 @@ describe('the CLI contract check', () => {
 
 describe('mutations', () => {
     it('apply in order, with positions wrapped to the text', () => {
-        expect(applyMutations('okr A', [{ kind: 'insert', at: 3, text: '{' }, { kind: 'delete', at: 0, length: 1 }])).toBe('kr{ A');
+        expect(
+            applyMutations('okr A', [
+                { kind: 'insert', at: 3, text: '{' },
+                { kind: 'delete', at: 0, length: 1 }
+            ])
+        ).toBe('kr{ A');
         expect(applyMutations('ab', [{ kind: 'nest', at: 4, depth: 2, balanced: false }])).toBe('a{{b');
         expect(applyMutations('okr A { supports B }', [{ kind: 'renameWord', at: 1, to: 3 }])).toBe('okr B { supports B }');
         expect(applyMutations('a\nb\nc', [{ kind: 'swapLines', a: 0, b: 5 }])).toBe('c\nb\na');

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     const currentFile = option('current');
     const heartbeat = setInterval(() => process.stdout.write('.\n'), 2_000);
     const report = await runCampaign({
-        seed, counts, chunk: 250,
+        seed,
+        counts,
+        chunk: 250,
         log: line => console.log(`[seed ${seed}] ${line}`),
         ...(currentFile ? { beforeInput: (input: unknown) => fs.writeFileSync(currentFile, JSON.stringify(input)) } : {})
     });

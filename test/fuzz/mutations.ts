@@ -9,29 +9,146 @@ import fc from 'fast-check';
 
 /** Every keyword of the grammar, so mutations produce "almost right" EOS as well as noise. */
 export const KEYWORDS = [
-    'vision', 'theme', 'bet', 'stream', 'initiative', 'okr', 'team', 'value', 'practice', 'tenet',
-    'horizon', 'owner', 'serves', 'hypothesis', 'streams', 'status', 'evidence', 'wip', 'outcome',
-    'success', 'failure', 'updated', 'period', 'supports', 'kr', 'from', 'to', 'current', 'level',
-    'parent', 'extends', 'embodies', 'when', 'choose', 'over', 'because', 'upholds', 'contradicts',
-    'funnel', 'reviewing', 'analyzing', 'ready', 'doing', 'done', 'stopped', 'proposed', 'active',
-    'validated', 'invalidated', 'company', 'division', 'function', 'crew', 'pod'
+    'vision',
+    'theme',
+    'bet',
+    'stream',
+    'initiative',
+    'okr',
+    'team',
+    'value',
+    'practice',
+    'tenet',
+    'horizon',
+    'owner',
+    'serves',
+    'hypothesis',
+    'streams',
+    'status',
+    'evidence',
+    'wip',
+    'outcome',
+    'success',
+    'failure',
+    'updated',
+    'period',
+    'supports',
+    'kr',
+    'from',
+    'to',
+    'current',
+    'level',
+    'parent',
+    'extends',
+    'embodies',
+    'when',
+    'choose',
+    'over',
+    'because',
+    'upholds',
+    'contradicts',
+    'funnel',
+    'reviewing',
+    'analyzing',
+    'ready',
+    'doing',
+    'done',
+    'stopped',
+    'proposed',
+    'active',
+    'validated',
+    'invalidated',
+    'company',
+    'division',
+    'function',
+    'crew',
+    'pod'
 ];
 
 const PUNCTUATION = ['{', '}', '{ }', ',', '.', '..', '%', '"', "'", '/*', '*/', '//', '/**', '\\', '"\\', '-', '{{{{', '}}}}'];
 
 const VALUES = [
-    '2026-02-30', '2026-Q5', '2026-H3', '2026-00-00', '9999-99-99', '2026', '2026..2028', '2028..2026',
-    '-3', '0', '1e9', '99999999999999999999999', '0.000001', '40%', '12 days', '2.5 "s"', '"a string"',
-    "'single'", '"unterminated', 'NaN', 'Infinity', '__proto__', 'constructor', 'toString', 'hasOwnProperty',
-    'Okr.Kr', 'A.B.C.D', '.', 'x..y'
+    '2026-02-30',
+    '2026-Q5',
+    '2026-H3',
+    '2026-00-00',
+    '9999-99-99',
+    '2026',
+    '2026..2028',
+    '2028..2026',
+    '-3',
+    '0',
+    '1e9',
+    '99999999999999999999999',
+    '0.000001',
+    '40%',
+    '12 days',
+    '2.5 "s"',
+    '"a string"',
+    "'single'",
+    '"unterminated',
+    'NaN',
+    'Infinity',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'Okr.Kr',
+    'A.B.C.D',
+    '.',
+    'x..y'
 ];
 
 /** Control characters, invisible and bidirectional marks, line separators and broken surrogates. */
 export const STRANGE_CHARACTERS = [
-    '\u0000', '\u0001', '\u0007', '\b', '\t', '\u000b', '\f', '\r', '\r\n', '\u001b', '\u007f', '\u0085',
-    '\u00a0', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202b',
-    '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff', '\ufffd', '\uffff',
-    '\ud800', '\udfff', '\udc00\ud800', '😀', '👩🏽‍💻', '🏳️‍🌈', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 'é', 'e\u0301', 'ﬁ', 'İ', 'ß', 'Σ', '中文', 'العربية', 'עברית'
+    '\u0000',
+    '\u0001',
+    '\u0007',
+    '\b',
+    '\t',
+    '\u000b',
+    '\f',
+    '\r',
+    '\r\n',
+    '\u001b',
+    '\u007f',
+    '\u0085',
+    '\u00a0',
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u200e',
+    '\u200f',
+    '\u2028',
+    '\u2029',
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\ufeff',
+    '\ufffd',
+    '\uffff',
+    '\ud800',
+    '\udfff',
+    '\udc00\ud800',
+    '😀',
+    '👩🏽‍💻',
+    '🏳️‍🌈',
+    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+    'é',
+    'e\u0301',
+    'ﬁ',
+    'İ',
+    'ß',
+    'Σ',
+    '中文',
+    'العربية',
+    'עברית'
 ];
 
 export type Mutation =
@@ -48,22 +165,33 @@ export type Mutation =
 export function applyMutation(text: string, m: Mutation): string {
     const pos = (n: number) => n % (text.length + 1);
     switch (m.kind) {
-        case 'delete': { const at = pos(m.at); return text.slice(0, at) + text.slice(at + m.length); }
+        case 'delete': {
+            const at = pos(m.at);
+            return text.slice(0, at) + text.slice(at + m.length);
+        }
         case 'duplicate': {
             const at = pos(m.at);
             const piece = text.slice(at, at + m.length);
             const to = pos(m.to);
             return text.slice(0, to) + piece + text.slice(to);
         }
-        case 'insert': { const at = pos(m.at); return text.slice(0, at) + m.text + text.slice(at); }
-        case 'truncate': return text.slice(0, pos(m.at));
+        case 'insert': {
+            const at = pos(m.at);
+            return text.slice(0, at) + m.text + text.slice(at);
+        }
+        case 'truncate':
+            return text.slice(0, pos(m.at));
         case 'swapLines': {
             const lines = text.split('\n');
-            const a = m.a % lines.length, b = m.b % lines.length;
+            const a = m.a % lines.length,
+                b = m.b % lines.length;
             [lines[a], lines[b]] = [lines[b], lines[a]];
             return lines.join('\n');
         }
-        case 'longLine': { const at = pos(m.at); return text.slice(0, at) + m.unit.repeat(Math.ceil(m.length / m.unit.length)) + text.slice(at); }
+        case 'longLine': {
+            const at = pos(m.at);
+            return text.slice(0, at) + m.unit.repeat(Math.ceil(m.length / m.unit.length)) + text.slice(at);
+        }
         case 'nest': {
             const at = pos(m.at);
             return text.slice(0, at) + '{'.repeat(m.depth) + (m.balanced ? '}'.repeat(m.depth) : '') + text.slice(at);
@@ -72,7 +200,8 @@ export function applyMutation(text: string, m: Mutation): string {
             // Replaces one identifier with another identifier of the file: duplicates, cycles, wrong kinds.
             const words = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)];
             if (words.length === 0) return text;
-            const from = words[m.at % words.length], to = words[m.to % words.length];
+            const from = words[m.at % words.length],
+                to = words[m.to % words.length];
             return text.slice(0, from.index) + to[0] + text.slice(from.index! + from[0].length);
         }
     }
@@ -90,7 +219,12 @@ const token = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...STRANGE_CHARACTERS) },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
-    { weight: 1, arbitrary: fc.constantFrom(...KEYWORDS).chain(k => fc.tuple(fc.constant(k), fc.stringMatching(/^[A-Z][a-z]{0,6}$/)).map(([kw, n]) => `\n${kw} ${n} { supports ${n} parent ${n} extends ${n} }\n`)) }
+    {
+        weight: 1,
+        arbitrary: fc
+            .constantFrom(...KEYWORDS)
+            .chain(k => fc.tuple(fc.constant(k), fc.stringMatching(/^[A-Z][a-z]{0,6}$/)).map(([kw, n]) => `\n${kw} ${n} { supports ${n} parent ${n} extends ${n} }\n`))
+    }
 );
 
 /** Small edits: what a user's typing, pasting and undoing produces. */
@@ -106,7 +240,8 @@ const smallMutation: fc.Arbitrary<Mutation> = fc.oneof(
 /** Large inputs: 100k-character lines and deep brace nesting. Rare, because each is slow to parse. */
 const largeMutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({
-        kind: fc.constant('longLine' as const), at,
+        kind: fc.constant('longLine' as const),
+        at,
         unit: fc.constantFrom('a', 'x ', '"', '{', '}', '// ', '/*', 'okr ', '😀', '\u202e', '1', 'A.'),
         length: fc.integer({ min: 10_000, max: 100_000 })
     }),
@@ -117,10 +252,7 @@ const largeMutation: fc.Arbitrary<Mutation> = fc.oneof(
 export function mutationsArbitrary(options: { large?: boolean } = {}): fc.Arbitrary<Mutation[]> {
     const small = fc.array(smallMutation, { minLength: 1, maxLength: 6 });
     if (options.large === false) return small;
-    return fc.oneof(
-        { weight: 19, arbitrary: small },
-        { weight: 1, arbitrary: fc.tuple(small, largeMutation).map(([s, l]) => [...s, l]) }
-    );
+    return fc.oneof({ weight: 19, arbitrary: small }, { weight: 1, arbitrary: fc.tuple(small, largeMutation).map(([s, l]) => [...s, l]) });
 }
 
 /** Raw bytes as a file would hold them; decoded as UTF-8 where text is needed. */

@@ -21,6 +21,10 @@ export function diagramProbes(services: EosServices, document: LangiumDocument):
     };
     return [
         { name: 'diagram', run: () => answer({ uri }) },
-        { name: 'diagram(filtered, collapsed, standalone)', run: () => answer({ uri, collapsed: ['group:unaligned', 'vision:x'], filter: { status: 'doing', stream: document.textDocument.getText().slice(0, 6) }, standalone: true }) }
+        {
+            name: 'diagram(filtered, collapsed, standalone)',
+            run: () =>
+                answer({ uri, collapsed: ['group:unaligned', 'vision:x'], filter: { status: 'doing', stream: document.textDocument.getText().slice(0, 6) }, standalone: true })
+        }
     ];
 }

@@ -24,10 +24,15 @@ export function saveRegression(failure: Failure): string {
     const regression: Regression = {
         target: failure.target,
         found: failure.problems.map(p => `${p.request}: ${p.detail.split('\n')[0]}`).join('; '),
-        workspace: failure.workspace, file: failure.file, text: failure.text,
+        workspace: failure.workspace,
+        file: failure.file,
+        text: failure.text,
         ...(failure.bytesBase64 ? { bytesBase64: failure.bytesBase64 } : {})
     };
-    const hash = createHash('sha256').update(failure.bytesBase64 ?? failure.text).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+        .update(failure.bytesBase64 ?? failure.text)
+        .digest('hex')
+        .slice(0, 12);
     fs.mkdirSync(REGRESSIONS_FOLDER, { recursive: true });
     const file = path.join(REGRESSIONS_FOLDER, `${failure.target}-${hash}.json`);
     fs.writeFileSync(file, JSON.stringify(regression, null, 2) + '\n');
@@ -36,6 +41,9 @@ export function saveRegression(failure: Failure): string {
 
 export function loadRegressions(): Array<{ name: string; regression: Regression }> {
     if (!fs.existsSync(REGRESSIONS_FOLDER)) return [];
-    return fs.readdirSync(REGRESSIONS_FOLDER).filter(f => f.endsWith('.json')).sort()
+    return fs
+        .readdirSync(REGRESSIONS_FOLDER)
+        .filter(f => f.endsWith('.json'))
+        .sort()
         .map(name => ({ name, regression: JSON.parse(fs.readFileSync(path.join(REGRESSIONS_FOLDER, name), 'utf8')) as Regression }));
 }

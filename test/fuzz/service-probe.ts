@@ -41,7 +41,10 @@ export class ServiceProbe {
     readonly errorResponses = new Map<string, number>();
     private version = 1;
 
-    private constructor(readonly originals: ReadonlyMap<string, string>, readonly uris: ReadonlyMap<string, URI>) {
+    private constructor(
+        readonly originals: ReadonlyMap<string, string>,
+        readonly uris: ReadonlyMap<string, URI>
+    ) {
         this.services = createEosServices(EmptyFileSystem).Eos;
         this.services.eos.StrategyWorkspace.today = '2026-03-01';
     }
@@ -97,7 +100,9 @@ export class ServiceProbe {
         // in the user's output panel and a silently empty answer, so it counts as a problem too.
         const logged: string[] = [];
         const consoleError = console.error;
-        console.error = (...args: unknown[]) => { logged.push(args.map(arg => typeof arg === 'string' ? arg : describeError(arg)).join(' ')); };
+        console.error = (...args: unknown[]) => {
+            logged.push(args.map(arg => (typeof arg === 'string' ? arg : describeError(arg))).join(' '));
+        };
         try {
             const result = await request.run();
             JSON.stringify(result);
@@ -127,7 +132,9 @@ export class ServiceProbe {
         const whole: Range = { start: { line: 0, character: 0 }, end };
         const token = CancellationToken.None;
         const requests: Request[] = [];
-        const add = (name: string, run: (() => unknown) | false | undefined) => { if (run) requests.push({ name, run }); };
+        const add = (name: string, run: (() => unknown) | false | undefined) => {
+            if (run) requests.push({ name, run });
+        };
 
         add('documentSymbol', lsp.DocumentSymbolProvider && (() => lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument }, token)));
         add('foldingRange', lsp.FoldingRangeProvider && (() => lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument }, token)));
@@ -138,9 +145,20 @@ export class ServiceProbe {
         add('inlayHint', lsp.InlayHintProvider && (() => lsp.InlayHintProvider!.getInlayHints(document, { textDocument, range: whole }, token)));
         add('documentLink', lsp.DocumentLinkProvider && (() => lsp.DocumentLinkProvider!.getDocumentLinks(document, { textDocument }, token)));
         add('workspaceSymbol', shared.lsp.WorkspaceSymbolProvider && (() => shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: text.slice(0, 3) }, token)));
-        add('codeAction(all diagnostics)', lsp.CodeActionProvider && (() => lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument, range: whole, context: { diagnostics: document.diagnostics ?? [] }
-        }, token)));
+        add(
+            'codeAction(all diagnostics)',
+            lsp.CodeActionProvider &&
+                (() =>
+                    lsp.CodeActionProvider!.getCodeActions(
+                        document,
+                        {
+                            textDocument,
+                            range: whole,
+                            context: { diagnostics: document.diagnostics ?? [] }
+                        },
+                        token
+                    ))
+        );
         for (const probe of diagramProbes(this.services, document)) add(probe.name, probe.run);
 
         for (const offset of offsets) {
@@ -155,16 +173,52 @@ export class ServiceProbe {
             add('documentHighlight', lsp.DocumentHighlightProvider && (() => lsp.DocumentHighlightProvider!.getDocumentHighlight(document, params, token)));
             add('prepareRename', lsp.RenameProvider && (() => lsp.RenameProvider!.prepareRename(document, params, token)));
             add('rename', lsp.RenameProvider && (() => lsp.RenameProvider!.rename(document, { ...params, newName: 'Renamed_1' }, token)));
-            add('signatureHelp', lsp.SignatureHelp && (() => lsp.SignatureHelp!.provideSignatureHelp(document, { ...params, context: { triggerKind: 1, isRetrigger: false } }, token)));
-            add('codeAction', lsp.CodeActionProvider && (() => lsp.CodeActionProvider!.getCodeActions(document, {
-                textDocument, range: { start: position, end: position }, context: { diagnostics: near }
-            }, token)));
-            add('rangeFormatting', lsp.Formatter && (() => lsp.Formatter!.formatDocumentRange(document, {
-                textDocument, range: { start: { line: position.line, character: 0 }, end: position }, options: { tabSize: 2, insertSpaces: true }
-            }, token)));
-            add('onTypeFormatting', lsp.Formatter && (() => lsp.Formatter!.formatDocumentOnType(document, {
-                ...params, ch: '}', options: { tabSize: 2, insertSpaces: true }
-            }, token)));
+            add(
+                'signatureHelp',
+                lsp.SignatureHelp && (() => lsp.SignatureHelp!.provideSignatureHelp(document, { ...params, context: { triggerKind: 1, isRetrigger: false } }, token))
+            );
+            add(
+                'codeAction',
+                lsp.CodeActionProvider &&
+                    (() =>
+                        lsp.CodeActionProvider!.getCodeActions(
+                            document,
+                            {
+                                textDocument,
+                                range: { start: position, end: position },
+                                context: { diagnostics: near }
+                            },
+                            token
+                        ))
+            );
+            add(
+                'rangeFormatting',
+                lsp.Formatter &&
+                    (() =>
+                        lsp.Formatter!.formatDocumentRange(
+                            document,
+                            {
+                                textDocument,
+                                range: { start: { line: position.line, character: 0 }, end: position },
+                                options: { tabSize: 2, insertSpaces: true }
+                            },
+                            token
+                        ))
+            );
+            add(
+                'onTypeFormatting',
+                lsp.Formatter &&
+                    (() =>
+                        lsp.Formatter!.formatDocumentOnType(
+                            document,
+                            {
+                                ...params,
+                                ch: '}',
+                                options: { tabSize: 2, insertSpaces: true }
+                            },
+                            token
+                        ))
+            );
         }
         return requests;
     }

@@ -15,14 +15,19 @@ import { buildWorkspace } from '../helpers.js';
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 const installed = (name: string) => (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-const locked = (name: string) => (JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> }).packages[`node_modules/${name}`]?.version;
+const locked = (name: string) =>
+    (JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> }).packages[`node_modules/${name}`]?.version;
 
 /** The version the copies and comments below were written against. */
 const CHECKED_AGAINST = '4.4.0';
 
 /** A method's source, whitespace and comments aside, as a short fingerprint. */
 function fingerprint(method: (...args: never[]) => unknown): string {
-    const source = method.toString().replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
+    const source = method
+        .toString()
+        .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     return createHash('sha256').update(source).digest('hex').slice(0, 16);
 }
 

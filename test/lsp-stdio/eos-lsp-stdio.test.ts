@@ -7,10 +7,28 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    CodeActionRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest,
-    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
-    StreamMessageReader, StreamMessageWriter, createProtocolConnection,
-    type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Location, type LocationLink, type ProtocolConnection
+    CodeActionRequest,
+    CompletionRequest,
+    DefinitionRequest,
+    DocumentFormattingRequest,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    HoverRequest,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    ShutdownRequest,
+    StreamMessageReader,
+    StreamMessageWriter,
+    createProtocolConnection,
+    type CodeAction,
+    type CompletionItem,
+    type CompletionList,
+    type Diagnostic,
+    type Hover,
+    type Location,
+    type LocationLink,
+    type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCli } from './lsp-session.js';
@@ -34,10 +52,16 @@ describe('eos lsp --stdio', () => {
         return new Promise(resolve => {
             const check = () => {
                 const list = diagnostics.get(uri);
-                if (list && ready(list)) { resolve(list); return true; }
+                if (list && ready(list)) {
+                    resolve(list);
+                    return true;
+                }
                 return false;
             };
-            if (!check()) waiters.push(() => { check(); });
+            if (!check())
+                waiters.push(() => {
+                    check();
+                });
         });
     }
 
@@ -45,7 +69,9 @@ describe('eos lsp --stdio', () => {
         const cli = await currentCli();
         temporary = cli.temporary;
         server = spawn(process.execPath, [cli.file, 'lsp', '--stdio'], { cwd: root, stdio: 'pipe' });
-        server.stderr.on('data', chunk => { stderr += String(chunk); });
+        server.stderr.on('data', chunk => {
+            stderr += String(chunk);
+        });
         connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
         connection.onNotification(PublishDiagnosticsNotification.type, params => {
             diagnostics.set(params.uri, params.diagnostics);
@@ -53,7 +79,9 @@ describe('eos lsp --stdio', () => {
         });
         connection.listen();
         const result = await connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: uriOf(examples), capabilities: {
+            processId: process.pid,
+            rootUri: uriOf(examples),
+            capabilities: {
                 textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } }
             },
             workspaceFolders: [{ uri: uriOf(examples), name: 'examples' }]
@@ -85,13 +113,13 @@ describe('eos lsp --stdio', () => {
     });
 
     it('explains a referenced bet on hover', async () => {
-        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(onboardingPath) }, position: { line: 22, character: 14 } }) as Hover | null;
+        const hover = (await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(onboardingPath) }, position: { line: 22, character: 14 } })) as Hover | null;
         const text = JSON.stringify(hover?.contents ?? '');
         expect(text).toContain('EarlyExperience');
         expect(text).toContain('Improve early customer experience');
     });
 
-    it('jumps from an OKR\'s `supports` to the bet in another file', async () => {
+    it("jumps from an OKR's `supports` to the bet in another file", async () => {
         const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uriOf(onboardingPath) }, position: { line: 22, character: 14 } });
         const targets = (Array.isArray(result) ? result : result ? [result] : []) as Array<Location | LocationLink>;
         expect(targets).toHaveLength(1);
@@ -106,7 +134,7 @@ describe('eos lsp --stdio', () => {
 
     it('completes bet names after `bet`, with their titles', async () => {
         const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(onboardingPath) }, position: { line: 4, character: 6 } });
-        const items = (Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? []) as CompletionItem[];
+        const items = (Array.isArray(result) ? result : ((result as CompletionList | null)?.items ?? [])) as CompletionItem[];
         const labels = items.map(i => i.label);
         expect(labels).toContain('EarlyExperience');
         expect(labels).not.toContain('Retention'); // a theme
@@ -117,21 +145,23 @@ describe('eos lsp --stdio', () => {
     it('offers quick fixes for a published diagnostic (its data makes the round trip)', async () => {
         const list = await diagnosticsFor(uriOf(onboardingPath), l => l.some(d => d.code === 'orphan-initiative'));
         const orphan = list.find(d => d.code === 'orphan-initiative')!;
-        const actions = await connection.sendRequest(CodeActionRequest.type, {
-            textDocument: { uri: uriOf(onboardingPath) }, range: orphan.range, context: { diagnostics: [orphan] }
-        }) as CodeAction[];
+        const actions = (await connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: uriOf(onboardingPath) },
+            range: orphan.range,
+            context: { diagnostics: [orphan] }
+        })) as CodeAction[];
         expect(actions[0].title).toBe("Link to bet 'EarlyExperience' (spans stream Onboarding)");
         // Under the line that opens the block, after its trailing comment.
         const endOfLine = { line: 14, character: fs.readFileSync(onboardingPath, 'utf8').split('\n')[14].length };
-        expect(actions[0].edit?.changes?.[uriOf(onboardingPath)]).toEqual([
-            { range: { start: endOfLine, end: endOfLine }, newText: '\n  bet EarlyExperience' }
-        ]);
+        expect(actions[0].edit?.changes?.[uriOf(onboardingPath)]).toEqual([{ range: { start: endOfLine, end: endOfLine }, newText: '\n  bet EarlyExperience' }]);
     });
 
     it('formats a document', async () => {
-        const edits = await connection.sendRequest(DocumentFormattingRequest.type, {
-            textDocument: { uri: uriOf(onboardingPath) }, options: { tabSize: 2, insertSpaces: true }
-        }) ?? [];
+        const edits =
+            (await connection.sendRequest(DocumentFormattingRequest.type, {
+                textDocument: { uri: uriOf(onboardingPath) },
+                options: { tabSize: 2, insertSpaces: true }
+            })) ?? [];
         // The two-property one-line block of the team gets one property per line.
         expect(edits).toContainEqual({ range: { start: { line: 1, character: 39 }, end: { line: 1, character: 40 } }, newText: '\n  ' });
     });

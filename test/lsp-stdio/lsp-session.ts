@@ -10,10 +10,29 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    ConfigurationRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-    ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification,
-    RegistrationRequest, ShowMessageNotification, ShowMessageRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
-    type Diagnostic, type FileEvent, type Hover, type ProtocolConnection
+    ConfigurationRequest,
+    DidChangeTextDocumentNotification,
+    DidChangeWatchedFilesNotification,
+    DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    HoverRequest,
+    InitializedNotification,
+    InitializeRequest,
+    LogMessageNotification,
+    MessageType,
+    PublishDiagnosticsNotification,
+    RegistrationRequest,
+    ShowMessageNotification,
+    ShowMessageRequest,
+    ShutdownRequest,
+    StreamMessageReader,
+    StreamMessageWriter,
+    createProtocolConnection,
+    type Diagnostic,
+    type FileEvent,
+    type Hover,
+    type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 
 const root = path.resolve(__dirname, '../..');
@@ -39,8 +58,15 @@ export async function currentCli(): Promise<{ file: string; temporary?: string }
     const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-cli-'));
     const file = path.join(temporary, 'cli.cjs');
     await esbuild.build({
-        entryPoints: [path.join(root, 'src/cli/index.ts')], outfile: file, bundle: true, platform: 'node', format: 'cjs',
-        target: 'node20', mainFields: ['module', 'main'], external: ['vscode'], logLevel: 'warning'
+        entryPoints: [path.join(root, 'src/cli/index.ts')],
+        outfile: file,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        mainFields: ['module', 'main'],
+        external: ['vscode'],
+        logLevel: 'warning'
     });
     return { file, temporary };
 }
@@ -66,21 +92,37 @@ export class LspSession {
     private readonly versions = new Map<string, number>();
     exited: number | null | undefined;
 
-    private constructor(readonly server: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection, readonly options: SessionOptions) {}
+    private constructor(
+        readonly server: ChildProcessWithoutNullStreams,
+        readonly connection: ProtocolConnection,
+        readonly options: SessionOptions
+    ) {}
 
     static async start(options: SessionOptions): Promise<LspSession> {
         const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
         const server = spawn(process.execPath, [options.cli, 'lsp', '--stdio'], { cwd: options.folder, stdio: 'pipe', ...user });
         const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
         const session = new LspSession(server, connection, options);
-        server.stderr.on('data', chunk => { session.errors.push(`stderr: ${String(chunk)}`); });
-        server.on('exit', code => { session.exited = code; session.notify(); });
+        server.stderr.on('data', chunk => {
+            session.errors.push(`stderr: ${String(chunk)}`);
+        });
+        server.on('exit', code => {
+            session.exited = code;
+            session.notify();
+        });
         connection.onNotification(PublishDiagnosticsNotification.type, params => {
             session.diagnostics.set(params.uri, params.diagnostics);
             session.notify();
         });
-        connection.onNotification(ShowMessageNotification.type, params => { session.shown.push(params); session.notify(); });
-        connection.onRequest(ShowMessageRequest.type, params => { session.shown.push(params); session.notify(); return null; });
+        connection.onNotification(ShowMessageNotification.type, params => {
+            session.shown.push(params);
+            session.notify();
+        });
+        connection.onRequest(ShowMessageRequest.type, params => {
+            session.shown.push(params);
+            session.notify();
+            return null;
+        });
         connection.onNotification(LogMessageNotification.type, params => {
             if (params.type === MessageType.Error) session.errors.push(params.message);
             session.notify();
@@ -92,7 +134,9 @@ export class LspSession {
         connection.listen();
         const folderUri = uriOf(options.folder);
         await connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: path.basename(options.folder) }],
+            processId: process.pid,
+            rootUri: folderUri,
+            workspaceFolders: [{ uri: folderUri, name: path.basename(options.folder) }],
             capabilities: {
                 workspace: { configuration: !!options.settings, didChangeWatchedFiles: { dynamicRegistration: true } },
                 textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: {} }
@@ -111,12 +155,27 @@ export class LspSession {
         return new Promise((resolve, reject) => {
             const check = () => {
                 let value: T | undefined | false;
-                try { value = ready(); } catch { value = undefined; }
-                if (value) { cleanup(); resolve(value); }
-                else if (this.exited !== undefined) { cleanup(); reject(new Error(`the server exited (${this.exited}) while waiting for ${what}; errors: ${this.errors.join('\n').slice(0, 2000)}`)); }
+                try {
+                    value = ready();
+                } catch {
+                    value = undefined;
+                }
+                if (value) {
+                    cleanup();
+                    resolve(value);
+                } else if (this.exited !== undefined) {
+                    cleanup();
+                    reject(new Error(`the server exited (${this.exited}) while waiting for ${what}; errors: ${this.errors.join('\n').slice(0, 2000)}`));
+                }
             };
-            const timer = setTimeout(() => { cleanup(); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)); }, timeoutMs);
-            const cleanup = () => { clearTimeout(timer); this.waiters.delete(check); };
+            const timer = setTimeout(() => {
+                cleanup();
+                reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+            }, timeoutMs);
+            const cleanup = () => {
+                clearTimeout(timer);
+                this.waiters.delete(check);
+            };
             this.waiters.add(check);
             check();
         });
@@ -129,11 +188,15 @@ export class LspSession {
 
     /** Waits until the codes published for a file satisfy `ready`. */
     codesFor(file: string, ready: (codes: string[]) => boolean, timeoutMs?: number): Promise<string[]> {
-        return this.waitFor(`diagnostics of ${path.basename(file)}`, () => {
-            if (!this.diagnostics.has(uriOf(file))) return undefined;
-            const codes = this.codes(file);
-            return ready(codes) ? codes : undefined;
-        }, timeoutMs);
+        return this.waitFor(
+            `diagnostics of ${path.basename(file)}`,
+            () => {
+                if (!this.diagnostics.has(uriOf(file))) return undefined;
+                const codes = this.codes(file);
+                return ready(codes) ? codes : undefined;
+            },
+            timeoutMs
+        );
     }
 
     async open(file: string, text = fs.readFileSync(file, 'utf8')): Promise<void> {
@@ -162,7 +225,9 @@ export class LspSession {
     async hover(file: string, line: number, character: number, timeoutMs = 20_000): Promise<Hover | null> {
         const answer = this.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(file) }, position: { line, character } });
         let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`hover not answered within ${timeoutMs} ms`)), timeoutMs); });
+        const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`hover not answered within ${timeoutMs} ms`)), timeoutMs);
+        });
         try {
             return await Promise.race([answer, timeout]);
         } finally {

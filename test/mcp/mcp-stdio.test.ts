@@ -45,13 +45,17 @@ let client: Client;
 
 type ToolResult = { isError?: boolean; content: Array<{ type: string; text: string }> };
 async function call(name: string, args: Record<string, unknown> = {}): Promise<ToolResult> {
-    return await client.callTool({ name, arguments: args }) as ToolResult;
+    return (await client.callTool({ name, arguments: args })) as ToolResult;
 }
 async function ok(name: string, args: Record<string, unknown> = {}) {
     const result = await call(name, args);
     expect(result.isError, result.content[0]?.text).toBeFalsy();
     const text = result.content[0].text;
-    try { return JSON.parse(text); } catch { return text; }
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
 }
 async function refused(name: string, args: Record<string, unknown>): Promise<string> {
     const result = await call(name, args);
@@ -79,7 +83,17 @@ afterAll(async () => {
 describe('eos mcp over stdio', () => {
     it('lists its tools', async () => {
         const { tools } = await client.listTools();
-        expect(tools.map(t => t.name).sort()).toEqual(['apply_change', 'explain', 'get_element', 'get_findings', 'list_elements', 'propose_change', 'report', 'search_elements', 'trace']);
+        expect(tools.map(t => t.name).sort()).toEqual([
+            'apply_change',
+            'explain',
+            'get_element',
+            'get_findings',
+            'list_elements',
+            'propose_change',
+            'report',
+            'search_elements',
+            'trace'
+        ]);
         expect(tools.find(t => t.name === 'apply_change')?.annotations?.readOnlyHint).toBe(false);
     });
 
@@ -145,7 +159,10 @@ describe('eos mcp over stdio', () => {
 
     it('a proposal that adds an orphan reports it and writes nothing', async () => {
         const before = fs.readFileSync(path.join(dir, 'strategy.eos'), 'utf8');
-        const proposal = await ok('propose_change', { file: 'strategy.eos', edits: [{ oldText: 'okr Confidence', newText: 'initiative Referral "Referral programme" { stream Payments }\n\nokr Confidence' }] });
+        const proposal = await ok('propose_change', {
+            file: 'strategy.eos',
+            edits: [{ oldText: 'okr Confidence', newText: 'initiative Referral "Referral programme" { stream Payments }\n\nokr Confidence' }]
+        });
         expect(proposal.written).toBe(false);
         expect(proposal.canApply).toBe(true);
         expect(proposal.findingsIntroduced.map((f: { code: string }) => f.code)).toEqual(['orphan-initiative']);
@@ -166,8 +183,12 @@ describe('eos mcp over stdio', () => {
 
     it('refuses paths that leave the root: .., absolute, links', async () => {
         for (const file of ['../escape.eos', '/etc/passwd.eos', 'C:\\x.eos', 'teams/../../x.eos', 'link.eos', 'linked-folder/secret.eos', 'notes.txt', 'node_modules/x.eos']) {
-            expect(await refused('propose_change', { file, text: 'vision X "x"\n' }), file).toMatch(/absolute path|leaves the workspace|symbolic link|not an .eos file|not part of the workspace/);
-            expect(await refused('apply_change', { file, text: 'vision X "x"\n' }), file).toMatch(/absolute path|leaves the workspace|symbolic link|not an .eos file|not part of the workspace/);
+            expect(await refused('propose_change', { file, text: 'vision X "x"\n' }), file).toMatch(
+                /absolute path|leaves the workspace|symbolic link|not an .eos file|not part of the workspace/
+            );
+            expect(await refused('apply_change', { file, text: 'vision X "x"\n' }), file).toMatch(
+                /absolute path|leaves the workspace|symbolic link|not an .eos file|not part of the workspace/
+            );
         }
         expect(fs.existsSync(path.join(os.tmpdir(), 'escape.eos'))).toBe(false);
         expect(fs.readFileSync(path.join(outside, 'secret.eos'), 'utf8')).toBe('vision Secret "outside the root"\n');
@@ -183,7 +204,9 @@ describe('eos mcp over stdio', () => {
         expect(applied.written).toBe(true);
         expect(applied.changes.map((c: { change: string; name: string }) => `${c.change} ${c.name}`)).toEqual(['added Crew']);
         expect(fs.readFileSync(path.join(dir, 'teams/crew.eos'), 'utf8')).toBe('team Crew "The crew" { level team }\n');
-        expect(await refused('apply_change', { file: 'strategy.eos', edits: [{ oldText: 'bet Early\n  stream', newText: 'bet Nowhere\n  stream' }] })).toMatch(/^Not written: the change introduces 1 error:\nstrategy\.eos:15 unresolved-reference/);
+        expect(await refused('apply_change', { file: 'strategy.eos', edits: [{ oldText: 'bet Early\n  stream', newText: 'bet Nowhere\n  stream' }] })).toMatch(
+            /^Not written: the change introduces 1 error:\nstrategy\.eos:15 unresolved-reference/
+        );
         expect(fs.readFileSync(path.join(dir, 'strategy.eos'), 'utf8')).toBe(STRATEGY);
         fs.rmSync(path.join(dir, 'eos.config.json'));
     });
@@ -191,7 +214,9 @@ describe('eos mcp over stdio', () => {
     it('sees files changed on disk at the next call, and survives nonsense', async () => {
         fs.writeFileSync(path.join(dir, 'later.eos'), 'value Candour "Say it as it is"\n');
         expect((await ok('list_elements', { kind: 'value' })).elements.map((e: { name: string }) => e.name)).toEqual(['Candour']);
-        const unknown = await client.callTool({ name: 'no_such_tool', arguments: {} }).catch((error: Error) => ({ isError: true, content: [{ type: 'text', text: error.message }] })) as ToolResult;
+        const unknown = (await client
+            .callTool({ name: 'no_such_tool', arguments: {} })
+            .catch((error: Error) => ({ isError: true, content: [{ type: 'text', text: error.message }] }))) as ToolResult;
         expect(unknown.isError).toBe(true);
         expect((await ok('list_elements')).total).toBe(9);
     });

@@ -19,13 +19,16 @@ describe('files generated from the diagnostic catalogue', () => {
         expect(settings.type).toBe('object');
         expect(Object.keys(settings.properties)).toEqual(DIAGNOSTIC_CODES);
         expect(settings.properties['orphan-bet']).toEqual({
-            type: 'string', enum: ['default', 'error', 'warning', 'info', 'hint', 'off'], default: 'default',
+            type: 'string',
+            enum: ['default', 'error', 'warning', 'info', 'hint', 'off'],
+            default: 'default',
             markdownDescription: `${CATALOGUE['orphan-bet'].summary} Default severity: \`warning\`.`
         });
         const schema = JSON.parse(generatedConfigSchema(JSON.stringify({ properties: { diagnostics: { additionalProperties: false } } })));
         expect(schema.properties.diagnostics.additionalProperties).toBe(false);
         expect(schema.properties.diagnostics.properties['syntax']).toEqual({
-            enum: ['error', 'warning', 'info', 'hint', 'off'], description: `${CATALOGUE.syntax.summary} Default: error.`
+            enum: ['error', 'warning', 'info', 'hint', 'off'],
+            description: `${CATALOGUE.syntax.summary} Default: error.`
         });
     });
 

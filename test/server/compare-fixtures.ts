@@ -42,24 +42,26 @@ okr Q2 "Merchants get paid fast" {
 }
 `;
 
-export const AFTER = BEFORE
-    .replace(`initiative LegacyExport "Export <b>CSV</b> & PDF" {
+export const AFTER =
+    BEFORE.replace(
+        `initiative LegacyExport "Export <b>CSV</b> & PDF" {
   bet Payouts
   stream Payments
   status doing
 }
 
-`, '')
-    .replace('status active', 'status stopped')
-    .replace('from 10% to 80%', 'from 10% to 60%')
-    .replace('  kr Share "Merchants using payouts" from 5% to 20%\n', '')
-    + `
+`,
+        ''
+    )
+        .replace('status active', 'status stopped')
+        .replace('from 10% to 80%', 'from 10% to 60%')
+        .replace('  kr Share "Merchants using payouts" from 5% to 20%\n', '') +
+    `
 initiative Reminders "Bill reminders" {
   bet Payouts
   status ready
 }
 `;
-
 
 /** The language server's own services on the repository's files as the editor holds them. */
 export async function editorWorkspace(folder: string, files: Record<string, string>): Promise<EosServices> {
@@ -73,4 +75,3 @@ export async function editorWorkspace(folder: string, files: Record<string, stri
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return services;
 }
-

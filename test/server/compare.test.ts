@@ -31,7 +31,12 @@ describe('compare mode in the language server', () => {
         const { revisions, error } = revisionsFor({ folder: repo.dir });
         expect(error).toBeUndefined();
         expect(revisions.map(r => `${r.kind} ${r.kind === 'commit' ? r.subject : r.ref}`)).toEqual([
-            'head HEAD', 'branch feature', 'branch main', 'tag v1', 'commit Second', 'commit First strategy'
+            'head HEAD',
+            'branch feature',
+            'branch main',
+            'tag v1',
+            'commit Second',
+            'commit First strategy'
         ]);
         expect(revisions[0]).toMatchObject({ subject: 'Second', author: 'EOS Test' });
         expect(revisions[0].commit).toMatch(/^[0-9a-f]{7,}$/);
@@ -59,8 +64,16 @@ describe('compare mode in the language server', () => {
         expect(compare.summary).toBe("bet Payouts stopped; key result Q2.Speed's target lowered from 80% to 60% — 1 added, 2 removed, 2 changed; no change in findings");
         // The ghost hangs under the bet, between the siblings it sat between.
         const ids = result.nodes.map(node => node.id);
-        expect(ids).toEqual(['vision:Bank', 'theme:Habit', 'bet:Payouts', 'initiative:PayoutApi', 'removed:initiative:LegacyExport',
-            'initiative:Cards', 'initiative:Reminders', 'okr:Q2']);
+        expect(ids).toEqual([
+            'vision:Bank',
+            'theme:Habit',
+            'bet:Payouts',
+            'initiative:PayoutApi',
+            'removed:initiative:LegacyExport',
+            'initiative:Cards',
+            'initiative:Reminders',
+            'okr:Q2'
+        ]);
         const ghost = result.nodes.find(node => node.id === 'removed:initiative:LegacyExport')!;
         expect(ghost).toMatchObject({ parent: 'bet:Payouts', title: 'Export <b>CSV</b> & PDF' });
         expect(ghost.uri).toBeUndefined();
@@ -83,7 +96,12 @@ describe('compare mode in the language server', () => {
         expect(result.svg).toMatch(/data-legend="added".*?1 added.*?data-legend="changed".*?2 changed.*?data-legend="removed".*?1 removed \(faded\)/s);
         // The list of changes: each entry says what, and where it is now (nothing for the removed one).
         const entry = (text: string) => compare.entries.find(e => e.text.startsWith(text))!;
-        expect(entry('bet Payouts')).toMatchObject({ change: 'modified', notes: ['status: active → stopped'], nodeId: 'bet:Payouts', uri: URI.file(path.join(repo.dir, 'strategy.eos')).toString() });
+        expect(entry('bet Payouts')).toMatchObject({
+            change: 'modified',
+            notes: ['status: active → stopped'],
+            nodeId: 'bet:Payouts',
+            uri: URI.file(path.join(repo.dir, 'strategy.eos')).toString()
+        });
         expect(entry('initiative LegacyExport')).toMatchObject({ change: 'removed', nodeId: 'removed:initiative:LegacyExport', notes: ['was at strategy.eos:21 in main'] });
         expect(entry('initiative LegacyExport').uri).toBeUndefined();
         expect(entry('key result Q2.Speed')).toMatchObject({ change: 'modified', notes: ['target: 80% → 60% (lowered)'], nodeId: 'okr:Q2' });
@@ -94,12 +112,16 @@ describe('compare mode in the language server', () => {
         const services = await editorWorkspace(repo.dir, { 'strategy.eos': BEFORE });
         const feature = await diagramFor(services, { uri: '', compare: { folder: repo.dir, revision: 'feature' } });
         expect(feature.compare!.summary).toBe('1 changed; no change in findings');
-        expect(feature.compare!.entries).toEqual([expect.objectContaining({ text: 'initiative Cards “Card controls”', notes: ['title: Card controls in the app → Card controls'] })]);
+        expect(feature.compare!.entries).toEqual([
+            expect.objectContaining({ text: 'initiative Cards “Card controls”', notes: ['title: Card controls in the app → Card controls'] })
+        ]);
         const tag = await diagramFor(services, { uri: '', compare: { folder: repo.dir, revision: 'v1', label: 'v1' } });
         expect(tag.compare!.summary).toBe('No element changed; no change in findings');
         expect(tag.svg).not.toMatch(/class="node[^"]*diff-/);
         const gone = await diagramFor(services, { uri: '', compare: { folder: repo.dir, revision: 'no-such-branch' } });
-        expect(gone.compare!.error).toBe("The strategy could not be compared with no-such-branch: 'no-such-branch' is not a commit of this repository (was the branch deleted or renamed?). Pick another one with EOS: Compare Strategy with….");
+        expect(gone.compare!.error).toBe(
+            "The strategy could not be compared with no-such-branch: 'no-such-branch' is not a commit of this repository (was the branch deleted or renamed?). Pick another one with EOS: Compare Strategy with…."
+        );
         // The tree is still drawn, unmarked.
         expect(gone.nodes.length).toBeGreaterThan(3);
         expect(gone.svg).not.toContain('diff-');

@@ -10,13 +10,17 @@ import { diagramFor } from '../../src/server/diagram-handler.js';
 import { buildWorkspace } from '../helpers.js';
 import { readExample } from '../diagram/diagram-fixtures.js';
 
-afterEach(() => { vi.restoreAllMocks(); });
+afterEach(() => {
+    vi.restoreAllMocks();
+});
 
 /** A token that turns cancelled at its `cancelAt`-th check, counting the checks made. */
 function cancelledAtCheck(cancelAt: number): CancellationToken & { checks: number } {
     const token = {
         checks: 0,
-        get isCancellationRequested() { return ++token.checks >= cancelAt; },
+        get isCancellationRequested() {
+            return ++token.checks >= cancelAt;
+        },
         onCancellationRequested: () => ({ dispose: () => undefined })
     };
     return token;
@@ -43,11 +47,21 @@ describe('cancelling eos/diagram', () => {
         const data = diagramData(diagramSourceOf(ws.services.eos.StrategyWorkspace));
         // Checks: before the view, before the layout, before the SVG.
         const beforeLayout = cancelledAtCheck(2);
-        const stopped = await renderDiagram(data, {}, beforeLayout).then(() => 'drawn', (error: unknown) => error);
+        const stopped = await renderDiagram(data, {}, beforeLayout).then(
+            () => 'drawn',
+            (error: unknown) => error
+        );
         expect(isOperationCancelled(stopped)).toBe(true);
         expect(beforeLayout.checks).toBe(2);
         const beforeSvg = cancelledAtCheck(3);
-        expect(isOperationCancelled(await renderDiagram(data, {}, beforeSvg).then(() => 'drawn', (error: unknown) => error))).toBe(true);
+        expect(
+            isOperationCancelled(
+                await renderDiagram(data, {}, beforeSvg).then(
+                    () => 'drawn',
+                    (error: unknown) => error
+                )
+            )
+        ).toBe(true);
         expect(beforeSvg.checks).toBe(3);
         const never = cancelledAtCheck(Infinity);
         expect((await renderDiagram(data, {}, never)).svg).toMatch(/^<svg /);

@@ -11,7 +11,10 @@ describe('eos/diagram request', () => {
         expect(bet.uri).toMatch(/strategy\.eos$/);
         expect(bet.nameRange).toEqual({ start: { line: 12, character: 4 }, end: { line: 12, character: 19 } });
         expect(result.filterOptions).toEqual({
-            themes: ['Retention'], streams: ['Onboarding', 'CoreProduct', 'Support'], statuses: ['doing'], owners: ['OnboardingCrew']
+            themes: ['Retention'],
+            streams: ['Onboarding', 'CoreProduct', 'Support'],
+            statuses: ['doing'],
+            owners: ['OnboardingCrew']
         });
         expect(result.kanban.cards).toBe(2);
     });
@@ -26,7 +29,11 @@ describe('eos/diagram request', () => {
     it('applies the filter and folds asked for, and an empty workspace gives an empty picture, not an error', async () => {
         const filtered = await diagramOf(readExample('examples/language-md'), { filter: { owner: 'OnboardingCrew' }, collapsed: ['group:unaligned'] });
         expect(filtered.result.nodes.map(node => node.id)).toEqual([
-            'vision:PrimaryBank', 'theme:Retention', 'bet:EarlyExperience', 'initiative:GuidedSetup', 'okr:EarlyConfidence'
+            'vision:PrimaryBank',
+            'theme:Retention',
+            'bet:EarlyExperience',
+            'initiative:GuidedSetup',
+            'okr:EarlyConfidence'
         ]);
         // What the folds hide stays searchable, with the folds to open to show it.
         const folded = await diagramOf(readExample('examples/language-md'), { collapsed: ['theme:Retention'] });
@@ -44,7 +51,18 @@ describe('eos/diagram request', () => {
 
     it('turns an internal failure into a message instead of throwing at the editor', async () => {
         const { workspace } = await diagramOf(readExample('examples/language-md'));
-        const broken = { ...workspace.services, shared: { workspace: { WorkspaceLock: { read: () => { throw new Error('boom'); } } } } };
+        const broken = {
+            ...workspace.services,
+            shared: {
+                workspace: {
+                    WorkspaceLock: {
+                        read: () => {
+                            throw new Error('boom');
+                        }
+                    }
+                }
+            }
+        };
         const result = await diagramFor(broken as never, { uri: '' });
         expect(result.error).toBe('The strategy preview could not be drawn: boom');
         expect(result.svg).toBe('');

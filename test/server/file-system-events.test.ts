@@ -18,8 +18,12 @@ let cli: { file: string; temporary?: string };
 let folders: string[] = [];
 let sessions: LspSession[] = [];
 
-beforeAll(async () => { cli = process.env.EOS_TEST_CLI ? { file: process.env.EOS_TEST_CLI } : await currentCli(); }, 120_000);
-afterAll(() => { if (cli.temporary) fs.rmSync(cli.temporary, { recursive: true, force: true }); });
+beforeAll(async () => {
+    cli = process.env.EOS_TEST_CLI ? { file: process.env.EOS_TEST_CLI } : await currentCli();
+}, 120_000);
+afterAll(() => {
+    if (cli.temporary) fs.rmSync(cli.temporary, { recursive: true, force: true });
+});
 afterEach(async () => {
     for (const session of sessions) await session.stop();
     for (const folder of folders) {
@@ -59,9 +63,11 @@ describe('the server on files it cannot read', () => {
         // Unopened files get their findings: the workspace became ready.
         await session.codesFor(path.join(root, 'streams.eos'), codes => codes.includes('wip-exceeded'));
         const warning = await session.waitFor('a warning', () => session.shown.find(m => /secret\.eos/.test(m.message)));
-        expect(warning.message, warning.message).toBe('EOS skips 2 files it cannot read (their elements are left out). ' +
-            'huge.eos is 3.0 MB; EOS reads files up to 2 MB. Split it into several .eos files (one per team or theme): the workspace may hold many. — ' +
-            'cannot read secret.eos: permission denied');
+        expect(warning.message, warning.message).toBe(
+            'EOS skips 2 files it cannot read (their elements are left out). ' +
+                'huge.eos is 3.0 MB; EOS reads files up to 2 MB. Split it into several .eos files (one per team or theme): the workspace may hold many. — ' +
+                'cannot read secret.eos: permission denied'
+        );
         expect(session.shown).toHaveLength(1);
         // An edit still gets diagnostics, and hover answers.
         await session.open(path.join(root, 'team.eos'), ONE_DOING);
@@ -98,7 +104,8 @@ describe('closing and deleting', () => {
     it('on close without saving, reads the file from disk again: its findings and those it caused go (defect 3)', async () => {
         const root = workspace({ 'streams.eos': STREAM, 'team.eos': ONE_DOING });
         const session = await start(root);
-        const streams = path.join(root, 'streams.eos'), team = path.join(root, 'team.eos');
+        const streams = path.join(root, 'streams.eos'),
+            team = path.join(root, 'team.eos');
         await session.codesFor(streams, codes => !codes.includes('wip-exceeded'));
         await session.open(team);
         await session.change(team, TWO_DOING + 'initiative Dup "x"\ninitiative Dup "y"\n');
@@ -123,13 +130,14 @@ describe('closing and deleting', () => {
         await session.codesFor(strategy, codes => codes.includes('duplicate-name'));
         await session.close(unsaved);
         await session.codesFor(strategy, codes => !codes.includes('duplicate-name'));
-        await session.waitFor('the buffer\'s findings cleared', () => session.diagnostics.get(uriOf(unsaved))?.length === 0);
+        await session.waitFor("the buffer's findings cleared", () => session.diagnostics.get(uriOf(unsaved))?.length === 0);
     }, 60_000);
 
     it('keeps an open file deleted on disk: the editor still holds it (defect 3)', async () => {
         const root = workspace({ 'streams.eos': STREAM, 'team.eos': TWO_DOING });
         const session = await start(root);
-        const streams = path.join(root, 'streams.eos'), team = path.join(root, 'team.eos');
+        const streams = path.join(root, 'streams.eos'),
+            team = path.join(root, 'team.eos');
         await session.codesFor(streams, codes => codes.includes('wip-exceeded'));
         await session.open(team);
         await session.hover(team, 0, 2);
@@ -140,7 +148,11 @@ describe('closing and deleting', () => {
         expect(await session.hover(team, 0, 2)).not.toBeNull();
         // And its elements still count in the other file.
         await session.open(path.join(root, 'third.eos'), 'initiative C "C" { stream S status doing }\n');
-        const wip = await session.waitFor('the message counting three', () => (session.diagnostics.get(uriOf(streams)) ?? []).find(d => d.code === 'wip-exceeded' && /\b3\b/.test(String(d.message))), 10_000);
+        const wip = await session.waitFor(
+            'the message counting three',
+            () => (session.diagnostics.get(uriOf(streams)) ?? []).find(d => d.code === 'wip-exceeded' && /\b3\b/.test(String(d.message))),
+            10_000
+        );
         expect(String(wip.message)).toMatch(/3/);
         expect(await session.hover(team, 0, 2)).not.toBeNull();
     }, 60_000);
@@ -148,7 +160,8 @@ describe('closing and deleting', () => {
     it('clears findings a deleted file caused elsewhere, though nothing else was rebuilt (defect 4)', async () => {
         const root = workspace({ 'streams.eos': STREAM, 'team.eos': TWO_DOING, 'a.eos': 'bet Growth "g"\n', 'b.eos': 'bet Growth "copy"\n' });
         const session = await start(root);
-        const streams = path.join(root, 'streams.eos'), a = path.join(root, 'a.eos');
+        const streams = path.join(root, 'streams.eos'),
+            a = path.join(root, 'a.eos');
         await session.codesFor(streams, codes => codes.includes('wip-exceeded'));
         await session.codesFor(a, codes => codes.includes('duplicate-name'));
         fs.rmSync(path.join(root, 'team.eos'));
@@ -163,11 +176,15 @@ describe('a client that sends no settings (Neovim, Helix)', () => {
     it('gets the findings of every unopened file, the same as eos check (defect 5)', async () => {
         const examples = path.resolve('examples/flawed');
         const session = await start(examples, { settings: false });
-        const expected = JSON.parse(spawnSync(process.execPath, [cli.file, 'check', '--format', 'json', '--today', new Date().toISOString().slice(0, 10), '.'], { cwd: examples, encoding: 'utf8' }).stdout);
+        const expected = JSON.parse(
+            spawnSync(process.execPath, [cli.file, 'check', '--format', 'json', '--today', new Date().toISOString().slice(0, 10), '.'], { cwd: examples, encoding: 'utf8' }).stdout
+        );
         const want = (expected.diagnostics as Array<{ file: string; line: number; code: string }>).map(d => `${d.file}:${d.line} ${d.code}`).sort();
         expect(want.length).toBeGreaterThan(20);
         const got = await session.waitFor('all findings', () => {
-            const list = [...session.diagnostics].flatMap(([uri, ds]) => ds.map(d => `${path.relative(examples, new URL(uri).pathname)}:${d.range.start.line + 1} ${String(d.code)}`)).sort();
+            const list = [...session.diagnostics]
+                .flatMap(([uri, ds]) => ds.map(d => `${path.relative(examples, new URL(uri).pathname)}:${d.range.start.line + 1} ${String(d.code)}`))
+                .sort();
             return list.length >= want.length ? list : undefined;
         });
         expect(got).toEqual(want);
@@ -176,7 +193,12 @@ describe('a client that sends no settings (Neovim, Helix)', () => {
 
 describe('which files are the workspace (defect 6)', () => {
     it('reads what eos check reads: not .history/ or out/, a symlinked folder, a symlinked file once', async () => {
-        const root = workspace({ 'strategy.eos': 'bet Growth "g"\n', '.history/strategy_1.eos': 'bet Growth "g"\n', 'out/strategy.eos': 'bet Growth "g"\n', 'elsewhere/team.eos': 'okr O "o" { supports Growth kr K "k" from 1 to 2 }\n' });
+        const root = workspace({
+            'strategy.eos': 'bet Growth "g"\n',
+            '.history/strategy_1.eos': 'bet Growth "g"\n',
+            'out/strategy.eos': 'bet Growth "g"\n',
+            'elsewhere/team.eos': 'okr O "o" { supports Growth kr K "k" from 1 to 2 }\n'
+        });
         const linked = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-linked-'));
         folders.push(linked);
         fs.writeFileSync(path.join(linked, 'more.eos'), 'initiative I "i" { bet Growth }\n');

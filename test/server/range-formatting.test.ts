@@ -33,9 +33,12 @@ async function formatRange(name: string, text: string, range: Range): Promise<{ 
     const file = path.join(folder, name);
     fs.writeFileSync(file, text);
     await session.open(file, text);
-    const edits = await session.connection.sendRequest(DocumentRangeFormattingRequest.type, {
-        textDocument: { uri: uriOf(file) }, range, options: { tabSize: 2, insertSpaces: true }
-    }) ?? [];
+    const edits =
+        (await session.connection.sendRequest(DocumentRangeFormattingRequest.type, {
+            textDocument: { uri: uriOf(file) },
+            range,
+            options: { tabSize: 2, insertSpaces: true }
+        })) ?? [];
     return { edits, after: TextDocument.applyEdits(TextDocument.create(uriOf(file), 'eos', 1, text), edits) };
 }
 
@@ -43,7 +46,7 @@ const withoutWhitespace = (text: string) => text.replace(/\s+/g, '');
 
 describe('range formatting over LSP', () => {
     it('formats only the selected lines of a 5,000-line file, keeping every character the user wrote', async () => {
-        const lines = Array.from({ length: 5000 }, (_, i) => `stream   S${i}    "Stream ${i}"   {   wip    ${i % 7 + 1}   }`);
+        const lines = Array.from({ length: 5000 }, (_, i) => `stream   S${i}    "Stream ${i}"   {   wip    ${(i % 7) + 1}   }`);
         const text = lines.join('\n') + '\n';
         const { edits, after } = await formatRange('long.eos', text, { start: { line: 2500, character: 0 }, end: { line: 2510, character: 0 } });
         expect(edits.length).toBeGreaterThan(0);
@@ -55,7 +58,7 @@ describe('range formatting over LSP', () => {
         const afterLines = after.split('\n');
         expect(afterLines.length).toBe(lines.length + 1);
         for (let i = 0; i < lines.length; i++) {
-            const expected = i >= 2500 && i < 2510 ? `stream S${i} "Stream ${i}" { wip ${i % 7 + 1} }` : lines[i];
+            const expected = i >= 2500 && i < 2510 ? `stream S${i} "Stream ${i}" { wip ${(i % 7) + 1} }` : lines[i];
             if (afterLines[i] !== expected) expect(`${i}: ${afterLines[i]}`).toBe(`${i}: ${expected}`);
         }
         expect(withoutWhitespace(after)).toBe(withoutWhitespace(text));

@@ -8,7 +8,9 @@ import { createEosServices } from '../../src/language/eos-module.js';
 import { WorkspaceConfig } from '../../src/server/workspace-config.js';
 
 const folders: string[] = [];
-afterEach(() => { for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true }); });
+afterEach(() => {
+    for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
 
 async function start(configText?: string) {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-config-'));
@@ -16,7 +18,13 @@ async function start(configText?: string) {
     if (configText !== undefined) fs.writeFileSync(path.join(folder, 'eos.config.json'), configText);
     const { shared, Eos } = createEosServices(EmptyFileSystem);
     const warnings: string[] = [];
-    const connection = { window: { showWarningMessage: async (m: string) => { warnings.push(m); } } } as unknown as Connection;
+    const connection = {
+        window: {
+            showWarningMessage: async (m: string) => {
+                warnings.push(m);
+            }
+        }
+    } as unknown as Connection;
     const config = new WorkspaceConfig(Eos, connection);
     const params = { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'ws' }] } as InitializeParams;
     await shared.lsp.LanguageServer.initialize(params);
@@ -59,7 +67,9 @@ describe('eos.config.json in the language server', () => {
         config.applySettings({ stalledAfterDays: 2.5, diagnostics: { 'orphan-bet': 'hint', 'orphan-bett': 'off' } });
         expect(strategy.stalledAfterDays).toBe(30);
         expect(strategy.editorDiagnostics).toEqual({ 'orphan-bet': 'hint' });
-        expect(warnings).toEqual(['EOS ignores some settings: setting eos: "stalledAfterDays" must be a whole number of days (0 or more), not 2.5; '
-            + 'setting eos.diagnostics: unknown diagnostic code "orphan-bett" (did you mean "orphan-bet"?)']);
+        expect(warnings).toEqual([
+            'EOS ignores some settings: setting eos: "stalledAfterDays" must be a whole number of days (0 or more), not 2.5; ' +
+                'setting eos.diagnostics: unknown diagnostic code "orphan-bett" (did you mean "orphan-bet"?)'
+        ]);
     });
 });

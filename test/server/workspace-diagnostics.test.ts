@@ -12,7 +12,11 @@ function setup() {
     const { shared, Eos } = createEosServices(EmptyFileSystem);
     Eos.eos.StrategyWorkspace.today = '2026-03-01';
     const sent: PublishDiagnosticsParams[] = [];
-    keepWorkspaceDiagnosticsFresh(Eos, { sendDiagnostics: async (params: PublishDiagnosticsParams) => { sent.push(params); } } as unknown as Connection);
+    keepWorkspaceDiagnosticsFresh(Eos, {
+        sendDiagnostics: async (params: PublishDiagnosticsParams) => {
+            sent.push(params);
+        }
+    } as unknown as Connection);
     const versions = new Map<string, number>();
     const edit = async (uri: string, text: string) => {
         const version = (versions.get(uri) ?? 0) + 1;
@@ -40,7 +44,12 @@ describe('workspace findings in files an edit did not touch', () => {
         sent.length = 0;
         await edit(TEAM, 'initiative A { stream S status doing }\ninitiative B { stream S status done }');
         expect(codes(STREAMS)).not.toContain('wip-exceeded');
-        expect(sent.filter(p => p.uri === STREAMS).at(-1)?.diagnostics.map(d => d.code) ?? []).not.toContain('wip-exceeded');
+        expect(
+            sent
+                .filter(p => p.uri === STREAMS)
+                .at(-1)
+                ?.diagnostics.map(d => d.code) ?? []
+        ).not.toContain('wip-exceeded');
     });
 
     it('does not republish a file whose findings did not change', async () => {

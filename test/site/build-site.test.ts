@@ -9,15 +9,35 @@ import { HOSTILE, readExample, siteOf } from './site-fixtures.js';
 
 /** Every href of a page (attribute values, entities decoded), with the page it is on. */
 function hrefsOf(html: string): string[] {
-    return [...html.matchAll(/\shref="([^"]*)"/g)].map(m => m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+    return [...html.matchAll(/\shref="([^"]*)"/g)].map(m =>
+        m[1]
+            .replace(/&amp;/g, '&')
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'")
+    );
 }
 
 function idsOf(html: string): Set<string> {
-    return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map(m => m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'")));
+    return new Set(
+        [...html.matchAll(/\sid="([^"]*)"/g)].map(m =>
+            m[1]
+                .replace(/&amp;/g, '&')
+                .replace(/&quot;/g, '"')
+                .replace(/&#39;/g, "'")
+        )
+    );
 }
 
 function text(html: string): string {
-    return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+    return html
+        .replace(/<script[\s\S]*?<\/script>/g, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ');
 }
 
 const HTML = (files: Map<string, string>) => [...files].filter(([file]) => file.endsWith('.html'));
@@ -25,10 +45,27 @@ const HTML = (files: Map<string, string>) => [...files].filter(([file]) => file.
 describe('eos build: the folder site', () => {
     it('has the fixed pages, a page per element and team, the assets, and every link resolves', async () => {
         const files = await siteOf(readExample('examples/acme'));
-        for (const page of ['index.html', 'tree.html', 'kanban.html', 'findings.html', 'glossary.html', 'board-pack.html', 'teams.html',
-            'vision/EverydayBank.html', 'theme/FirstNinetyDays.html', 'bet/FrictionlessOpening.html', 'initiative/SelfieVerification.html',
-            'okr/OpeningQ1.html', 'team/OpeningStream.html', 'stream/AccountOpening.html', 'assets/site.css', 'assets/site.js', 'assets/tree.js',
-            'assets/tree-data.js', 'assets/search-index.js']) {
+        for (const page of [
+            'index.html',
+            'tree.html',
+            'kanban.html',
+            'findings.html',
+            'glossary.html',
+            'board-pack.html',
+            'teams.html',
+            'vision/EverydayBank.html',
+            'theme/FirstNinetyDays.html',
+            'bet/FrictionlessOpening.html',
+            'initiative/SelfieVerification.html',
+            'okr/OpeningQ1.html',
+            'team/OpeningStream.html',
+            'stream/AccountOpening.html',
+            'assets/site.css',
+            'assets/site.js',
+            'assets/tree.js',
+            'assets/tree-data.js',
+            'assets/search-index.js'
+        ]) {
             expect(files.has(page), page).toBe(true);
         }
         let checked = 0;
@@ -38,7 +75,8 @@ describe('eos build: the folder site', () => {
                 const [target, anchor] = href.split('#');
                 const resolved = target ? path.posix.normalize(path.posix.join(path.posix.dirname(page), decodeURIComponent(target))) : page;
                 expect(files.has(resolved), `${page} links to missing ${href}`).toBe(true);
-                if (anchor && !anchor.startsWith('focus')) expect(idsOf(files.get(resolved)!).has(decodeURIComponent(anchor)), `${page} links to missing anchor ${href}`).toBe(true);
+                if (anchor && !anchor.startsWith('focus'))
+                    expect(idsOf(files.get(resolved)!).has(decodeURIComponent(anchor)), `${page} links to missing anchor ${href}`).toBe(true);
                 checked++;
             }
         }
@@ -86,17 +124,23 @@ describe('eos build: the folder site', () => {
 
         const orphan = text(files.get('initiative/ReferralProgram.html')!);
         expect(orphan).toMatch(/warning orphan-initiative Initiative 'ReferralProgram' is linked to no bet/);
-        expect(orphan).toContain("Initiative 'ReferralProgram' is linked to no bet. How to fix: Add bet <Name> , or stop it. Why it matters: Work linked to no bet shows nobody which hypothesis it tests or why it is funded.");
+        expect(orphan).toContain(
+            "Initiative 'ReferralProgram' is linked to no bet. How to fix: Add bet <Name> , or stop it. Why it matters: Work linked to no bet shows nobody which hypothesis it tests or why it is funded."
+        );
         expect(orphan.split('or stop it').length - 1, 'the fix is shown once').toBe(1);
         expect(orphan.split('which hypothesis it tests').length - 1, 'the why is shown once').toBe(1);
         expect(orphan).toMatch(/links to nothing above it/);
     });
 
-    it('lists a key result\'s check-ins on its OKR page, newest first, with confidence and note escaped', async () => {
-        const files = await siteOf({
-            'okr.eos': 'okr Q1 "Faster onboarding" {\n  period 2026-Q1\n  kr Days "Days to first value" from 12 to 5 days\n'
-                + '    checkin 2026-01-12 11 confidence high "first week"\n    checkin 2026-02-09 9 confidence low "<b>pilot</b> slipped"\n}\n'
-        }, { today: '2026-03-01' });
+    it("lists a key result's check-ins on its OKR page, newest first, with confidence and note escaped", async () => {
+        const files = await siteOf(
+            {
+                'okr.eos':
+                    'okr Q1 "Faster onboarding" {\n  period 2026-Q1\n  kr Days "Days to first value" from 12 to 5 days\n' +
+                    '    checkin 2026-01-12 11 confidence high "first week"\n    checkin 2026-02-09 9 confidence low "<b>pilot</b> slipped"\n}\n'
+            },
+            { today: '2026-03-01' }
+        );
         const okr = files.get('okr/Q1.html')!;
         expect(text(okr)).toMatch(/Check-ins \(2\) Date Reading Confidence Note 2026-02-09 9 low <b>pilot<\/b> slipped 2026-01-12 11 high first week/);
         expect(okr).toContain('&lt;b&gt;pilot&lt;/b&gt; slipped');
@@ -177,7 +221,9 @@ describe('eos build: hostile text', () => {
         const styles = [...html.replace(/<script>[\s\S]*?<\/script>/g, '').matchAll(/<style>([\s\S]*?)<\/style>/g)].map(m => m[1]);
         expect(scripts.length).toBe(4);
         expect(styles.length).toBe(1);
-        expect(csp).toBe(`default-src 'none'; script-src ${scripts.map(cspHash).join(' ')}; style-src ${styles.map(cspHash).join(' ')}; img-src 'self' data:; base-uri 'none'; form-action 'none'`);
+        expect(csp).toBe(
+            `default-src 'none'; script-src ${scripts.map(cspHash).join(' ')}; style-src ${styles.map(cspHash).join(' ')}; img-src 'self' data:; base-uri 'none'; form-action 'none'`
+        );
         expect(html).not.toMatch(/<script\s+src/);
         expect(html).not.toMatch(/\sstyle=/);
         // Hostile text inside the inlined data cannot close the script element.

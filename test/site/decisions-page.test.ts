@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { readEosFolder } from '../helpers.js';
 import { siteOf } from './site-fixtures.js';
 
-const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (html: string) =>
+    html
+        .replace(/<script[\s\S]*?<\/script>/g, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ');
 
 describe('eos build: the decisions page', () => {
-    it('lists flawed\'s decisions by quarter and audits the tenets, linking tenets and teams to their pages', async () => {
+    it("lists flawed's decisions by quarter and audits the tenets, linking tenets and teams to their pages", async () => {
         const files = await siteOf(readEosFolder('examples/flawed'), { today: '2026-03-01' });
         const html = files.get('decisions.html')!;
         expect(html).toBeDefined();

@@ -61,13 +61,24 @@ interface Reader {
 }
 
 async function open(site: string, file = 'index.html', options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Reader> {
-    const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 860 }, colorScheme: options.colorScheme ?? 'light', deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+        viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
+        colorScheme: options.colorScheme ?? 'light',
+        deviceScaleFactor: 1
+    });
     const problems: string[] = [];
     const allowed = `file://${site}/`;
-    page.on('console', message => { if (message.type() === 'error' || message.type() === 'warning' || /CSP violation/.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`); });
+    page.on('console', message => {
+        if (message.type() === 'error' || message.type() === 'warning' || /CSP violation/.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`);
+    });
     page.on('pageerror', error => problems.push(`page error: ${error.message}`));
-    page.on('dialog', dialog => { problems.push(`dialog: ${dialog.message()}`); void dialog.dismiss(); });
-    page.on('request', request => { if (!request.url().startsWith(allowed)) problems.push(`request outside the site: ${request.url()}`); });
+    page.on('dialog', dialog => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+    });
+    page.on('request', request => {
+        if (!request.url().startsWith(allowed)) problems.push(`request outside the site: ${request.url()}`);
+    });
     await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', e => console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
     });
@@ -206,7 +217,9 @@ describe('the published site in chromium', () => {
         await done(tree);
         const single = await open(singles.hostile, 'index.html');
         for (const hash of ['#theme/T.html', '#bet/B.html', '#tree.html', '#okr/O.html', '#tenet/Ten.html']) {
-            await single.page.evaluate(h => { location.hash = h; }, hash);
+            await single.page.evaluate(h => {
+                location.hash = h;
+            }, hash);
             await poll(() => single.page.locator('section.page.current').getAttribute('data-page')).toBe(hash.slice(1));
         }
         expect(await single.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -251,27 +264,45 @@ describe('the published site in chromium', () => {
         expect(pages).toBeLessThanOrEqual(sheets * 2);
         await reader.page.emulateMedia({ media: 'print' });
         expect(await reader.page.locator('.site-header').isVisible()).toBe(false);
-        expect(await reader.page.locator('.theme-sheet').first().evaluate(e => getComputedStyle(e).breakBefore)).toBe('page');
+        expect(
+            await reader.page
+                .locator('.theme-sheet')
+                .first()
+                .evaluate(e => getComputedStyle(e).breakBefore)
+        ).toBe('page');
         await expectScreenshot(reader.page, 'docs/site-pack-print.png');
         await done(reader);
     });
 
     it('screenshots: home, tree, element and team pages, light, dark and print', async () => {
         const shots: Array<[string, string, 'light' | 'dark' | 'print', boolean]> = [
-            ['index.html', 'home', 'light', true], ['index.html', 'home', 'dark', false], ['index.html', 'home', 'print', false],
-            ['tree.html', 'tree', 'light', false], ['tree.html', 'tree', 'dark', true], ['tree.html', 'tree', 'print', false],
-            ['bet/FrictionlessOpening.html', 'bet', 'light', true], ['bet/FrictionlessOpening.html', 'bet', 'dark', false], ['bet/FrictionlessOpening.html', 'bet', 'print', false],
-            ['team/OpeningStream.html', 'team', 'light', false], ['team/OpeningStream.html', 'team', 'dark', true], ['team/OpeningStream.html', 'team', 'print', false]
+            ['index.html', 'home', 'light', true],
+            ['index.html', 'home', 'dark', false],
+            ['index.html', 'home', 'print', false],
+            ['tree.html', 'tree', 'light', false],
+            ['tree.html', 'tree', 'dark', true],
+            ['tree.html', 'tree', 'print', false],
+            ['bet/FrictionlessOpening.html', 'bet', 'light', true],
+            ['bet/FrictionlessOpening.html', 'bet', 'dark', false],
+            ['bet/FrictionlessOpening.html', 'bet', 'print', false],
+            ['team/OpeningStream.html', 'team', 'light', false],
+            ['team/OpeningStream.html', 'team', 'dark', true],
+            ['team/OpeningStream.html', 'team', 'print', false]
         ];
         for (const [file, name, mode, docs] of shots) {
             const reader = await open(sites.acme, file, { colorScheme: mode === 'dark' ? 'dark' : 'light' });
             if (mode === 'print') await reader.page.emulateMedia({ media: 'print' });
             if (file === 'tree.html') await reader.page.waitForSelector(TREE_READY);
-            await expectScreenshot(reader.page, `${docs ? 'docs' : SHOTS}/site-${name}-${mode}.png`, { fullPage: file !== 'tree.html' && mode !== 'light' ? false : file !== 'tree.html' });
+            await expectScreenshot(reader.page, `${docs ? 'docs' : SHOTS}/site-${name}-${mode}.png`, {
+                fullPage: file !== 'tree.html' && mode !== 'light' ? false : file !== 'tree.html'
+            });
             await done(reader);
         }
         // The flawed example: findings page and an element with findings.
-        for (const [file, name] of [['findings.html', 'findings'], ['index.html', 'flawed-home']] as const) {
+        for (const [file, name] of [
+            ['findings.html', 'findings'],
+            ['index.html', 'flawed-home']
+        ] as const) {
             const reader = await open(sites.flawed, file);
             await expectScreenshot(reader.page, `${SHOTS}/site-${name}-light.png`);
             await done(reader);
@@ -280,7 +311,7 @@ describe('the published site in chromium', () => {
 });
 
 function walk(folder: string, base = folder): string[] {
-    return fs.readdirSync(folder, { withFileTypes: true }).flatMap(entry => entry.isDirectory()
-        ? walk(path.join(folder, entry.name), base)
-        : [path.relative(base, path.join(folder, entry.name)).split(path.sep).join('/')]);
+    return fs
+        .readdirSync(folder, { withFileTypes: true })
+        .flatMap(entry => (entry.isDirectory() ? walk(path.join(folder, entry.name), base) : [path.relative(base, path.join(folder, entry.name)).split(path.sep).join('/')]));
 }

@@ -41,7 +41,9 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         if (panel) panel.reveal(column, tab);
         else {
             panel = new StrategyPreview(context, client, column, tab);
-            panel.onDispose(() => { panel = undefined; });
+            panel.onDispose(() => {
+                panel = undefined;
+            });
         }
         return panel;
     };
@@ -81,16 +83,26 @@ class StrategyPreview {
     /** Compare mode: the revision the tree is compared with. */
     comparison: CompareParams | undefined;
 
-    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, column: vscode.ViewColumn, private tab: PreviewTab) {
-        this.ready = new Promise(resolve => { this.markReady = resolve; });
+    constructor(
+        context: vscode.ExtensionContext,
+        private readonly client: LanguageClient,
+        column: vscode.ViewColumn,
+        private tab: PreviewTab
+    ) {
+        this.ready = new Promise(resolve => {
+            this.markReady = resolve;
+        });
         const out = vscode.Uri.joinPath(context.extensionUri, 'out');
         this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Strategy Preview', column, {
-            enableScripts: true, localResourceRoots: [out], retainContextWhenHidden: false
+            enableScripts: true,
+            localResourceRoots: [out],
+            retainContextWhenHidden: false
         });
         this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'icon.png');
         const webview = this.panel.webview;
         webview.html = webviewHtml({
-            cspSource: webview.cspSource, nonce: makeNonce(),
+            cspSource: webview.cspSource,
+            nonce: makeNonce(),
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(out, 'webview.js')).toString(),
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(out, 'webview.css')).toString()
         });
@@ -103,7 +115,9 @@ class StrategyPreview {
                 this.editedAt = Date.now();
                 this.scheduleUpdate();
             }),
-            vscode.workspace.onDidSaveTextDocument(document => { if (isEos(document)) this.scheduleUpdate(); }),
+            vscode.workspace.onDidSaveTextDocument(document => {
+                if (isEos(document)) this.scheduleUpdate();
+            }),
             vscode.window.onDidChangeActiveTextEditor(editor => {
                 if (!editor || !isEos(editor.document)) return;
                 this.followed = editor.document.uri;
@@ -205,7 +219,10 @@ class StrategyPreview {
     private params(standalone = false): DiagramParams {
         const uri = (this.followed ?? activeEosEditor()?.document.uri)?.toString() ?? '';
         return {
-            uri, filter: this.view.filter, ...(this.view.collapsed ? { collapsed: this.view.collapsed } : {}), ...(standalone ? { standalone } : {}),
+            uri,
+            filter: this.view.filter,
+            ...(this.view.collapsed ? { collapsed: this.view.collapsed } : {}),
+            ...(standalone ? { standalone } : {}),
             ...(this.comparison ? { compare: this.comparison } : {})
         };
     }
@@ -229,7 +246,7 @@ class StrategyPreview {
     private async update(): Promise<void> {
         const sequence = ++this.sequence;
         this.running?.cancel();
-        const running = this.running = new vscode.CancellationTokenSource();
+        const running = (this.running = new vscode.CancellationTokenSource());
         const result = await this.request(this.params(), running.token);
         running.dispose();
         if (this.running === running) this.running = undefined;
@@ -261,7 +278,10 @@ class StrategyPreview {
         await this.ready;
         const dataUrl = await new Promise<string | undefined>(resolve => {
             const timeout = setTimeout(() => resolve(undefined), 20_000);
-            this.pendingPng = url => { clearTimeout(timeout); resolve(url); };
+            this.pendingPng = url => {
+                clearTimeout(timeout);
+                resolve(url);
+            };
             this.post({ type: 'renderPng', svg: result.svg });
         });
         this.pendingPng = undefined;
@@ -294,7 +314,8 @@ async function revealInEditor(uri: vscode.Uri, range: { start: { line: number; c
     const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === uri.toString());
     const editor = await vscode.window.showTextDocument(uri, {
         viewColumn: visible?.viewColumn ?? vscode.window.visibleTextEditors[0]?.viewColumn ?? vscode.ViewColumn.One,
-        selection, preserveFocus: false
+        selection,
+        preserveFocus: false
     });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

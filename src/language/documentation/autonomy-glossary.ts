@@ -10,14 +10,16 @@ export const AUTONOMY_ELEMENT_CONCEPTS: Record<'authority' | 'decision', Concept
         what: 'A row of the decision-rights matrix: a type of decision ("API design for team features"), who may take it — a named team, or any team at a level or above —, what sends it up (`escalate when "…" to <Team>`) and which values weigh in it.',
         why: 'Aligned autonomy needs both halves: tenets settle trade-offs, decision rights settle who decides. Teams move fast when they know which calls are theirs, and escalate only when it matters.',
         good: 'Names a decision that recurs, gives it to the lowest level that has the context, states one concrete escalation trigger and the values that weigh.',
-        example: 'authority ApiDesign "API design for team features" { decided by level team escalate when "the change breaks another team" to Engineering applies DecisionsInWriting }'
+        example:
+            'authority ApiDesign "API design for team features" { decided by level team escalate when "the change breaks another team" to Engineering applies DecisionsInWriting }'
     },
     decision: {
         title: 'decision — a decision record',
         what: 'A dated decision with its owner, its type (`type <authority>`), what it concerns (a bet, initiative, OKR or stream), the tenets it follows or knowingly sets aside (with a reason), the values it applied and where it was escalated.',
         why: 'Decision records make tenets and values auditable: which tenets are used, where they conflict, which values nobody reaches for, and where teams escalate without need.',
         good: 'Written when the decision is taken, cites the tenet it follows, gives a reason for every tenet it sets aside, and names its type so the rights can be checked.',
-        example: 'decision TokenFormat "Identity tokens carry no customer data" { date 2026-01-14 type ApiDesign owner PlatformTeam concerns SharedIdentityService follows PlatformHealthWins }'
+        example:
+            'decision TokenFormat "Identity tokens carry no customer data" { date 2026-01-14 type ApiDesign owner PlatformTeam concerns SharedIdentityService follows PlatformHealthWins }'
     }
 };
 
@@ -48,7 +50,7 @@ export const AUTONOMY_PROPERTY_CONCEPTS: Record<string, Concept> = {
     },
     'Escalation.when': {
         title: '`when` — the escalation trigger',
-        what: 'The situation in which a decision of this type is not the deciding team\'s alone.',
+        what: "The situation in which a decision of this type is not the deciding team's alone.",
         why: 'Clear triggers keep escalations rare and necessary.',
         good: 'Observable at the moment of decision.'
     },
@@ -85,7 +87,7 @@ export const AUTONOMY_PROPERTY_CONCEPTS: Record<string, Concept> = {
     'concerns': {
         title: '`concerns` — what the decision is about',
         what: 'The bets, initiatives, OKRs or value streams it affects.',
-        why: 'It ties decisions to the strategy, so a bet\'s history shows the calls made on it.',
+        why: "It ties decisions to the strategy, so a bet's history shows the calls made on it.",
         good: 'The element whose course the decision changes.'
     },
     'follows': {

@@ -58,7 +58,7 @@ export const ELEMENT_CONCEPTS: Record<ElementKind, Concept> = {
         title: 'OKR — an objective with key results',
         what: 'An outcome a team intends to bring about (the objective) and a few measurable key results. Teams write their own OKRs and align them with `supports`; nobody hands them down.',
         why: 'Side by side, OKRs show where what teams intend and what the strategy needs drift apart: they work as a strategy debugger and start the conversation that realigns them.',
-        good: 'An outcome rather than a task list, in the team\'s own words (not a copy of what it supports), supporting a bet, theme, initiative or higher OKR, owned, time-boxed with a period, with two to five key results.',
+        good: "An outcome rather than a task list, in the team's own words (not a copy of what it supports), supporting a bet, theme, initiative or higher OKR, owned, time-boxed with a period, with two to five key results.",
         example: 'okr EarlyConfidence "Improve early customer confidence" { owner OnboardingCrew period 2026-Q1 supports EarlyExperience }'
     },
     kr: {
@@ -94,7 +94,8 @@ export const ELEMENT_CONCEPTS: Record<ElementKind, Concept> = {
         what: 'A decision tenet: "When {situation}, we choose {A} over {B} because {reason}."',
         why: 'It lets teams decide quickly and consistently on their own — aligned autonomy — because the hard trade-off is settled before it comes up.',
         good: 'A real tension where both options have merit, says what is given up, explains why, and upholds a value.',
-        example: 'tenet ReliabilityFirst { when "speed and reliability conflict" choose "reliability" over "speed" because "customers depend on our critical paths" upholds CustomerTrust }'
+        example:
+            'tenet ReliabilityFirst { when "speed and reliability conflict" choose "reliability" over "speed" because "customers depend on our critical paths" upholds CustomerTrust }'
     },
     ...AUTONOMY_ELEMENT_CONCEPTS
 };
@@ -111,22 +112,22 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
         good: 'Two or three plain sentences a newcomer understands: `description "Covers the three acute sites; community care follows in 2027."`'
     },
     'by': {
-        title: '`by` — the key result\'s deadline',
+        title: "`by` — the key result's deadline",
         what: 'The date or period by which the target should be reached: `by 2026-06-30` or `by 2026-Q2`.',
         why: 'A target without a date cannot be late; with one, everyone sees how much time is left.',
-        good: 'Within the objective\'s period.'
+        good: "Within the objective's period."
     },
     'up': {
         title: '`up` — a target stated as a rise from the baseline',
         what: '`from 40% up 10 points` is a target of 50%; `from 1200 up 25%` is 1500. With a percentage baseline, write `points` for percentage points.',
         why: 'Slides often state the change rather than the target; EOS computes the target so progress is measured the same way.',
-        good: 'A change in the baseline\'s unit, or a percentage of it.'
+        good: "A change in the baseline's unit, or a percentage of it."
     },
     'down': {
         title: '`down` — a target stated as a fall from the baseline',
         what: '`from 42 min down 20%` is a target of 33.6 min; `from 15:40 down 30 min` is 15:10.',
         why: 'Slides often state the change rather than the target; EOS computes the target so progress is measured the same way.',
-        good: 'A change in the baseline\'s unit, or a percentage of it.'
+        good: "A change in the baseline's unit, or a percentage of it."
     },
     'supports': {
         title: '`supports` — what this OKR contributes to',
@@ -136,7 +137,7 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
     },
     'Evidence.supports': {
         title: '`supports` — evidence in favour of the bet',
-        what: 'The observation backs the bet\'s hypothesis.',
+        what: "The observation backs the bet's hypothesis.",
         why: 'Evidence is what a bet is reviewed against; the latest entry counts most.',
         good: 'Dated and specific: what was observed, in which cohort, by how much.'
     },
@@ -148,14 +149,14 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
     },
     'streams': {
         title: '`streams` — the value streams the bet flows through',
-        what: 'The value streams in which this bet\'s initiatives may run.',
+        what: "The value streams in which this bet's initiatives may run.",
         why: 'Strategy reaches customers through streams; naming them shows which capacity the bet draws on, and flags initiatives that run elsewhere.',
         good: 'The streams where the customer experience the bet targets actually happens.'
     },
     'stream': {
         title: '`stream` — the value stream carrying this initiative',
         what: 'The stream whose capacity the initiative uses.',
-        why: 'While the initiative is `doing`, it counts against the stream\'s WIP limit.',
+        why: "While the initiative is `doing`, it counts against the stream's WIP limit.",
         good: 'One of the streams its bet names.'
     },
     'bet': {
@@ -196,24 +197,24 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
     },
     'Bet.status': {
         title: '`status` — where the bet stands',
-        what: 'The bet\'s lifecycle: proposed, active, validated, invalidated or stopped.',
+        what: "The bet's lifecycle: proposed, active, validated, invalidated or stopped.",
         why: 'Bets are meant to be decided on evidence; the status records that decision.',
         good: 'Changes when evidence arrives; stopping a bet is a result, not a failure.'
     },
     'Initiative.status': {
-        title: '`status` — the initiative\'s kanban column',
+        title: "`status` — the initiative's kanban column",
         what: 'funnel → reviewing → analyzing → ready → doing → done, or stopped.',
-        why: 'Only `doing` counts against the stream\'s WIP limit, and a `doing` initiative that is not updated is flagged as stalled.',
+        why: "Only `doing` counts against the stream's WIP limit, and a `doing` initiative that is not updated is flagged as stalled.",
         good: 'Kept current with an `updated` date; few initiatives in `doing` at once.'
     },
     'wip': {
-        title: '`wip` — the stream\'s work-in-progress limit',
+        title: "`wip` — the stream's work-in-progress limit",
         what: 'The most initiatives this stream may have in `doing` at the same time.',
         why: 'Limiting work in progress shortens feedback loops and exposes bottlenecks; starting everything at once finishes nothing.',
-        good: 'Small, matched to the stream\'s capacity, and respected.'
+        good: "Small, matched to the stream's capacity, and respected."
     },
     'level': {
-        title: '`level` — the team\'s layer in the organisation',
+        title: "`level` — the team's layer in the organisation",
         what: 'company; division or function; stream; crew; pod or team (from high to low).',
         why: 'OKRs align upwards: supporting an OKR of a lower level inverts the flow of intent.',
         good: 'Matches how the organisation actually works.'
@@ -234,7 +235,7 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
         title: '`extends` — the broader value this one interprets',
         what: 'A function\'s reading of a company value ("customer trust" → "production is sacred").',
         why: 'It keeps function values connected to company values, so layers of culture stay aligned.',
-        good: 'A concrete interpretation for the function\'s own work.'
+        good: "A concrete interpretation for the function's own work."
     },
     'embodies': {
         title: '`embodies` — the values this practice lives out',
@@ -270,7 +271,7 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
         title: '`because` — why this choice, for us',
         what: 'The reason behind the trade-off.',
         why: 'Without a reason, a tenet is a rule; with one, people can apply it to cases it did not foresee.',
-        good: 'Specific to the organisation\'s situation.'
+        good: "Specific to the organisation's situation."
     },
     'period': {
         title: '`period` — when the OKR applies',
@@ -292,20 +293,20 @@ export const PROPERTY_CONCEPTS: Record<string, Concept> = {
     },
     'started': {
         title: '`started` — when work on the initiative began',
-        what: 'A date (`2026-01-12`). With `finished` it gives the cycle time on the Portfolio Kanban; a `doing` card\'s age counts from it.',
+        what: "A date (`2026-01-12`). With `finished` it gives the cycle time on the Portfolio Kanban; a `doing` card's age counts from it.",
         why: 'Flow, not status: how long work takes tells more than which column it sits in.',
         good: 'The day the initiative moved to `doing`.'
     },
     'finished': {
         title: '`finished` — when the initiative ended',
-        what: 'A date (`2026-02-27`) on a `done` or `stopped` initiative. Without it, a done card\'s `updated` date counts as its finish.',
+        what: "A date (`2026-02-27`) on a `done` or `stopped` initiative. Without it, a done card's `updated` date counts as its finish.",
         why: 'Cycle time and throughput per period are measured from it.',
         good: 'The day it moved to `done` or `stopped`.'
     },
     'checkin': {
         title: '`checkin` — a dated reading of a key result',
         what: 'A date, a value, an optional `confidence high|medium|low` and a short note: `checkin 2026-02-09 47% confidence medium "pilot cohort grew"`. Under a `kr` line it reads that key result; anywhere else (a team\'s weekly check-in file) it names it: `checkin Okr.Kr 2026-02-09 47%`. The latest check-in is the key result\'s current value.',
-        why: 'OKRs are a loop, not a snapshot: check-ins give the trend, the forecast at the period\'s end and the grade, with git keeping the history.',
+        why: "OKRs are a loop, not a snapshot: check-ins give the trend, the forecast at the period's end and the grade, with git keeping the history.",
         good: 'Weekly or fortnightly, with a confidence that says whether the team still believes in the target.'
     },
     'confidence': {
@@ -370,7 +371,7 @@ export const VALUE_CONCEPTS: { readonly [Rule in ValueRule]: { label: string; va
             reviewing: 'being looked at: does it fit a bet and a stream?',
             analyzing: 'being shaped: hypothesis, cost, success and failure signals',
             ready: 'approved and waiting for capacity in its stream',
-            doing: 'in progress: counts against the stream\'s WIP limit and must stay updated',
+            doing: "in progress: counts against the stream's WIP limit and must stay updated",
             done: 'finished: time to compare the outcome with the hypothesis',
             stopped: 'ended on purpose because of what was learned — a result, not a failure'
         }
@@ -388,8 +389,8 @@ export const VALUE_CONCEPTS: { readonly [Rule in ValueRule]: { label: string; va
     Verdict: {
         label: 'evidence verdict',
         values: {
-            supports: 'the observation backs the bet\'s hypothesis',
-            contradicts: 'the observation goes against the bet\'s hypothesis; a live bet whose latest evidence contradicts it needs a review'
+            supports: "the observation backs the bet's hypothesis",
+            contradicts: "the observation goes against the bet's hypothesis; a live bet whose latest evidence contradicts it needs a review"
         }
     },
     Level: {
@@ -419,12 +420,7 @@ export function propertyConcept(keyword: string, astType: string): Concept | und
 
 /** A concept as hover Markdown. */
 export function conceptMarkdown(concept: Concept): string {
-    const parts = [
-        `**${concept.title}**`,
-        concept.what,
-        `*Why it matters:* ${concept.why}`,
-        `*A good one:* ${concept.good}`
-    ];
+    const parts = [`**${concept.title}**`, concept.what, `*Why it matters:* ${concept.why}`, `*A good one:* ${concept.good}`];
     if (concept.example) parts.push('```eos\n' + concept.example + '\n```');
     return parts.join('\n\n');
 }

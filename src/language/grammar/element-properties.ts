@@ -30,7 +30,10 @@ export const KEY_RESULT_WORDS: readonly string[] = ['from', 'to', 'up', 'down', 
 
 /** Every keyword of the grammar (words and signs). */
 export const ALL_KEYWORDS: ReadonlySet<string> = new Set(
-    [...GrammarUtils.getAllReachableRules(EosGrammar(), false)].filter(GrammarAST.isParserRule).flatMap(rule => keywordsIn(rule.definition)).map(k => k.value)
+    [...GrammarUtils.getAllReachableRules(EosGrammar(), false)]
+        .filter(GrammarAST.isParserRule)
+        .flatMap(rule => keywordsIn(rule.definition))
+        .map(k => k.value)
 );
 
 function readElements(grammar: Grammar): ElementSyntax[] {
@@ -45,7 +48,10 @@ function readElements(grammar: Grammar): ElementSyntax[] {
         const words = [...new Set(block.map(firstWord).filter((w): w is string => !!w))];
         // `description` is written first in the grammar but is the least telling word in a list.
         const properties = [...words.filter(w => w !== 'description'), ...words.filter(w => w === 'description')];
-        const textProperties = block.filter(isTextProperty).map(firstWord).filter((w): w is string => !!w);
+        const textProperties = block
+            .filter(isTextProperty)
+            .map(firstWord)
+            .filter((w): w is string => !!w);
         result.push({ type: rule.name, keyword: first.value as ElementKind, properties, textProperties });
     }
     return result;

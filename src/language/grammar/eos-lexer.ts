@@ -15,7 +15,7 @@ export class EosLexer extends DefaultLexer {
         const stringType = this.definition['STRING'];
         for (const token of result.tokens) {
             if (token.tokenType !== stringType || isClosedString(token.image)) continue;
-            const report = result.report ??= { diagnostics: [] };
+            const report = (result.report ??= { diagnostics: [] });
             report.diagnostics.push({
                 severity: 'error',
                 message: `This text has no closing quote: add ${token.image.charAt(0)} where it should end.`,

@@ -89,9 +89,9 @@ export class EosParser extends LangiumParser {
         if (!this.fallback) {
             const services = this.eosServices;
             const parserServices = new Proxy(services.parser, {
-                get: (target, key) => key === 'ParserConfig' ? { ...target.ParserConfig, recoveryEnabled: false } : target[key as keyof typeof target]
+                get: (target, key) => (key === 'ParserConfig' ? { ...target.ParserConfig, recoveryEnabled: false } : target[key as keyof typeof target])
             });
-            const withoutRecovery = new Proxy(services, { get: (target, key) => key === 'parser' ? parserServices : target[key as keyof typeof target] });
+            const withoutRecovery = new Proxy(services, { get: (target, key) => (key === 'parser' ? parserServices : target[key as keyof typeof target]) });
             const fallback = new LangiumParser(withoutRecovery);
             withTokenRepair(fallback);
             this.fallback = createParser(services.Grammar, fallback, services.parser.Lexer.definition);

@@ -24,7 +24,10 @@ export interface ParserErrorLike {
 
 /** Words of the value rules, as the method names them. */
 export const VALUE_WORDS: Readonly<Record<string, readonly string[]>> = {
-    KanbanStatus: KANBAN_STATUSES, BetStatus: BET_STATUSES, Level: LEVELS, Verdict: VERDICTS
+    KanbanStatus: KANBAN_STATUSES,
+    BetStatus: BET_STATUSES,
+    Level: LEVELS,
+    Verdict: VERDICTS
 };
 
 const FIGURE_EXAMPLES = 'a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40';
@@ -66,21 +69,27 @@ export function describeParserError(error: ParserErrorLike): string {
         const name = innermost === 'Level' ? 'level' : innermost === 'Verdict' ? 'verdict' : `${innermost === 'BetStatus' ? 'bet' : 'initiative'} status`;
         if (words.includes(lower)) return `Keywords are written in lower case: write \`${lower}\`, not \`${image}\`.`;
         const near = nearestWord(image, words);
-        if (innermost === 'Verdict') return `Evidence needs its verdict, \`supports\` or \`contradicts\`, after the date${isEnd ? '' : `, not ${what}`}: \`evidence 2026-02-01 supports "what was learnt"\`.`;
+        if (innermost === 'Verdict')
+            return `Evidence needs its verdict, \`supports\` or \`contradicts\`, after the date${isEnd ? '' : `, not ${what}`}: \`evidence 2026-02-01 supports "what was learnt"\`.`;
         return `${isEnd ? 'The file ends where' : `${what} is not`} ${aName(name)}${isEnd ? ' should be' : ''}.${near ? ` Did you mean \`${near}\`?` : ''} Write one of ${words.map(w => `\`${w}\``).join(', ')}.`;
     }
     if (innermost === 'Amount' || innermost === 'Measure') {
         return `${isEnd ? 'The file ends where a figure should be' : `${what} is not a figure`}: write ${FIGURE_EXAMPLES}.`;
     }
     if (innermost === 'Name' || innermost === 'QualifiedName') {
-        if (previous === 'kr') return `This key result has no name: write \`kr Name ${error.token.tokenType?.name === 'STRING' ? image : '"Title"'} from … to …\`; the name is how other OKRs refer to it (\`Okr.Name\`).`;
-        if (error.token.tokenType?.name === 'STRING') return `Names are written without quotes: write \`${previous ?? ''} ${toName(image)}\`, the name of the element it refers to.`.replace('` ', '`').replace('`  ', '` ');
+        if (previous === 'kr')
+            return `This key result has no name: write \`kr Name ${error.token.tokenType?.name === 'STRING' ? image : '"Title"'} from … to …\`; the name is how other OKRs refer to it (\`Okr.Name\`).`;
+        if (error.token.tokenType?.name === 'STRING')
+            return `Names are written without quotes: write \`${previous ?? ''} ${toName(image)}\`, the name of the element it refers to.`.replace('` ', '`').replace('`  ', '` ');
         return `${isEnd ? 'The file ends where a name should be' : `${what} is not a name`}: write the name of an element after \`${previous ?? ''}\` (a word of letters, digits and _).`;
     }
-    if (innermost === 'Integer') return `${isEnd ? 'The file ends where a whole number should be' : `${what} is not a whole number`}: write it in digits, e.g. \`${previous ?? 'wip'} 3\`.`;
+    if (innermost === 'Integer')
+        return `${isEnd ? 'The file ends where a whole number should be' : `${what} is not a whole number`}: write it in digits, e.g. \`${previous ?? 'wip'} 3\`.`;
     if (innermost === 'Horizon') return `${isEnd ? 'The file ends where a horizon should be' : `${what} is not a horizon`}: write a year (2026) or a range of years (2026..2028).`;
-    if (innermost === 'DateValue' || innermost === 'DeadlineValue') return `${isEnd ? 'The file ends where a date should be' : `${what} is not a date`}: write it as year-month-day, e.g. 2026-01-20${innermost === 'DeadlineValue' ? ', or a period such as 2026-Q2' : ''}.`;
-    if (innermost === 'PeriodValue') return `${isEnd ? 'The file ends where a period should be' : `${what} is not a period`}: write a year (2026), a half (2026-H1) or a quarter (2026-Q1).`;
+    if (innermost === 'DateValue' || innermost === 'DeadlineValue')
+        return `${isEnd ? 'The file ends where a date should be' : `${what} is not a date`}: write it as year-month-day, e.g. 2026-01-20${innermost === 'DeadlineValue' ? ', or a period such as 2026-Q2' : ''}.`;
+    if (innermost === 'PeriodValue')
+        return `${isEnd ? 'The file ends where a period should be' : `${what} is not a period`}: write a year (2026), a half (2026-H1) or a quarter (2026-Q1).`;
 
     const expected = expectedKeywords(error.message);
     if (innermost === 'KeyResult' && (expected.includes('to') || expected.includes('down'))) {
@@ -98,11 +107,17 @@ export function describeParserError(error: ParserErrorLike): string {
         return `${what} cannot stand here in ${label}: each property is a word followed by its value, e.g. \`${element.properties[0]} …\`; the block ends with \`}\`.`;
     }
     if (!element && (error.name === 'NotAllInputParsedException' || stack.length <= 1)) {
-        const near = nearestWord(image, ELEMENT_SYNTAX.map(e => e.keyword));
+        const near = nearestWord(
+            image,
+            ELEMENT_SYNTAX.map(e => e.keyword)
+        );
         if (image === '}') return 'This `}` closes no block: remove it, or add the `{` it belongs to.';
         return `${what} does not start an element.${near ? ` Did you mean \`${near}\`?` : ''} Each element starts with its kind, e.g. \`initiative Name "Title"\` or \`okr Name "Title"\`.`;
     }
-    const words = expected.filter(word => /^[\p{L}{}]/u.test(word)).slice(0, 4).map(word => `\`${word}\``);
+    const words = expected
+        .filter(word => /^[\p{L}{}]/u.test(word))
+        .slice(0, 4)
+        .map(word => `\`${word}\``);
     return `EOS cannot read ${what} here${words.length ? `; write ${words.join(' or ')}` : ''}.`;
 }
 
@@ -131,6 +146,9 @@ function capitalise(text: string): string {
 
 /** `"Retail team"` → `RetailTeam`: the name a quoted text would be. */
 function toName(quoted: string): string {
-    const words = quoted.replace(/^["'“]|["'”]$/g, '').split(/[^\p{L}\p{M}\p{N}_]+/u).filter(Boolean);
+    const words = quoted
+        .replace(/^["'“]|["'”]$/g, '')
+        .split(/[^\p{L}\p{M}\p{N}_]+/u)
+        .filter(Boolean);
     return words.map(word => word.charAt(0).toUpperCase() + word.slice(1)).join('') || 'Name';
 }

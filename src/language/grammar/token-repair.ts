@@ -86,7 +86,11 @@ class TokenRepair {
     private state: State = 'top';
     private element: OpenElement | undefined;
 
-    constructor(private readonly text: string, private readonly lexed: LexerResult, private readonly types: Lexer['definition']) {}
+    constructor(
+        private readonly text: string,
+        private readonly lexed: LexerResult,
+        private readonly types: Lexer['definition']
+    ) {}
 
     run(): void {
         this.tokens = this.withCharacterMistakes(this.lexed.tokens);
@@ -94,12 +98,24 @@ class TokenRepair {
         let i = 0;
         while (i < tokens.length) {
             switch (this.state) {
-                case 'top': i = this.top(i); break;
-                case 'checkin': i = this.checkIn(i); break;
-                case 'name': i = this.name(i); break;
-                case 'title': i = this.title(i); break;
-                case 'header-end': i = this.headerEnd(i); break;
-                case 'block': i = this.block(i); break;
+                case 'top':
+                    i = this.top(i);
+                    break;
+                case 'checkin':
+                    i = this.checkIn(i);
+                    break;
+                case 'name':
+                    i = this.name(i);
+                    break;
+                case 'title':
+                    i = this.title(i);
+                    break;
+                case 'header-end':
+                    i = this.headerEnd(i);
+                    break;
+                case 'block':
+                    i = this.block(i);
+                    break;
             }
         }
         if (this.state === 'block' && this.element) this.closeUnclosed(undefined);
@@ -119,7 +135,10 @@ class TokenRepair {
             return i + 1;
         }
         if (type === '}') {
-            this.mistake(token, 'This `}` closes no block: remove it, or add the `{` it belongs to.', { title: 'Remove this `}`', edits: [{ offset: token.startOffset, length: 1, text: '' }] });
+            this.mistake(token, 'This `}` closes no block: remove it, or add the `{` it belongs to.', {
+                title: 'Remove this `}`',
+                edits: [{ offset: token.startOffset, length: 1, text: '' }]
+            });
             return i + 1;
         }
         if (isWord(token) && this.atLineStart(i) && this.headerFollows(i)) {
@@ -133,7 +152,10 @@ class TokenRepair {
                 return i + 1;
             }
             const end = this.unitEnd(i);
-            this.mistake(token, `\`${shorten(token.image)}\` is not a kind of element, so this ${end - i > 3 ? 'element and its block are' : 'line is'} not read. Each element starts with its kind: \`initiative\`, \`bet\`, \`okr\`, \`team\`, … (docs/language.md lists them all), e.g. \`initiative Name "Title"\`.`);
+            this.mistake(
+                token,
+                `\`${shorten(token.image)}\` is not a kind of element, so this ${end - i > 3 ? 'element and its block are' : 'line is'} not read. Each element starts with its kind: \`initiative\`, \`bet\`, \`okr\`, \`team\`, … (docs/language.md lists them all), e.g. \`initiative Name "Title"\`.`
+            );
             this.drop(i, end);
             return end;
         }
@@ -192,9 +214,11 @@ class TokenRepair {
                 const last = this.tokens[k - 1];
                 const joined = [name, ...this.tokens.slice(i, k)].map(t => t.image).join('');
                 this.drop(i, k);
-                this.mistake({ ...name, endOffset: last.endOffset ?? name.startOffset, endColumn: last.endColumn ?? 0 },
+                this.mistake(
+                    { ...name, endOffset: last.endOffset ?? name.startOffset, endColumn: last.endColumn ?? 0 },
                     `A name is one word (letters, digits, _): write \`${keyword.image} ${joined}\`; it is read as \`${name.image}\` until you do.`,
-                    { title: `Write \`${joined}\``, edits: [{ offset: name.startOffset, length: (last.endOffset ?? name.startOffset) + 1 - name.startOffset, text: joined }] });
+                    { title: `Write \`${joined}\``, edits: [{ offset: name.startOffset, length: (last.endOffset ?? name.startOffset) + 1 - name.startOffset, text: joined }] }
+                );
                 return k;
             }
         }
@@ -206,7 +230,11 @@ class TokenRepair {
             if (!TOP_KEYWORDS.includes(type) && !this.hasString(i, end) && !this.hasKeyword(i, end, brace ? TOP_KEYWORDS : undefined)) {
                 const { keyword, name } = this.element;
                 const words = this.slice(i, end);
-                this.unquoted(i, end, `A title is written in quotes: write \`${keyword.image} ${name.image} "${shorten(words)}"\`. A name is one word (letters, digits, _); the title, after it, may say anything.`);
+                this.unquoted(
+                    i,
+                    end,
+                    `A title is written in quotes: write \`${keyword.image} ${name.image} "${shorten(words)}"\`. A name is one word (letters, digits, _); the title, after it, may say anything.`
+                );
                 this.state = 'header-end';
                 return end;
             }
@@ -302,7 +330,8 @@ class TokenRepair {
         } else {
             meant = nearestWord(token.image, vocabulary);
             message = `${capitalise(label)} has no property \`${shorten(token.image)}\`.${meant ? ` Did you mean \`${meant}\`? It is read as \`${meant}\` until you correct it.` : ''} ${takes}`;
-            if (!meant && (lower === 'title' || lower === 'name')) message = `${capitalise(label)} has no property \`${token.image}\`: its ${lower} is written on its first line, \`${element.keyword.image} Name "Title"\`. ${takes}`;
+            if (!meant && (lower === 'title' || lower === 'name'))
+                message = `${capitalise(label)} has no property \`${token.image}\`: its ${lower} is written on its first line, \`${element.keyword.image} Name "Title"\`. ${takes}`;
         }
         if (meant) {
             this.mistake(token, message, replaceWord(token, meant));
@@ -334,8 +363,15 @@ class TokenRepair {
         const last = this.out[this.out.length - 1];
         const at = last.endOffset! + 1;
         const closing: IToken = {
-            image: '', startOffset: at, endOffset: at - 1, startLine: last.endLine ?? 1, endLine: last.endLine ?? 1,
-            startColumn: (last.endColumn ?? 0) + 1, endColumn: last.endColumn ?? 0, tokenType: this.types['}'], tokenTypeIdx: this.types['}'].tokenTypeIdx!,
+            image: '',
+            startOffset: at,
+            endOffset: at - 1,
+            startLine: last.endLine ?? 1,
+            endLine: last.endLine ?? 1,
+            startColumn: (last.endColumn ?? 0) + 1,
+            endColumn: last.endColumn ?? 0,
+            tokenType: this.types['}'],
+            tokenTypeIdx: this.types['}'].tokenTypeIdx!,
             isInsertedInRecovery: true
         };
         this.out.push(closing);
@@ -358,10 +394,21 @@ class TokenRepair {
         this.dropReports(first.startOffset, last.endOffset! + 1);
         this.mistake({ ...first, endOffset: last.endOffset ?? first.startOffset, endColumn: last.endColumn ?? 0 }, message, {
             title: 'Put the text in quotes',
-            edits: [{ offset: first.startOffset, length: 0, text: quote }, { offset: last.endOffset! + 1, length: 0, text: quote }]
+            edits: [
+                { offset: first.startOffset, length: 0, text: quote },
+                { offset: last.endOffset! + 1, length: 0, text: quote }
+            ]
         });
         const string = this.types['STRING'];
-        this.out.push({ ...first, image, endOffset: last.endOffset ?? first.startOffset, endLine: last.endLine ?? 1, endColumn: last.endColumn ?? 0, tokenType: string, tokenTypeIdx: string.tokenTypeIdx! });
+        this.out.push({
+            ...first,
+            image,
+            endOffset: last.endOffset ?? first.startOffset,
+            endLine: last.endLine ?? 1,
+            endColumn: last.endColumn ?? 0,
+            tokenType: string,
+            tokenTypeIdx: string.tokenTypeIdx!
+        });
     }
 
     private drop(from: number, end: number): void {
@@ -410,31 +457,84 @@ class TokenRepair {
                 const after = firstAfter(tokens, error.offset);
                 const example = before && after && before.endLine === after.startLine ? `\`${before.image} ${shorten(after.image)}\`` : '`status doing`';
                 const sign = ch === ':' ? 'a colon' : '`=`';
-                this.mistakes.push({ ...at, repaired: true, message: `EOS writes ${example}, without ${sign}: remove the \`${ch}\`.`, fix: { title: `Remove the \`${ch}\``, edits: [{ offset: error.offset, length: 1, text: '' }] } });
+                this.mistakes.push({
+                    ...at,
+                    repaired: true,
+                    message: `EOS writes ${example}, without ${sign}: remove the \`${ch}\`.`,
+                    fix: { title: `Remove the \`${ch}\``, edits: [{ offset: error.offset, length: 1, text: '' }] }
+                });
             } else if (ch === '#') {
                 const to = lineEndOffset(this.text, error.offset);
                 spans.push({ from: error.offset, to });
-                this.mistakes.push({ ...at, repaired: true, message: 'Comments start with `//` in EOS: write `// …`. This line is not read.', fix: { title: 'Write `//` for a comment', edits: [{ offset: error.offset, length: 1, text: '//' }] } });
+                this.mistakes.push({
+                    ...at,
+                    repaired: true,
+                    message: 'Comments start with `//` in EOS: write `// …`. This line is not read.',
+                    fix: { title: 'Write `//` for a comment', edits: [{ offset: error.offset, length: 1, text: '//' }] }
+                });
             } else if (OPENING_QUOTES.has(ch)) {
                 const close = this.closingQuote(error.offset, errors, e);
                 if (close !== undefined) {
                     const image = this.text.slice(error.offset, close + 1);
                     const string = this.types['STRING'];
-                    spans.push({ from: error.offset, to: close + 1, string: {
-                        image, startOffset: error.offset, endOffset: close, startLine: error.line ?? 1, endLine: error.line ?? 1, startColumn: error.column ?? 1,
-                        endColumn: (error.column ?? 1) + image.length - 1, tokenType: string, tokenTypeIdx: string.tokenTypeIdx!
-                    } });
-                    this.mistakes.push({ ...at, repaired: true, length: image.length, message: `This text is in curly quotes ${ch}…${this.text.charAt(close)}, as a word processor or slide writes them: EOS reads straight quotes, \`"…"\`.`, fix: { title: 'Use straight quotes', edits: [{ offset: error.offset, length: 1, text: '"' }, { offset: close, length: 1, text: '"' }] } });
+                    spans.push({
+                        from: error.offset,
+                        to: close + 1,
+                        string: {
+                            image,
+                            startOffset: error.offset,
+                            endOffset: close,
+                            startLine: error.line ?? 1,
+                            endLine: error.line ?? 1,
+                            startColumn: error.column ?? 1,
+                            endColumn: (error.column ?? 1) + image.length - 1,
+                            tokenType: string,
+                            tokenTypeIdx: string.tokenTypeIdx!
+                        }
+                    });
+                    this.mistakes.push({
+                        ...at,
+                        repaired: true,
+                        length: image.length,
+                        message: `This text is in curly quotes ${ch}…${this.text.charAt(close)}, as a word processor or slide writes them: EOS reads straight quotes, \`"…"\`.`,
+                        fix: {
+                            title: 'Use straight quotes',
+                            edits: [
+                                { offset: error.offset, length: 1, text: '"' },
+                                { offset: close, length: 1, text: '"' }
+                            ]
+                        }
+                    });
                 } else {
-                    this.mistakes.push({ ...at, repaired: true, message: `\`${ch}\` is a curly quote, as a word processor writes it: EOS reads straight quotes, \`"…"\`.`, fix: { title: 'Use a straight quote', edits: [{ offset: error.offset, length: 1, text: '"' }] } });
+                    this.mistakes.push({
+                        ...at,
+                        repaired: true,
+                        message: `\`${ch}\` is a curly quote, as a word processor writes it: EOS reads straight quotes, \`"…"\`.`,
+                        fix: { title: 'Use a straight quote', edits: [{ offset: error.offset, length: 1, text: '"' }] }
+                    });
                 }
             } else if (INVISIBLE.test(ch)) {
                 const code = ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-                this.mistakes.push({ ...at, repaired: true, length: error.length, message: `An invisible character (U+${code}) stands here, probably pasted with the text: remove it.`, fix: { title: 'Remove the invisible character', edits: [{ offset: error.offset, length: error.length, text: '' }] } });
+                this.mistakes.push({
+                    ...at,
+                    repaired: true,
+                    length: error.length,
+                    message: `An invisible character (U+${code}) stands here, probably pasted with the text: remove it.`,
+                    fix: { title: 'Remove the invisible character', edits: [{ offset: error.offset, length: error.length, text: '' }] }
+                });
             } else if (ch === '–' || ch === '—') {
-                this.mistakes.push({ ...at, repaired: true, message: `\`${ch}\` is a dash from a word processor: write a range of years as \`2026..2028\` and a negative number with \`-\`.` });
+                this.mistakes.push({
+                    ...at,
+                    repaired: true,
+                    message: `\`${ch}\` is a dash from a word processor: write a range of years as \`2026..2028\` and a negative number with \`-\`.`
+                });
             } else if (ch === ';') {
-                this.mistakes.push({ ...at, repaired: true, message: `EOS needs no \`${ch}\` here: each property stands on its own; remove it.`, fix: { title: `Remove the \`${ch}\``, edits: [{ offset: error.offset, length: 1, text: '' }] } });
+                this.mistakes.push({
+                    ...at,
+                    repaired: true,
+                    message: `EOS needs no \`${ch}\` here: each property stands on its own; remove it.`,
+                    fix: { title: `Remove the \`${ch}\``, edits: [{ offset: error.offset, length: 1, text: '' }] }
+                });
             } else {
                 kept.push(error);
             }
@@ -540,12 +640,18 @@ function elementMeant(word: string): { keyword: ElementKind | 'checkin'; message
     }
     const synonym = ELEMENT_SYNONYMS[lower];
     if (synonym) {
-        return { keyword: synonym as ElementKind, message: `EOS has no element \`${word}\`: it calls it ${aKind(synonym as ElementKind)}, \`${synonym}\`. Write \`${synonym} Name "Title"\`; it is read so until you do.` };
+        return {
+            keyword: synonym as ElementKind,
+            message: `EOS has no element \`${word}\`: it calls it ${aKind(synonym as ElementKind)}, \`${synonym}\`. Write \`${synonym} Name "Title"\`; it is read so until you do.`
+        };
     }
     const near = nearestWord(word, TOP_KEYWORDS);
     // A guess that changes the first letter (`scheme` → `theme`) would read a block as the wrong kind.
     if (!near || near.charAt(0) !== lower.charAt(0)) return undefined;
-    return { keyword: near as ElementKind, message: `\`${shorten(word)}\` is not a kind of element. Did you mean \`${near}\`? It is read as ${near === 'checkin' ? 'a check-in' : aKind(near as ElementKind)} until you correct it.` };
+    return {
+        keyword: near as ElementKind,
+        message: `\`${shorten(word)}\` is not a kind of element. Did you mean \`${near}\`? It is read as ${near === 'checkin' ? 'a check-in' : aKind(near as ElementKind)} until you correct it.`
+    };
 }
 
 function replaceWord(token: IToken, word: string): RepairedMistake['fix'] {
@@ -575,19 +681,29 @@ function isFigure(token: IToken | undefined): boolean {
 }
 
 function lastBefore(tokens: readonly IToken[], offset: number): IToken | undefined {
-    let lo = 0, hi = tokens.length - 1, found: IToken | undefined;
+    let lo = 0,
+        hi = tokens.length - 1,
+        found: IToken | undefined;
     while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (tokens[mid].startOffset < offset) { found = tokens[mid]; lo = mid + 1; } else hi = mid - 1;
+        if (tokens[mid].startOffset < offset) {
+            found = tokens[mid];
+            lo = mid + 1;
+        } else hi = mid - 1;
     }
     return found;
 }
 
 function firstAfter(tokens: readonly IToken[], offset: number): IToken | undefined {
-    let lo = 0, hi = tokens.length - 1, found: IToken | undefined;
+    let lo = 0,
+        hi = tokens.length - 1,
+        found: IToken | undefined;
     while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (tokens[mid].startOffset > offset) { found = tokens[mid]; hi = mid - 1; } else lo = mid + 1;
+        if (tokens[mid].startOffset > offset) {
+            found = tokens[mid];
+            hi = mid - 1;
+        } else lo = mid + 1;
     }
     return found;
 }

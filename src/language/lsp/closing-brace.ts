@@ -14,7 +14,7 @@ import type { Position, TextEdit } from 'vscode-languageserver-types';
  * cursor stays just after the brace the writer typed.
  */
 export function duplicateClosingBraceEdits(text: string, position: Position): TextEdit[] {
-    const lines = text.split('\n').map(line => line.endsWith('\r') ? line.slice(0, -1) : line);
+    const lines = text.split('\n').map(line => (line.endsWith('\r') ? line.slice(0, -1) : line));
     const typed = lines[position.line];
     const next = lines[position.line + 1];
     if (typed === undefined || next === undefined) return [];

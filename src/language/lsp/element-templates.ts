@@ -34,7 +34,9 @@ const choices = (rule: ValueRule): string[] => [...VALUE_RULE_WORDS[rule]];
 /** `value — meaning` lines for a template's documentation. */
 function legendOf(rule: ValueRule): string {
     const concept = VALUE_CONCEPTS[rule];
-    return `${concept.label}:\n${Object.entries(concept.values).map(([value, meaning]) => `- \`${value}\` — ${meaning}`).join('\n')}`;
+    return `${concept.label}:\n${Object.entries(concept.values)
+        .map(([value, meaning]) => `- \`${value}\` — ${meaning}`)
+        .join('\n')}`;
 }
 
 /**
@@ -87,56 +89,73 @@ export function elementTemplates(context: TemplateContext): ElementTemplate[] {
     return [
         { keyword: 'vision', detail: 'new vision: the long-term aspiration', body: 'vision ${1:Name} "${2:Where we want to be in five years}"' },
         {
-            keyword: 'theme', detail: 'new strategic theme: what matters most now',
+            keyword: 'theme',
+            detail: 'new strategic theme: what matters most now',
             body: `theme \${1:Name} "\${2:Outcome that matters most now}" {\n  vision ${nameOf(3, 'vision', context)}\n  horizon \${4:${year}}\n}`
         },
         {
-            keyword: 'bet', detail: 'new bet: a hypothesis about where to invest',
+            keyword: 'bet',
+            detail: 'new bet: a hypothesis about where to invest',
             body: `bet \${1:Name} "\${2:Title}" {\n  serves ${nameOf(3, 'theme', context)}\n  hypothesis "If \${4:we invest here}, \${5:we expect this outcome}"\n  status ${choice(6, choices('BetStatus'))}\n}`,
             legend: legendOf('BetStatus')
         },
-        { keyword: 'evidence', detail: 'evidence for or against the bet, dated', body: `evidence \${1:${context.today}} ${choice(2, choices('Verdict'))} "\${3:What was observed}"`, legend: legendOf('Verdict') },
+        {
+            keyword: 'evidence',
+            detail: 'evidence for or against the bet, dated',
+            body: `evidence \${1:${context.today}} ${choice(2, choices('Verdict'))} "\${3:What was observed}"`,
+            legend: legendOf('Verdict')
+        },
         { keyword: 'stream', detail: 'new value stream with a WIP limit', body: 'stream ${1:Name} "${2:Title}" { wip ${3:3} }' },
         {
-            keyword: 'initiative', detail: 'new initiative: an experiment that expresses a bet',
-            body: `initiative \${1:Name} "\${2:Title}" {\n  bet ${nameOf(3, 'bet', context)}\n  stream ${nameOf(4, 'stream', context)}\n  owner ${nameOf(5, 'team', context)}\n`
-                + `  status ${choice(6, choices('KanbanStatus'))}\n  hypothesis "\${7:What we believe this work will change}"\n  success "\${8:Signal that it works}"\n  failure "\${9:Signal to stop}"\n}`,
+            keyword: 'initiative',
+            detail: 'new initiative: an experiment that expresses a bet',
+            body:
+                `initiative \${1:Name} "\${2:Title}" {\n  bet ${nameOf(3, 'bet', context)}\n  stream ${nameOf(4, 'stream', context)}\n  owner ${nameOf(5, 'team', context)}\n` +
+                `  status ${choice(6, choices('KanbanStatus'))}\n  hypothesis "\${7:What we believe this work will change}"\n  success "\${8:Signal that it works}"\n  failure "\${9:Signal to stop}"\n}`,
             legend: legendOf('KanbanStatus')
         },
         {
-            keyword: 'okr', detail: 'new OKR: an objective with a measurable key result',
-            body: `okr \${1:Name} "\${2:Objective}" {\n  owner ${nameOf(3, 'team', context)}\n  period \${4:${period}}\n  supports ${nameOf(5, 'bet', context)}\n`
-                + '  kr ${6:Result} "${7:Key result}" from ${8:baseline} to ${9:target}\n}'
+            keyword: 'okr',
+            detail: 'new OKR: an objective with a measurable key result',
+            body:
+                `okr \${1:Name} "\${2:Objective}" {\n  owner ${nameOf(3, 'team', context)}\n  period \${4:${period}}\n  supports ${nameOf(5, 'bet', context)}\n` +
+                '  kr ${6:Result} "${7:Key result}" from ${8:baseline} to ${9:target}\n}'
         },
         { keyword: 'kr', detail: 'new key result: from a baseline to a target', body: 'kr ${1:Name} "${2:Key result}" from ${3:baseline} to ${4:target}' },
         {
-            keyword: 'team', detail: 'new team: its level and the team it belongs to',
+            keyword: 'team',
+            detail: 'new team: its level and the team it belongs to',
             body: `team \${1:Name} "\${2:Title}" {\n  level ${choice(3, choices('Level'))}\n  parent ${nameOf(4, 'team', context)}\n}`,
             legend: legendOf('Level')
         },
         { keyword: 'value', detail: 'new value: a principle', body: 'value ${1:Name} "${2:Principle}"' },
         {
-            keyword: 'practice', detail: 'new practice: how a team lives a value',
+            keyword: 'practice',
+            detail: 'new practice: how a team lives a value',
             body: `practice \${1:Name} "\${2:Ritual}" {\n  embodies ${nameOf(3, 'value', context)}\n  owner ${nameOf(4, 'team', context)}\n}`
         },
         {
-            keyword: 'tenet', detail: 'new decision tenet: a trade-off',
+            keyword: 'tenet',
+            detail: 'new decision tenet: a trade-off',
             body: `tenet \${1:Name} {\n  when "\${2:situation}"\n  choose "\${3:this}" over "\${4:that}"\n  because "\${5:rationale}"\n  upholds ${nameOf(6, 'value', context)}\n}`
         },
         {
-            keyword: 'authority', detail: 'new decision rights: who may take a type of decision',
+            keyword: 'authority',
+            detail: 'new decision rights: who may take a type of decision',
             body: `authority \${1:Name} "\${2:Type of decision}" {\n  decided by level ${choice(3, choices('Level'))}\n  escalate when "\${4:trigger}" to ${nameOf(5, 'team', context)}\n  applies ${nameOf(6, 'value', context)}\n}`,
             legend: legendOf('Level')
         },
         {
-            keyword: 'decision', detail: 'new decision record: dated, owned, citing its tenets',
-            body: `decision \${1:Name} "\${2:What was decided}" {\n  date \${3:${context.today}}\n  type ${nameOf(4, 'authority', context)}\n  owner ${nameOf(5, 'team', context)}\n`
-                + `  concerns ${nameOf(6, 'initiative', context)}\n  follows ${nameOf(7, 'tenet', context)}\n}`
+            keyword: 'decision',
+            detail: 'new decision record: dated, owned, citing its tenets',
+            body:
+                `decision \${1:Name} "\${2:What was decided}" {\n  date \${3:${context.today}}\n  type ${nameOf(4, 'authority', context)}\n  owner ${nameOf(5, 'team', context)}\n` +
+                `  concerns ${nameOf(6, 'initiative', context)}\n  follows ${nameOf(7, 'tenet', context)}\n}`
         }
     ];
 }
 
 /** The kinds a template's keyword starts, for the list's description. */
 export function templateKindLabel(keyword: string): string {
-    return keyword === 'evidence' ? 'evidence' : KIND_LABEL[keyword as ElementKind] ?? keyword;
+    return keyword === 'evidence' ? 'evidence' : (KIND_LABEL[keyword as ElementKind] ?? keyword);
 }

@@ -11,7 +11,16 @@
  */
 import { AstUtils, CstUtils, GrammarUtils, URI, isOperationCancelled, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type SnippetTextEdit, type TextEdit } from 'vscode-languageserver';
+import {
+    CodeActionKind,
+    type ClientCapabilities,
+    type CodeAction,
+    type CodeActionParams,
+    type Command,
+    type Diagnostic,
+    type SnippetTextEdit,
+    type TextEdit
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EosServices } from '../eos-module.js';
 import { isClosedString, quoteText } from '../grammar/eos-value-converter.js';
@@ -75,12 +84,18 @@ export class EosCodeActionProvider implements CodeActionProvider {
         if (context.diagnostic.code === 'syntax') return this.fixSyntax(context);
         const code = (context.diagnostic.data as { code?: unknown } | undefined)?.code ?? context.diagnostic.code;
         switch (code) {
-            case 'orphan-initiative': return this.linkOrphanInitiative(context);
-            case 'orphan-bet': return this.linkOrphanBet(context);
-            case 'unaligned-okr': return this.alignOkr(context);
-            case 'unresolved-reference': return this.fixUnresolved(context);
-            case 'kr-not-measurable': return this.addTarget(context);
-            default: return [];
+            case 'orphan-initiative':
+                return this.linkOrphanInitiative(context);
+            case 'orphan-bet':
+                return this.linkOrphanBet(context);
+            case 'unaligned-okr':
+                return this.alignOkr(context);
+            case 'unresolved-reference':
+                return this.fixUnresolved(context);
+            case 'kr-not-measurable':
+                return this.addTarget(context);
+            default:
+                return [];
         }
     }
 
@@ -96,13 +111,22 @@ export class EosCodeActionProvider implements CodeActionProvider {
         const initiative = elementAt(model, document, diagnostic);
         if (!node || !initiative) return [];
         const stream = linksOf(initiative, 'stream')[0]?.target;
-        const ranked = model.ofKind('bet')
+        const ranked = model
+            .ofKind('bet')
             .filter(isLiveBet)
             .map(bet => ({ bet, shared: !!stream && linksOf(bet, 'streams').some(link => link.target === stream) }))
             .sort((a, b) => Number(b.shared) - Number(a.shared) || a.bet.name.localeCompare(b.bet.name));
-        const actions = ranked.slice(0, MAX_LINK_ACTIONS).map(({ bet, shared }, index) => quickFix(
-            `Link to bet '${bet.name}'${shared ? ` (spans stream ${stream})` : ''}`,
-            diagnostic, document, addProperty(document, node, `bet ${bet.name}`), index === 0 && shared));
+        const actions = ranked
+            .slice(0, MAX_LINK_ACTIONS)
+            .map(({ bet, shared }, index) =>
+                quickFix(
+                    `Link to bet '${bet.name}'${shared ? ` (spans stream ${stream})` : ''}`,
+                    diagnostic,
+                    document,
+                    addProperty(document, node, `bet ${bet.name}`),
+                    index === 0 && shared
+                )
+            );
         // The bet's hypothesis is the strategist's to write: a placeholder to fill in, or nothing
         // (and `bet-without-hypothesis` says so) — never a sentence made up from the title.
         const stubName = freeName(model, 'bet', `${initiative.name}Bet`);
@@ -110,19 +134,20 @@ export class EosCodeActionProvider implements CodeActionProvider {
         const stub = snippets
             ? snippetEdit(appendToFile(document.textDocument, `bet ${stubName} "\${1:${escapeSnippet(quoteText(title).slice(1, -1))}}" {\n  hypothesis "$2"\n\\}`))
             : appendToFile(document.textDocument, stubElement('bet', stubName, title, []));
-        actions.push(quickFix(`Create bet '${stubName}' for this initiative`, diagnostic, document,
-            [...addProperty(document, node, `bet ${stubName}`), stub]));
+        actions.push(quickFix(`Create bet '${stubName}' for this initiative`, diagnostic, document, [...addProperty(document, node, `bet ${stubName}`), stub]));
         return actions;
     }
 
     private linkOrphanBet({ document, diagnostic, model }: FixContext): CodeAction[] {
         const node = nodeAt(document, diagnostic, ast.isBet);
         if (!node) return [];
-        return model.ofKind('theme')
+        return model
+            .ofKind('theme')
             .sort((a, b) => a.name.localeCompare(b.name))
             .slice(0, MAX_LINK_ACTIONS)
-            .map(theme => quickFix(`Serve theme '${theme.name}'${theme.title ? ` (${theme.title})` : ''}`, diagnostic, document,
-                addProperty(document, node, `serves ${theme.name}`)));
+            .map(theme =>
+                quickFix(`Serve theme '${theme.name}'${theme.title ? ` (${theme.title})` : ''}`, diagnostic, document, addProperty(document, node, `serves ${theme.name}`))
+            );
     }
 
     private alignOkr({ document, diagnostic, model }: FixContext): CodeAction[] {
@@ -132,14 +157,14 @@ export class EosCodeActionProvider implements CodeActionProvider {
         const themes = model.ofKind('theme').sort(byName);
         return [...bets, ...themes]
             .slice(0, MAX_LINK_ACTIONS)
-            .map(target => quickFix(`Support ${KIND_LABEL[target.kind]} '${target.name}'`, diagnostic, document,
-                addProperty(document, node, `supports ${target.name}`)));
+            .map(target => quickFix(`Support ${KIND_LABEL[target.kind]} '${target.name}'`, diagnostic, document, addProperty(document, node, `supports ${target.name}`)));
     }
 
     private fixUnresolved({ document, diagnostic, model, snippets }: FixContext): CodeAction[] {
         const data = diagnostic.data as { name?: string; kinds?: ElementKind[]; suggestions?: string[] } | undefined;
-        const actions = (data?.suggestions ?? []).map((suggestion, index) => quickFix(
-            `Replace with '${suggestion}'`, diagnostic, document, [{ range: diagnostic.range, newText: suggestion }], index === 0));
+        const actions = (data?.suggestions ?? []).map((suggestion, index) =>
+            quickFix(`Replace with '${suggestion}'`, diagnostic, document, [{ range: diagnostic.range, newText: suggestion }], index === 0)
+        );
         const name = data?.name;
         const kind = data?.kinds?.find(k => k !== 'kr');
         // A qualified `Okr.Kr` name cannot be created on its own: its OKR must hold it.
@@ -152,7 +177,8 @@ export class EosCodeActionProvider implements CodeActionProvider {
         }
         const qualified = name ? qualifiedName(name) : undefined;
         const okr = qualified ? model.get('okr', qualified.container) : undefined;
-        if (qualified && okr && data?.kinds?.includes('kr')) actions.push(...this.createKeyResult(okr, qualified.member, diagnostic, snippets && okr.uri === document.uri.toString()));
+        if (qualified && okr && data?.kinds?.includes('kr'))
+            actions.push(...this.createKeyResult(okr, qualified.member, diagnostic, snippets && okr.uri === document.uri.toString()));
         return actions;
     }
 
@@ -190,8 +216,15 @@ export class EosCodeActionProvider implements CodeActionProvider {
         if (!after) return [];
         const closeQuote = title && !isClosedString(title.text) ? title.text.charAt(0) : '';
         const position = document.textDocument.positionAt(after.end);
-        return [quickFix('Add a target: from … to …', diagnostic, document,
-            [snippetEdit({ range: { start: position, end: position }, newText: `${closeQuote} from \${1:baseline} to \${2:target}` })], true)];
+        return [
+            quickFix(
+                'Add a target: from … to …',
+                diagnostic,
+                document,
+                [snippetEdit({ range: { start: position, end: position }, newText: `${closeQuote} from \${1:baseline} to \${2:target}` })],
+                true
+            )
+        ];
     }
 }
 
@@ -207,10 +240,10 @@ function quickFix(title: string, diagnostic: Diagnostic, document: LangiumDocume
     const uri = document.uri.toString();
     const hasSnippet = edits.some(edit => 'snippet' in edit);
     return {
-        title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
-        edit: hasSnippet
-            ? { documentChanges: [{ textDocument: { uri, version: document.textDocument.version }, edits }] }
-            : { changes: { [uri]: edits as TextEdit[] } },
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: hasSnippet ? { documentChanges: [{ textDocument: { uri, version: document.textDocument.version }, edits }] } : { changes: { [uri]: edits as TextEdit[] } },
         ...(isPreferred ? { isPreferred } : {})
     };
 }
@@ -240,8 +273,7 @@ function nodeAt<T extends AstNode>(document: LangiumDocument, diagnostic: Diagno
 
 function elementAt(model: WorkspaceModel, document: LangiumDocument, diagnostic: Diagnostic): StrategyElement | undefined {
     const start = diagnostic.range.start;
-    return model.elementsIn(document.uri.toString())
-        .find(element => element.nameRange.start.line === start.line && element.nameRange.start.character === start.character);
+    return model.elementsIn(document.uri.toString()).find(element => element.nameRange.start.line === start.line && element.nameRange.start.character === start.character);
 }
 
 function eolOf(text: string): string {
@@ -268,9 +300,9 @@ export function addProperty(document: LangiumDocument, node: AstNode, property: 
  */
 export function addSnippetProperty(document: LangiumDocument, node: AstNode, property: string, where: 'first' | 'last' = 'first'): FixEdit[] {
     const SLOT = '\u0000';
-    return addPropertyText(document, node, SLOT, where).map(edit => edit.newText.includes(SLOT)
-        ? snippetEdit({ ...edit, newText: escapeSnippet(edit.newText).replace(SLOT, property) })
-        : edit);
+    return addPropertyText(document, node, SLOT, where).map(edit =>
+        edit.newText.includes(SLOT) ? snippetEdit({ ...edit, newText: escapeSnippet(edit.newText).replace(SLOT, property) }) : edit
+    );
 }
 
 function addPropertyText(document: LangiumDocument, node: AstNode, property: string, where: 'first' | 'last'): TextEdit[] {
@@ -343,7 +375,9 @@ function freeName(model: WorkspaceModel, kind: ElementKind, base: string): strin
 
 /** `EarlyExperience` → `Early experience`: a readable placeholder title. */
 export function humanise(name: string): string {
-    const words = name.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').trim();
+    const words = name
+        .replace(/_/g, ' ')
+        .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+        .trim();
     return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 }
-

@@ -6,11 +6,40 @@
  * per element kind where a new element may start — and keeps completion from fighting typing:
  * no list after a finished value, a list by itself where a name or value is expected.
  */
-import { AstUtils, GrammarAST, GrammarUtils, URI, isCompositeCstNode, type CstNode, type LeafCstNode, type MaybePromise, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
+import {
+    AstUtils,
+    GrammarAST,
+    GrammarUtils,
+    URI,
+    isCompositeCstNode,
+    type CstNode,
+    type LeafCstNode,
+    type MaybePromise,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type LangiumDocuments,
+    type ReferenceInfo,
+    type Stream
+} from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as ast from '../generated/ast.js';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, CompletionList, CompletionTriggerKind, InsertTextFormat, type CancellationToken, type CompletionParams, type InitializeParams } from 'vscode-languageserver';
+import {
+    DefaultCompletionProvider,
+    type CompletionAcceptor,
+    type CompletionContext,
+    type CompletionProviderOptions,
+    type CompletionValueItem,
+    type NextFeature
+} from 'langium/lsp';
+import {
+    CompletionItemKind,
+    CompletionList,
+    CompletionTriggerKind,
+    InsertTextFormat,
+    type CancellationToken,
+    type CompletionParams,
+    type InitializeParams
+} from 'vscode-languageserver';
 import type { EosServices } from '../eos-module.js';
 import { KIND_LABEL, type ElementKind, type StrategyElement } from '../model/elements.js';
 import { parentsOf } from '../model/trace.js';
@@ -23,7 +52,21 @@ import { allOf, isValueRule, KIND_OF_AST_TYPE, kindOfAstType, VALUE_RULE_WORDS, 
 import { elementTemplates, templateKindLabel, type ElementTemplate } from './element-templates.js';
 
 /** Order of kinds in the list where one reference may name several (`supports`). */
-const KIND_ORDER: readonly ElementKind[] = allOf<ElementKind>()(['bet', 'theme', 'okr', 'kr', 'initiative', 'vision', 'stream', 'team', 'value', 'practice', 'tenet', 'authority', 'decision']);
+const KIND_ORDER: readonly ElementKind[] = allOf<ElementKind>()([
+    'bet',
+    'theme',
+    'okr',
+    'kr',
+    'initiative',
+    'vision',
+    'stream',
+    'team',
+    'value',
+    'practice',
+    'tenet',
+    'authority',
+    'decision'
+]);
 
 /** VS Code's command that opens the suggestion list; run after a keyword that a name or value follows. */
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -126,8 +169,13 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
     protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
-        if (!next.type && context.node && assignment && rule
-            && this.astReflection.getTypeMetaData(context.node.$type).properties[assignment.feature]?.referenceType === undefined) {
+        if (
+            !next.type &&
+            context.node &&
+            assignment &&
+            rule &&
+            this.astReflection.getTypeMetaData(context.node.$type).properties[assignment.feature]?.referenceType === undefined
+        ) {
             return super.completionForCrossReference(context, { ...next, type: GrammarUtils.getTypeName(rule) }, acceptor);
         }
         return super.completionForCrossReference(context, next, acceptor);
@@ -188,15 +236,18 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
             const meaning: string | undefined = (values.values as Record<string, string>)[keyword.value];
             const order = (VALUE_RULE_WORDS[rule!.name as ValueRule] as readonly string[]).indexOf(keyword.value);
             acceptor(context, {
-                label: keyword.value, kind: CompletionItemKind.EnumMember,
+                label: keyword.value,
+                kind: CompletionItemKind.EnumMember,
                 detail: values.label,
                 ...(meaning ? { labelDetails: { description: meaning }, documentation: { kind: 'markdown', value: `**${keyword.value}** — ${meaning}` } } : {}),
                 sortText: `0${String(Math.max(order, 0)).padStart(2, '0')}`
             });
             return;
         }
-        const template = rule && startsRule(keyword, rule) && this.clientCapabilities?.completionItem?.snippetSupport !== false
-            ? this.templates().find(t => t.keyword === keyword.value) : undefined;
+        const template =
+            rule && startsRule(keyword, rule) && this.clientCapabilities?.completionItem?.snippetSupport !== false
+                ? this.templates().find(t => t.keyword === keyword.value)
+                : undefined;
         if (template) {
             acceptor(context, {
                 label: keyword.value,
@@ -212,7 +263,10 @@ export class EosCompletionProvider extends DefaultCompletionProvider {
         }
         const opensList = this.keywordsBeforeValue.has(keyword);
         acceptor(context, {
-            label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'keyword', sortText: '1',
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: 'keyword',
+            sortText: '1',
             ...(opensList ? { insertText: `${keyword.value} `, ...(this.clientIsVsCode ? { command: TRIGGER_SUGGEST } : {}) } : {})
         });
     }
@@ -258,7 +312,10 @@ function elementsBelow(model: WorkspaceModel, element: StrategyElement): Set<Str
     while (queue.length) {
         const current = queue.pop()!;
         const children = [
-            ...model.incoming(current).filter(entry => parentsOf(model, entry.source).includes(current)).map(entry => entry.source),
+            ...model
+                .incoming(current)
+                .filter(entry => parentsOf(model, entry.source).includes(current))
+                .map(entry => entry.source),
             ...(current.kind === 'okr' ? (current.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => kr !== undefined) : [])
         ];
         for (const child of children) {

@@ -19,21 +19,24 @@
  */
 import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+    DocumentFormattingParams,
+    DocumentOnTypeFormattingOptions,
+    DocumentOnTypeFormattingParams,
+    DocumentRangeFormattingParams,
+    Range,
+    TextEdit
+} from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import { ELEMENT_SYNTAX } from '../grammar/element-properties.js';
 import { reportCaught } from '../helpers/answer-or.js';
 import { duplicateClosingBraceEdits } from './closing-brace.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
-const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = Object.fromEntries(
-    ELEMENT_SYNTAX.map(element => [element.type, new Set(element.properties)])
-);
+const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = Object.fromEntries(ELEMENT_SYNTAX.map(element => [element.type, new Set(element.properties)]));
 
 /** What a token means for layout. */
-export type TokenRole =
-    | 'element' | 'property' | 'checkin' | 'open' | 'close' | 'comma' | 'dot' | 'percent' | 'range' | 'unit'
-    | 'line-comment' | 'block-comment' | 'other';
+export type TokenRole = 'element' | 'property' | 'checkin' | 'open' | 'close' | 'comma' | 'dot' | 'percent' | 'range' | 'unit' | 'line-comment' | 'block-comment' | 'other';
 
 export interface LayoutToken {
     offset: number;
@@ -111,15 +114,17 @@ export class EosFormatter extends AbstractFormatter {
             const from = range ? textDocument.offsetAt(range.start) : 0;
             const to = range ? textDocument.offsetAt(range.end) : textDocument.getText().length;
             const earliest = range ? textDocument.offsetAt({ line: Math.max(range.start.line - 1, 0), character: 0 }) : 0;
-            return edits
-                // Range formatting owns the whitespace in front of every token that starts in the range
-                // (a token starting where the range ends is outside it: a selection of whole lines ends there).
-                // A gap that begins before the line above the range (blank lines above a selection) is left alone.
-                .filter(edit => !range || (edit.end >= from && (edit.end < to || to === textDocument.getText().length) && edit.offset < to && edit.offset >= earliest))
-                .map(edit => ({
-                    range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
-                    newText: edit.newText
-                }));
+            return (
+                edits
+                    // Range formatting owns the whitespace in front of every token that starts in the range
+                    // (a token starting where the range ends is outside it: a selection of whole lines ends there).
+                    // A gap that begins before the line above the range (blank lines above a selection) is left alone.
+                    .filter(edit => !range || (edit.end >= from && (edit.end < to || to === textDocument.getText().length) && edit.offset < to && edit.offset >= earliest))
+                    .map(edit => ({
+                        range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
+                        newText: edit.newText
+                    }))
+            );
         } catch (error) {
             reportCaught('formatting', error);
             return []; // a formatter that fails must leave the text alone, never break the editor
@@ -202,9 +207,10 @@ interface LexedToken {
 
 /** The last line of defence: the formatted text must lex to the same tokens as the original. */
 function sameTokens(before: readonly LexedToken[], after: readonly LexedToken[]): boolean {
-    const same = (a: LexedToken, b: LexedToken) => a.type === b.type
+    const same = (a: LexedToken, b: LexedToken) =>
+        a.type === b.type &&
         // A moved block comment may have its continuation lines re-indented: compare it without whitespace runs.
-        && (a.text === b.text || a.text.replace(/\s+/g, ' ').trimEnd() === b.text.replace(/\s+/g, ' ').trimEnd());
+        (a.text === b.text || a.text.replace(/\s+/g, ' ').trimEnd() === b.text.replace(/\s+/g, ' ').trimEnd());
     return before.length === after.length && before.every((token, i) => same(token, after[i]));
 }
 
@@ -212,12 +218,18 @@ function roleOf(image: string, leaf: LeafCstNode | undefined): TokenRole {
     if (image.startsWith('//')) return 'line-comment';
     if (image.startsWith('/*')) return 'block-comment';
     switch (image) {
-        case '{': return 'open';
-        case '}': return 'close';
-        case ',': return 'comma';
-        case '.': return 'dot';
-        case '%': return 'percent';
-        case '..': return 'range';
+        case '{':
+            return 'open';
+        case '}':
+            return 'close';
+        case ',':
+            return 'comma';
+        case '.':
+            return 'dot';
+        case '%':
+            return 'percent';
+        case '..':
+            return 'range';
     }
     const node = leaf?.astNode;
     if (!leaf || !node) return 'other';
@@ -294,8 +306,15 @@ export function whitespaceEdits(text: string, tokens: readonly LayoutToken[]): W
         } else if (previous.role === 'line-comment' || (previous.role === 'block-comment' && existingLines > 0)) {
             // The token cannot join the comment's line: it continues the statement one level deeper.
             newText = lines(keptLines, depth + 1);
-        } else if (token.role === 'comma' || token.role === 'dot' || token.role === 'percent' || token.role === 'range'
-            || previous.role === 'dot' || previous.role === 'range' || (token.role === 'unit' && gap === '')) {
+        } else if (
+            token.role === 'comma' ||
+            token.role === 'dot' ||
+            token.role === 'percent' ||
+            token.role === 'range' ||
+            previous.role === 'dot' ||
+            previous.role === 'range' ||
+            (token.role === 'unit' && gap === '')
+        ) {
             // A unit written against its number (`2h`, `90min`) stays so: `2h 30m` reads as one figure.
             newText = '';
         } else {
@@ -362,9 +381,7 @@ function reindentComment(text: string, token: LayoutToken, gapStart: number, new
     if (!token.text.includes('\n')) return undefined;
     const oldColumn = token.offset - (text.lastIndexOf('\n', token.offset - 1) + 1);
     const newLineBreak = newGap.lastIndexOf('\n');
-    const newColumn = newLineBreak >= 0
-        ? newGap.length - newLineBreak - 1
-        : oldColumn - (token.offset - gapStart) + newGap.length;
+    const newColumn = newLineBreak >= 0 ? newGap.length - newLineBreak - 1 : oldColumn - (token.offset - gapStart) + newGap.length;
     const delta = newColumn - oldColumn;
     if (delta === 0) return undefined;
     return token.text.replace(/\n([ \t]*)/g, (_match, indent: string) => {

@@ -73,7 +73,7 @@ export class EosHoverProvider extends AstNodeHoverProvider {
             const values = VALUE_CONCEPTS[rule.name];
             const meaning = valueMeaning(rule.name, keyword.value);
             if (!meaning) return undefined;
-            const others = VALUE_RULE_WORDS[rule.name].map(value => value === keyword.value ? `**${value}**` : value).join(' · ');
+            const others = VALUE_RULE_WORDS[rule.name].map(value => (value === keyword.value ? `**${value}**` : value)).join(' · ');
             return `**\`${keyword.value}\`** — ${values.label}\n\n${meaning}\n\nValues: ${others}`;
         }
         const kind = kindOfAstType(rule.name);
@@ -91,7 +91,9 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         const sections: string[] = [headline(element)];
         if (element.description) sections.push(element.description);
         if (element.doc) sections.push(element.doc);
-        const traces = tracesOf(model, element).filter(trace => trace.length > 1).map(traceText);
+        const traces = tracesOf(model, element)
+            .filter(trace => trace.length > 1)
+            .map(traceText);
         if (traces.length === 1) sections.push(`**Trace:** ${traces[0]}`);
         else if (traces.length > 1) sections.push(`**Traces:**\n${traces.map(trace => `- ${trace}`).join('\n')}`);
         const facts = factsOf(model, element);
@@ -128,8 +130,7 @@ function faultAndFix(diagnostic: Diagnostic, code: DiagnosticCode): { fault: str
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
-    return a.start.line === b.start.line && a.start.character === b.start.character
-        && a.end.line === b.end.line && a.end.character === b.end.character;
+    return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function headline(element: StrategyElement): string {
@@ -147,14 +148,19 @@ function describe(element: StrategyElement): string {
  */
 function traceText(trace: Trace): string {
     const shown = trace.filter((element, index) => index < 2 || !(trace[index - 1].kind === 'kr' && trace[index - 1].okr === element.name && element.kind === 'okr'));
-    return shown.map(describe).join(' → ') + (trace.continues ? ` → … (more than ${MAX_TRACE_STEPS} steps up: a chain this long is likely a mistake in \`supports\` or \`parent\`)` : '');
+    return (
+        shown.map(describe).join(' → ') +
+        (trace.continues ? ` → … (more than ${MAX_TRACE_STEPS} steps up: a chain this long is likely a mistake in \`supports\` or \`parent\`)` : '')
+    );
 }
 
 function names(elements: readonly StrategyElement[], detail?: (element: StrategyElement) => string | undefined): string {
-    return elements.map(element => {
-        const extra = detail?.(element);
-        return `\`${element.name}\`${extra ? ` (${extra})` : ''}`;
-    }).join(', ');
+    return elements
+        .map(element => {
+            const extra = detail?.(element);
+            return `\`${element.name}\`${extra ? ` (${extra})` : ''}`;
+        })
+        .join(', ');
 }
 
 function countedList(label: string, elements: readonly StrategyElement[], detail?: (element: StrategyElement) => string | undefined): string {
@@ -170,8 +176,14 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
         if (value !== undefined && value !== '') facts.push(`**${label}:** ${value}`);
     };
     // Each linking element once: `supports Early, Early` is one OKR.
-    const incoming = (relation: Parameters<WorkspaceModel['incoming']>[1], kind?: StrategyElement['kind']) =>
-        [...new Set(model.incoming(element, relation).map(entry => entry.source).filter(source => !kind || source.kind === kind))];
+    const incoming = (relation: Parameters<WorkspaceModel['incoming']>[1], kind?: StrategyElement['kind']) => [
+        ...new Set(
+            model
+                .incoming(element, relation)
+                .map(entry => entry.source)
+                .filter(source => !kind || source.kind === kind)
+        )
+    ];
     const targets = (relation: Parameters<WorkspaceModel['targets']>[1]) => names(model.targets(element, relation));
     const horizon = element.horizon ? `${element.horizon.start}${element.horizon.end !== undefined ? `..${element.horizon.end}` : ''}` : undefined;
     switch (element.kind) {
@@ -200,9 +212,7 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
         }
         case 'stream': {
             const { initiatives, doing, wip: limit, overLimit, bets } = streamFacts(model, element);
-            const wip = limit === undefined
-                ? `${doing.length} doing, no WIP limit set`
-                : `${doing.length} doing of a limit of ${limit}${overLimit ? ' — over the limit' : ''}`;
+            const wip = limit === undefined ? `${doing.length} doing, no WIP limit set` : `${doing.length} doing of a limit of ${limit}${overLimit ? ' — over the limit' : ''}`;
             add('WIP', wip);
             facts.push(countedList('Initiatives', initiatives, status));
             facts.push(countedList('Bets through this stream', bets));
@@ -226,13 +236,21 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             add('Period', element.period);
             add('Supports', targets('supports'));
             const krs = (element.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => kr !== undefined);
-            facts.push(countedList('Key results', krs, kr => {
-                const progress = krProgress(kr);
-                return progress === undefined ? undefined : formatPercent(progress);
-            }));
+            facts.push(
+                countedList('Key results', krs, kr => {
+                    const progress = krProgress(kr);
+                    return progress === undefined ? undefined : formatPercent(progress);
+                })
+            );
             // OKRs that support one of its key results support the objective too.
             const supportedBy = new Set([...incoming('supports', 'okr'), ...krs.flatMap(kr => model.incoming(kr, 'supports').map(entry => entry.source))]);
-            if (supportedBy.size) facts.push(countedList('Supported by', [...supportedBy].filter(source => source.kind === 'okr')));
+            if (supportedBy.size)
+                facts.push(
+                    countedList(
+                        'Supported by',
+                        [...supportedBy].filter(source => source.kind === 'okr')
+                    )
+                );
             break;
         }
         case 'kr': {

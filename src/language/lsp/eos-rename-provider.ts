@@ -28,7 +28,11 @@ export class EosRenameProvider extends DefaultRenameProvider {
         super(services);
         this.strategy = services.eos.StrategyWorkspace;
         const grammar = services.Grammar;
-        this.keywords = new Set(AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value));
+        this.keywords = new Set(
+            AstUtils.streamAllContents(grammar)
+                .filter(GrammarAST.isKeyword)
+                .map(keyword => keyword.value)
+        );
         const nameRule = grammar.rules.find(rule => rule.name === 'Name');
         this.keywordsUsableAsNames = nameRule ? keywordsOf(nameRule) : new Set();
     }

@@ -82,7 +82,7 @@ export class EosSemanticTokenProvider extends AbstractSemanticTokenProvider {
             const presentation = KIND_PRESENTATION[kind];
             return { type: presentation.token, modifiers: presentation.tokenModifiers };
         }
-        if (isHorizon(leaf.astNode) && leaf.text !== '..' || (feature && TIME_FEATURES.has(feature))) return { type: SemanticTokenTypes.event };
+        if ((isHorizon(leaf.astNode) && leaf.text !== '..') || (feature && TIME_FEATURES.has(feature))) return { type: SemanticTokenTypes.event };
         if (isMeasure(leaf.astNode) || feature === 'wip') return { type: SemanticTokenTypes.number };
         if (feature && VALUE_FEATURES.has(feature)) return { type: SemanticTokenTypes.enumMember };
         if (GrammarAST.isKeyword(leaf.grammarSource)) return /^\p{L}/u.test(leaf.text) ? { type: SemanticTokenTypes.keyword } : undefined;

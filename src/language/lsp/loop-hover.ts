@@ -16,11 +16,18 @@ const MAX_ROWS = 8;
 
 export function loopFacts(model: WorkspaceModel, element: StrategyElement, clock: LoopClock): string[] {
     switch (element.kind) {
-        case 'kr': return keyResultFacts(model, element, clock);
-        case 'okr': return objectiveFacts(model, element, clock);
-        case 'bet': return [...evidenceTimeline(element), ...rollUpFacts(model, element, clock)];
-        case 'theme': case 'team': case 'initiative': return rollUpFacts(model, element, clock);
-        default: return [];
+        case 'kr':
+            return keyResultFacts(model, element, clock);
+        case 'okr':
+            return objectiveFacts(model, element, clock);
+        case 'bet':
+            return [...evidenceTimeline(element), ...rollUpFacts(model, element, clock)];
+        case 'theme':
+        case 'team':
+        case 'initiative':
+            return rollUpFacts(model, element, clock);
+        default:
+            return [];
     }
 }
 
@@ -45,7 +52,9 @@ function keyResultFacts(model: WorkspaceModel, kr: StrategyElement, clock: LoopC
         if (forecast.state === 'running') {
             facts.push(`**Period:** ${dates}, ${formatPercent(forecast.elapsed)} gone on ${isoDay(clock.today)}`);
             if (forecast.projection) {
-                facts.push(`**Forecast:** at this pace ${forecast.projection.value} by ${isoDay(forecast.period.end)}, ${formatPercent(Math.max(0, forecast.projection.progress))} of the way (straight line through the baseline and ${forecast.projection.checkIns} check-ins)`);
+                facts.push(
+                    `**Forecast:** at this pace ${forecast.projection.value} by ${isoDay(forecast.period.end)}, ${formatPercent(Math.max(0, forecast.projection.progress))} of the way (straight line through the baseline and ${forecast.projection.checkIns} check-ins)`
+                );
             }
         } else {
             facts.push(`**Period:** ${dates} (${forecast.state === 'ended' ? 'ended' : 'not started yet'})`);
@@ -59,7 +68,8 @@ function keyResultFacts(model: WorkspaceModel, kr: StrategyElement, clock: LoopC
 function objectiveFacts(model: WorkspaceModel, okr: StrategyElement, clock: LoopClock): string[] {
     const facts: string[] = [];
     const own = objectiveScore(model, okr, clock);
-    if (own.score !== undefined) facts.push(`**Score:** ${formatScore(own.score)} (average grade of ${own.graded} key result${own.graded === 1 ? '' : 's'}; ${own.period} has ended)`);
+    if (own.score !== undefined)
+        facts.push(`**Score:** ${formatScore(own.score)} (average grade of ${own.graded} key result${own.graded === 1 ? '' : 's'}; ${own.period} has ended)`);
     else if (own.progress !== undefined) facts.push(`**Progress:** ${formatPercent(own.progress)} on average across its key results`);
     return [...facts, ...rollUpFacts(model, okr, clock)];
 }
@@ -68,7 +78,10 @@ function rollUpFacts(model: WorkspaceModel, element: StrategyElement, clock: Loo
     const rows = rollUp(model, element, clock).filter(row => row.score !== undefined || row.progress !== undefined);
     if (!rows.length) return [];
     const label = element.kind === 'team' ? 'Scores of its OKRs' : 'Scores of the OKRs supporting it';
-    const lines = rows.map(row => `- ${row.period}: ${row.objectives} objective${row.objectives === 1 ? '' : 's'}, ${row.score !== undefined ? `score ${formatScore(row.score)}` : `progress ${formatPercent(row.progress!)}`}`);
+    const lines = rows.map(
+        row =>
+            `- ${row.period}: ${row.objectives} objective${row.objectives === 1 ? '' : 's'}, ${row.score !== undefined ? `score ${formatScore(row.score)}` : `progress ${formatPercent(row.progress!)}`}`
+    );
     return [`**${label}:**\n${lines.join('\n')}`];
 }
 

@@ -58,7 +58,9 @@ export function decisionDay(decision: StrategyElement): number | undefined {
 /** Every decision record, dated ones first in date order, then the undated as written. */
 export function decisionLog(model: WorkspaceModel): StrategyElement[] {
     const day = (d: StrategyElement) => decisionDay(d) ?? Number.POSITIVE_INFINITY;
-    return model.ofKind('decision').map((decision, index) => ({ decision, index }))
+    return model
+        .ofKind('decision')
+        .map((decision, index) => ({ decision, index }))
         .sort((a, b) => day(a.decision) - day(b.decision) || a.index - b.index)
         .map(entry => entry.decision);
 }
@@ -82,7 +84,13 @@ export interface TenetUse {
 
 /** How decision records cite a tenet, both sides, each list in log order. */
 export function tenetUse(model: WorkspaceModel, tenet: StrategyElement): TenetUse {
-    const citing = (relation: 'follows' | 'setsAside') => unique(model.incoming(tenet, relation).map(entry => entry.source).filter(s => s.kind === 'decision'));
+    const citing = (relation: 'follows' | 'setsAside') =>
+        unique(
+            model
+                .incoming(tenet, relation)
+                .map(entry => entry.source)
+                .filter(s => s.kind === 'decision')
+        );
     const order = new Map(decisionLog(model).map((decision, index) => [decision, index]));
     const byLog = (a: StrategyElement, b: StrategyElement) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
     const followed = citing('follows').sort(byLog);
@@ -110,7 +118,9 @@ export function valuesAppliedBy(model: WorkspaceModel, decision: StrategyElement
 
 /** Dated decisions that applied this value (directly or through a tenet, type or interpretation), latest first. */
 export function decisionsApplying(model: WorkspaceModel, value: StrategyElement): StrategyElement[] {
-    return decisionLog(model).filter(decision => valuesAppliedBy(model, decision).includes(value)).reverse();
+    return decisionLog(model)
+        .filter(decision => valuesAppliedBy(model, decision).includes(value))
+        .reverse();
 }
 
 /** The value and the values it interprets, up its `extends` chain (cycle-safe). */
@@ -176,16 +186,13 @@ export function needSupport(model: WorkspaceModel, element: StrategyElement, tea
         const owner = model.target(candidate, 'owner');
         return owner !== undefined && teamAndAncestors(model, owner).includes(team);
     };
-    const supported = element.kind === 'okr'
-        ? [element, ...(element.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => kr !== undefined)]
-        : [element];
+    const supported =
+        element.kind === 'okr' ? [element, ...(element.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => kr !== undefined)] : [element];
     const by: StrategyElement[] = [];
     for (const target of supported) {
         for (const { source } of model.incoming(target, 'supports')) if (source.kind === 'okr' && theirs(source) && !by.includes(source)) by.push(source);
     }
-    const bets = element.kind === 'initiative'
-        ? model.targets(element, 'bet')
-        : model.targets(element, 'supports').filter(target => target.kind === 'bet');
+    const bets = element.kind === 'initiative' ? model.targets(element, 'bet') : model.targets(element, 'supports').filter(target => target.kind === 'bet');
     const live = (initiative: StrategyElement) => initiative.status !== 'stopped';
     if (element.kind === 'okr') {
         for (const target of model.targets(element, 'supports')) if (target.kind === 'initiative' && theirs(target) && live(target) && !by.includes(target)) by.push(target);
@@ -218,7 +225,10 @@ function latest(decisions: readonly StrategyElement[]): StrategyElement | undefi
     let bestDay = Number.NEGATIVE_INFINITY;
     for (const decision of decisions) {
         const day = decisionDay(decision);
-        if (day !== undefined && day > bestDay) { best = decision; bestDay = day; }
+        if (day !== undefined && day > bestDay) {
+            best = decision;
+            bestDay = day;
+        }
     }
     return best;
 }

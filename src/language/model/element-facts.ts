@@ -70,5 +70,12 @@ export function streamFacts(model: WorkspaceModel, stream: StrategyElement): Str
  * OKR that writes `supports Early, Early` is one OKR supporting the bet, not two.
  */
 export function sources(model: WorkspaceModel, element: StrategyElement, relation: LinkRelation, kind: ElementKind): StrategyElement[] {
-    return [...new Set(model.incoming(element, relation).map(entry => entry.source).filter(source => source.kind === kind))];
+    return [
+        ...new Set(
+            model
+                .incoming(element, relation)
+                .map(entry => entry.source)
+                .filter(source => source.kind === kind)
+        )
+    ];
 }

@@ -25,6 +25,8 @@ export function elementOfNode(model: WorkspaceModel, node: AstNode): StrategyEle
     if (candidates.length <= 1) return candidates[0];
     const uri = AstUtils.getDocument(node).uri.toString();
     const start = node.$cstNode?.range.start;
-    return candidates.find(element => element.uri === uri && start !== undefined
-        && element.range.start.line === start.line && element.range.start.character === start.character) ?? candidates[0];
+    return (
+        candidates.find(element => element.uri === uri && start !== undefined && element.range.start.line === start.line && element.range.start.character === start.character) ??
+        candidates[0]
+    );
 }

@@ -14,12 +14,29 @@ export type { Confidence } from '../generated/ast.js';
 
 /** The relation a link expresses, named after the keyword that writes it. */
 export type LinkRelation =
-    | 'vision' | 'serves' | 'streams' | 'bet' | 'stream' | 'owner' | 'supports'
-    | 'parent' | 'extends' | 'embodies' | 'upholds'
+    | 'vision'
+    | 'serves'
+    | 'streams'
+    | 'bet'
+    | 'stream'
+    | 'owner'
+    | 'supports'
+    | 'parent'
+    | 'extends'
+    | 'embodies'
+    | 'upholds'
     /** A check-in's key result. */
     | 'kr'
     // Aligned autonomy: decision rights, decision records and cross-team needs.
-    | 'decider' | 'escalateTo' | 'applies' | 'type' | 'concerns' | 'follows' | 'setsAside' | 'escalatedTo' | 'needs';
+    | 'decider'
+    | 'escalateTo'
+    | 'applies'
+    | 'type'
+    | 'concerns'
+    | 'follows'
+    | 'setsAside'
+    | 'escalatedTo'
+    | 'needs';
 
 export interface ElementLink {
     relation: LinkRelation;
@@ -178,7 +195,17 @@ export function firstLink(element: StrategyElement, relation: LinkRelation): Ele
 
 /** Human label of a kind, as the method names it. */
 export const KIND_LABEL: Record<ElementKind, string> = {
-    vision: 'vision', theme: 'strategic theme', bet: 'bet', stream: 'value stream',
-    initiative: 'initiative', okr: 'OKR', kr: 'key result', team: 'team', value: 'value',
-    practice: 'practice', tenet: 'decision tenet', authority: 'decision rights', decision: 'decision record'
+    vision: 'vision',
+    theme: 'strategic theme',
+    bet: 'bet',
+    stream: 'value stream',
+    initiative: 'initiative',
+    okr: 'OKR',
+    kr: 'key result',
+    team: 'team',
+    value: 'value',
+    practice: 'practice',
+    tenet: 'decision tenet',
+    authority: 'decision rights',
+    decision: 'decision record'
 };

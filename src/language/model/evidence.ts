@@ -10,7 +10,7 @@ export function latestEvidence(evidence: readonly EvidenceEntry[]): EvidenceEntr
     let latest: EvidenceEntry | undefined;
     let latestDay = -Infinity;
     for (const entry of evidence) {
-        const day = entry.date ? parseDate(entry.date) ?? -Infinity : Infinity;
+        const day = entry.date ? (parseDate(entry.date) ?? -Infinity) : Infinity;
         if (day >= latestDay) {
             latest = entry;
             latestDay = day;

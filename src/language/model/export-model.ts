@@ -35,8 +35,28 @@ export interface ExportedModel {
 }
 
 const PROPERTY_KEYS = [
-    'status', 'level', 'wip', 'horizon', 'period', 'updated', 'hypothesis', 'outcome', 'success', 'failure',
-    'situation', 'chosen', 'over', 'rationale', 'evidence', 'keyResults', 'okr', 'baseline', 'target', 'current', 'change', 'deadline'
+    'status',
+    'level',
+    'wip',
+    'horizon',
+    'period',
+    'updated',
+    'hypothesis',
+    'outcome',
+    'success',
+    'failure',
+    'situation',
+    'chosen',
+    'over',
+    'rationale',
+    'evidence',
+    'keyResults',
+    'okr',
+    'baseline',
+    'target',
+    'current',
+    'change',
+    'deadline'
 ] as const satisfies ReadonlyArray<keyof StrategyElement>;
 
 export function exportModel(model: WorkspaceModel, fileOf: (uri: string) => string): ExportedModel {
@@ -51,9 +71,7 @@ function exportElement(model: WorkspaceModel, element: StrategyElement, file: st
     for (const key of PROPERTY_KEYS) {
         const value = element[key];
         if (value === undefined) continue;
-        properties[key] = key === 'evidence'
-            ? element.evidence!.map(({ range: _range, ...rest }) => rest)
-            : value;
+        properties[key] = key === 'evidence' ? element.evidence!.map(({ range: _range, ...rest }) => rest) : value;
     }
     return {
         kind: element.kind,

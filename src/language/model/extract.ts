@@ -10,17 +10,30 @@ import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelatio
 import { readFigures, readMeasure } from './measures.js';
 import { KIND_OF_AST_TYPE } from './vocabulary.js';
 
-
 /** Which kinds a reference may point at, by the relation that writes it. */
 export const LINK_TARGETS: Record<LinkRelation, readonly ElementKind[]> = {
-    vision: ['vision'], serves: ['theme'], streams: ['stream'], bet: ['bet'], stream: ['stream'],
-    owner: ['team'], parent: ['team'], extends: ['value'], embodies: ['value'], upholds: ['value'],
+    vision: ['vision'],
+    serves: ['theme'],
+    streams: ['stream'],
+    bet: ['bet'],
+    stream: ['stream'],
+    owner: ['team'],
+    parent: ['team'],
+    extends: ['value'],
+    embodies: ['value'],
+    upholds: ['value'],
     // Order matters only when two kinds share a name: the most specific alignment wins.
     supports: ['bet', 'okr', 'kr', 'initiative', 'theme'],
     kr: ['kr'],
-    decider: ['team'], escalateTo: ['team'], applies: ['value'], type: ['authority'],
-    concerns: ['bet', 'initiative', 'okr', 'stream'], follows: ['tenet'], setsAside: ['tenet'],
-    escalatedTo: ['team'], needs: ['team']
+    decider: ['team'],
+    escalateTo: ['team'],
+    applies: ['value'],
+    type: ['authority'],
+    concerns: ['bet', 'initiative', 'okr', 'stream'],
+    follows: ['tenet'],
+    setsAside: ['tenet'],
+    escalatedTo: ['team'],
+    needs: ['team']
 };
 
 /**
@@ -29,7 +42,10 @@ export const LINK_TARGETS: Record<LinkRelation, readonly ElementKind[]> = {
  * named by their own property.
  */
 export const REFERENCE_TARGETS: Readonly<Record<string, readonly ElementKind[]>> = {
-    ...LINK_TARGETS, tenets: LINK_TARGETS.follows, to: LINK_TARGETS.escalateTo, team: LINK_TARGETS.needs
+    ...LINK_TARGETS,
+    tenets: LINK_TARGETS.follows,
+    to: LINK_TARGETS.escalateTo,
+    team: LINK_TARGETS.needs
 };
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -72,8 +88,13 @@ function checkIn(node: ast.CheckIn, underKr: string | undefined, uri: string): C
     const properties = propertyNodes(node);
     const range = node.$cstNode?.range ?? EMPTY_RANGE;
     const entry: CheckInEntry = {
-        kr: written || underKr || '', named: !!(written || underKr), nested: underKr !== undefined,
-        date: node.date, value: reading.value, uri, range,
+        kr: written || underKr || '',
+        named: !!(written || underKr),
+        nested: underKr !== undefined,
+        date: node.date,
+        value: reading.value,
+        uri,
+        range,
         dateRange: properties.get('date')?.nodes[0].range ?? range
     };
     if (node.confidence) entry.confidence = node.confidence;
@@ -83,7 +104,9 @@ function checkIn(node: ast.CheckIn, underKr: string | undefined, uri: string): C
 
 function baseElement(node: ast.Element | ast.KeyResult, properties: PropertyNodes, kind: ElementKind, name: string, uri: string, comments?: CommentProvider): StrategyElement {
     const element: StrategyElement = {
-        kind, name, uri,
+        kind,
+        name,
+        uri,
         range: node.$cstNode?.range ?? EMPTY_RANGE,
         nameRange: properties.get('name')?.nodes[0].range ?? node.$cstNode?.range ?? EMPTY_RANGE,
         links: collectLinks(node),
@@ -102,7 +125,15 @@ function baseElement(node: ast.Element | ast.KeyResult, properties: PropertyNode
     return element;
 }
 
-function fill(node: ast.Element, properties: PropertyNodes, element: StrategyElement, uri: string, sink: StrategyElement[], comments: CommentProvider | undefined, checkIns: CheckInEntry[]): void {
+function fill(
+    node: ast.Element,
+    properties: PropertyNodes,
+    element: StrategyElement,
+    uri: string,
+    sink: StrategyElement[],
+    comments: CommentProvider | undefined,
+    checkIns: CheckInEntry[]
+): void {
     const props = element.propertyRanges;
     const copy = <K extends keyof StrategyElement>(key: K, value: StrategyElement[K] | undefined, property = key as string) => {
         if (value === undefined) return;
@@ -159,10 +190,12 @@ function fill(node: ast.Element, properties: PropertyNodes, element: StrategyEle
             if (node.extraStreams.length) {
                 const extra = properties.get('extraStreams')?.nodes ?? [];
                 const first = properties.get('stream')?.nodes[0];
-                (element.valueProblems ??= []).push(...extra.map(cst => ({
-                    range: cst.range,
-                    message: `Initiative '${node.name}' is written in more than one value stream (${[first?.text, ...extra.map(e => e.text)].filter(Boolean).join(', ')}); only '${first?.text ?? ''}' counts. An initiative is one card in one stream: write one initiative per stream (e.g. copy this one as a new initiative with \`stream ${cst.text}\`), and let the bet span both with \`streams\`.`
-                })));
+                (element.valueProblems ??= []).push(
+                    ...extra.map(cst => ({
+                        range: cst.range,
+                        message: `Initiative '${node.name}' is written in more than one value stream (${[first?.text, ...extra.map(e => e.text)].filter(Boolean).join(', ')}); only '${first?.text ?? ''}' counts. An initiative is one card in one stream: write one initiative per stream (e.g. copy this one as a new initiative with \`stream ${cst.text}\`), and let the bet span both with \`streams\`.`
+                    }))
+                );
             }
             fillNeeds(node, element);
             break;
@@ -295,16 +328,18 @@ function repeatedProperties(properties: PropertyNodes): Array<{ property: string
 
 /** A key result's figures and deadline, read as measures.ts reads them; unreadable ones reported. */
 function readKeyResult(kr: ast.KeyResult, element: StrategyElement): void {
-    const figure = (node: ast.Measure | undefined) => node?.$cstNode ? { text: node.$cstNode.text, where: node.$cstNode.range } : undefined;
-    const change = kr.change?.amount?.$cstNode && kr.change.direction
-        ? { direction: kr.change.direction as 'up' | 'down', text: kr.change.amount.$cstNode.text, where: kr.change.$cstNode!.range }
-        : undefined;
+    const figure = (node: ast.Measure | undefined) => (node?.$cstNode ? { text: node.$cstNode.text, where: node.$cstNode.range } : undefined);
+    const change =
+        kr.change?.amount?.$cstNode && kr.change.direction
+            ? { direction: kr.change.direction as 'up' | 'down', text: kr.change.amount.$cstNode.text, where: kr.change.$cstNode!.range }
+            : undefined;
     const read = readFigures({ baseline: figure(kr.baseline), target: figure(kr.target), current: figure(kr.current), change });
     if (read.baseline) element.baseline = read.baseline;
     if (read.target) element.target = read.target;
     if (read.current) element.current = read.current;
     if (read.change) element.change = read.change;
-    if (read.problems.length) element.valueProblems = read.problems.map(({ where, problem }) => ({ range: where, message: `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.` }));
+    if (read.problems.length)
+        element.valueProblems = read.problems.map(({ where, problem }) => ({ range: where, message: `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.` }));
     if (kr.deadline !== undefined) {
         element.deadline = kr.deadline;
         const written = propertyNodes(kr).get('deadline');

@@ -196,8 +196,8 @@ export function describeTrend(model: WorkspaceModel, kr: StrategyElement): strin
     const delta = Math.round((last.raw - first.raw) * 100);
     const word = delta > 2 ? 'improving' : delta < -2 ? 'slipping' : 'flat';
     const confidence = checkIns.map(entry => entry.confidence).filter(Boolean);
-    const confidenceWords = confidence.length >= 2 && confidence[0] !== confidence[confidence.length - 1]
-        ? `; confidence ${confidence[0]} → ${confidence[confidence.length - 1]}` : '';
+    const confidenceWords =
+        confidence.length >= 2 && confidence[0] !== confidence[confidence.length - 1] ? `; confidence ${confidence[0]} → ${confidence[confidence.length - 1]}` : '';
     return `${word}: ${formatPercent(first.raw)} → ${formatPercent(last.raw)} of the way over ${span} (${checkIns.length} check-ins)${confidenceWords}`;
 }
 

@@ -29,14 +29,25 @@ for (const [minutes, words] of [
     [60, ['h', 'hr', 'hrs', 'hour', 'hours']],
     [1440, ['d', 'day', 'days']],
     [10080, ['w', 'wk', 'wks', 'week', 'weeks']]
-] as Array<[number, string[]]>) for (const word of words) MINUTES_PER[word] = minutes;
+] as Array<[number, string[]]>)
+    for (const word of words) MINUTES_PER[word] = minutes;
 
 const CURRENCY_CODES: Record<string, string> = { GBP: '£', EUR: '€', USD: '$', JPY: '¥', INR: '₹' };
 const CURRENCY_SIGNS = new Set(['£', '€', '$', '¥', '₹']);
 
 /** Magnitude suffixes and words; `m` and `b` only count after a currency sign (see `ambiguousM`). */
 const MAGNITUDE: Record<string, number> = {
-    k: 1e3, K: 1e3, thousand: 1e3, M: 1e6, mn: 1e6, million: 1e6, millions: 1e6, B: 1e9, bn: 1e9, billion: 1e9, billions: 1e9
+    k: 1e3,
+    K: 1e3,
+    thousand: 1e3,
+    M: 1e6,
+    mn: 1e6,
+    million: 1e6,
+    millions: 1e6,
+    B: 1e9,
+    bn: 1e9,
+    billion: 1e9,
+    billions: 1e9
 };
 const MONEY_MAGNITUDE: Record<string, number> = { ...MAGNITUDE, m: 1e6, b: 1e9 };
 
@@ -55,7 +66,10 @@ export function readNumber(text: string): Reading<number> {
     if (GROUPED.test(text)) return { ok: true, value: Number(text.replace(/,/g, '')) };
     if (/,/.test(text)) {
         const point = text.replace(/,/g, '.');
-        return { ok: false, problem: `'${text}' has a comma that is not a thousands separator. Write decimals with a point (${PLAIN.test(point) ? point : '1.5'}) and group thousands in threes (6,200), or leave the commas out` };
+        return {
+            ok: false,
+            problem: `'${text}' has a comma that is not a thousands separator. Write decimals with a point (${PLAIN.test(point) ? point : '1.5'}) and group thousands in threes (6,200), or leave the commas out`
+        };
     }
     return { ok: false, problem: `'${text}' is not a number` };
 }
@@ -120,7 +134,8 @@ function readClock(text: string): Reading<number> | undefined {
     const match = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s?(?:([aApP])\.?[mM]\.?)?$/.exec(text);
     if (!match || (match[2] === undefined && match[4] === undefined)) return undefined;
     let hours = Number(match[1]);
-    const minutes = Number(match[2] ?? 0), seconds = Number(match[3] ?? 0);
+    const minutes = Number(match[2] ?? 0),
+        seconds = Number(match[3] ?? 0);
     if (minutes > 59 || seconds > 59) return { ok: false, problem: `'${text}' is not a time: minutes and seconds run from 00 to 59` };
     if (match[4]) {
         if (hours < 1 || hours > 12) return { ok: false, problem: `'${text}' is not a time: with am or pm, hours run from 1 to 12` };
@@ -133,7 +148,14 @@ function readClock(text: string): Reading<number> | undefined {
 /** `2h 30m`, `1 day 4 hours`, `3m 20s` in minutes; undefined unless written in two units or more. */
 function readDuration(text: string): number | undefined {
     const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s?([A-Za-z]+)/g)];
-    if (parts.length < 2 || parts.map(p => p[0]).join(' ').replace(/\s/g, '') !== text.replace(/\s/g, '')) return undefined;
+    if (
+        parts.length < 2 ||
+        parts
+            .map(p => p[0])
+            .join(' ')
+            .replace(/\s/g, '') !== text.replace(/\s/g, '')
+    )
+        return undefined;
     let minutes = 0;
     for (const [, number, unit] of parts) {
         const per = unit === 'm' ? 1 : MINUTES_PER[unit.toLowerCase()];
@@ -168,24 +190,33 @@ export function relativeTarget(baseline: MeasureValue, direction: 'up' | 'down',
     const changeUnit = change.unit ?? '';
     if (changeUnit === '%') {
         if (baseline.unit === '%') {
-            const relative = formatNumber(baseline.value * (1 + sign * change.value / 100));
+            const relative = formatNumber(baseline.value * (1 + (sign * change.value) / 100));
             const points = formatNumber(baseline.value + sign * change.value);
-            return { ok: false, problem: `'from ${baseline.text} ${written}' could mean ${relative}% (${change.text} of ${baseline.text}) or ${points}% (${formatNumber(change.value)} points): write '${direction} ${formatNumber(change.value)} points' or 'to ${relative}%'` };
+            return {
+                ok: false,
+                problem: `'from ${baseline.text} ${written}' could mean ${relative}% (${change.text} of ${baseline.text}) or ${points}% (${formatNumber(change.value)} points): write '${direction} ${formatNumber(change.value)} points' or 'to ${relative}%'`
+            };
         }
-        if (baseline.unit === CLOCK_UNIT) return { ok: false, problem: `a time of day cannot go ${written}; write the target time, e.g. 'to 11:00', or a duration, e.g. '${direction} 30 min'` };
-        return { ok: true, value: like(baseline, baseline.value * (1 + sign * change.value / 100)) };
+        if (baseline.unit === CLOCK_UNIT)
+            return { ok: false, problem: `a time of day cannot go ${written}; write the target time, e.g. 'to 11:00', or a duration, e.g. '${direction} 30 min'` };
+        return { ok: true, value: like(baseline, baseline.value * (1 + (sign * change.value) / 100)) };
     }
     if (POINTS.has(changeUnit)) {
         if (baseline.unit !== '%') return { ok: false, problem: `'${written}' adds percentage points, but the baseline ${baseline.text} is not a percentage` };
         return { ok: true, value: like(baseline, baseline.value + sign * change.value) };
     }
     if (!change.unit) return { ok: true, value: like(baseline, baseline.value + sign * change.value) };
-    const from = comparable(baseline), by = comparable(change);
+    const from = comparable(baseline),
+        by = comparable(change);
     if (baseline.unit === CLOCK_UNIT && by.dimension === 'duration') return { ok: true, value: like(baseline, baseline.value + sign * by.value) };
-    if (from.dimension !== by.dimension) return { ok: false, problem: `'${written}' is not in the unit of the baseline ${baseline.text}; write the change in ${baseline.unit ?? 'plain numbers'}, or the target itself with 'to …'` };
+    if (from.dimension !== by.dimension)
+        return {
+            ok: false,
+            problem: `'${written}' is not in the unit of the baseline ${baseline.text}; write the change in ${baseline.unit ?? 'plain numbers'}, or the target itself with 'to …'`
+        };
     // The change in the baseline's own unit: 12 hours from a baseline in days is 0.5.
     const perBaselineUnit = comparable({ ...baseline, value: 1, text: '' }).value;
-    return { ok: true, value: like(baseline, baseline.value + sign * by.value / perBaselineUnit) };
+    return { ok: true, value: like(baseline, baseline.value + (sign * by.value) / perBaselineUnit) };
 }
 
 /** A computed figure written the way its baseline is (same unit, sign and magnitude). */
@@ -203,7 +234,8 @@ export function formatLike(model: MeasureValue, value: number): string {
     }
     if (unit === MINUTES_UNIT && /[hd]/i.test(model.text)) {
         const total = Math.round(value);
-        const hours = Math.floor(total / 60), minutes = total % 60;
+        const hours = Math.floor(total / 60),
+            minutes = total % 60;
         return hours ? `${hours}h${minutes ? ` ${minutes}m` : ''}` : `${minutes}m`;
     }
     if (unit === '%') return `${formatNumber(value)}%`;
@@ -257,9 +289,15 @@ export function readFigures<Where>(written: WrittenFigures<Where>): ReadFigures<
         result.problems.push({ where: figure.where, problem: reading.problem });
         return undefined;
     };
-    const baseline = read(written.baseline), target = read(written.target), current = read(written.current);
+    const baseline = read(written.baseline),
+        target = read(written.target),
+        current = read(written.current);
     const change = read(written.change);
-    const figures: Array<[MeasureValue | undefined, Where | undefined]> = [[baseline, written.baseline?.where], [target, written.target?.where], [current, written.current?.where]];
+    const figures: Array<[MeasureValue | undefined, Where | undefined]> = [
+        [baseline, written.baseline?.where],
+        [target, written.target?.where],
+        [current, written.current?.where]
+    ];
     const units = new Set(figures.map(([m]) => m?.unit).filter((u): u is string => u !== undefined));
     if (units.size === 1) {
         const [unit] = units;
@@ -267,7 +305,9 @@ export function readFigures<Where>(written: WrittenFigures<Where>): ReadFigures<
             if (!figure || figure.unit !== undefined) continue;
             if (unit === CLOCK_UNIT) {
                 result.problems.push({ where: where!, problem: `'${figure.text}' is a plain number next to times of day: write it as a time, e.g. ${figure.value}:00` });
-                figures.forEach(entry => { if (entry[0] === figure) entry[0] = undefined; });
+                figures.forEach(entry => {
+                    if (entry[0] === figure) entry[0] = undefined;
+                });
             } else figure.unit = unit;
         }
     }

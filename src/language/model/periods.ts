@@ -88,10 +88,17 @@ function readSingle(text: string, yearStart: YearStart): PeriodReading {
         const firstYear = Number(match[1]);
         const second = match[2].length === 2 ? Number(String(firstYear).slice(0, 2) + match[2]) : Number(match[2]);
         if (second !== firstYear + 1) {
-            return { problem: { fault: `'${text}' is not a financial year: its second year must follow the first.`, fix: `Write ${firstYear}/${String(firstYear + 1).slice(2)}.` } };
+            return {
+                problem: { fault: `'${text}' is not a financial year: its second year must follow the first.`, fix: `Write ${firstYear}/${String(firstYear + 1).slice(2)}.` }
+            };
         }
         if (yearStart.month === 1 && yearStart.day === 1) {
-            return { problem: { fault: `'${text}' spans two calendar years, but the financial year starts on 01-01 (the calendar year).`, fix: `Set "financialYearStarts" in eos.config.json (e.g. "04-01"), or write ${firstYear}.` } };
+            return {
+                problem: {
+                    fault: `'${text}' spans two calendar years, but the financial year starts on 01-01 (the calendar year).`,
+                    fix: `Set "financialYearStarts" in eos.config.json (e.g. "04-01"), or write ${firstYear}.`
+                }
+            };
         }
         return { period: financial(text, firstYear, yearStart)! };
     }

@@ -33,7 +33,8 @@ export function krProgressDetail(kr: { [K in 'baseline' | 'target' | 'current']?
     if (!baseline || !target) return { kind: 'none', reason: 'no-target' };
     if (!sameDimension(baseline, target)) return { kind: 'none', reason: 'unit-mismatch' };
     // Compared in one scale: `from 3 days to 36 hours current 2 days` is two-thirds of the way.
-    const from = comparable(baseline).value, to = comparable(target).value;
+    const from = comparable(baseline).value,
+        to = comparable(target).value;
     if (from === to) return { kind: 'none', reason: 'no-change' };
     if (!current) return { kind: 'none', reason: 'no-current' };
     if (!sameDimension(current, baseline)) return { kind: 'none', reason: 'unit-mismatch' };
@@ -52,10 +53,14 @@ export function describeProgress(kr: Pick<StrategyElement, 'baseline' | 'target'
     const span = kr.baseline && kr.target ? `from ${kr.baseline.text} to ${kr.target.text}${kr.change ? ` (${kr.change})` : ''}` : '';
     if (result.kind === 'none') {
         switch (result.reason) {
-            case 'no-target': return 'not measurable yet: no `from … to …`';
-            case 'no-change': return `no change asked for: the target equals the baseline (${kr.target?.text ?? ''})`;
-            case 'no-current': return `no \`current\` reading yet (${span})`;
-            case 'unit-mismatch': return `cannot compare: the values use different units (${[kr.baseline?.text, kr.target?.text, kr.current?.text].filter(Boolean).join(', ')})`;
+            case 'no-target':
+                return 'not measurable yet: no `from … to …`';
+            case 'no-change':
+                return `no change asked for: the target equals the baseline (${kr.target?.text ?? ''})`;
+            case 'no-current':
+                return `no \`current\` reading yet (${span})`;
+            case 'unit-mismatch':
+                return `cannot compare: the values use different units (${[kr.baseline?.text, kr.target?.text, kr.current?.text].filter(Boolean).join(', ')})`;
         }
     }
     if (result.raw > 1) return `target reached and passed: ${formatPercent(result.raw)} of the way ${span}`;

@@ -51,18 +51,30 @@ export interface RolledUp {
 
 /** The objectives whose scores roll up to an element: its supporters, or a team's own OKRs. */
 export function contributingObjectives(model: WorkspaceModel, element: StrategyElement): StrategyElement[] {
-    const supporters = (target: StrategyElement) => model.incoming(target, 'supports').map(entry => entry.source).filter(source => source.kind === 'okr');
+    const supporters = (target: StrategyElement) =>
+        model
+            .incoming(target, 'supports')
+            .map(entry => entry.source)
+            .filter(source => source.kind === 'okr');
     switch (element.kind) {
         case 'team':
-            return model.incoming(element, 'owner').map(entry => entry.source).filter(source => source.kind === 'okr');
+            return model
+                .incoming(element, 'owner')
+                .map(entry => entry.source)
+                .filter(source => source.kind === 'okr');
         case 'theme': {
-            const bets = model.incoming(element, 'serves').map(entry => entry.source).filter(source => source.kind === 'bet');
+            const bets = model
+                .incoming(element, 'serves')
+                .map(entry => entry.source)
+                .filter(source => source.kind === 'bet');
             return unique([...supporters(element), ...bets.flatMap(supporters)]);
         }
         case 'okr':
             // Objectives that support one of its key results support the objective too.
             return unique([...supporters(element), ...keyResultsOf(model, element).flatMap(supporters)]);
-        case 'kr': case 'bet': case 'initiative':
+        case 'kr':
+        case 'bet':
+        case 'initiative':
             return supporters(element);
         default:
             return [];
@@ -82,7 +94,8 @@ export function rollUp(model: WorkspaceModel, element: StrategyElement, clock: L
         byPeriod.set(key, entry);
     }
     return [...byPeriod].map(([period, entry]) => ({
-        period, objectives: entry.objectives,
+        period,
+        objectives: entry.objectives,
         ...(entry.scores.length ? { score: average(entry.scores) } : {}),
         ...(entry.progress.length ? { progress: average(entry.progress) } : {})
     }));

@@ -14,12 +14,22 @@ export type DeclaringType = ast.Element['$type'] | ast.KeyResult['$type'];
 
 /** The element kind each declaring AST type stands for; also the keyword that opens it. In model order. */
 export const KIND_OF_AST_TYPE = {
-    Vision: 'vision', Theme: 'theme', Bet: 'bet', Stream: 'stream', Initiative: 'initiative',
-    Okr: 'okr', KeyResult: 'kr', Team: 'team', Value: 'value', Practice: 'practice', Tenet: 'tenet',
-    Authority: 'authority', Decision: 'decision'
+    Vision: 'vision',
+    Theme: 'theme',
+    Bet: 'bet',
+    Stream: 'stream',
+    Initiative: 'initiative',
+    Okr: 'okr',
+    KeyResult: 'kr',
+    Team: 'team',
+    Value: 'value',
+    Practice: 'practice',
+    Tenet: 'tenet',
+    Authority: 'authority',
+    Decision: 'decision'
 } as const satisfies Record<DeclaringType, string>;
 
-export type ElementKind = typeof KIND_OF_AST_TYPE[DeclaringType];
+export type ElementKind = (typeof KIND_OF_AST_TYPE)[DeclaringType];
 
 /** Every element kind, in model order (vision first, decision records last). */
 export const ELEMENT_KINDS: readonly ElementKind[] = Object.values(KIND_OF_AST_TYPE);
@@ -59,7 +69,7 @@ export const VALUE_RULE_WORDS = {
 
 export type ValueRule = keyof typeof VALUE_RULE_WORDS;
 /** The words of one value rule. */
-export type ValueWord<Rule extends ValueRule> = typeof VALUE_RULE_WORDS[Rule][number];
+export type ValueWord<Rule extends ValueRule> = (typeof VALUE_RULE_WORDS)[Rule][number];
 
 /** Whether a grammar rule's name is one of the value rules. */
 export function isValueRule(name: string): name is ValueRule {
@@ -68,7 +78,13 @@ export function isValueRule(name: string): name is ValueRule {
 
 /** Organisational levels, high to low; equal numbers are peers. */
 export const LEVEL_RANK = {
-    company: 0, division: 1, function: 1, stream: 2, crew: 3, pod: 4, team: 4
+    company: 0,
+    division: 1,
+    function: 1,
+    stream: 2,
+    crew: 3,
+    pod: 4,
+    team: 4
 } as const satisfies Record<ast.Level, number>;
 
 /** The rank of a level as written; undefined when none is written (or it is not a level). */

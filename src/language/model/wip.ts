@@ -17,7 +17,8 @@ export function doingInitiativesByStream(model: WorkspaceModel): Map<StrategyEle
         const stream = model.target(initiative, 'stream');
         if (!stream) continue;
         const list = result.get(stream);
-        if (list) list.push(initiative); else result.set(stream, [initiative]);
+        if (list) list.push(initiative);
+        else result.set(stream, [initiative]);
     }
     return result;
 }

@@ -35,15 +35,16 @@ export class WorkspaceModel {
         if (previous && this.updateIndex(previous)) return;
         for (const element of this.elements) {
             let names = this.byKind.get(element.kind);
-            if (!names) this.byKind.set(element.kind, names = new Map());
+            if (!names) this.byKind.set(element.kind, (names = new Map()));
             const same = names.get(element.name);
-            if (same) same.push(element); else names.set(element.name, [element]);
+            if (same) same.push(element);
+            else names.set(element.name, [element]);
         }
     }
 
     /** Every element of every document, in document order (flattened on first use). */
     get elements(): readonly StrategyElement[] {
-        return this.allElements ??= this.documents.flatMap(doc => doc.elements);
+        return (this.allElements ??= this.documents.flatMap(doc => doc.elements));
     }
 
     /** Copies the previous name index and replaces the changed documents' entries; false if most changed. */
@@ -61,14 +62,15 @@ export class WorkspaceModel {
             for (const element of doc.elements) {
                 const names = this.byKind.get(element.kind)!;
                 const rest = (names.get(element.name) ?? []).filter(other => other !== element);
-                if (rest.length) names.set(element.name, rest); else names.delete(element.name);
+                if (rest.length) names.set(element.name, rest);
+                else names.delete(element.name);
             }
         }
         const order = new Map(this.documents.map((doc, index) => [doc.uri, index]));
         for (const doc of added) {
             for (const element of doc.elements) {
                 let names = this.byKind.get(element.kind);
-                if (!names) this.byKind.set(element.kind, names = new Map());
+                if (!names) this.byKind.set(element.kind, (names = new Map()));
                 const same = names.get(element.name);
                 if (!same) {
                     names.set(element.name, [element]);
@@ -76,7 +78,10 @@ export class WorkspaceModel {
                 }
                 // A duplicate: keep the order a full index would have (documents, then source order).
                 const position = (e: StrategyElement) => order.get(e.uri)! * 1e9 + e.range.start.line * 1e4 + e.range.start.character;
-                names.set(element.name, [...same, element].sort((a, b) => position(a) - position(b)));
+                names.set(
+                    element.name,
+                    [...same, element].sort((a, b) => position(a) - position(b))
+                );
             }
         }
         return true;
@@ -99,7 +104,7 @@ export class WorkspaceModel {
 
     namesOf(kind: ElementKind): string[] {
         let names = this.names.get(kind);
-        if (!names) this.names.set(kind, names = [...(this.byKind.get(kind)?.keys() ?? [])]);
+        if (!names) this.names.set(kind, (names = [...(this.byKind.get(kind)?.keys() ?? [])]));
         return [...names];
     }
 
@@ -154,7 +159,8 @@ export class WorkspaceModel {
                             const list = links.get(link.target);
                             if (!list) continue;
                             const rest = list.filter(entry => !gone.has(entry.source));
-                            if (rest.length) links.set(link.target, rest); else links.delete(link.target);
+                            if (rest.length) links.set(link.target, rest);
+                            else links.delete(link.target);
                         }
                     }
                 }
@@ -179,7 +185,8 @@ export class WorkspaceModel {
                 for (const source of this.elements) {
                     for (const link of source.links) {
                         const list = this.linksByTarget.get(link.target);
-                        if (list) list.push({ source, link }); else this.linksByTarget.set(link.target, [{ source, link }]);
+                        if (list) list.push({ source, link });
+                        else this.linksByTarget.set(link.target, [{ source, link }]);
                     }
                 }
             }
@@ -207,13 +214,17 @@ export class WorkspaceModel {
                     if (day === undefined || !entry.named) continue;
                     const list = index.get(entry.kr);
                     const item = { entry, day, order: order++ };
-                    if (list) list.push(item); else index.set(entry.kr, [item]);
+                    if (list) list.push(item);
+                    else index.set(entry.kr, [item]);
                 }
             }
             this.checkInIndex = new Map();
             for (const [name, list] of index) {
                 list.sort((a, b) => a.day - b.day || a.order - b.order);
-                this.checkInIndex.set(name, list.map(item => item.entry));
+                this.checkInIndex.set(
+                    name,
+                    list.map(item => item.entry)
+                );
             }
         }
         // Only the key result that owns the name reads its check-ins (not a duplicate of it).

@@ -21,7 +21,8 @@ export class EosIndexManager extends DefaultIndexManager {
         await super.updateContent(document, cancelToken);
         for (const description of this.symbolIndex.get(uri) ?? []) {
             const list = this.byName.get(description.name);
-            if (list) list.push(description); else this.byName.set(description.name, [description]);
+            if (list) list.push(description);
+            else this.byName.set(description.name, [description]);
         }
     }
 
@@ -35,7 +36,8 @@ export class EosIndexManager extends DefaultIndexManager {
             const list = this.byName.get(description.name);
             if (!list) continue;
             const rest = list.filter(other => other !== description);
-            if (rest.length) this.byName.set(description.name, rest); else this.byName.delete(description.name);
+            if (rest.length) this.byName.set(description.name, rest);
+            else this.byName.delete(description.name);
         }
     }
 }

@@ -4,8 +4,17 @@
  * reference it writes. The entries are the ones Langium's default provider makes.
  */
 import {
-    CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, UriUtils,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type ReferenceInfo
+    CstUtils,
+    DefaultReferenceDescriptionProvider,
+    interruptAndCheck,
+    isMultiReference,
+    isReference,
+    UriUtils,
+    type AstNode,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type ReferenceDescription,
+    type ReferenceInfo
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { forEachReference } from './reference-walk.js';
@@ -20,12 +29,15 @@ export class EosReferenceDescriptionProvider extends DefaultReferenceDescription
             const reference = info.reference;
             if (reference.error || !reference.$refNode) return;
             let sourcePath = paths.get(info.container);
-            if (sourcePath === undefined) paths.set(info.container, sourcePath = this.nodeLocator.getAstNodePath(info.container));
+            if (sourcePath === undefined) paths.set(info.container, (sourcePath = this.nodeLocator.getAstNodePath(info.container)));
             const segment = CstUtils.toDocumentSegment(reference.$refNode);
             for (const target of targetsOf(info)) {
                 descriptions.push({
-                    sourceUri, sourcePath, segment,
-                    targetUri: target.documentUri, targetPath: target.path,
+                    sourceUri,
+                    sourcePath,
+                    segment,
+                    targetUri: target.documentUri,
+                    targetPath: target.path,
                     local: UriUtils.equals(target.documentUri, sourceUri)
                 });
             }

@@ -4,7 +4,17 @@
  * the key result; narrowing the segments here makes find references, document highlight, rename
  * and go to definition agree on what each part of the text means.
  */
-import { CstUtils, DefaultReferences, stream, type AstNode, type CstNode, type FindReferencesOptions, type LangiumDocuments, type ReferenceDescription, type Stream } from 'langium';
+import {
+    CstUtils,
+    DefaultReferences,
+    stream,
+    type AstNode,
+    type CstNode,
+    type FindReferencesOptions,
+    type LangiumDocuments,
+    type ReferenceDescription,
+    type Stream
+} from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { isKeyResult, isOkr } from '../generated/ast.js';
 import { namesIn } from '../grammar/names.js';
@@ -13,7 +23,9 @@ import { namesIn } from '../grammar/names.js';
 export function qualifiedPart(leaf: CstNode): 'container' | 'member' | undefined {
     const datatype = CstUtils.getDatatypeNode(leaf);
     if (!datatype || datatype === leaf || !datatype.text.includes('.')) return undefined;
-    const names = CstUtils.flattenCst(datatype).filter(node => !node.hidden && node.text !== '.').toArray();
+    const names = CstUtils.flattenCst(datatype)
+        .filter(node => !node.hidden && node.text !== '.')
+        .toArray();
     if (names.length < 2) return undefined;
     if (names[names.length - 1] === leaf) return 'member';
     if (names[0] === leaf) return 'container';
@@ -32,22 +44,25 @@ export class EosReferences extends DefaultReferences {
     override findDeclarations(sourceCstNode: CstNode): AstNode[] {
         const declarations = super.findDeclarations(sourceCstNode);
         if (qualifiedPart(sourceCstNode) === 'container') {
-            return declarations.map(node => isKeyResult(node) ? node.$container : node);
+            return declarations.map(node => (isKeyResult(node) ? node.$container : node));
         }
         return declarations;
     }
 
     override findReferences(targetNode: AstNode, options: FindReferencesOptions): Stream<ReferenceDescription> {
-        const own = super.findReferences(targetNode, options)
-            .map(ref => isKeyResult(targetNode) ? this.narrow(ref, 'member') : ref)
+        const own = super
+            .findReferences(targetNode, options)
+            .map(ref => (isKeyResult(targetNode) ? this.narrow(ref, 'member') : ref))
             .nonNullable();
         if (!isOkr(targetNode)) return own;
         // The `Okr` prefixes of `Okr.Kr` references are references to the OKR too.
         const prefixes = targetNode.keyResults.flatMap(kr =>
-            super.findReferences(kr, { ...options, includeDeclaration: false })
+            super
+                .findReferences(kr, { ...options, includeDeclaration: false })
                 .map(ref => this.narrow(ref, 'container'))
                 .nonNullable()
-                .toArray());
+                .toArray()
+        );
         return stream(own.toArray(), prefixes);
     }
 

@@ -5,8 +5,17 @@
  * that {@link EosIndexManager} keeps up to date per document.
  */
 import {
-    DefaultScopeComputation, DefaultScopeProvider, MultiMap, stream,
-    type AstNodeDescription, type AstReflection, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type Stream
+    DefaultScopeComputation,
+    DefaultScopeProvider,
+    MultiMap,
+    stream,
+    type AstNodeDescription,
+    type AstReflection,
+    type LangiumDocument,
+    type LocalSymbols,
+    type ReferenceInfo,
+    type Scope,
+    type Stream
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -59,7 +68,11 @@ export class EosScopeProvider extends DefaultScopeProvider {
 
 /** The exported symbols of one type (or its subtypes), looked up by name in the workspace index. */
 class NameIndexScope implements Scope {
-    constructor(private readonly index: EosIndexManager, private readonly reflection: AstReflection, private readonly type: string) {}
+    constructor(
+        private readonly index: EosIndexManager,
+        private readonly reflection: AstReflection,
+        private readonly type: string
+    ) {}
 
     getElement(name: string): AstNodeDescription | undefined {
         return this.index.named(name).find(description => this.reflection.isSubtype(description.type, this.type));

@@ -29,8 +29,10 @@ import type { WorkspaceModel } from '../model/workspace-model.js';
 export const DIAGNOSTIC_SOURCE = 'eos';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
-    error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning,
-    info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information,
+    hint: DiagnosticSeverity.Hint
 };
 
 export interface EosDiagnosticData {
@@ -111,10 +113,10 @@ export class EosDocumentValidator extends DefaultDocumentValidator {
     private suggester(kinds: readonly ElementKind[]): NameSuggester {
         const model = this.strategy.model;
         let byKinds = this.suggesters.get(model);
-        if (!byKinds) this.suggesters.set(model, byKinds = new Map());
+        if (!byKinds) this.suggesters.set(model, (byKinds = new Map()));
         const key = kinds.join(',');
         let suggester = byKinds.get(key);
-        if (!suggester) byKinds.set(key, suggester = new NameSuggester(kinds.flatMap(kind => model.namesOf(kind))));
+        if (!suggester) byKinds.set(key, (suggester = new NameSuggester(kinds.flatMap(kind => model.namesOf(kind)))));
         return suggester;
     }
 
@@ -211,5 +213,10 @@ export function friendlySyntaxMessage(message: string): string {
 }
 
 const TOKEN_WORDS: Record<string, string> = {
-    ID: 'a name', STRING: 'a quoted text', NUMBER: 'a number', DATE: 'a date (YYYY-MM-DD)', PERIOD: 'a period (e.g. 2026-Q1)', EOF: 'the end of the file'
+    ID: 'a name',
+    STRING: 'a quoted text',
+    NUMBER: 'a number',
+    DATE: 'a date (YYYY-MM-DD)',
+    PERIOD: 'a period (e.g. 2026-Q1)',
+    EOF: 'the end of the file'
 };

@@ -53,7 +53,11 @@ export interface FindingOptions {
 export function findingOn(element: StrategyElement, code: DiagnosticCode, fault: string, options: FindingOptions = {}): Issue {
     const fix = options.fix ?? CATALOGUE[code].fix;
     return {
-        code, message: findingMessage(fault, fix), fix, uri: element.uri, range: options.range ?? element.nameRange,
+        code,
+        message: findingMessage(fault, fix),
+        fix,
+        uri: element.uri,
+        range: options.range ?? element.nameRange,
         ...(options.data ? { data: options.data } : {})
     };
 }

@@ -40,7 +40,7 @@ export class NameSuggester {
     nearest(name: string, limit = 3): string[] {
         const key = `${limit}:${name}`;
         let answer = this.answers.get(key);
-        if (!answer) this.answers.set(key, answer = this.compute(name, limit));
+        if (!answer) this.answers.set(key, (answer = this.compute(name, limit)));
         return [...answer];
     }
 
@@ -52,9 +52,8 @@ export class NameSuggester {
             if (candidate.name === name) continue;
             const allowed = Math.max(2, Math.floor(Math.max(name.length, candidate.name.length) / 3));
             // One is a prefix of the other: distance 1 at most (0 when only the case differs).
-            const score = candidate.lower.startsWith(lower) || lower.startsWith(candidate.lower)
-                ? (candidate.lower === lower ? 0 : 1)
-                : editDistance(lower, candidate.lower, allowed);
+            const score =
+                candidate.lower.startsWith(lower) || lower.startsWith(candidate.lower) ? (candidate.lower === lower ? 0 : 1) : editDistance(lower, candidate.lower, allowed);
             if (score > allowed) continue;
             let at = best.length;
             while (at > 0 && precedes(score, candidate.name, best[at - 1])) at--;

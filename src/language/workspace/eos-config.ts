@@ -15,7 +15,7 @@ export const DEFAULT_STALLED_AFTER_DAYS = 30;
 export const LOOP_SETTINGS = {
     checkInEveryDays: { default: 14, what: 'Days after which the last check-in of a key result whose period runs counts as stale (kr-check-in-stale).' },
     reviewAfterDays: { default: 90, what: 'Days an active bet may go without new evidence before it is overdue for review (bet-review-overdue).' },
-    offTrackMargin: { default: 25, what: 'Percentage points by which a key result\'s progress may lag the part of its period gone before it is off track (kr-off-track).' }
+    offTrackMargin: { default: 25, what: "Percentage points by which a key result's progress may lag the part of its period gone before it is off track (kr-off-track)." }
 } as const;
 
 export type LoopSetting = keyof typeof LOOP_SETTINGS;
@@ -43,7 +43,7 @@ export const DEFAULT_CONFIG: EosConfig = { diagnostics: {} };
 /** Every key the file may hold (besides `$schema`). */
 /** The settings that are a number of days. */
 const DAY_KEYS = ['stalledAfterDays', 'tenetUnusedAfterDays', 'valueDriftAfterDays'] as const;
-type DayKey = typeof DAY_KEYS[number];
+type DayKey = (typeof DAY_KEYS)[number];
 
 /** Every key the file may hold (besides `$schema`). */
 export const CONFIG_KEYS = [...DAY_KEYS, ...Object.keys(LOOP_SETTINGS), 'financialYearStarts', 'diagnostics', 'mcp'] as const;
@@ -78,12 +78,20 @@ export function parseConfig(text: string, source = CONFIG_FILE_NAME): EosConfig 
             config[key as LoopSetting] = value;
         } else if (key === 'financialYearStarts') {
             if (typeof value !== 'string' || !parseYearStart(value)) {
-                throw new ConfigError(`${source}: "financialYearStarts" must be a month and day written "MM-DD", such as "04-01" for a year from 1 April, not ${JSON.stringify(value)}`);
+                throw new ConfigError(
+                    `${source}: "financialYearStarts" must be a month and day written "MM-DD", such as "04-01" for a year from 1 April, not ${JSON.stringify(value)}`
+                );
             }
             config.financialYearStarts = value;
         } else if (key === 'mcp') {
             const allowWrites = (value as { allowWrites?: unknown } | null)?.allowWrites;
-            if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).some(k => k !== 'allowWrites') || (allowWrites !== undefined && typeof allowWrites !== 'boolean')) {
+            if (
+                typeof value !== 'object' ||
+                value === null ||
+                Array.isArray(value) ||
+                Object.keys(value).some(k => k !== 'allowWrites') ||
+                (allowWrites !== undefined && typeof allowWrites !== 'boolean')
+            ) {
                 throw new ConfigError(`${source}: "mcp" must be { "allowWrites": true } or { "allowWrites": false }, not ${JSON.stringify(value)}`);
             }
             config.mcp = { allowWrites: allowWrites === true };

@@ -12,8 +12,14 @@
  * documents whose findings changed.
  */
 import {
-    DefaultDocumentBuilder, DocumentState, URI,
-    type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices
+    DefaultDocumentBuilder,
+    DocumentState,
+    URI,
+    type AstNode,
+    type AstNodeDescription,
+    type BuildOptions,
+    type LangiumDocument,
+    type LangiumSharedCoreServices
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { UnreadableFileError } from './eos-document-factory.js';
@@ -158,7 +164,10 @@ export class EosDocumentBuilder extends DefaultDocumentBuilder {
             this.cleanUpDeleted(doc);
             this.pending.delete(doc.uri.toString());
         }
-        await this.emitUpdate([], dropped.map(doc => doc.uri));
+        await this.emitUpdate(
+            [],
+            dropped.map(doc => doc.uri)
+        );
         const kept = documents.filter(doc => !droppedUris.has(doc.uri.toString()));
         const building = new Set(kept);
         const reset: LangiumDocument[] = [];

@@ -24,7 +24,11 @@ export class EosDocumentFactory extends DefaultLangiumDocumentFactory {
         return this.workspaceManager().onDisk ? this.fromDisk(uri) : super.getInitialText(uri, cancellationToken);
     }
 
-    protected override async getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, cancellationToken: CancellationToken): Promise<string> {
+    protected override async getUpdatedText<T extends AstNode>(
+        document: Mutable<LangiumDocument<T>>,
+        textDocument: TextDocument | undefined,
+        cancellationToken: CancellationToken
+    ): Promise<string> {
         if (textDocument || !this.workspaceManager().onDisk) return super.getUpdatedText(document, textDocument, cancellationToken);
         return this.fromDisk(document.uri);
     }

@@ -38,7 +38,9 @@ export function parseEditorSettings(section: unknown): SettingsReading {
     }
     const { stalledAfterDays, diagnostics } = section as { stalledAfterDays?: unknown; diagnostics?: unknown };
     if (stalledAfterDays !== undefined && stalledAfterDays !== null) {
-        read(problems, () => { settings.stalledAfterDays = readWholeDays('stalledAfterDays', stalledAfterDays, `setting ${SETTINGS_SECTION}`); });
+        read(problems, () => {
+            settings.stalledAfterDays = readWholeDays('stalledAfterDays', stalledAfterDays, `setting ${SETTINGS_SECTION}`);
+        });
     }
     if (diagnostics !== undefined && diagnostics !== null) {
         if (typeof diagnostics !== 'object' || Array.isArray(diagnostics)) {

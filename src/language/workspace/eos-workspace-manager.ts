@@ -118,7 +118,8 @@ export class EosWorkspaceManager extends DefaultWorkspaceManager {
     read(uri: URI): ReadResult {
         const key = uri.toString();
         const read = readEosFile(uri.fsPath);
-        if (read.problem === undefined || read.missing) this.warned.delete(key); // gone is not a fault: it was deleted
+        if (read.problem === undefined || read.missing)
+            this.warned.delete(key); // gone is not a fault: it was deleted
         else this.warn(key, read.problem);
         return read;
     }
@@ -137,9 +138,10 @@ export class EosWorkspaceManager extends DefaultWorkspaceManager {
         const connection = this.connection();
         for (const message of messages) (connection?.console ?? console).warn(`EOS skips a file: ${message}`);
         if (!connection) return;
-        const text = messages.length === 1
-            ? `EOS skips ${messages[0]}. Its elements are left out until it can be read.`
-            : `EOS skips ${messages.length} files it cannot read (their elements are left out). ${messages.slice(0, 3).join(' — ')}${messages.length > 3 ? ' — … (all of them in the EOS output)' : ''}`;
+        const text =
+            messages.length === 1
+                ? `EOS skips ${messages[0]}. Its elements are left out until it can be read.`
+                : `EOS skips ${messages.length} files it cannot read (their elements are left out). ${messages.slice(0, 3).join(' — ')}${messages.length > 3 ? ' — … (all of them in the EOS output)' : ''}`;
         showWarning(connection, text);
     }
 }

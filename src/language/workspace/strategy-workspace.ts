@@ -90,7 +90,8 @@ export class StrategyWorkspace {
         const config = this.config;
         const yearStart = config.financialYearStarts ? parseYearStart(config.financialYearStarts) : undefined;
         return {
-            today: this.today ?? todayIso(), stalledAfterDays: this.stalledAfterDays,
+            today: this.today ?? todayIso(),
+            stalledAfterDays: this.stalledAfterDays,
             checkInEveryDays: config.checkInEveryDays ?? LOOP_SETTINGS.checkInEveryDays.default,
             reviewAfterDays: config.reviewAfterDays ?? LOOP_SETTINGS.reviewAfterDays.default,
             offTrackMargin: config.offTrackMargin ?? LOOP_SETTINGS.offTrackMargin.default,

@@ -144,7 +144,8 @@ export function findEosFiles(paths: readonly string[]): FileScan {
             continue;
         }
         if (stat.isDirectory()) visitFolder(given);
-        else if (isEosFileName(given)) addFile(given, false); // named by the user: read even if hidden or in out/
+        else if (isEosFileName(given))
+            addFile(given, false); // named by the user: read even if hidden or in out/
         else problem(given, notEosFile(given));
     }
     const files = [...byRealPath.values()].map(entry => entry.file);
@@ -197,8 +198,10 @@ export function readEosFile(file: string): ReadResult {
 
 /** The message for a file above the limit: what is wrong and what to do. */
 export function tooLarge(file: string, bytes: number): string {
-    return `${file} is ${(bytes / 1024 / 1024).toFixed(1)} MB; EOS reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB. ` +
-        'Split it into several .eos files (one per team or theme): the workspace may hold many.';
+    return (
+        `${file} is ${(bytes / 1024 / 1024).toFixed(1)} MB; EOS reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB. ` +
+        'Split it into several .eos files (one per team or theme): the workspace may hold many.'
+    );
 }
 
 /**
@@ -225,12 +228,20 @@ function specialKind(stat: fs.Stats): string {
 export function reason(error: unknown): string {
     const code = (error as NodeJS.ErrnoException).code;
     switch (code) {
-        case 'ENOENT': return 'no such file or folder';
-        case 'EACCES': case 'EPERM': return 'permission denied';
-        case 'ELOOP': return 'too many levels of symbolic links';
-        case 'ENOTDIR': return 'not a folder';
-        case 'EISDIR': return 'it is a folder';
-        case 'ENXIO': return 'no device behind it';
-        default: return (error as Error).message ?? String(error);
+        case 'ENOENT':
+            return 'no such file or folder';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENOTDIR':
+            return 'not a folder';
+        case 'EISDIR':
+            return 'it is a folder';
+        case 'ENXIO':
+            return 'no device behind it';
+        default:
+            return (error as Error).message ?? String(error);
     }
 }

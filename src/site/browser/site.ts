@@ -6,7 +6,9 @@
 type SearchEntry = [kind: string, title: string, name: string, page: string, anchor?: string];
 
 declare global {
-    interface Window { EOS_SEARCH?: SearchEntry[] }
+    interface Window {
+        EOS_SEARCH?: SearchEntry[];
+    }
 }
 
 const html = document.documentElement;
@@ -26,7 +28,13 @@ export function pageHref(page: string, anchor?: string): string {
 function currentRoute(): { page: string; anchor?: string } {
     const hash = location.hash.slice(1);
     const at = hash.indexOf('@');
-    const decode = (text: string) => { try { return decodeURIComponent(text); } catch { return text; } };
+    const decode = (text: string) => {
+        try {
+            return decodeURIComponent(text);
+        } catch {
+            return text;
+        }
+    };
     const page = decode(at < 0 ? hash : hash.slice(0, at)) || 'index.html';
     return at < 0 ? { page } : { page, anchor: decode(hash.slice(at + 1)) };
 }
@@ -50,17 +58,23 @@ function route(): void {
     for (const link of document.querySelectorAll<HTMLAnchorElement>('.site-header nav a')) {
         const target = currentRouteOf(link.getAttribute('href') ?? '');
         const sectionOfTarget = document.querySelector<HTMLElement>(`section.page[data-page="${CSS.escape(target)}"]`)?.dataset.section;
-        if (sectionOfTarget && sectionOfTarget === shown.dataset.section) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+        if (sectionOfTarget && sectionOfTarget === shown.dataset.section) link.setAttribute('aria-current', 'page');
+        else link.removeAttribute('aria-current');
     }
     const target = anchor ? document.getElementById(`${shown.dataset.page}@${anchor}`) : null;
-    if (target) target.scrollIntoView(); else window.scrollTo(0, 0);
+    if (target) target.scrollIntoView();
+    else window.scrollTo(0, 0);
     window.dispatchEvent(new CustomEvent('eos:page', { detail: { page: shown.dataset.page, anchor } }));
 }
 
 function currentRouteOf(href: string): string {
     const hash = href.startsWith('#') ? href.slice(1) : '';
     const at = hash.indexOf('@');
-    try { return decodeURIComponent(at < 0 ? hash : hash.slice(0, at)); } catch { return hash; }
+    try {
+        return decodeURIComponent(at < 0 ? hash : hash.slice(0, at));
+    } catch {
+        return hash;
+    }
 }
 
 if (single) {
@@ -71,8 +85,17 @@ if (single) {
 // ---- search -----------------------------------------------------------------------------------
 
 const KIND_LABEL: Record<string, string> = {
-    vision: 'vision', theme: 'theme', bet: 'bet', stream: 'value stream', initiative: 'initiative', okr: 'OKR',
-    kr: 'key result', team: 'team', value: 'value', practice: 'practice', tenet: 'tenet'
+    vision: 'vision',
+    theme: 'theme',
+    bet: 'bet',
+    stream: 'value stream',
+    initiative: 'initiative',
+    okr: 'OKR',
+    kr: 'key result',
+    team: 'team',
+    value: 'value',
+    practice: 'practice',
+    tenet: 'tenet'
 };
 
 /** Lower case without accents, so "resume" finds "Résumé". */
@@ -85,13 +108,25 @@ let loading: Promise<void> | undefined;
 
 function loadIndex(): Promise<void> {
     if (index) return Promise.resolve();
-    const ready = () => { index = (window.EOS_SEARCH ?? []).map(entry => ({ entry, title: fold(entry[1]), text: fold(`${entry[1]} ${entry[2]}`) })); };
-    if (window.EOS_SEARCH) { ready(); return Promise.resolve(); }
+    const ready = () => {
+        index = (window.EOS_SEARCH ?? []).map(entry => ({ entry, title: fold(entry[1]), text: fold(`${entry[1]} ${entry[2]}`) }));
+    };
+    if (window.EOS_SEARCH) {
+        ready();
+        return Promise.resolve();
+    }
     loading ??= new Promise<void>(resolve => {
         const script = document.createElement('script');
         script.src = `${root}assets/search-index.js`;
-        script.onload = () => { ready(); resolve(); };
-        script.onerror = () => { index = []; console.warn('EOS: the search index (assets/search-index.js) could not be loaded'); resolve(); };
+        script.onload = () => {
+            ready();
+            resolve();
+        };
+        script.onerror = () => {
+            index = [];
+            console.warn('EOS: the search index (assets/search-index.js) could not be loaded');
+            resolve();
+        };
         document.head.appendChild(script);
     });
     return loading;
@@ -120,7 +155,10 @@ for (const box of document.querySelectorAll<HTMLElement>('.search')) {
         const query = input.value;
         list.replaceChildren();
         active = -1;
-        if (!query.trim()) { list.hidden = true; return; }
+        if (!query.trim()) {
+            list.hidden = true;
+            return;
+        }
         const results = searchEntries(query);
         if (!results.length) {
             const li = document.createElement('li');
@@ -139,14 +177,23 @@ for (const box of document.querySelectorAll<HTMLElement>('.search')) {
             n.className = 'name';
             n.textContent = name;
             a.append(k, document.createTextNode(title), n);
-            a.addEventListener('click', () => { list.hidden = true; input.value = ''; });
+            a.addEventListener('click', () => {
+                list.hidden = true;
+                input.value = '';
+            });
             li.appendChild(a);
             list.appendChild(li);
         }
         list.hidden = false;
     };
-    input.addEventListener('focus', () => { void loadIndex().then(() => { if (input.value) show(); }); });
-    input.addEventListener('input', () => { void loadIndex().then(show); });
+    input.addEventListener('focus', () => {
+        void loadIndex().then(() => {
+            if (input.value) show();
+        });
+    });
+    input.addEventListener('input', () => {
+        void loadIndex().then(show);
+    });
     input.addEventListener('keydown', event => {
         const all = links();
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -157,11 +204,16 @@ for (const box of document.querySelectorAll<HTMLElement>('.search')) {
             all[active].scrollIntoView({ block: 'nearest' });
         } else if (event.key === 'Enter') {
             const chosen = all[Math.max(0, active)];
-            if (chosen) { event.preventDefault(); chosen.click(); }
+            if (chosen) {
+                event.preventDefault();
+                chosen.click();
+            }
         } else if (event.key === 'Escape') {
             list.hidden = true;
             input.blur();
         }
     });
-    document.addEventListener('click', event => { if (!box.contains(event.target as Node)) list.hidden = true; });
+    document.addEventListener('click', event => {
+        if (!box.contains(event.target as Node)) list.hidden = true;
+    });
 }

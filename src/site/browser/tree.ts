@@ -11,7 +11,9 @@ import type { TreeData } from '../pages/tree-page.js';
 import { PanZoom } from '../../webview/pan-zoom.js';
 
 declare global {
-    interface Window { EOS_TREE?: TreeData }
+    interface Window {
+        EOS_TREE?: TreeData;
+    }
 }
 
 interface TreeState {
@@ -40,7 +42,9 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
     let matchIndex = -1;
     let placed = false;
 
-    const panZoom = new PanZoom(viewport, canvas, undefined, s => { $('zoom-level').textContent = `${Math.round(s.scale * 100)}%`; });
+    const panZoom = new PanZoom(viewport, canvas, undefined, s => {
+        $('zoom-level').textContent = `${Math.round(s.scale * 100)}%`;
+    });
 
     const svgSize = () => {
         const svg = canvas.querySelector('svg');
@@ -69,18 +73,20 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
     function redraw(next: TreeState): Promise<void> {
         state = next;
         remember();
-        drawing = drawing.then(async () => {
-            const view = viewOfGraph(data.graph, { collapsed: state.collapsed, filter: state.filter });
-            if (view.graph.nodes.length > 400) say(`Laying out ${view.graph.nodes.length} elements…`);
-            const layout = await layoutDiagram(view);
-            canvas.innerHTML = renderSvg(view, layout, { standalone: false, interactive: true }); // every user string escaped by renderSvg
-            svgSize();
-            say(foldNotice());
-            applySearch();
-        }).catch(error => {
-            console.error('EOS: the tree could not be laid out', error);
-            say('The tree could not be redrawn; reload the page to see it as published.');
-        });
+        drawing = drawing
+            .then(async () => {
+                const view = viewOfGraph(data.graph, { collapsed: state.collapsed, filter: state.filter });
+                if (view.graph.nodes.length > 400) say(`Laying out ${view.graph.nodes.length} elements…`);
+                const layout = await layoutDiagram(view);
+                canvas.innerHTML = renderSvg(view, layout, { standalone: false, interactive: true }); // every user string escaped by renderSvg
+                svgSize();
+                say(foldNotice());
+                applySearch();
+            })
+            .catch(error => {
+                console.error('EOS: the tree could not be laid out', error);
+                say('The tree could not be redrawn; reload the page to see it as published.');
+            });
         return drawing;
     }
 
@@ -102,13 +108,17 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
         select.value = state.filter[key] ?? '';
         select.addEventListener('change', () => {
             const filter = { ...state.filter };
-            if (select.value) filter[key] = select.value; else delete filter[key];
+            if (select.value) filter[key] = select.value;
+            else delete filter[key];
             void redraw({ ...state, filter });
         });
     }
 
     // ---- search ----------------------------------------------------------------------------
-    const text = (id: string) => { const n = byId.get(id); return n ? `${n.name} ${n.title ?? ''}`.toLowerCase() : ''; };
+    const text = (id: string) => {
+        const n = byId.get(id);
+        return n ? `${n.name} ${n.title ?? ''}`.toLowerCase() : '';
+    };
     function applySearch(): void {
         const query = search.value.trim().toLowerCase();
         canvas.querySelector('svg')?.classList.toggle('searching', query.length > 0);
@@ -116,7 +126,10 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
             element.classList.toggle('match', query.length > 0 && text(element.dataset.id!).includes(query));
         }
         matchIndex = -1;
-        if (!query) { say(foldNotice()); return; }
+        if (!query) {
+            say(foldNotice());
+            return;
+        }
         const hiddenMatches = data.graph.nodes.filter(n => !visible.has(n.id) && n.kind !== 'group' && text(n.id).includes(query)).length;
         const shown = canvas.querySelectorAll('.node.match').length;
         say(`${shown} match${shown === 1 ? '' : 'es'}${hiddenMatches ? `; ${hiddenMatches} more in folded subtrees: press Enter to unfold them` : ''}.`);
@@ -156,7 +169,9 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
     $('zoom-in').addEventListener('click', () => panZoom.zoomAt(1.25));
     $('zoom-out').addEventListener('click', () => panZoom.zoomAt(0.8));
     $('fit').addEventListener('click', () => panZoom.fit(size.width, size.height));
-    $('expand-all').addEventListener('click', () => { void redraw({ ...state, collapsed: [] }); });
+    $('expand-all').addEventListener('click', () => {
+        void redraw({ ...state, collapsed: [] });
+    });
     $('collapse-all').addEventListener('click', () => {
         void redraw({ ...state, collapsed: data.graph.nodes.filter(n => (n.kind === 'bet' || n.kind === 'group') && n.children.length).map(n => n.id) });
     });
@@ -168,7 +183,8 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
         if (toggle) {
             const id = toggle.getAttribute('data-toggle')!;
             const collapsed = new Set(state.collapsed);
-            if (collapsed.has(id)) collapsed.delete(id); else collapsed.add(id);
+            if (collapsed.has(id)) collapsed.delete(id);
+            else collapsed.add(id);
             void redraw({ ...state, collapsed: [...collapsed] });
             return;
         }
@@ -207,7 +223,11 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
         const hash = location.hash.slice(1);
         const raw = single ? (hash.includes('@') ? hash.slice(hash.indexOf('@') + 1) : '') : hash;
         let decoded = raw;
-        try { decoded = decodeURIComponent(raw); } catch { /* keep it as written */ }
+        try {
+            decoded = decodeURIComponent(raw);
+        } catch {
+            /* keep it as written */
+        }
         return /^focus=(.+)$/.exec(decoded)?.[1];
     }
 
@@ -231,9 +251,14 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
         }
     }
 
-    window.addEventListener('hashchange', () => { void show(); });
-    window.addEventListener('eos:page', () => { void show(); });
-    if (saved) void redraw(saved).then(show); else void show();
+    window.addEventListener('hashchange', () => {
+        void show();
+    });
+    window.addEventListener('eos:page', () => {
+        void show();
+    });
+    if (saved) void redraw(saved).then(show);
+    else void show();
     say(foldNotice());
     // Words typed into the search before the script arrived (a 1.5 MB tree on a slow disk) still count.
     if (search.value) applySearch();

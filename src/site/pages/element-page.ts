@@ -20,14 +20,17 @@ export function elementHeader(context: SiteContext, from: string, element: Strat
         `<a href="${esc(context.links.href(from, PAGES.glossary, `concept-${element.kind}`))}" class="kind-link">${esc(kindHeading(element.kind))}</a>`,
         `<code class="name">${esc(element.name)}</code>`,
         element.status ? `<span class="status status-${esc(element.status)}">${esc(element.status)}</span>` : ''
-    ].filter(Boolean).join(' ');
+    ]
+        .filter(Boolean)
+        .join(' ');
     const tree = TREE_KINDS.has(element.kind)
         ? `<p class="actions"><a class="button" href="${esc(context.links.href(from, PAGES.tree, `focus=${context.nodeId(element)}`))}">Show in the value tree</a></p>`
         : '';
     const duplicates = context.input.model.named(element.kind, element.name);
-    const duplicateNote = duplicates.length > 1
-        ? `<p class="warning-note">The name ${esc(element.name)} is given to ${duplicates.length} ${esc(kindLabel(element.kind))}s (${duplicates.map(d => `${esc(context.input.fileOf(d.uri))} line ${d.range.start.line + 1}`).join(', ')}); this page shows the first.</p>`
-        : '';
+    const duplicateNote =
+        duplicates.length > 1
+            ? `<p class="warning-note">The name ${esc(element.name)} is given to ${duplicates.length} ${esc(kindLabel(element.kind))}s (${duplicates.map(d => `${esc(context.input.fileOf(d.uri))} line ${d.range.start.line + 1}`).join(', ')}); this page shows the first.</p>`
+            : '';
     return `<header class="page-head kind-${esc(element.kind)}"><p class="kicker">${kicker}</p><h1>${esc(displayTitle(element))}</h1>${element.doc ? `<div class="doc">${paragraphs(element.doc)}</div>` : ''}${duplicateNote}${tree}</header>`;
 }
 
@@ -37,7 +40,12 @@ export function elementPage(context: SiteContext, element: StrategyElement): Pag
         elementHeader(context, path, element),
         kindSections(context, path, element),
         section('Trace to the vision', traceHtml(context, path, element), { className: 'trace-block' }),
-        section('Findings', findingList(context, path, ownFindings(context, element), { showElement: element.kind === 'okr' }) || '<p class="ok">No findings: this element connects as it should.</p>', { className: 'findings-block' }),
+        section(
+            'Findings',
+            findingList(context, path, ownFindings(context, element), { showElement: element.kind === 'okr' }) ||
+                '<p class="ok">No findings: this element connects as it should.</p>',
+            { className: 'findings-block' }
+        ),
         sourceLine(context, element)
     ].join('\n');
     return { path, title: `${kindHeading(element.kind)}: ${displayTitle(element)}`, section: 'element', body };
@@ -55,21 +63,36 @@ export function sourceLine(context: SiteContext, element: StrategyElement): stri
 
 function kindSections(context: SiteContext, from: string, element: StrategyElement): string {
     switch (element.kind) {
-        case 'vision': return visionSections(context, from, element);
-        case 'theme': return themeSections(context, from, element);
-        case 'bet': return betSections(context, from, element);
-        case 'initiative': return initiativeSections(context, from, element);
-        case 'okr': return okrSections(context, from, element);
-        case 'stream': return streamSections(context, from, element);
-        case 'value': return valueSections(context, from, element);
-        case 'practice': return practiceSections(context, from, element);
-        case 'tenet': return tenetSections(context, from, element);
-        default: return '';
+        case 'vision':
+            return visionSections(context, from, element);
+        case 'theme':
+            return themeSections(context, from, element);
+        case 'bet':
+            return betSections(context, from, element);
+        case 'initiative':
+            return initiativeSections(context, from, element);
+        case 'okr':
+            return okrSections(context, from, element);
+        case 'stream':
+            return streamSections(context, from, element);
+        case 'value':
+            return valueSections(context, from, element);
+        case 'practice':
+            return practiceSections(context, from, element);
+        case 'tenet':
+            return tenetSections(context, from, element);
+        default:
+            return '';
     }
 }
 
 const sources = (model: WorkspaceModel, element: StrategyElement, relation: Parameters<WorkspaceModel['incoming']>[1], kind?: string) =>
-    unique(model.incoming(element, relation).map(entry => entry.source).filter(source => !kind || source.kind === kind));
+    unique(
+        model
+            .incoming(element, relation)
+            .map(entry => entry.source)
+            .filter(source => !kind || source.kind === kind)
+    );
 
 function count(n: number, noun: string): string {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -93,7 +116,10 @@ function horizonText(element: StrategyElement): string | undefined {
 function supportingOkrs(context: SiteContext, from: string, element: StrategyElement): string {
     const model = context.input.model;
     const okrs = sources(model, element, 'supports', 'okr');
-    return section('OKRs supporting it', elementList(context, from, okrs, okr => okrMeta(context, from, okr)));
+    return section(
+        'OKRs supporting it',
+        elementList(context, from, okrs, okr => okrMeta(context, from, okr))
+    );
 }
 
 export function okrMeta(context: SiteContext, from: string, okr: StrategyElement): string {
@@ -106,8 +132,10 @@ function visionSections(context: SiteContext, from: string, vision: StrategyElem
     const themes = sources(model, vision, 'vision', 'theme');
     return [
         facts([['Horizon', horizonText(vision)], ownerFact(context, from, vision)]),
-        section('Themes', elementList(context, from, themes, theme => count(themeFacts(model, theme).bets.length, 'bet'))
-            || '<p class="empty-note">No theme points at this vision yet.</p>')
+        section(
+            'Themes',
+            elementList(context, from, themes, theme => count(themeFacts(model, theme).bets.length, 'bet')) || '<p class="empty-note">No theme points at this vision yet.</p>'
+        )
     ].join('');
 }
 
@@ -115,13 +143,23 @@ function themeSections(context: SiteContext, from: string, theme: StrategyElemen
     const model = context.input.model;
     const bets = sources(model, theme, 'serves', 'bet');
     const vision = model.target(theme, 'vision');
-    const okrsUnder = context.graph.nodes.filter(node => node.kind === 'okr' && node.themes.includes(theme.name)).map(node => model.get('okr', node.name)).filter((okr): okr is StrategyElement => !!okr);
+    const okrsUnder = context.graph.nodes
+        .filter(node => node.kind === 'okr' && node.themes.includes(theme.name))
+        .map(node => model.get('okr', node.name))
+        .filter((okr): okr is StrategyElement => !!okr);
     return [
-        facts([['Vision', vision ? context.link(from, vision) : undefined], ['Horizon', horizonText(theme)], ownerFact(context, from, theme),
-            ['Key results below it', okrsUnder.length ? progressSummaryHtml(keyResultsOf(context, okrsUnder)) : undefined]]),
-        section('Bets serving it', elementList(context, from, bets, bet => {
-            return count(betFacts(model, bet).initiatives.length, 'initiative');
-        }) || '<p class="empty-note">No bet serves this theme: intent that nobody acts on.</p>'),
+        facts([
+            ['Vision', vision ? context.link(from, vision) : undefined],
+            ['Horizon', horizonText(theme)],
+            ownerFact(context, from, theme),
+            ['Key results below it', okrsUnder.length ? progressSummaryHtml(keyResultsOf(context, okrsUnder)) : undefined]
+        ]),
+        section(
+            'Bets serving it',
+            elementList(context, from, bets, bet => {
+                return count(betFacts(model, bet).initiatives.length, 'initiative');
+            }) || '<p class="empty-note">No bet serves this theme: intent that nobody acts on.</p>'
+        ),
         supportingOkrs(context, from, theme)
     ].join('');
 }
@@ -132,7 +170,9 @@ function betSections(context: SiteContext, from: string, bet: StrategyElement): 
     const themes = model.targets(bet, 'serves');
     const streams = model.targets(bet, 'streams');
     return [
-        bet.hypothesis ? `<blockquote class="hypothesis"><span class="label">Hypothesis</span> ${inlineMarkdown(bet.hypothesis)}</blockquote>` : '<p class="warning-note">No hypothesis is written: there is nothing evidence could prove wrong.</p>',
+        bet.hypothesis
+            ? `<blockquote class="hypothesis"><span class="label">Hypothesis</span> ${inlineMarkdown(bet.hypothesis)}</blockquote>`
+            : '<p class="warning-note">No hypothesis is written: there is nothing evidence could prove wrong.</p>',
         facts([
             ['Serves', themes.map(theme => context.link(from, theme)).join(', ') || undefined],
             ['Value streams', streams.map(stream => context.link(from, stream)).join(', ') || undefined],
@@ -140,10 +180,13 @@ function betSections(context: SiteContext, from: string, bet: StrategyElement): 
             ownerFact(context, from, bet)
         ]),
         section('Evidence', evidenceList(bet)),
-        section('Initiatives testing it', elementList(context, from, initiatives, initiative => {
-            const stream = model.target(initiative, 'stream');
-            return [stream ? `in ${context.link(from, stream)}` : '', initiative.updated ? `updated ${esc(initiative.updated)}` : ''].filter(Boolean).join(' · ');
-        }) || '<p class="empty-note">No initiative tests this bet yet.</p>'),
+        section(
+            'Initiatives testing it',
+            elementList(context, from, initiatives, initiative => {
+                const stream = model.target(initiative, 'stream');
+                return [stream ? `in ${context.link(from, stream)}` : '', initiative.updated ? `updated ${esc(initiative.updated)}` : ''].filter(Boolean).join(' · ');
+            }) || '<p class="empty-note">No initiative tests this bet yet.</p>'
+        ),
         supportingOkrs(context, from, bet)
     ].join('');
 }
@@ -182,13 +225,20 @@ function okrSections(context: SiteContext, from: string, okr: StrategyElement): 
     const supporters = unique([...sources(model, okr, 'supports', 'okr'), ...krs.flatMap(kr => sources(model, kr, 'supports', 'okr'))]);
     return [
         facts([
-            ['Supports', supports.map(target => `${esc(kindHeading(target.kind))} ${context.link(from, target)}`).join(', ') || '<span class="warning-text">nothing: it aligns with no bet, theme or OKR</span>'],
+            [
+                'Supports',
+                supports.map(target => `${esc(kindHeading(target.kind))} ${context.link(from, target)}`).join(', ') ||
+                    '<span class="warning-text">nothing: it aligns with no bet, theme or OKR</span>'
+            ],
             ownerFact(context, from, okr),
             ['Period', okr.period ? esc(okr.period) : undefined],
             ['Progress', krs.length ? progressSummaryHtml(krs) : undefined]
         ]),
         section('Key results', keyResultsTable(context, from, okr)),
-        section('OKRs supporting it', elementList(context, from, supporters, other => okrMeta(context, from, other)))
+        section(
+            'OKRs supporting it',
+            elementList(context, from, supporters, other => okrMeta(context, from, other))
+        )
     ].join('');
 }
 
@@ -198,14 +248,20 @@ function streamSections(context: SiteContext, from: string, stream: StrategyElem
     const doing = doingWork.length;
     return [
         facts([
-            ['Work in progress', `<span class="${over ? 'warning-text' : ''}">${doing} doing${stream.wip !== undefined ? ` of a limit of ${stream.wip}${over ? ': over the limit' : ''}` : ' (no limit set)'}</span>`],
+            [
+                'Work in progress',
+                `<span class="${over ? 'warning-text' : ''}">${doing} doing${stream.wip !== undefined ? ` of a limit of ${stream.wip}${over ? ': over the limit' : ''}` : ' (no limit set)'}</span>`
+            ],
             ownerFact(context, from, stream)
         ]),
         section('Bets flowing through it', elementList(context, from, bets)),
-        section('Initiatives in it', elementList(context, from, initiatives, initiative => {
-            const bet = model.target(initiative, 'bet');
-            return bet ? `bet ${context.link(from, bet)}` : '<span class="warning-text">no bet</span>';
-        }))
+        section(
+            'Initiatives in it',
+            elementList(context, from, initiatives, initiative => {
+                const bet = model.target(initiative, 'bet');
+                return bet ? `bet ${context.link(from, bet)}` : '<span class="warning-text">no bet</span>';
+            })
+        )
     ].join('');
 }
 
@@ -227,12 +283,16 @@ function practiceSections(context: SiteContext, from: string, practice: Strategy
 
 function tenetSections(context: SiteContext, from: string, tenet: StrategyElement): string {
     const values = context.input.model.targets(tenet, 'upholds');
-    const choice = tenet.chosen !== undefined
-        ? `<p class="tenet-choice">${tenet.situation ? `<span class="label">When</span> ${inlineMarkdown(tenet.situation)}, ` : ''}<span class="label">choose</span> <strong>${inlineMarkdown(tenet.chosen)}</strong> <span class="label">over</span> ${inlineMarkdown(tenet.over ?? '')}.</p>`
-        : '';
-    return choice + facts([
-        ['Situation', !tenet.chosen && tenet.situation ? inlineMarkdown(tenet.situation) : undefined],
-        ['Because', tenet.rationale ? inlineMarkdown(tenet.rationale) : undefined],
-        ['Upholds', values.map(v => context.link(from, v)).join(', ') || undefined]
-    ]);
+    const choice =
+        tenet.chosen !== undefined
+            ? `<p class="tenet-choice">${tenet.situation ? `<span class="label">When</span> ${inlineMarkdown(tenet.situation)}, ` : ''}<span class="label">choose</span> <strong>${inlineMarkdown(tenet.chosen)}</strong> <span class="label">over</span> ${inlineMarkdown(tenet.over ?? '')}.</p>`
+            : '';
+    return (
+        choice +
+        facts([
+            ['Situation', !tenet.chosen && tenet.situation ? inlineMarkdown(tenet.situation) : undefined],
+            ['Because', tenet.rationale ? inlineMarkdown(tenet.rationale) : undefined],
+            ['Upholds', values.map(v => context.link(from, v)).join(', ') || undefined]
+        ])
+    );
 }

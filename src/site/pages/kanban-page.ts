@@ -16,24 +16,29 @@ export function kanbanPage(context: SiteContext): Page {
         const href = initiative && context.pathOf(initiative) ? context.links.href(path, context.pathOf(initiative)!) : undefined;
         const tooltip = [c.title ?? c.name, `initiative ${c.name}${c.status ? ` · ${c.status}` : ' · no status'}`]
             .concat(c.updated ? [`updated ${c.updated}`] : [])
-            .concat(c.issues.map(issue => `${issue.severity} ${issue.code}: ${issue.message}`)).join('\n');
+            .concat(c.issues.map(issue => `${issue.severity} ${issue.code}: ${issue.message}`))
+            .join('\n');
         const classes = ['card', ...(c.stalled ? ['stalled'] : []), ...(c.issues.length ? ['has-issues'] : [])];
         const tag = href ? `a href="${esc(href)}"` : 'div';
-        return `<${tag} class="${classes.join(' ')}" data-id="${esc(c.id)}" title="${esc(tooltip)}">`
-            + `<span class="card-title">${esc(c.title ?? c.name)}</span>`
-            + `<span class="card-meta">${esc([c.name, c.owner].filter(Boolean).join(' · '))}</span>`
-            + (c.bet ? `<span class="card-bet">bet ${esc(c.bet)}</span>` : '<span class="card-bet orphan">no bet</span>')
-            + (c.stalled ? '<span class="flag">stalled</span>' : '')
-            + (!c.status ? '<span class="flag muted">no status</span>' : '')
-            + (href ? '</a>' : '</div>');
+        return (
+            `<${tag} class="${classes.join(' ')}" data-id="${esc(c.id)}" title="${esc(tooltip)}">` +
+            `<span class="card-title">${esc(c.title ?? c.name)}</span>` +
+            `<span class="card-meta">${esc([c.name, c.owner].filter(Boolean).join(' · '))}</span>` +
+            (c.bet ? `<span class="card-bet">bet ${esc(c.bet)}</span>` : '<span class="card-bet orphan">no bet</span>') +
+            (c.stalled ? '<span class="flag">stalled</span>' : '') +
+            (!c.status ? '<span class="flag muted">no status</span>' : '') +
+            (href ? '</a>' : '</div>')
+        );
     };
     const laneHead = (lane: KanbanLane) => {
         const stream = lane.stream ? model.get('stream', lane.stream) : undefined;
         const wip = lane.wip !== undefined ? `WIP ${lane.doing} / ${lane.wip}` : `WIP ${lane.doing}`;
-        return `<div class="lane-head${lane.exceeded ? ' exceeded' : ''}${lane.stream ? '' : ' no-stream'}" role="rowheader">`
-            + `<div class="lane-title">${stream ? context.link(path, stream) : esc(lane.title ?? lane.stream ?? '')}</div>`
-            + (lane.stream ? `<div class="lane-name">${esc(lane.stream)}</div>` : '')
-            + `<div class="wip">${esc(wip)}${lane.exceeded ? ' — over the limit' : ''}</div></div>`;
+        return (
+            `<div class="lane-head${lane.exceeded ? ' exceeded' : ''}${lane.stream ? '' : ' no-stream'}" role="rowheader">` +
+            `<div class="lane-title">${stream ? context.link(path, stream) : esc(lane.title ?? lane.stream ?? '')}</div>` +
+            (lane.stream ? `<div class="lane-name">${esc(lane.stream)}</div>` : '') +
+            `<div class="wip">${esc(wip)}${lane.exceeded ? ' — over the limit' : ''}</div></div>`
+        );
     };
     let html: string;
     if (!board.cards) {

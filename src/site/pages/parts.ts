@@ -33,13 +33,15 @@ export function findingList(context: SiteContext, from: string, findings: readon
         const help = codeHelp(finding.code);
         const fix = finding.fix ?? help.fix;
         const where = options.showElement && finding.element ? ` on ${context.link(from, finding.element)}` : '';
-        return `<li class="finding sev-${esc(finding.severity)}">`
-            + `<div class="finding-head">${severityBadge(finding.severity)} <a class="code" href="${esc(context.links.href(from, PAGES.findings, `code-${finding.code}`))}">${esc(finding.code)}</a>${where}</div>`
-            + `<p class="message">${esc(faultOf(finding.message, fix))}</p>`
-            + (fix ? `<p class="fix"><span class="label">How to fix:</span> ${inlineMarkdown(fix)}</p>` : '')
-            + (help.why ? `<p class="why"><span class="label">Why it matters:</span> ${inlineMarkdown(help.why)}</p>` : '')
-            + `<p class="source">${esc(finding.file)}, line ${finding.line}</p>`
-            + '</li>';
+        return (
+            `<li class="finding sev-${esc(finding.severity)}">` +
+            `<div class="finding-head">${severityBadge(finding.severity)} <a class="code" href="${esc(context.links.href(from, PAGES.findings, `code-${finding.code}`))}">${esc(finding.code)}</a>${where}</div>` +
+            `<p class="message">${esc(faultOf(finding.message, fix))}</p>` +
+            (fix ? `<p class="fix"><span class="label">How to fix:</span> ${inlineMarkdown(fix)}</p>` : '') +
+            (help.why ? `<p class="why"><span class="label">Why it matters:</span> ${inlineMarkdown(help.why)}</p>` : '') +
+            `<p class="source">${esc(finding.file)}, line ${finding.line}</p>` +
+            '</li>'
+        );
     });
     return `<ul class="findings">${items.join('')}</ul>`;
 }
@@ -54,9 +56,13 @@ export function traceHtml(context: SiteContext, from: string, element: StrategyE
     const items = chains.map(trace => {
         const top = trace[trace.length - 1];
         const reachesVision = top.kind === 'vision';
-        const steps = [...trace].reverse().map((step, i, all) => i === all.length - 1
-            ? `<span class="here">${esc(displayTitle(step))}</span>`
-            : `<span class="step"><span class="kind">${esc(kindHeading(step.kind))}</span> ${context.link(from, step)}</span>`);
+        const steps = [...trace]
+            .reverse()
+            .map((step, i, all) =>
+                i === all.length - 1
+                    ? `<span class="here">${esc(displayTitle(step))}</span>`
+                    : `<span class="step"><span class="kind">${esc(kindHeading(step.kind))}</span> ${context.link(from, step)}</span>`
+            );
         if (trace.continues) steps.unshift(`<span class="step">… ${esc(`more than ${MAX_TRACE_STEPS} steps up`)}</span>`);
         const fine = reachesVision || trace.continues || top.kind === 'team' || top.kind === 'value';
         return `<li${fine ? '' : ' class="broken"'}>${steps.join('<span class="sep" aria-hidden="true">›</span>')}${fine ? '' : ' <span class="note">(does not reach a vision)</span>'}</li>`;
@@ -67,13 +73,17 @@ export function traceHtml(context: SiteContext, from: string, element: StrategyE
 /** A list of linked elements with a short description each. */
 export function elementList(context: SiteContext, from: string, elements: readonly StrategyElement[], describe?: (element: StrategyElement) => string): string {
     if (!elements.length) return '';
-    return `<ul class="elements">${elements.map(element => {
-        const extra = describe?.(element);
-        const issues = context.findingsOf(element).length;
-        return `<li>${context.link(from, element)}${element.status ? ` <span class="status status-${esc(element.status)}">${esc(element.status)}</span>` : ''}`
-            + `${issues ? ` <span class="issues" title="${issues} finding${issues === 1 ? '' : 's'}">${issues}</span>` : ''}`
-            + `${extra ? ` <span class="meta">${extra}</span>` : ''}</li>`;
-    }).join('')}</ul>`;
+    return `<ul class="elements">${elements
+        .map(element => {
+            const extra = describe?.(element);
+            const issues = context.findingsOf(element).length;
+            return (
+                `<li>${context.link(from, element)}${element.status ? ` <span class="status status-${esc(element.status)}">${esc(element.status)}</span>` : ''}` +
+                `${issues ? ` <span class="issues" title="${issues} finding${issues === 1 ? '' : 's'}">${issues}</span>` : ''}` +
+                `${extra ? ` <span class="meta">${extra}</span>` : ''}</li>`
+            );
+        })
+        .join('')}</ul>`;
 }
 
 /** Key results of an OKR: progress bar, the numbers in words, their findings and check-ins. */
@@ -86,19 +96,23 @@ export function keyResultsTable(context: SiteContext, from: string, okr: Strateg
         const anchor = context.links.anchorId(from, krAnchor(kr));
         const findings = context.findingsOf(kr);
         if (options.compact) {
-            return `<li class="kr-line">`
-                + `<span class="kr-title">${esc(kr.title ?? short)}</span>`
-                + `<span class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></span>`
-                + `<span class="kr-detail">${inlineMarkdown(describeProgress(kr))}${findings.length ? ` <span class="issues" title="${findings.length} finding${findings.length === 1 ? '' : 's'}">${findings.length}</span>` : ''}</span>`
-                + '</li>';
+            return (
+                `<li class="kr-line">` +
+                `<span class="kr-title">${esc(kr.title ?? short)}</span>` +
+                `<span class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></span>` +
+                `<span class="kr-detail">${inlineMarkdown(describeProgress(kr))}${findings.length ? ` <span class="issues" title="${findings.length} finding${findings.length === 1 ? '' : 's'}">${findings.length}</span>` : ''}</span>` +
+                '</li>'
+            );
         }
-        return `<li class="kr" id="${esc(anchor)}">`
-            + `<div class="kr-head"><span class="kr-title">${esc(kr.title ?? short)}</span> <code class="name">${esc(short)}</code></div>`
-            + `<div class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></div>`
-            + `<p class="kr-detail">${inlineMarkdown(describeProgress(kr))}</p>`
-            + checkInTable(context.input.model.checkInsOf(kr))
-            + findingList(context, from, findings)
-            + '</li>';
+        return (
+            `<li class="kr" id="${esc(anchor)}">` +
+            `<div class="kr-head"><span class="kr-title">${esc(kr.title ?? short)}</span> <code class="name">${esc(short)}</code></div>` +
+            `<div class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></div>` +
+            `<p class="kr-detail">${inlineMarkdown(describeProgress(kr))}</p>` +
+            checkInTable(context.input.model.checkInsOf(kr)) +
+            findingList(context, from, findings) +
+            '</li>'
+        );
     });
     return `<ol class="krs${options.compact ? ' compact' : ''}">${rows.join('')}</ol>`;
 }
@@ -106,19 +120,22 @@ export function keyResultsTable(context: SiteContext, from: string, okr: Strateg
 /** A key result's check-ins, newest first: what the team read, how sure it was, what it noted. */
 export function checkInTable(checkIns: readonly CheckInEntry[]): string {
     if (!checkIns.length) return '';
-    const rows = [...checkIns].reverse().map(entry => '<tr>'
-        + `<td>${esc(entry.date)}</td><td>${esc(entry.value.text)}</td>`
-        + `<td>${esc(entry.confidence ?? '')}</td><td>${esc(entry.note ?? '')}</td></tr>`);
-    return `<table class="checkins"><caption>Check-ins (${checkIns.length})</caption>`
-        + '<thead><tr><th>Date</th><th>Reading</th><th>Confidence</th><th>Note</th></tr></thead>'
-        + `<tbody>${rows.join('')}</tbody></table>`;
+    const rows = [...checkIns]
+        .reverse()
+        .map(entry => '<tr>' + `<td>${esc(entry.date)}</td><td>${esc(entry.value.text)}</td>` + `<td>${esc(entry.confidence ?? '')}</td><td>${esc(entry.note ?? '')}</td></tr>`);
+    return (
+        `<table class="checkins"><caption>Check-ins (${checkIns.length})</caption>` +
+        '<thead><tr><th>Date</th><th>Reading</th><th>Confidence</th><th>Note</th></tr></thead>' +
+        `<tbody>${rows.join('')}</tbody></table>`
+    );
 }
 
 /** Average progress of the key results that have a figure, and how many have one. */
 export function progressSummary(krs: readonly StrategyElement[]): { measured: number; total: number; average?: number } {
     const values = krs.map(krProgress).filter((v): v is number => v !== undefined);
     return {
-        measured: values.length, total: krs.length,
+        measured: values.length,
+        total: krs.length,
         ...(values.length ? { average: values.reduce((a, b) => a + b, 0) / values.length } : {})
     };
 }
@@ -127,8 +144,10 @@ export function progressSummaryHtml(krs: readonly StrategyElement[]): string {
     const summary = progressSummary(krs);
     if (!summary.total) return '<span class="meta">no key results</span>';
     if (summary.average === undefined) return `<span class="meta">${summary.total} key result${summary.total === 1 ? '' : 's'}, none measured yet</span>`;
-    return `<span class="mini-progress">${progressBar(summary.average, `${formatPercent(summary.average)} on average`)}<span class="pct">${esc(formatPercent(summary.average))}</span></span>`
-        + ` <span class="meta">${summary.measured} of ${summary.total} key result${summary.total === 1 ? '' : 's'} measured</span>`;
+    return (
+        `<span class="mini-progress">${progressBar(summary.average, `${formatPercent(summary.average)} on average`)}<span class="pct">${esc(formatPercent(summary.average))}</span></span>` +
+        ` <span class="meta">${summary.measured} of ${summary.total} key result${summary.total === 1 ? '' : 's'} measured</span>`
+    );
 }
 
 /** The key results of OKRs. */

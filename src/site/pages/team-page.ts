@@ -13,7 +13,11 @@ import { elementList, facts, findingList, keyResultsOf, keyResultsTable, progres
 export function teamPage(context: SiteContext, team: StrategyElement): Page {
     const path = context.pathOf(team)!;
     const model = context.input.model;
-    const owned = (kind: StrategyElement['kind']) => model.incoming(team, 'owner').map(entry => entry.source).filter(source => source.kind === kind);
+    const owned = (kind: StrategyElement['kind']) =>
+        model
+            .incoming(team, 'owner')
+            .map(entry => entry.source)
+            .filter(source => source.kind === kind);
     const okrs = owned('okr');
     const initiatives = owned('initiative');
     const practices = owned('practice');
@@ -23,13 +27,17 @@ export function teamPage(context: SiteContext, team: StrategyElement): Page {
     const krs = keyResultsOf(context, okrs);
     const supported = [...new Set(okrs.flatMap(okr => model.targets(okr, 'supports')))];
 
-    const okrBlocks = okrs.map(okr => {
-        const supports = model.targets(okr, 'supports');
-        return `<article class="okr-card"><h3>${context.link(path, okr)}</h3>`
-            + `<p class="meta">${[okr.period ? esc(okr.period) : '', supports.length ? `supports ${supports.map(target => `${esc(kindHeading(target.kind).toLowerCase())} ${context.link(path, target)}`).join(', ')}` : '<span class="warning-text">supports nothing</span>'].filter(Boolean).join(' · ')}</p>`
-            + keyResultsTable(context, path, okr, { compact: true })
-            + '</article>';
-    }).join('');
+    const okrBlocks = okrs
+        .map(okr => {
+            const supports = model.targets(okr, 'supports');
+            return (
+                `<article class="okr-card"><h3>${context.link(path, okr)}</h3>` +
+                `<p class="meta">${[okr.period ? esc(okr.period) : '', supports.length ? `supports ${supports.map(target => `${esc(kindHeading(target.kind).toLowerCase())} ${context.link(path, target)}`).join(', ')}` : '<span class="warning-text">supports nothing</span>'].filter(Boolean).join(' · ')}</p>` +
+                keyResultsTable(context, path, okr, { compact: true }) +
+                '</article>'
+            );
+        })
+        .join('');
 
     const body = [
         elementHeader(context, path, team),
@@ -39,17 +47,48 @@ export function teamPage(context: SiteContext, team: StrategyElement): Page {
             ['Key results', krs.length ? progressSummaryHtml(krs) : undefined]
         ]),
         section('OKRs', okrBlocks || '<p class="empty-note">This team has written no OKRs yet.</p>', { className: 'team-okrs' }),
-        section('What its OKRs support', elementList(context, path, supported, target => esc(kindHeading(target.kind)))),
-        section('Initiatives', elementList(context, path, initiatives, initiative => {
-            const bet = model.target(initiative, 'bet');
-            return bet ? `bet ${context.link(path, bet)}` : '<span class="warning-text">no bet</span>';
-        })),
-        section('Practices', elementList(context, path, practices, practice => model.targets(practice, 'embodies').map(value => `embodies ${context.link(path, value)}`).join(', '))),
-        section('Also owns', elementList(context, path, others, element => esc(kindHeading(element.kind)))),
-        section('Teams within it', elementList(context, path, children, child => child.level ? esc(child.level) : '')),
+        section(
+            'What its OKRs support',
+            elementList(context, path, supported, target => esc(kindHeading(target.kind)))
+        ),
+        section(
+            'Initiatives',
+            elementList(context, path, initiatives, initiative => {
+                const bet = model.target(initiative, 'bet');
+                return bet ? `bet ${context.link(path, bet)}` : '<span class="warning-text">no bet</span>';
+            })
+        ),
+        section(
+            'Practices',
+            elementList(context, path, practices, practice =>
+                model
+                    .targets(practice, 'embodies')
+                    .map(value => `embodies ${context.link(path, value)}`)
+                    .join(', ')
+            )
+        ),
+        section(
+            'Also owns',
+            elementList(context, path, others, element => esc(kindHeading(element.kind)))
+        ),
+        section(
+            'Teams within it',
+            elementList(context, path, children, child => (child.level ? esc(child.level) : ''))
+        ),
         section('Where it sits', traceHtml(context, path, team)),
-        section('Findings', findingList(context, path, [...context.findingsOf(team), ...okrs.flatMap(okr => [okr, ...keyResultsOf(context, [okr])]).flatMap(e => context.findingsOf(e)), ...initiatives.flatMap(i => context.findingsOf(i))], { showElement: true })
-            || '<p class="ok">No findings on this team or the OKRs and initiatives it owns.</p>'),
+        section(
+            'Findings',
+            findingList(
+                context,
+                path,
+                [
+                    ...context.findingsOf(team),
+                    ...okrs.flatMap(okr => [okr, ...keyResultsOf(context, [okr])]).flatMap(e => context.findingsOf(e)),
+                    ...initiatives.flatMap(i => context.findingsOf(i))
+                ],
+                { showElement: true }
+            ) || '<p class="ok">No findings on this team or the OKRs and initiatives it owns.</p>'
+        ),
         sourceLine(context, team)
     ].join('\n');
     return { path, title: `Team: ${displayTitle(team)}`, section: 'teams', body };
@@ -66,14 +105,22 @@ export function teamsPage(context: SiteContext): Page {
         const parent = model.target(team, 'parent');
         const key = parent && onPage.has(parent) && parent !== team ? parent : undefined;
         const list = childrenOf.get(key);
-        if (list) list.push(team); else childrenOf.set(key, [team]);
+        if (list) list.push(team);
+        else childrenOf.set(key, [team]);
     }
     const seen = new Set<StrategyElement>();
     const item = (team: StrategyElement): string => {
         const owned = model.incoming(team, 'owner').map(entry => entry.source);
         const okrs = owned.filter(e => e.kind === 'okr');
         const initiatives = owned.filter(e => e.kind === 'initiative').length;
-        const meta = [team.level ? esc(team.level) : '', `${okrs.length} OKR${okrs.length === 1 ? '' : 's'}`, `${initiatives} initiative${initiatives === 1 ? '' : 's'}`, okrs.length ? progressSummaryHtml(keyResultsOf(context, okrs)) : ''].filter(Boolean).join(' · ');
+        const meta = [
+            team.level ? esc(team.level) : '',
+            `${okrs.length} OKR${okrs.length === 1 ? '' : 's'}`,
+            `${initiatives} initiative${initiatives === 1 ? '' : 's'}`,
+            okrs.length ? progressSummaryHtml(keyResultsOf(context, okrs)) : ''
+        ]
+            .filter(Boolean)
+            .join(' · ');
         return `<li>${context.link(path, team)} <span class="meta">${meta}</span>`;
     };
     // Nested lists, written with an explicit stack: an organisation thousands of levels deep
@@ -103,8 +150,12 @@ export function teamsPage(context: SiteContext): Page {
     const rest = teams.filter(team => !seen.has(team));
     if (rest.length) tree += `<h2>Teams in a parent cycle</h2>${elementList(context, path, rest)}`;
     const okrsWithoutTeam = context.pageElements('okr').filter(okr => !model.target(okr, 'owner'));
-    const body = `<header class="page-head"><h1>Teams</h1><p class="lead">Who writes OKRs and owns the work, by level of the organisation.</p></header>`
-        + (teams.length ? tree : '<p class="empty-note">No teams are written yet.</p>')
-        + section('OKRs without an owner', elementList(context, path, okrsWithoutTeam, okr => okrMeta(context, path, okr)));
+    const body =
+        `<header class="page-head"><h1>Teams</h1><p class="lead">Who writes OKRs and owns the work, by level of the organisation.</p></header>` +
+        (teams.length ? tree : '<p class="empty-note">No teams are written yet.</p>') +
+        section(
+            'OKRs without an owner',
+            elementList(context, path, okrsWithoutTeam, okr => okrMeta(context, path, okr))
+        );
     return { path, title: 'Teams', section: 'teams', body };
 }

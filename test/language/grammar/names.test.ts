@@ -15,12 +15,16 @@ function agreesWithId(pattern: string): string[] {
 }
 
 describe('names', () => {
-    it('are what the grammar\'s ID terminal reads, combining marks included', () => {
+    it("are what the grammar's ID terminal reads, combining marks included", () => {
         expect(NAME_SOURCE).toBe('[_\\p{L}][\\p{L}\\p{M}\\p{N}_]*');
         expect(SAMPLES.filter(isName)).toEqual(['Ke\u0301', 'Cafe\u0301', 'Première', 'naïve', '_x', 'x1', 'Ω', 'x\u0301\u0302y']);
         expect(qualifiedName('O.Ke\u0301')).toEqual({ container: 'O', member: 'Ke\u0301' });
         expect(qualifiedName('O.Ke\u0301.x')).toBeUndefined();
-        expect(namesIn('O . Ke\u0301 // c')).toEqual([{ name: 'O', offset: 0 }, { name: 'Ke\u0301', offset: 4 }, { name: 'c', offset: 11 }]);
+        expect(namesIn('O . Ke\u0301 // c')).toEqual([
+            { name: 'O', offset: 0 },
+            { name: 'Ke\u0301', offset: 4 },
+            { name: 'c', offset: 11 }
+        ]);
     });
 
     it('the TextMate grammar highlights the same names', () => {

@@ -49,17 +49,27 @@ tenet Te "Tenet" { upholds Val when "x" because "z" choose "a" over "b" }
         const bet = byName.get('bet:B')!;
         expect(bet.status).toBe('active');
         expect(bet.evidence!.map(e => [e.date, e.verdict, e.text])).toEqual([
-            ['2026-02-15', 'supports', 'pilot went well'], ['2026-03-01', 'contradicts', 'churn rose']
+            ['2026-02-15', 'supports', 'pilot went well'],
+            ['2026-03-01', 'contradicts', 'churn rose']
         ]);
         expect(bet.links.map(l => `${l.relation}:${l.target}`)).toEqual(['streams:S', 'serves:T', 'owner:Co']);
         const initiative = byName.get('initiative:I')!;
-        expect([initiative.status, initiative.updated, initiative.hypothesis, initiative.outcome, initiative.success, initiative.failure])
-            .toEqual(['doing', '2026-01-20', 'h', 'o', 's', 'f']);
+        expect([initiative.status, initiative.updated, initiative.hypothesis, initiative.outcome, initiative.success, initiative.failure]).toEqual([
+            'doing',
+            '2026-01-20',
+            'h',
+            'o',
+            's',
+            'f'
+        ]);
         expect(byName.get('okr:O')!.keyResults).toEqual(['O.K1', 'O.K2', 'O.K3', 'O.K4', 'O.K5']);
         expect(byName.get('okr:O')!.period).toBe('2026-Q1');
         const kr = (name: string) => byName.get(`kr:O.${name}`)!;
-        expect([kr('K1').baseline, kr('K1').target, kr('K1').current].map(m => [m!.value, m!.unit]))
-            .toEqual([[40, '%'], [65, '%'], [52, '%']]);
+        expect([kr('K1').baseline, kr('K1').target, kr('K1').current].map(m => [m!.value, m!.unit])).toEqual([
+            [40, '%'],
+            [65, '%'],
+            [52, '%']
+        ]);
         expect([kr('K2').baseline!.value, kr('K2').target!.value, kr('K2').target!.unit]).toEqual([12, 8, 'days']);
         expect(kr('K2').baseline!.unit).toBe('days'); // the unit is written once, for both figures
         expect([kr('K3').baseline!.value, kr('K3').target!.value, kr('K3').target!.unit]).toEqual([2.5, 1.2, 's']);
@@ -106,10 +116,13 @@ theme T { vision V }
     });
 
     it('accepts unicode names and titles, both quote styles and an empty file', async () => {
-        const { syntax, elements } = await model(`theme Kundenbindung "Kunden, die bleiben — 🚀" { horizon 2026 }\nbet Évolution 'It\\'s "quoted"' { serves Kundenbindung hypothesis "x" }`);
+        const { syntax, elements } = await model(
+            `theme Kundenbindung "Kunden, die bleiben — 🚀" { horizon 2026 }\nbet Évolution 'It\\'s "quoted"' { serves Kundenbindung hypothesis "x" }`
+        );
         expect(syntax).toEqual([]);
         expect(elements.map(e => [e.name, e.title])).toEqual([
-            ['Kundenbindung', 'Kunden, die bleiben — 🚀'], ['Évolution', 'It\'s "quoted"']
+            ['Kundenbindung', 'Kunden, die bleiben — 🚀'],
+            ['Évolution', 'It\'s "quoted"']
         ]);
         expect((await model('')).syntax).toEqual([]);
     });

@@ -78,7 +78,13 @@ describe('a misspelt element keyword', () => {
 
 describe('a title or text without quotes', () => {
     it('is read as the text, with one error saying how to write it', async () => {
-        const ws = await buildWorkspace({ 'strategy.eos': STRATEGY, 'work.eos': SENIOR_TRIAGE.replace('"Senior nurses triage at the door"', 'Senior nurses triage at the door').replace('  status ready', '  status ready\n  outcome Waits under 15 minutes') });
+        const ws = await buildWorkspace({
+            'strategy.eos': STRATEGY,
+            'work.eos': SENIOR_TRIAGE.replace('"Senior nurses triage at the door"', 'Senior nurses triage at the door').replace(
+                '  status ready',
+                '  status ready\n  outcome Waits under 15 minutes'
+            )
+        });
         expect(ws.diagnostics('strategy.eos')).toEqual([]);
         expect(summary(ws.diagnostics('work.eos'))).toEqual([
             'syntax@1:24-1:56 A title is written in quotes: write `initiative SeniorTriage "Senior nurses triage at the door"`. A name is one word (letters, digits, _); the title, after it, may say anything.',
@@ -102,9 +108,7 @@ describe('a block without its `}`', () => {
     it('at the end of the file: says so, never ``', async () => {
         const ws = await buildWorkspace({ 'strategy.eos': STRATEGY, 'work.eos': SENIOR_TRIAGE.replace('}\n', '') });
         expect(ws.diagnostics('strategy.eos')).toEqual([]);
-        expect(summary(ws.diagnostics('work.eos'))).toEqual([
-            'syntax@1:59-1:60 The initiative `SeniorTriage` opened on line 1 is not closed: add `}` at the end of the file.'
-        ]);
+        expect(summary(ws.diagnostics('work.eos'))).toEqual(['syntax@1:59-1:60 The initiative `SeniorTriage` opened on line 1 is not closed: add `}` at the end of the file.']);
     });
 });
 
@@ -122,18 +126,24 @@ describe('valid files are never repaired', () => {
     const gaps = [' ', '  ', '\t', '\n', '\n\n\n', ' \n    ', '\r\n', '   \t '];
 
     it('any layout of the example files parses without a syntax error (the repair reads line starts)', () => {
-        fc.assert(fc.property(
-            fc.integer({ min: 0, max: sources.length - 1 }),
-            fc.array(fc.integer({ min: 0, max: gaps.length - 1 }), { minLength: 1, maxLength: 400 }),
-            (sourceIndex, choices) => {
-                const lexed = services.parser.Lexer.tokenize(sources[sourceIndex]);
-                const tokens = [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset);
-                const text = tokens.map((token, i) => {
-                    const gap = gaps[choices[i % choices.length]];
-                    return token.image + (token.image.startsWith('//') && !gap.includes('\n') ? '\n' : gap);
-                }).join('');
-                const result = services.parser.LangiumParser.parse(text);
-                expect([...result.lexerErrors, ...result.parserErrors].map(e => e.message)).toEqual([]);
-            }), { numRuns: 500, seed: 20261204 });
+        fc.assert(
+            fc.property(
+                fc.integer({ min: 0, max: sources.length - 1 }),
+                fc.array(fc.integer({ min: 0, max: gaps.length - 1 }), { minLength: 1, maxLength: 400 }),
+                (sourceIndex, choices) => {
+                    const lexed = services.parser.Lexer.tokenize(sources[sourceIndex]);
+                    const tokens = [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset);
+                    const text = tokens
+                        .map((token, i) => {
+                            const gap = gaps[choices[i % choices.length]];
+                            return token.image + (token.image.startsWith('//') && !gap.includes('\n') ? '\n' : gap);
+                        })
+                        .join('');
+                    const result = services.parser.LangiumParser.parse(text);
+                    expect([...result.lexerErrors, ...result.parserErrors].map(e => e.message)).toEqual([]);
+                }
+            ),
+            { numRuns: 500, seed: 20261204 }
+        );
     });
 });

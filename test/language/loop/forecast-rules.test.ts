@@ -18,7 +18,9 @@ const LOOP_CODES = ['kr-off-track', 'kr-check-in-stale', 'bet-review-overdue', '
 
 async function findings(files: Record<string, string>, options: { today?: string; config?: Partial<EosConfig> } = {}) {
     const ws = await buildWorkspace({ 'strategy.eos': STRATEGY, ...files }, { today: options.today ?? '2026-03-01', config: { diagnostics: {}, ...options.config } });
-    return ws.all().filter(d => LOOP_CODES.includes(String(d.code)) || d.severity === 1)
+    return ws
+        .all()
+        .filter(d => LOOP_CODES.includes(String(d.code)) || d.severity === 1)
         .map(d => `${String(d.code)} ${ws.documents.get(d.file)!.textDocument.getText(d.range)}: ${d.message}`);
 }
 
@@ -30,7 +32,11 @@ describe('kr-off-track', () => {
     it('reports a key result whose linear projection misses the target', async () => {
         // 0 → 10 by 2026-03-31; readings 2 on Jan 31 and 4 on Feb 28: the line reaches about 6.
         const result = await findings(okr('kr Users "Users" from 0 to 10\n    checkin 2026-01-31 2\n    checkin 2026-02-28 4 confidence medium "slower than hoped"'));
-        expect(result).toEqual([expect.stringMatching(/^kr-off-track Users: Key result 'CrewQ1\.Users' is off track: at the pace of its 2 check-ins it reaches 6\.\d+ by 2026-03-31, \d+% of the way to 10/)]);
+        expect(result).toEqual([
+            expect.stringMatching(
+                /^kr-off-track Users: Key result 'CrewQ1\.Users' is off track: at the pace of its 2 check-ins it reaches 6\.\d+ by 2026-03-31, \d+% of the way to 10/
+            )
+        ]);
     });
 
     it('near miss: a projection that reaches the target is on track', async () => {
@@ -41,7 +47,9 @@ describe('kr-off-track', () => {
     it('reports progress that lags the part of the period gone by more than the margin', async () => {
         // One check-in (no trend yet): 20% of the way on Feb 28, when 66% of the quarter was gone.
         const result = await findings(okr('kr Users "Users" from 0 to 10\n    checkin 2026-02-28 2'));
-        expect(result).toEqual([expect.stringMatching(/off track: its progress on 2026-02-28 \(20%\) lags the part of 2026-Q1 gone by then \(66%\) by 46 points, more than the margin of 25/)]);
+        expect(result).toEqual([
+            expect.stringMatching(/off track: its progress on 2026-02-28 \(20%\) lags the part of 2026-Q1 gone by then \(66%\) by 46 points, more than the margin of 25/)
+        ]);
     });
 
     it('near miss: a lag within the margin, or a wider configured margin, is not reported', async () => {
@@ -67,7 +75,11 @@ describe('kr-off-track', () => {
 describe('kr-check-in-stale', () => {
     it('reports a key result whose last check-in is older than checkInEveryDays while its period runs', async () => {
         const result = await findings(okr('kr Users "Users" from 0 to 10\n    checkin 2026-02-10 7'));
-        expect(result).toEqual([expect.stringMatching(/^kr-check-in-stale Users: Key result 'CrewQ1\.Users' was last checked in 19 days ago \(due every 14 while 2026-Q1 runs\) — add `checkin 2026-03-01 <value>`\.$/)]);
+        expect(result).toEqual([
+            expect.stringMatching(
+                /^kr-check-in-stale Users: Key result 'CrewQ1\.Users' was last checked in 19 days ago \(due every 14 while 2026-Q1 runs\) — add `checkin 2026-03-01 <value>`\.$/
+            )
+        ]);
     });
 
     it('near miss: a recent check-in, a longer interval, an ended period, or no check-in at all', async () => {
@@ -79,12 +91,15 @@ describe('kr-check-in-stale', () => {
 });
 
 describe('bet-review-overdue', () => {
-    const bet = (evidence: string, status = 'active') =>
-        ({ 'bet.eos': `bet Later "Later" { serves Growth hypothesis "If …, then …" status ${status} ${evidence} }\ninitiative LaterWork "Later work" { bet Later status doing started 2025-10-01 updated 2026-02-25 }\n` });
+    const bet = (evidence: string, status = 'active') => ({
+        'bet.eos': `bet Later "Later" { serves Growth hypothesis "If …, then …" status ${status} ${evidence} }\ninitiative LaterWork "Later work" { bet Later status doing started 2025-10-01 updated 2026-02-25 }\n`
+    });
 
     it('reports an active bet whose latest evidence is older than reviewAfterDays', async () => {
         expect(await findings(bet('evidence 2025-11-01 supports "first signal"'))).toEqual([
-            expect.stringMatching(/^bet-review-overdue Later: Bet 'Later' has had no evidence for 120 days \(review every 90\) — add `evidence 2026-03-01 supports\|contradicts "…"`, or change its status\.$/)
+            expect.stringMatching(
+                /^bet-review-overdue Later: Bet 'Later' has had no evidence for 120 days \(review every 90\) — add `evidence 2026-03-01 supports\|contradicts "…"`, or change its status\.$/
+            )
         ]);
     });
 
@@ -100,11 +115,18 @@ describe('bet-review-overdue', () => {
 });
 
 describe('theme-without-current-okrs', () => {
-    const other = { 'other.eos': 'theme Costs "Cut costs" { vision V horizon 2026 }\nbet Robots "Robots" { serves Costs hypothesis "If …" status proposed }\ninitiative Bots "Bots" { bet Robots status funnel }\n' };
+    const other = {
+        'other.eos':
+            'theme Costs "Cut costs" { vision V horizon 2026 }\nbet Robots "Robots" { serves Costs hypothesis "If …" status proposed }\ninitiative Bots "Bots" { bet Robots status funnel }\n'
+    };
 
     it('reports a theme that no objective of the running period supports while others do', async () => {
         const result = await findings({ ...okr('kr Users "Users" from 0 to 10'), ...other });
-        expect(result).toEqual([expect.stringMatching(/^theme-without-current-okrs Costs: No 2026-Q1 objective supports theme 'Costs' or its bets — support it from a current OKR, or move its horizon\.$/)]);
+        expect(result).toEqual([
+            expect.stringMatching(
+                /^theme-without-current-okrs Costs: No 2026-Q1 objective supports theme 'Costs' or its bets — support it from a current OKR, or move its horizon\.$/
+            )
+        ]);
     });
 
     it('near miss: an objective reaching it through a bet, an OKR of an ended period only, or a theme outside its horizon', async () => {
@@ -118,8 +140,9 @@ describe('theme-without-current-okrs', () => {
 
 describe('targets-always-met', () => {
     const quarters = (q4: string, q1: string) => ({
-        'history.eos': `okr CrewQ4 "Q4" { owner Crew period 2025-Q4 supports Pilot kr A "A" from 0 to 10 current ${q4} }\n`
-            + `okr CrewQ1 "Q1" { owner Crew period 2026-Q1 supports Pilot kr B "B" from 0 to 10 current ${q1} }\n`
+        'history.eos':
+            `okr CrewQ4 "Q4" { owner Crew period 2025-Q4 supports Pilot kr A "A" from 0 to 10 current ${q4} }\n` +
+            `okr CrewQ1 "Q1" { owner Crew period 2026-Q1 supports Pilot kr B "B" from 0 to 10 current ${q1} }\n`
     });
 
     it('reports a team whose key results were all met in two periods in a row', async () => {

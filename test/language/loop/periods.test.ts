@@ -99,8 +99,10 @@ describe('period and horizon syntax', () => {
     });
 
     it('reads horizon 2026-2028 as the years 2026 to 2028, not as 2026 and -2028', async () => {
-        const ws = await buildWorkspace({ 'a.eos': 'theme T "T" { horizon 2026-2028 }\ntheme U "U" { horizon 2028-2026 }\ntheme V "V" { horizon 2026-Q1 }\n' },
-            { config: { diagnostics: { 'theme-without-bets': 'off' } } });
+        const ws = await buildWorkspace(
+            { 'a.eos': 'theme T "T" { horizon 2026-2028 }\ntheme U "U" { horizon 2028-2026 }\ntheme V "V" { horizon 2026-Q1 }\n' },
+            { config: { diagnostics: { 'theme-without-bets': 'off' } } }
+        );
         const model = ws.services.eos.StrategyWorkspace.model;
         expect(model.get('theme', 'T')?.horizon).toEqual({ start: 2026, end: 2028 });
         expect(ws.all().map(d => `${String(d.code)}: ${d.message}`)).toEqual([

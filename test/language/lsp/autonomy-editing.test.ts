@@ -47,7 +47,9 @@ okr PayQ1 "Make payments instant" {
 };
 
 let ws: TestWorkspace;
-beforeEach(async () => { ws = await buildWorkspace(FILES, { today: '2026-02-01' }); });
+beforeEach(async () => {
+    ws = await buildWorkspace(FILES, { today: '2026-02-01' });
+});
 
 async function definition(file: string, needle: string, delta: number): Promise<string[]> {
     const params = at(ws, file, needle, { delta });

@@ -5,7 +5,9 @@ import { buildWorkspace, readEosFolder, type TestWorkspace } from '../../helpers
 import { at } from './lsp-fixture.js';
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await buildWorkspace(readEosFolder('examples/acme'), { today: '2026-03-01' }); });
+beforeAll(async () => {
+    ws = await buildWorkspace(readEosFolder('examples/acme'), { today: '2026-03-01' });
+});
 
 async function hover(file: string, needle: string, delta = 0): Promise<string> {
     const params = at(ws, file, needle, { delta });
@@ -19,7 +21,9 @@ describe('autonomy hovers', () => {
         expect(text).toContain('**Followed by (0):** none');
         expect(text).toContain('**Set aside by (1):** `SettlementRetryHotfix` (2026-02-03)');
         expect(text).toContain('`SettlementRetryHotfix`: 4% of transfers were failing; the tests follow within 48 hours');
-        expect(await hover('values.eos', 'tenet ReliabilityOnCriticalPaths', 6)).toContain('**Followed by (2):** `InstantLimitRaise` (2026-01-22), `SettlementRetryHotfix` (2026-02-03)');
+        expect(await hover('values.eos', 'tenet ReliabilityOnCriticalPaths', 6)).toContain(
+            '**Followed by (2):** `InstantLimitRaise` (2026-01-22), `SettlementRetryHotfix` (2026-02-03)'
+        );
     });
 
     it('a value shows its layers, the practices under it and what applied it lately', async () => {

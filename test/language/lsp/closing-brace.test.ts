@@ -18,7 +18,10 @@ async function typeBrace(text: string): Promise<string> {
     const document = await parseDocument(services, typed);
     const position = document.textDocument.positionAt(at + 1);
     const edits = await services.lsp.Formatter!.formatDocumentOnType(document, {
-        textDocument: { uri: document.uri.toString() }, position, ch: '}', options: { insertSpaces: true, tabSize: 2 }
+        textDocument: { uri: document.uri.toString() },
+        position,
+        ch: '}',
+        options: { insertSpaces: true, tabSize: 2 }
     });
     return TextDocument.applyEdits(document.textDocument, edits);
 }
@@ -34,7 +37,7 @@ describe('a `}` typed above the auto-inserted one', () => {
         expect(await typeBrace('okr O "o" {\r\n|\r\n}\r\n')).toBe('okr O "o" {\r\n}\r\n');
     });
 
-    it('gives the typed brace the block\'s indentation when the editor left it indented', async () => {
+    it("gives the typed brace the block's indentation when the editor left it indented", async () => {
         expect(await typeBrace('okr O "o" {\n  |\n}')).toBe('okr O "o" {\n}');
         expect(await typeBrace('team T {\n  okr O "o" {\n    |\n  }\n}')).toBe('team T {\n  okr O "o" {\n  }\n}');
     });

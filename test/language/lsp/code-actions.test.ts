@@ -42,9 +42,11 @@ async function fixesFor(file: string, text: string, code: string, options: { sni
     const diagnostic = ws.diagnostics(file).find(d => d.code === code);
     expect(diagnostic, `a ${code} diagnostic in ${file}`).toBeDefined();
     const document = ws.documents.get(file)!;
-    const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri: document.uri.toString() }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] }
-    }) as CodeAction[];
+    const actions = (await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: diagnostic!.range,
+        context: { diagnostics: [diagnostic!] }
+    })) as CodeAction[];
     return { ws, diagnostic: diagnostic!, actions };
 }
 
@@ -68,7 +70,7 @@ function applySnippet(fixture: Fixture, file: string, title: string): { snippets
     expect(action!.edit!.changes).toBeUndefined();
     const change = action!.edit!.documentChanges!.find(c => 'textDocument' in c && c.textDocument.uri === document.uri.toString()) as TextDocumentEdit;
     const snippets = change.edits.filter(SnippetTextEdit.is).map(e => e.snippet.value);
-    const edits = change.edits.map(e => SnippetTextEdit.is(e) ? { range: e.range, newText: previewOf(e.snippet.value) } : e);
+    const edits = change.edits.map(e => (SnippetTextEdit.is(e) ? { range: e.range, newText: previewOf(e.snippet.value) } : e));
     return { snippets, text: TextDocument.applyEdits(document.textDocument, edits) };
 }
 
@@ -129,7 +131,7 @@ describe('quick fixes', () => {
         expect(codes).toEqual(expect.arrayContaining(['bet-without-hypothesis', 'orphan-bet']));
     });
 
-    it('orphan-initiative: with snippet edits, the new bet\'s title and hypothesis are placeholders', async () => {
+    it("orphan-initiative: with snippet edits, the new bet's title and hypothesis are placeholders", async () => {
         const file = 'work.eos';
         const fixture = await fixesFor(file, 'initiative Referral "Referral rewards" { status doing }', 'orphan-initiative', { snippets: true });
         const { snippets, text } = applySnippet(fixture, file, "Create bet 'ReferralBet' for this initiative");
@@ -145,11 +147,20 @@ describe('quick fixes', () => {
         const fixed = apply(fixture, file, "Create bet 'ReferralBet' for this initiative");
         expect(fixed.split('\n').slice(-2)).toEqual(['bet ReferralBet "Say \\"hi\\" to C:\\\\new\\nusers"', '']);
         const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: fixed });
-        expect(ws.diagnostics(file).map(d => String(d.code)).sort()).toEqual(['bet-without-hypothesis', 'orphan-bet']); // what only the strategist can write; no syntax error
+        expect(
+            ws
+                .diagnostics(file)
+                .map(d => String(d.code))
+                .sort()
+        ).toEqual(['bet-without-hypothesis', 'orphan-bet']); // what only the strategist can write; no syntax error
         const bet = ws.services.eos.StrategyWorkspace.model.get('bet', 'ReferralBet')!;
         expect(bet.title).toBe('Say "hi" to C:\\new\nusers');
         // As a snippet (VS Code), the placeholder holds the same escaped title.
-        const snippet = applySnippet(await fixesFor(file, 'initiative Referral "Say \\"hi\\" to C:\\\\new\\nusers"', 'orphan-initiative', { snippets: true }), file, "Create bet 'ReferralBet' for this initiative");
+        const snippet = applySnippet(
+            await fixesFor(file, 'initiative Referral "Say \\"hi\\" to C:\\\\new\\nusers"', 'orphan-initiative', { snippets: true }),
+            file,
+            "Create bet 'ReferralBet' for this initiative"
+        );
         expect(snippet.text).toContain('bet ReferralBet "Say \\"hi\\" to C:\\\\new\\nusers"');
     });
 
@@ -176,7 +187,10 @@ describe('quick fixes', () => {
         const text = 'okr Mine "Mine" {\n  kr A "a" from 1 to 2\n}\n';
         const fixture = await fixesFor(file, text, 'unaligned-okr');
         expect(fixture.actions.map(a => a.title)).toEqual([
-            "Support bet 'Alpha'", "Support bet 'EarlyExperience'", "Support strategic theme 'Growth'", "Support strategic theme 'Retention'"
+            "Support bet 'Alpha'",
+            "Support bet 'EarlyExperience'",
+            "Support strategic theme 'Growth'",
+            "Support strategic theme 'Retention'"
         ]);
         const fixed = apply(fixture, file, "Support bet 'EarlyExperience'");
         expect(fixed).toBe('okr Mine "Mine" {\n  supports EarlyExperience\n  kr A "a" from 1 to 2\n}\n');
@@ -208,9 +222,11 @@ describe('quick fixes', () => {
         const ws = await buildWorkspace({ 'strategy.eos': strategy, 'company.eos': company, 'team.eos': team });
         const diagnostic = ws.diagnostics('team.eos').find(d => d.code === 'unresolved-reference')!;
         const document = ws.documents.get('team.eos')!;
-        const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-        }) as CodeAction[];
+        const actions = (await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] }
+        })) as CodeAction[];
         const create = actions.find(a => a.title === "Create key result 'Growth' in OKR 'Parent'")!;
         expect(create, actions.map(a => a.title).join(' | ')).toBeDefined();
         const companyDocument = ws.documents.get('company.eos')!;
@@ -242,7 +258,15 @@ describe('quick fixes', () => {
         expect(fixed).toBe('okr O "o" {\n  supports Alpha\n  kr Friction "Fewer friction points" from baseline to target current 30%   // vague\n}\n');
         // Left unfilled, the placeholders are errors that say a number goes there; the file is not silently "measurable".
         const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: fixed });
-        expect(ws.diagnostics(file).filter(d => d.code === 'syntax').map(d => d.message)).toEqual(['`baseline` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.', '`target` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.']);
+        expect(
+            ws
+                .diagnostics(file)
+                .filter(d => d.code === 'syntax')
+                .map(d => d.message)
+        ).toEqual([
+            '`baseline` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.',
+            '`target` is not a figure: write a number such as 40, 40%, 12 days, 6,200, £1.9m or 15:40.'
+        ]);
         // Filled in, the finding is gone.
         expect(await codesAfter(file, fixed.replace('baseline', '40%').replace('target', '10%'))).not.toContain('kr-not-measurable');
     });
@@ -261,7 +285,7 @@ describe('quick fixes', () => {
         expect(fixture.actions).toEqual([]);
     });
 
-    it('unresolved-reference: with snippet edits, the created element\'s title is selected to overwrite', async () => {
+    it("unresolved-reference: with snippet edits, the created element's title is selected to overwrite", async () => {
         const file = 'work.eos';
         const text = 'initiative W "w" {\n  bet EarlyExperience\n  stream Onboarding\n  owner PaymentsCrew\n}';
         const fixture = await fixesFor(file, text, 'unresolved-reference', { snippets: true });
@@ -272,9 +296,15 @@ describe('quick fixes', () => {
     it('never fails on a broken document', async () => {
         const ws = await buildWorkspace({ 'broken.eos': 'initiative {{ bet \n okr' });
         const document = ws.documents.get('broken.eos')!;
-        const diagnostics = ws.diagnostics('broken.eos').concat([{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } }, message: 'x', code: 'orphan-initiative', data: { code: 'orphan-initiative' } }]);
+        const diagnostics = ws
+            .diagnostics('broken.eos')
+            .concat([
+                { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } }, message: 'x', code: 'orphan-initiative', data: { code: 'orphan-initiative' } }
+            ]);
         const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
+            textDocument: { uri: document.uri.toString() },
+            range: diagnostics[0].range,
+            context: { diagnostics }
         });
         expect(Array.isArray(actions)).toBe(true);
     });

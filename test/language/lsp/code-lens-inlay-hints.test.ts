@@ -34,10 +34,10 @@ okr O "o" {
 `;
 
 describe('code lens', () => {
-    it('shows a bet\'s initiatives and OKRs, a theme\'s bets and a stream\'s doing work against its WIP limit, across files', async () => {
+    it("shows a bet's initiatives and OKRs, a theme's bets and a stream's doing work against its WIP limit, across files", async () => {
         const ws = await buildWorkspace({ 'strategy.eos': strategy, 'work.eos': work });
         const document = ws.documents.get('strategy.eos')!;
-        const lenses = await ws.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        const lenses = (await ws.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? [];
         const text = document.textDocument;
         expect(lenses.map(lens => `${text.getText(lens.range)}: ${lens.command?.title}`)).toEqual([
             'Retention: 2 bets',
@@ -65,7 +65,7 @@ describe('code lens and hover', () => {
         const twice = `${work}okr Twice "Twice" { supports Early, Early }\ninitiative D "d" { bet Lonely stream Support status doing }\n`;
         const ws = await buildWorkspace({ 'strategy.eos': strategy, 'work.eos': twice });
         const document = ws.documents.get('strategy.eos')!;
-        const lenses = await ws.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        const lenses = (await ws.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? [];
         const lens = (name: string) => lenses.find(candidate => document.textDocument.getText(candidate.range) === name)?.command?.title;
 
         expect(lens('Early')).toBe('3 initiatives · 2 OKRs');
@@ -91,11 +91,11 @@ describe('code lens and hover', () => {
 });
 
 describe('inlay hints', () => {
-    it('shows each key result\'s progress right after its current value, for rising and falling targets', async () => {
+    it("shows each key result's progress right after its current value, for rising and falling targets", async () => {
         const ws = await buildWorkspace({ 'strategy.eos': strategy, 'work.eos': work });
         const document = ws.documents.get('work.eos')!;
         const range = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(document.textDocument.getText().length) };
-        const hints = await ws.services.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range }) ?? [];
+        const hints = (await ws.services.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range })) ?? [];
         const lines = document.textDocument.getText().split('\n');
         expect(hints.map(h => `${lines[h.position.line].slice(0, h.position.character)} ‹${String(h.label)}›`)).toEqual([
             '  kr Up "Rising" from 40% to 65% current 52% ‹48%›',

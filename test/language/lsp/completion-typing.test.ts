@@ -32,7 +32,13 @@ const INVOKED: CompletionContext = { triggerKind: CompletionTriggerKind.Invoked 
 async function completeAt(file: string, text: string, context: CompletionContext = INVOKED, options: { today?: string; vscode?: boolean } = {}): Promise<CompletionItem[]> {
     const ws = await buildWorkspace({ 'strategy.eos': strategy, [file]: text }, options.today ? { today: options.today } : {});
     const provider = ws.services.lsp.CompletionProvider as EosCompletionProvider;
-    if (options.vscode) provider.initialize({ processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } }, clientInfo: { name: 'Visual Studio Code' } });
+    if (options.vscode)
+        provider.initialize({
+            processId: null,
+            rootUri: null,
+            capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+            clientInfo: { name: 'Visual Studio Code' }
+        });
     const document = ws.documents.get(file)!;
     const position = ws.markers.get(file)![0].start;
     const list = await provider.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position, context });
@@ -58,19 +64,33 @@ describe('completion while typing', () => {
     });
 
     it('a typed space opens the list where a name is expected: `supports `, `bet `, `parent `, `owner `', async () => {
-        expect(labels(await completeAt('t.eos', 'okr O "o" {\n  supports <||>\n}\n', SPACE))).toEqual(['Confidence', 'Confidence.FirstValue', 'EarlyExperience', 'Follower', 'Retention']);
+        expect(labels(await completeAt('t.eos', 'okr O "o" {\n  supports <||>\n}\n', SPACE))).toEqual([
+            'Confidence',
+            'Confidence.FirstValue',
+            'EarlyExperience',
+            'Follower',
+            'Retention'
+        ]);
         expect(labels(await completeAt('t.eos', 'initiative I "i" {\n  bet <||>\n}\n', SPACE))).toEqual(['EarlyExperience']);
         expect(labels(await completeAt('t.eos', 'team T "t" {\n  parent <||>\n}\n', SPACE))).toEqual(['Crew', 'Growth', 'Pod']);
         expect(labels(await completeAt('t.eos', 'okr O "o" {\n  owner <||>\n}\n', SPACE))).toEqual(['Crew', 'Growth', 'Pod']);
     });
 
-    it('a typed space after `status ` and `level ` lists the values in the method\'s order, each explained', async () => {
+    it("a typed space after `status ` and `level ` lists the values in the method's order, each explained", async () => {
         const status = await completeAt('t.eos', 'initiative I "i" {\n  status <||>\n}\n', SPACE);
         const ordered = [...status].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => i.label);
         expect(ordered).toEqual(['funnel', 'reviewing', 'analyzing', 'ready', 'doing', 'done', 'stopped']);
         expect(status.find(i => i.label === 'doing')?.labelDetails?.description).toMatch(/WIP limit/);
         const level = await completeAt('t.eos', 'team T "t" { level <||> }\n', SPACE);
-        expect([...level].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => i.label)).toEqual(['company', 'division', 'function', 'stream', 'crew', 'pod', 'team']);
+        expect([...level].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => i.label)).toEqual([
+            'company',
+            'division',
+            'function',
+            'stream',
+            'crew',
+            'pod',
+            'team'
+        ]);
         expect(level.find(i => i.label === 'crew')?.labelDetails?.description).toBe('a group of pods; OKRs that turn outcomes into testable hypotheses');
         expect(level.every(i => i.kind === CompletionItemKind.EnumMember)).toBe(true);
     });
@@ -90,7 +110,7 @@ describe('completion while typing', () => {
         expect(plain.command).toBeUndefined();
     });
 
-    it('proposes no value word where a new element\'s name is typed', async () => {
+    it("proposes no value word where a new element's name is typed", async () => {
         expect(await completeAt('t.eos', 'okr do<||>\n')).toEqual([]);
         expect(await completeAt('t.eos', 'team cr<||>\n')).toEqual([]);
     });
@@ -108,7 +128,7 @@ describe('completion while typing', () => {
         expect(labels(bet)).not.toContain('okr');
     });
 
-    it('offers nothing in an OKR\'s `supports` that would make it support itself', async () => {
+    it("offers nothing in an OKR's `supports` that would make it support itself", async () => {
         const own = labels(await completeAt('t.eos', 'okr Mine "m" {\n  kr Own "own" from 1 to 2\n  supports <||>\n}\n', SPACE));
         expect(own).not.toContain('Mine');
         expect(own).not.toContain('Mine.Own');
@@ -120,7 +140,9 @@ describe('completion while typing', () => {
         expect(confidence).not.toContain('Confidence');
         expect(confidence).toContain('Retention');
         // A team cannot sit under itself or a team inside it.
-        const growth = await completeInStrategy(strategy.replace('team Growth "Growth division" { level division }', 'team Growth "Growth division" { level division parent <||> }'));
+        const growth = await completeInStrategy(
+            strategy.replace('team Growth "Growth division" { level division }', 'team Growth "Growth division" { level division parent <||> }')
+        );
         expect(growth).toEqual([]);
         const pod = await completeInStrategy(strategy.replace('team Pod "A pod" { level pod parent Crew }', 'team Pod "A pod" { level pod parent <||> }'));
         expect(pod).toEqual(['Crew', 'Growth']);
@@ -153,6 +175,10 @@ describe('completion while typing', () => {
 async function completeInStrategy(source: string): Promise<string[]> {
     const ws = await buildWorkspace({ 'strategy.eos': source });
     const document = ws.documents.get('strategy.eos')!;
-    const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: ws.markers.get('strategy.eos')![0].start, context: SPACE });
+    const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, {
+        textDocument: { uri: document.uri.toString() },
+        position: ws.markers.get('strategy.eos')![0].start,
+        context: SPACE
+    });
     return labels(list?.items ?? []);
 }

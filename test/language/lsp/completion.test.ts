@@ -31,7 +31,11 @@ async function completeAt(file: string, text: string): Promise<CompletionItem[]>
     return list?.items ?? [];
 }
 
-const labels = (items: CompletionItem[], kind?: CompletionItemKind) => items.filter(i => kind === undefined || i.kind === kind).map(i => i.label).sort();
+const labels = (items: CompletionItem[], kind?: CompletionItemKind) =>
+    items
+        .filter(i => kind === undefined || i.kind === kind)
+        .map(i => i.label)
+        .sort();
 
 describe('completion', () => {
     it('after `bet` in an initiative offers only bets, each with its title', async () => {
@@ -53,7 +57,7 @@ describe('completion', () => {
         expect(refs.find(i => i.label === 'Confidence.FirstValue')?.labelDetails?.description).toBe('key result');
     });
 
-    it('after `supports Okr.` offers that OKR\'s key results', async () => {
+    it("after `supports Okr.` offers that OKR's key results", async () => {
         const items = await completeAt('team.eos', 'okr Mine "Mine" {\n  supports Confidence.<||>\n}\n');
         expect(labels(items.filter(i => i.kind !== CompletionItemKind.Keyword))).toContain('Confidence.FirstValue');
     });
@@ -69,13 +73,40 @@ describe('completion', () => {
 
     it('offers the properties valid inside a block, not other elements', async () => {
         const items = await completeAt('work.eos', 'initiative Work "w" {\n  <||>\n}\n');
-        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['bet', 'description', 'failure', 'finished', 'hypothesis', 'needs', 'outcome', 'owner', 'started', 'status', 'stream', 'success', 'updated']);
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual([
+            'bet',
+            'description',
+            'failure',
+            'finished',
+            'hypothesis',
+            'needs',
+            'outcome',
+            'owner',
+            'started',
+            'status',
+            'stream',
+            'success',
+            'updated'
+        ]);
         expect(labels(items, CompletionItemKind.Snippet)).toEqual([]);
     });
 
     it('offers one template per element kind at top level, each kind once', async () => {
         const items = await completeAt('work.eos', 'vision V "v"\n\n<||>');
-        expect(labels(items, CompletionItemKind.Snippet)).toEqual(['authority', 'bet', 'decision', 'initiative', 'okr', 'practice', 'stream', 'team', 'tenet', 'theme', 'value', 'vision']);
+        expect(labels(items, CompletionItemKind.Snippet)).toEqual([
+            'authority',
+            'bet',
+            'decision',
+            'initiative',
+            'okr',
+            'practice',
+            'stream',
+            'team',
+            'tenet',
+            'theme',
+            'value',
+            'vision'
+        ]);
         // No bare keyword beside its template: every label appears once.
         const all = items.map(i => i.label);
         expect(all.length).toBe(new Set(all).size);
@@ -89,7 +120,7 @@ describe('completion', () => {
         expect(inserted).toContain('supports ${5:Bet}');
     });
 
-    it('works through Langium\'s expectCompletion on a single document', async () => {
+    it("works through Langium's expectCompletion on a single document", async () => {
         const services = createEosServices(EmptyFileSystem).Eos;
         await expectCompletion(services)({
             text: 'stream S "s"\ninitiative I "i" { stream <|> }',
@@ -114,7 +145,9 @@ describe('completion', () => {
     it('inside an unclosed comment that a later one closes offers nothing and logs nothing (found by the fuzzer)', async () => {
         const logged: unknown[] = [];
         const consoleError = console.error;
-        console.error = (...args: unknown[]) => { logged.push(args[0]); };
+        console.error = (...args: unknown[]) => {
+            logged.push(args[0]);
+        };
         try {
             // Minimised from test/fuzz/regressions/services-a79a81da253d.json: the `/*` of line 2
             // runs to the `*/` of the last line, so `owner` is inside a comment.
@@ -130,15 +163,25 @@ describe('completion', () => {
         // The same text with the comment check switched off: the node at the cursor is the team
         // of line 1, while the grammar says `owner` of an OKR. Langium alone logged an error here.
         class Unchecked extends EosCompletionProvider {
-            protected override isInComment(): boolean { return false; }
+            protected override isInComment(): boolean {
+                return false;
+            }
         }
-        const ws = await buildWorkspace({ 'strategy.eos': strategy, 'care.eos': 'team tream Care\n/*Crew2 "x" { level crew }\nokr CareQ1 "Help themselves" {\n  owner <||>Crew\n/** Kept as a record. */' });
+        const ws = await buildWorkspace({
+            'strategy.eos': strategy,
+            'care.eos': 'team tream Care\n/*Crew2 "x" { level crew }\nokr CareQ1 "Help themselves" {\n  owner <||>Crew\n/** Kept as a record. */'
+        });
         const document = ws.documents.get('care.eos')!;
         const logged: unknown[] = [];
         const consoleError = console.error;
-        console.error = (...args: unknown[]) => { logged.push(args[0]); };
+        console.error = (...args: unknown[]) => {
+            logged.push(args[0]);
+        };
         try {
-            const list = await new Unchecked(ws.services).getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: ws.markers.get('care.eos')![0].start });
+            const list = await new Unchecked(ws.services).getCompletion(document, {
+                textDocument: { uri: document.uri.toString() },
+                position: ws.markers.get('care.eos')![0].start
+            });
             expect(labels(list?.items ?? [], CompletionItemKind.Reference)).toEqual(expect.arrayContaining(['Crew', 'tream']));
         } finally {
             console.error = consoleError;

@@ -16,9 +16,7 @@ async function format(text: string, range?: { start: { line: number; character: 
     const document = await parseDocument(services, text);
     const textDocument = { uri: document.uri.toString() };
     const formatter = services.lsp.Formatter!;
-    const edits = await (range
-        ? formatter.formatDocumentRange(document, { options, textDocument, range })
-        : formatter.formatDocument(document, { options, textDocument }));
+    const edits = await (range ? formatter.formatDocumentRange(document, { options, textDocument, range }) : formatter.formatDocument(document, { options, textDocument }));
     return TextDocument.applyEdits(document.textDocument, edits);
 }
 
@@ -131,14 +129,18 @@ describe('formatter', () => {
         const inline = 'stream S "s" ' + '{ '.repeat(depth) + '}'.repeat(depth) + '\n';
         // The braces are syntax errors, so only the range above them is formatted: the layout itself is checked directly.
         const tokens = services.parser.Lexer.tokenize(inline).tokens.map(t => ({
-            offset: t.startOffset, end: t.startOffset + t.image.length, text: t.image,
+            offset: t.startOffset,
+            end: t.startOffset + t.image.length,
+            text: t.image,
             role: (t.image === '{' ? 'open' : t.image === '}' ? 'close' : 'other') as TokenRole
         }));
         const edits = whitespaceEdits(inline, tokens)!;
         expect(applyWhitespaceEdits(inline, edits) === 'stream S "s" ' + '{ '.repeat(depth - 1) + '{}' + ' }'.repeat(depth - 1) + '\n').toBe(true);
         const multiLine = 'okr O "o" {\n' + '{\n'.repeat(depth) + '}\n'.repeat(depth) + '}\n';
         const lexed = services.parser.Lexer.tokenize(multiLine).tokens.map(t => ({
-            offset: t.startOffset, end: t.startOffset + t.image.length, text: t.image,
+            offset: t.startOffset,
+            end: t.startOffset + t.image.length,
+            text: t.image,
             role: (t.image === '{' ? 'open' : t.image === '}' ? 'close' : 'other') as TokenRole
         }));
         const laidOut = applyWhitespaceEdits(multiLine, whitespaceEdits(multiLine, lexed)!).split('\n');
@@ -176,41 +178,53 @@ describe('formatter', () => {
 
 describe('formatter on any layout of the examples (property)', () => {
     const lexer = services.parser.Lexer;
-    const sources = eosFiles('examples/language-md').concat(eosFiles('examples/acme')).map(file => fs.readFileSync(file, 'utf8'));
+    const sources = eosFiles('examples/language-md')
+        .concat(eosFiles('examples/acme'))
+        .map(file => fs.readFileSync(file, 'utf8'));
     const gaps = [' ', '  ', '\t', '\n', '\n\n\n', ' \n    ', '\r\n', '   \t '];
 
     it('only ever changes whitespace, keeps every comment, and is idempotent', async () => {
-        await fc.assert(fc.asyncProperty(
-            fc.integer({ min: 0, max: sources.length - 1 }),
-            fc.array(fc.integer({ min: 0, max: gaps.length - 1 }), { minLength: 1, maxLength: 400 }),
-            async (sourceIndex, choices) => {
-                const lexed = lexer.tokenize(sources[sourceIndex]);
-                const tokens = [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset);
-                // The same tokens, laid out with arbitrary whitespace (a line comment still ends its line).
-                const text = tokens.map((token, i) => {
-                    const gap = gaps[choices[i % choices.length]];
-                    return token.image + (token.image.startsWith('//') && !gap.includes('\n') ? '\n' : gap);
-                }).join('');
-                const once = await format(text);
-                expect(once).not.toBe(text); // a random layout is never canonical: the formatter did work
-                expect(once.split('\n').filter(line => /[ \t]\r?$/.test(line) && !/^\s*\*|\/\*/.test(line))).toEqual([]); // no trailing whitespace (outside block comments)
-                expect(once.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
-                expect(comments(once)).toEqual(comments(text));
-                expect(await format(once)).toBe(once);
-            }), { numRuns: 100, seed: 20260301 });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.integer({ min: 0, max: sources.length - 1 }),
+                fc.array(fc.integer({ min: 0, max: gaps.length - 1 }), { minLength: 1, maxLength: 400 }),
+                async (sourceIndex, choices) => {
+                    const lexed = lexer.tokenize(sources[sourceIndex]);
+                    const tokens = [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset);
+                    // The same tokens, laid out with arbitrary whitespace (a line comment still ends its line).
+                    const text = tokens
+                        .map((token, i) => {
+                            const gap = gaps[choices[i % choices.length]];
+                            return token.image + (token.image.startsWith('//') && !gap.includes('\n') ? '\n' : gap);
+                        })
+                        .join('');
+                    const once = await format(text);
+                    expect(once).not.toBe(text); // a random layout is never canonical: the formatter did work
+                    expect(once.split('\n').filter(line => /[ \t]\r?$/.test(line) && !/^\s*\*|\/\*/.test(line))).toEqual([]); // no trailing whitespace (outside block comments)
+                    expect(once.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+                    expect(comments(once)).toEqual(comments(text));
+                    expect(await format(once)).toBe(once);
+                }
+            ),
+            { numRuns: 100, seed: 20260301 }
+        );
     });
 });
 
 describe('check-ins', () => {
     it('indents check-ins one level below their kr, and keeps a check-in file one reading per line', async () => {
-        const text = 'okr O "o" { period 2026-Q1\n kr A "a" from 0 to 10 checkin 2026-01-10 2 confidence high "ok"\n      checkin   2026-01-24 4\n kr B "b" from 1 to 2 }\n'
-            + 'checkin O.A   2026-02-07 5\ncheckin O.B 2026-02-07 1.5 confidence low\n';
-        expect(await format(text)).toBe('okr O "o" {\n  period 2026-Q1\n  kr A "a" from 0 to 10\n    checkin 2026-01-10 2 confidence high "ok"\n    checkin 2026-01-24 4\n  kr B "b" from 1 to 2\n}\n'
-            + 'checkin O.A 2026-02-07 5\ncheckin O.B 2026-02-07 1.5 confidence low\n');
+        const text =
+            'okr O "o" { period 2026-Q1\n kr A "a" from 0 to 10 checkin 2026-01-10 2 confidence high "ok"\n      checkin   2026-01-24 4\n kr B "b" from 1 to 2 }\n' +
+            'checkin O.A   2026-02-07 5\ncheckin O.B 2026-02-07 1.5 confidence low\n';
+        expect(await format(text)).toBe(
+            'okr O "o" {\n  period 2026-Q1\n  kr A "a" from 0 to 10\n    checkin 2026-01-10 2 confidence high "ok"\n    checkin 2026-01-24 4\n  kr B "b" from 1 to 2\n}\n' +
+                'checkin O.A 2026-02-07 5\ncheckin O.B 2026-02-07 1.5 confidence low\n'
+        );
     });
 
     it('lays out started and finished as initiative properties', async () => {
-        expect(await format('initiative W "w" { status done started 2026-01-05 finished 2026-02-01 }\n'))
-            .toBe('initiative W "w" {\n  status done\n  started 2026-01-05\n  finished 2026-02-01\n}\n');
+        expect(await format('initiative W "w" { status done started 2026-01-05 finished 2026-02-01 }\n')).toBe(
+            'initiative W "w" {\n  status done\n  started 2026-01-05\n  finished 2026-02-01\n}\n'
+        );
     });
 });

@@ -5,7 +5,9 @@ import { at, buildStrategy } from './lsp-fixture.js';
 import { CATALOGUE, type CatalogueEntry, type DiagnosticCode } from '../../../src/language/validation/codes.js';
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await buildStrategy(); });
+beforeAll(async () => {
+    ws = await buildStrategy();
+});
 
 async function hover(file: string, needle: string, options: { nth?: number; delta?: number } = {}): Promise<string> {
     const params = at(ws, file, needle, options);
@@ -31,7 +33,7 @@ describe('hover on keywords explains the concept', () => {
         expect(await hover('teams/onboarding.eos', 'supports EarlyExperience')).toContain('`supports` — what this OKR contributes to');
         expect(await hover('strategy.eos', 'serves Retention')).toContain('`serves` — the themes this bet advances');
         expect(await hover('strategy.eos', 'wip 1')).toContain('work-in-progress limit');
-        expect(await hover('teams/onboarding.eos', 'status doing')).toContain('`status` — the initiative\'s kanban column');
+        expect(await hover('teams/onboarding.eos', 'status doing')).toContain("`status` — the initiative's kanban column");
         expect(await hover('teams/onboarding.eos', 'from 40%')).toContain('`from` — the baseline');
         expect(await hover('teams/onboarding.eos', 'to 65%')).toContain('`to` — the target');
         expect(await hover('teams/onboarding.eos', 'current 52%')).toContain('`current` — the latest reading');
@@ -49,7 +51,7 @@ describe('hover on keywords explains the concept', () => {
     it('explains status and level values and lists the alternatives', async () => {
         const doing = await hover('teams/onboarding.eos', 'doing');
         expect(doing).toContain('**`doing`** — initiative status (portfolio kanban)');
-        expect(doing).toContain('counts against the stream\'s WIP limit');
+        expect(doing).toContain("counts against the stream's WIP limit");
         expect(doing).toContain('funnel · reviewing · analyzing · ready · **doing** · done · stopped');
         expect(await hover('teams/onboarding.eos', 'level crew', { delta: 6 })).toContain('**`crew`** — team level');
     });
@@ -82,14 +84,14 @@ describe('hover on elements and references shows the element in its context', ()
         expect(text).toContain('**Key results (1):** `FasterSetup.SetupErrors` (38%)');
     });
 
-    it('shows a stream\'s WIP against its limit', async () => {
+    it("shows a stream's WIP against its limit", async () => {
         const text = await hover('teams/onboarding.eos', 'stream Onboarding', { delta: 8 });
         expect(text).toContain('**value stream** `Onboarding` — Customer Onboarding');
         expect(text).toContain('**WIP:** 2 doing of a limit of 1 — over the limit');
         expect(text).toContain('**Initiatives (2):** `GuidedSetup` (doing), `ReferralProgram` (doing)');
     });
 
-    it('shows a team\'s level, parent, sub-teams and OKRs', async () => {
+    it("shows a team's level, parent, sub-teams and OKRs", async () => {
         const text = await hover('teams/onboarding.eos', 'OnboardingCrew', { nth: 1 });
         expect(text).toContain('**Level:** crew');
         expect(text).toContain('**Parent:** `Growth`');
@@ -99,7 +101,7 @@ describe('hover on elements and references shows the element in its context', ()
         expect(await hover('teams/onboarding.eos', 'okr EarlyConfidence', { delta: 4 })).toContain('**Supported by (1):** `FasterSetup`');
     });
 
-    it('shows a value\'s interpretations, tenets and practices', async () => {
+    it("shows a value's interpretations, tenets and practices", async () => {
         const trust = await hover('strategy.eos', 'CustomerTrust');
         expect(trust).toContain('**Interpreted by (1):** `ProductionSacred`');
         expect(trust).toContain('**Tenets (1):** `ReliabilityFirst`');
@@ -110,25 +112,31 @@ describe('hover on elements and references shows the element in its context', ()
 
     it('spells a tenet out as a sentence', async () => {
         expect(await hover('strategy.eos', 'ReliabilityFirst')).toContain(
-            'When speed and reliability conflict, we choose reliability over speed because customers depend on our critical paths.');
+            'When speed and reliability conflict, we choose reliability over speed because customers depend on our critical paths.'
+        );
     });
 
     it('points to the fix on an element that carries a diagnostic', async () => {
         const text = await hover('teams/onboarding.eos', 'ReferralProgram');
-        expect(text).toContain("⚠ `orphan-initiative`: Initiative 'ReferralProgram' is linked to no bet.\n\n"
-            + '**Fix:** Add `bet <Name>`, or stop it.\n\n'
-            + '**Why it matters:** Work linked to no bet shows nobody which hypothesis it tests or why it is funded.'
-            + ' [More about `orphan-initiative`](https://github.com/eos-strategy/eos-strategy/blob/main/docs/language.md#orphan-initiative)');
+        expect(text).toContain(
+            "⚠ `orphan-initiative`: Initiative 'ReferralProgram' is linked to no bet.\n\n" +
+                '**Fix:** Add `bet <Name>`, or stop it.\n\n' +
+                '**Why it matters:** Work linked to no bet shows nobody which hypothesis it tests or why it is funded.' +
+                ' [More about `orphan-initiative`](https://github.com/eos-strategy/eos-strategy/blob/main/docs/language.md#orphan-initiative)'
+        );
         expect(await hover('teams/onboarding.eos', 'GuidedSetup')).not.toContain('⚠');
     });
 
-    it('shows each finding\'s fix once and its why once; the message is one line of fault and fix (regression: the message\'s fix was repeated, the why made rows long)', async () => {
+    it("shows each finding's fix once and its why once; the message is one line of fault and fix (regression: the message's fix was repeated, the why made rows long)", async () => {
         const flawed = await buildWorkspace(readEosFolder('examples/flawed'), { today: '2026-03-01' });
         let checked = 0;
         for (const [file, document] of flawed.documents) {
             for (const diagnostic of document.diagnostics ?? []) {
                 if (diagnostic.code === 'syntax') continue;
-                const result = await flawed.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: diagnostic.range.start });
+                const result = await flawed.services.lsp.HoverProvider!.getHoverContent(document, {
+                    textDocument: { uri: document.uri.toString() },
+                    position: diagnostic.range.start
+                });
                 const text = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
                 const fix = (diagnostic.data as { fix?: string }).fix!;
                 const message = String(diagnostic.message);
@@ -148,19 +156,24 @@ describe('hover on elements and references shows the element in its context', ()
     });
 });
 
-describe('hover on a bet\'s evidence', () => {
+describe("hover on a bet's evidence", () => {
     it('names the latest evidence by date, as contradicted-bet does (regression: it took the last one written)', async () => {
-        const workspace = await buildWorkspace({ 'a.eos': [
-            'theme T "t"',
-            'bet B "b" { serves T hypothesis "h"',
-            '  evidence 2026-02-10 contradicts "churn rose"',
-            '  evidence 2026-01-05 supports "pilot went well"',
-            '}',
-            'initiative I { bet B }'
-        ].join('\n') });
+        const workspace = await buildWorkspace({
+            'a.eos': [
+                'theme T "t"',
+                'bet B "b" { serves T hypothesis "h"',
+                '  evidence 2026-02-10 contradicts "churn rose"',
+                '  evidence 2026-01-05 supports "pilot went well"',
+                '}',
+                'initiative I { bet B }'
+            ].join('\n')
+        });
         const document = workspace.documents.get('a.eos')!;
         const text = document.textDocument.getText();
-        const result = await workspace.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.indexOf('B "b"')) });
+        const result = await workspace.services.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(text.indexOf('B "b"'))
+        });
         const hoverText = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
         expect(hoverText).toContain('**Evidence (2):** latest 2026-02-10 contradicts: churn rose');
         expect(workspace.diagnostics('a.eos').map(d => d.code)).toContain('contradicted-bet');
@@ -179,7 +192,7 @@ describe('hover on key results shows progress', () => {
         expect(text).toContain('**Supported by (1):** `FasterSetup`');
     });
 
-    it('the same hover on the qualified reference `Okr.Kr` and on the key result\'s numbers', async () => {
+    it("the same hover on the qualified reference `Okr.Kr` and on the key result's numbers", async () => {
         expect(await hover('teams/platform.eos', 'FirstValue')).toContain('**Progress:** 48% of the way');
         expect(await hover('teams/onboarding.eos', '65%')).toContain('**Progress:** 48% of the way');
     });
@@ -225,10 +238,15 @@ describe('the glossary covers the grammar', () => {
         const { AstUtils, GrammarAST } = await import('langium');
         const { ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS } = await import('../../../src/language/documentation/glossary.js');
         const explained = new Set([
-            ...Object.keys(ELEMENT_CONCEPTS), ...Object.keys(PROPERTY_CONCEPTS).map(key => key.split('.').pop()!),
+            ...Object.keys(ELEMENT_CONCEPTS),
+            ...Object.keys(PROPERTY_CONCEPTS).map(key => key.split('.').pop()!),
             ...Object.values(VALUE_CONCEPTS).flatMap(group => Object.keys(group.values))
         ]);
-        const words = AstUtils.streamAllContents(ws.services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => /^\p{L}/u.test(v)).toSet();
+        const words = AstUtils.streamAllContents(ws.services.Grammar)
+            .filter(GrammarAST.isKeyword)
+            .map(k => k.value)
+            .filter(v => /^\p{L}/u.test(v))
+            .toSet();
         expect([...words].filter(word => !explained.has(word))).toEqual([]);
     });
 });

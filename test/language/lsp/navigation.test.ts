@@ -6,7 +6,9 @@ import { at, buildStrategy, documentOf, fileOf, STRATEGY, textAt } from './lsp-f
 let ws: TestWorkspace;
 /** SymbolKind's names by number (it is a constant namespace, not a reverse-mapped enum). */
 const SYMBOL_KIND_NAME = Object.fromEntries(Object.entries(SymbolKind).map(([name, value]) => [value, name]));
-beforeAll(async () => { ws = await buildStrategy(); });
+beforeAll(async () => {
+    ws = await buildStrategy();
+});
 
 async function definition(file: string, needle: string, options: { nth?: number; delta?: number } = {}): Promise<LocationLink[]> {
     const params = at(ws, file, needle, options);
@@ -19,7 +21,7 @@ function landing(link: LocationLink): string {
 }
 
 describe('go to definition', () => {
-    it('jumps from an OKR\'s `supports` to the bet in another file, selecting the whole element', async () => {
+    it("jumps from an OKR's `supports` to the bet in another file, selecting the whole element", async () => {
         const links = await definition('teams/onboarding.eos', 'supports EarlyExperience', { delta: 10 });
         expect(links.map(landing)).toEqual(['strategy.eos: EarlyExperience']);
         const whole = textAt(ws, links[0].targetUri, links[0].targetRange);
@@ -63,7 +65,8 @@ describe('go to definition', () => {
         const document = documentOf(broken, 'a.eos');
         const text = document.textDocument.getText();
         const provider = broken.services.lsp.DefinitionProvider!;
-        const definitionAt = async (offset: number) => (await provider.getDefinition(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) })) ?? [];
+        const definitionAt = async (offset: number) =>
+            (await provider.getDefinition(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) })) ?? [];
         for (let offset = 0; offset <= text.length; offset++) await definitionAt(offset);
         expect(await definitionAt(text.indexOf('Nowhere') + 2)).toEqual([]);
         expect(await definitionAt(text.indexOf('bet') + 1)).toEqual([]);
@@ -90,11 +93,8 @@ describe('find references and document highlight', () => {
         ]);
     });
 
-    it('finds a key result\'s `Okr.Kr` references by their key-result part', async () => {
-        expect(await references('teams/onboarding.eos', 'FirstValue')).toEqual([
-            'teams/onboarding.eos:24:5 FirstValue',
-            'teams/platform.eos:6:27 FirstValue'
-        ]);
+    it("finds a key result's `Okr.Kr` references by their key-result part", async () => {
+        expect(await references('teams/onboarding.eos', 'FirstValue')).toEqual(['teams/onboarding.eos:24:5 FirstValue', 'teams/platform.eos:6:27 FirstValue']);
     });
 
     it('counts the `Okr` part of `Okr.Kr` as a reference to the OKR', async () => {
@@ -107,11 +107,13 @@ describe('find references and document highlight', () => {
 
     it('highlights the occurrences in the current document only', async () => {
         const params = at(ws, 'teams/platform.eos', 'EarlyConfidence', { nth: 1 });
-        const highlights = await ws.services.lsp.DocumentHighlightProvider!.getDocumentHighlight(params.document, params) ?? [];
-        expect(highlights.map(h => `${h.range.start.line + 1}:${h.range.start.character} ${textAt(ws, params.textDocument.uri, h.range)}`).sort())
-            .toEqual(['6:11 EarlyConfidence', '6:39 EarlyConfidence']);
+        const highlights = (await ws.services.lsp.DocumentHighlightProvider!.getDocumentHighlight(params.document, params)) ?? [];
+        expect(highlights.map(h => `${h.range.start.line + 1}:${h.range.start.character} ${textAt(ws, params.textDocument.uri, h.range)}`).sort()).toEqual([
+            '6:11 EarlyConfidence',
+            '6:39 EarlyConfidence'
+        ]);
         const onboarding = at(ws, 'teams/onboarding.eos', 'OnboardingCrew');
-        const crew = await ws.services.lsp.DocumentHighlightProvider!.getDocumentHighlight(onboarding.document, onboarding) ?? [];
+        const crew = (await ws.services.lsp.DocumentHighlightProvider!.getDocumentHighlight(onboarding.document, onboarding)) ?? [];
         expect(crew.map(h => h.range.start.line + 1).sort((a, b) => a - b)).toEqual([2, 7, 21, 29]);
         // The declaration is marked as a write (defined here), references as reads.
         expect(crew.map(h => `${h.range.start.line + 1}:${h.kind === DocumentHighlightKind.Write ? 'write' : 'read'}`).sort()).toEqual(['21:read', '29:read', '2:write', '7:read']);
@@ -121,9 +123,9 @@ describe('find references and document highlight', () => {
 describe('symbols', () => {
     it('outlines a document hierarchically: OKRs hold their key results, titles as detail, kinds as icons', async () => {
         const document = documentOf(ws, 'teams/onboarding.eos');
-        const symbols = await ws.services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } }) as DocumentSymbol[];
-        const outline = (list: DocumentSymbol[] = [], depth = 0): string[] => list.flatMap(s => [
-            `${'  '.repeat(depth)}${SYMBOL_KIND_NAME[s.kind]} ${s.name} — ${s.detail}`, ...outline(s.children, depth + 1)]);
+        const symbols = (await ws.services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } })) as DocumentSymbol[];
+        const outline = (list: DocumentSymbol[] = [], depth = 0): string[] =>
+            list.flatMap(s => [`${'  '.repeat(depth)}${SYMBOL_KIND_NAME[s.kind]} ${s.name} — ${s.detail}`, ...outline(s.children, depth + 1)]);
         expect(outline(symbols)).toEqual([
             'Module Growth — Growth division',
             'Module OnboardingCrew — Onboarding crew',
@@ -141,10 +143,17 @@ describe('symbols', () => {
 
     it('gives every kind its own symbol kind and uses the kind as detail for untitled elements', async () => {
         const document = documentOf(ws, 'strategy.eos');
-        const symbols = await ws.services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } }) as DocumentSymbol[];
+        const symbols = (await ws.services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } })) as DocumentSymbol[];
         expect(symbols.map(s => `${SYMBOL_KIND_NAME[s.kind]} ${s.name}`)).toEqual([
-            'Namespace PrimaryBank', 'Interface Retention', 'Struct Onboarding', 'Struct CoreProduct', 'Struct Support',
-            'Class EarlyExperience', 'Constant CustomerTrust', 'Constant ProductionSacred', 'Operator ReliabilityFirst'
+            'Namespace PrimaryBank',
+            'Interface Retention',
+            'Struct Onboarding',
+            'Struct CoreProduct',
+            'Struct Support',
+            'Class EarlyExperience',
+            'Constant CustomerTrust',
+            'Constant ProductionSacred',
+            'Operator ReliabilityFirst'
         ]);
         expect(symbols.find(s => s.name === 'ReliabilityFirst')!.detail).toBe('decision tenet');
     });
@@ -152,9 +161,7 @@ describe('symbols', () => {
     it('searches the workspace, key results by `Okr.Kr`, with the kind as container', async () => {
         const provider = ws.services.shared.lsp.WorkspaceSymbolProvider!;
         const found = await provider.getSymbols({ query: 'FirstValue' }, CancellationToken.None);
-        expect(found.map(s => `${s.name} (${s.containerName}) ${fileOf(s.location.uri)}`)).toEqual([
-            'EarlyConfidence.FirstValue (key result) teams/onboarding.eos'
-        ]);
+        expect(found.map(s => `${s.name} (${s.containerName}) ${fileOf(s.location.uri)}`)).toEqual(['EarlyConfidence.FirstValue (key result) teams/onboarding.eos']);
         const onboarding = await provider.getSymbols({ query: 'Onboarding' }, CancellationToken.None);
         expect(onboarding.map(s => `${s.name} (${s.containerName})`).sort()).toEqual(['Onboarding (value stream)', 'OnboardingCrew (team)']);
     });
@@ -163,18 +170,18 @@ describe('symbols', () => {
 describe('folding', () => {
     it('folds element blocks, multi-line comments and runs of line comments', async () => {
         const text = [
-            '// Notes from the strategy offsite:',          // 0
-            '// retention is what matters,',                  // 1
-            '// not acquisition.',                            // 2
-            'bet B "t" {',                                    // 3
-            '  hypothesis "h"',                               // 4
-            '  status active // a trailing note',             // 5
-            '  // single note',                               // 6
-            '}',                                              // 7
-            '/**',                                            // 8
-            ' * A documented theme.',                         // 9
-            ' */',                                            // 10
-            'theme T'                                         // 11
+            '// Notes from the strategy offsite:', // 0
+            '// retention is what matters,', // 1
+            '// not acquisition.', // 2
+            'bet B "t" {', // 3
+            '  hypothesis "h"', // 4
+            '  status active // a trailing note', // 5
+            '  // single note', // 6
+            '}', // 7
+            '/**', // 8
+            ' * A documented theme.', // 9
+            ' */', // 10
+            'theme T' // 11
         ].join('\n');
         const folded = await buildStrategy({ 'f.eos': text });
         const document = documentOf(folded, 'f.eos');
@@ -185,15 +192,9 @@ describe('folding', () => {
 
 describe('navigation on broken text', () => {
     it('answers every request at every position of a half-typed file without throwing', async () => {
-        const text = [
-            '/** unfinished */ okr O "t" {',
-            '  supports EarlyExperience, O.',
-            '  kr K "k" from 10% to',
-            '  kr',
-            '// a',
-            '// b',
-            'bet B { serves } stream S { wip'
-        ].join('\n');
+        const text = ['/** unfinished */ okr O "t" {', '  supports EarlyExperience, O.', '  kr K "k" from 10% to', '  kr', '// a', '// b', 'bet B { serves } stream S { wip'].join(
+            '\n'
+        );
         const broken = await buildStrategy({ 'strategy.eos': STRATEGY, 'broken.eos': text });
         const document = documentOf(broken, 'broken.eos');
         const lsp = broken.services.lsp;

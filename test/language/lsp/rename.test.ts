@@ -4,7 +4,9 @@ import type { TestWorkspace } from '../../helpers.js';
 import { at, buildStrategy, documentOf, fileOf, FILES } from './lsp-fixture.js';
 
 let ws: TestWorkspace;
-beforeEach(async () => { ws = await buildStrategy(); });
+beforeEach(async () => {
+    ws = await buildStrategy();
+});
 
 async function rename(file: string, needle: string, newName: string, options: { nth?: number; delta?: number } = {}): Promise<WorkspaceEdit | undefined> {
     const params = at(ws, file, needle, options);
@@ -92,25 +94,29 @@ describe('rename refuses what would change the meaning', () => {
 
     it('names that are not identifiers or are keywords', async () => {
         expect(await refusal('strategy.eos', 'EarlyExperience', 'Early Experience')).toBe(
-            '\'Early Experience\' is not a valid name: a name starts with a letter or \'_\' and continues with letters, digits or \'_\' (no spaces, dots or dashes).');
+            "'Early Experience' is not a valid name: a name starts with a letter or '_' and continues with letters, digits or '_' (no spaces, dots or dashes)."
+        );
         expect(await refusal('strategy.eos', 'EarlyExperience', 'early-experience')).toMatch(/is not a valid name/);
         expect(await refusal('strategy.eos', 'EarlyExperience', '2026Bet')).toMatch(/is not a valid name/);
         expect(await refusal('strategy.eos', 'EarlyExperience', 'Okr.Kr')).toMatch(/is not a valid name/);
         expect(await refusal('strategy.eos', 'EarlyExperience', '')).toMatch(/is not a valid name/);
-        expect(await refusal('strategy.eos', 'EarlyExperience', 'supports')).toBe('\'supports\' is an EOS keyword and cannot be used as a name.');
-        expect(await refusal('strategy.eos', 'EarlyExperience', 'bet')).toBe('\'bet\' is an EOS keyword and cannot be used as a name.');
+        expect(await refusal('strategy.eos', 'EarlyExperience', 'supports')).toBe("'supports' is an EOS keyword and cannot be used as a name.");
+        expect(await refusal('strategy.eos', 'EarlyExperience', 'bet')).toBe("'bet' is an EOS keyword and cannot be used as a name.");
     });
 
     it('a name another element of the same kind has', async () => {
         expect(await refusal('strategy.eos', 'CoreProduct', 'Support')).toBe(
-            'A value stream named \'Support\' already exists (strategy.eos:11). Names are unique per kind; choose another name.');
+            "A value stream named 'Support' already exists (strategy.eos:11). Names are unique per kind; choose another name."
+        );
         expect(await refusal('teams/onboarding.eos', 'EarlyChurn', 'FirstValue')).toBe(
-            'Objective \'EarlyConfidence\' already has a key result named \'FirstValue\' (onboarding.eos:24).');
+            "Objective 'EarlyConfidence' already has a key result named 'FirstValue' (onboarding.eos:24)."
+        );
     });
 
     it('a name that would make `supports` ambiguous', async () => {
         expect(await refusal('strategy.eos', 'EarlyExperience', 'Retention')).toBe(
-            'A strategic theme is already named \'Retention\' (strategy.eos:4); `supports Retention` could then mean either. Choose another name.');
+            "A strategic theme is already named 'Retention' (strategy.eos:4); `supports Retention` could then mean either. Choose another name."
+        );
     });
 
     it('accepts a name another kind uses where references cannot mix them up', async () => {
@@ -129,14 +135,19 @@ describe('rename refuses what would change the meaning', () => {
         for (let offset = 0; offset <= text.length; offset++) {
             const position = document.textDocument.positionAt(offset);
             await provider.rename(document, { textDocument, position, newName: 'Y' });
-            try { await provider.prepareRename(document, { textDocument, position }); } catch (error) { expect(error).toBeInstanceOf(ResponseError); }
+            try {
+                await provider.prepareRename(document, { textDocument, position });
+            } catch (error) {
+                expect(error).toBeInstanceOf(ResponseError);
+            }
         }
         const keyword = { textDocument, position: document.textDocument.positionAt(text.indexOf('bet')) };
         expect(await provider.prepareRename(document, keyword)).toBeUndefined();
         expect(await provider.rename(document, { ...keyword, newName: 'Y' })).toBeUndefined();
         const unresolved = { textDocument, position: document.textDocument.positionAt(text.indexOf('Nowhere') + 1) };
         await expect(async () => provider.prepareRename(document, unresolved)).rejects.toThrow(
-            'Nothing is named \'Nowhere\', so there is nothing to rename. Fix the name or create the element first.');
+            "Nothing is named 'Nowhere', so there is nothing to rename. Fix the name or create the element first."
+        );
     });
 
     it('prepareRename selects just the part of `Okr.Kr` under the cursor', async () => {

@@ -5,16 +5,21 @@ import type { TestWorkspace } from '../../helpers.js';
 import { buildStrategy, documentOf } from './lsp-fixture.js';
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await buildStrategy(); });
+beforeAll(async () => {
+    ws = await buildStrategy();
+});
 
 /** The document's semantic tokens decoded as `text type[.modifier…]`, in text order. */
 async function tokens(document: LangiumDocument, services = ws.services): Promise<string[]> {
     const provider = services.lsp.SemanticTokenProvider!;
     const { data } = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } }, CancellationToken.None);
-    const types = Object.entries(provider.tokenTypes).sort((a, b) => a[1] - b[1]).map(([name]) => name);
+    const types = Object.entries(provider.tokenTypes)
+        .sort((a, b) => a[1] - b[1])
+        .map(([name]) => name);
     const modifiers = Object.entries(provider.tokenModifiers);
     const result: string[] = [];
-    let line = 0, character = 0;
+    let line = 0,
+        character = 0;
     for (let i = 0; i < data.length; i += 5) {
         const [deltaLine, deltaStart, length, type, modifierBits] = data.slice(i, i + 5);
         line += deltaLine;
@@ -29,16 +34,32 @@ async function tokens(document: LangiumDocument, services = ws.services): Promis
 describe('semantic tokens', () => {
     it('colour element names by kind, references by the kind they resolve to', async () => {
         const all = await tokens(documentOf(ws, 'strategy.eos'));
-        expect(all).toEqual(expect.arrayContaining([
-            'PrimaryBank namespace.declaration', 'Retention interface.declaration', 'Onboarding struct.declaration',
-            'EarlyExperience class.declaration', 'CustomerTrust variable.declaration.readonly', 'ReliabilityFirst macro.declaration',
-            'PrimaryBank namespace', 'Retention interface', 'CoreProduct struct', 'CustomerTrust variable.readonly'
-        ]));
+        expect(all).toEqual(
+            expect.arrayContaining([
+                'PrimaryBank namespace.declaration',
+                'Retention interface.declaration',
+                'Onboarding struct.declaration',
+                'EarlyExperience class.declaration',
+                'CustomerTrust variable.declaration.readonly',
+                'ReliabilityFirst macro.declaration',
+                'PrimaryBank namespace',
+                'Retention interface',
+                'CoreProduct struct',
+                'CustomerTrust variable.readonly'
+            ])
+        );
         const onboarding = await tokens(documentOf(ws, 'teams/onboarding.eos'));
-        expect(onboarding).toEqual(expect.arrayContaining([
-            'Growth type.declaration', 'GuidedSetup function.declaration', 'EarlyConfidence enum.declaration',
-            'FirstValue property.declaration', 'PostmortemsIn24h method.declaration', 'EarlyExperience class', 'OnboardingCrew type'
-        ]));
+        expect(onboarding).toEqual(
+            expect.arrayContaining([
+                'Growth type.declaration',
+                'GuidedSetup function.declaration',
+                'EarlyConfidence enum.declaration',
+                'FirstValue property.declaration',
+                'PostmortemsIn24h method.declaration',
+                'EarlyExperience class',
+                'OnboardingCrew type'
+            ])
+        );
     });
 
     it('colour the two parts of `Okr.Kr` separately', async () => {
@@ -53,8 +74,18 @@ describe('semantic tokens', () => {
         const onboarding = await tokens(documentOf(ws, 'teams/onboarding.eos'));
         const firstValue = onboarding.slice(onboarding.indexOf('FirstValue property.declaration'), onboarding.indexOf('EarlyChurn property.declaration'));
         expect(firstValue).toEqual([
-            'FirstValue property.declaration', '"New customers reach first value within 7 days" string',
-            'from keyword', '40 number', '% number', 'to keyword', '65 number', '% number', 'current keyword', '52 number', '% number', 'kr keyword'
+            'FirstValue property.declaration',
+            '"New customers reach first value within 7 days" string',
+            'from keyword',
+            '40 number',
+            '% number',
+            'to keyword',
+            '65 number',
+            '% number',
+            'current keyword',
+            '52 number',
+            '% number',
+            'kr keyword'
         ]);
         expect(onboarding).toEqual(expect.arrayContaining(['division enumMember', 'crew enumMember', 'doing enumMember', '2026-Q1 event', '2026-02-20 event']));
     });
@@ -84,7 +115,10 @@ describe('semantic tokens for a range', () => {
         const { data } = await provider.semanticHighlightRange(document, { textDocument: { uri: document.uri.toString() }, range }, CancellationToken.None);
         const lines = new Set<number>();
         let line = 0;
-        for (let i = 0; i < data.length; i += 5) { line += data[i]; lines.add(line); }
+        for (let i = 0; i < data.length; i += 5) {
+            line += data[i];
+            lines.add(line);
+        }
         expect([...lines]).toEqual([19, 20, 21]);
         const whole = await tokens(document);
         expect(whole.filter(token => token.startsWith('EarlyConfidence enum.declaration'))).toHaveLength(1);

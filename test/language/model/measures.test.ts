@@ -28,7 +28,10 @@ describe('readMeasure', () => {
     it('reads numbers with thousands separators and refuses decimal commas', () => {
         expect(value('6,200')).toEqual({ value: 6200, text: '6,200' });
         expect(value('1,250,000.5').value).toBe(1250000.5);
-        expect(readNumber('1,5')).toEqual({ ok: false, problem: "'1,5' has a comma that is not a thousands separator. Write decimals with a point (1.5) and group thousands in threes (6,200), or leave the commas out" });
+        expect(readNumber('1,5')).toEqual({
+            ok: false,
+            problem: "'1,5' has a comma that is not a thousands separator. Write decimals with a point (1.5) and group thousands in threes (6,200), or leave the commas out"
+        });
         expect(problem('62,00')).toMatch(/^'62,00' has a comma/);
     });
 
@@ -95,12 +98,12 @@ describe('key results in every value form', () => {
         expect(ws.all().filter(d => d.code !== 'unaligned-okr' && d.code !== 'too-many-krs')).toEqual([]);
         const model = ws.services.eos.StrategyWorkspace.model;
         const progress = (name: string) => Math.round(krProgress(model.get('kr', `O.${name}`)!)! * 100);
-        expect(progress('Clock')).toBe(32);   // 15:40 → 14:10 of 15:40 → 11:00
+        expect(progress('Clock')).toBe(32); // 15:40 → 14:10 of 15:40 → 11:00
         expect(progress('Money')).toBe(50);
         expect(progress('Beds')).toBe(44);
-        expect(progress('Wait')).toBe(50);    // 150 → 120 of 150 → 90 minutes
+        expect(progress('Wait')).toBe(50); // 150 → 120 of 150 → 90 minutes
         expect(progress('Relative')).toBe(48); // 42 → 38 of 42 → 33.6
-        expect(progress('Days')).toBe(67);    // 72 h → 48 h of 72 h → 36 h
+        expect(progress('Days')).toBe(67); // 72 h → 48 h of 72 h → 36 h
         expect(describeProgress(model.get('kr', 'O.Relative')!)).toBe('48% of the way from 42 min to 33.6 min (down 20%)');
         expect(model.get('kr', 'O.Relative')!.deadline).toBe('2026-06-30');
     });
@@ -123,7 +126,10 @@ describe('key results in every value form', () => {
         expect(row.label).toBe('42 min → 33.6 min (down 20%), now 38 min, by 2026-06-30');
         const document = ws.documents.get('a.eos')!;
         const offset = document.textDocument.getText().indexOf('Relative');
-        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(offset)
+        });
         const text = JSON.stringify(hover);
         expect(text).toContain('Target:** 33.6 min (down 20%)');
         expect(text).toContain('Deadline:** 2026-06-30');
@@ -139,7 +145,9 @@ describe('key results in every value form', () => {
     });
 
     it('refuse an unreadable value with invalid-value on the value, and nothing else about it', async () => {
-        const ws = await buildWorkspace({ 'a.eos': 'okr O "o" {\n  kr K "Call length" from <|30m|> to <|20m|>\n  kr P "Share" from 40% <|down 10%|>\n  kr C "Close" from 15:40 to <|11|>\n}' });
+        const ws = await buildWorkspace({
+            'a.eos': 'okr O "o" {\n  kr K "Call length" from <|30m|> to <|20m|>\n  kr P "Share" from 40% <|down 10%|>\n  kr C "Close" from 15:40 to <|11|>\n}'
+        });
         const found = ws.diagnostics('a.eos').filter(d => d.code !== 'unaligned-okr');
         expect(found.map(d => [d.code, d.range])).toEqual(ws.markers.get('a.eos')!.map(range => ['invalid-value', range]));
         expect(found.map(d => d.message)).toEqual([
@@ -151,7 +159,9 @@ describe('key results in every value form', () => {
     });
 
     it('refuse a WIP limit below zero or in fractions, on the value, and count nothing against it', async () => {
-        const ws = await buildWorkspace({ 'a.eos': 'stream S "s" { wip <|-1|> }\nstream H "h" { wip <|1.5|> }\nstream F "frozen" { wip 0 }\ninitiative I "i" { stream S status doing updated 2026-11-30 }' });
+        const ws = await buildWorkspace({
+            'a.eos': 'stream S "s" { wip <|-1|> }\nstream H "h" { wip <|1.5|> }\nstream F "frozen" { wip 0 }\ninitiative I "i" { stream S status doing updated 2026-11-30 }'
+        });
         const found = ws.diagnostics('a.eos').filter(d => d.code === 'invalid-value' || d.code === 'wip-exceeded');
         expect(found.map(d => [d.code, d.range])).toEqual(ws.markers.get('a.eos')!.map(range => ['invalid-value', range]));
         expect(found[0].message).toBe("'-1' is not a WIP limit — write how many initiatives this stream may have in progress at once, a whole number such as `wip 3`");

@@ -9,10 +9,16 @@ function m(text: string): MeasureValue {
 
 function kr(baseline?: string, target?: string, current?: string): StrategyElement {
     return {
-        kind: 'kr', name: 'O.K', uri: 'file:///a.eos', links: [], propertyRanges: {},
+        kind: 'kr',
+        name: 'O.K',
+        uri: 'file:///a.eos',
+        links: [],
+        propertyRanges: {},
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         nameRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        ...(baseline ? { baseline: m(baseline) } : {}), ...(target ? { target: m(target) } : {}), ...(current ? { current: m(current) } : {})
+        ...(baseline ? { baseline: m(baseline) } : {}),
+        ...(target ? { target: m(target) } : {}),
+        ...(current ? { current: m(current) } : {})
     };
 }
 

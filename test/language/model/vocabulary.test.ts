@@ -13,7 +13,15 @@ import { KIND_PRESENTATION } from '../../../src/language/helpers/kind-presentati
 import { KANBAN_COLUMNS } from '../../../src/diagram/kanban.js';
 import { VALUE_WORDS } from '../../../src/language/grammar/syntax-messages.js';
 import {
-    BET_STATUSES, CLOSED_BET_STATUSES, ELEMENT_KINDS, isLiveBet, KIND_OF_AST_TYPE, kindOfAstType, LEVEL_RANK, levelRank, VALUE_RULE_WORDS
+    BET_STATUSES,
+    CLOSED_BET_STATUSES,
+    ELEMENT_KINDS,
+    isLiveBet,
+    KIND_OF_AST_TYPE,
+    kindOfAstType,
+    LEVEL_RANK,
+    levelRank,
+    VALUE_RULE_WORDS
 } from '../../../src/language/model/vocabulary.js';
 import type { StrategyElement } from '../../../src/language/model/elements.js';
 
@@ -31,7 +39,11 @@ function keywordChoiceRules(): Map<string, string[]> {
         if (!GrammarAST.isParserRule(candidate) || !candidate.dataType) continue;
         const definition = candidate.definition;
         const choices = GrammarAST.isAlternatives(definition) ? definition.elements : [definition];
-        if (choices.every(GrammarAST.isKeyword)) result.set(candidate.name, choices.map(keyword => (keyword as GrammarAST.Keyword).value));
+        if (choices.every(GrammarAST.isKeyword))
+            result.set(
+                candidate.name,
+                choices.map(keyword => (keyword as GrammarAST.Keyword).value)
+            );
     }
     return result;
 }
@@ -39,13 +51,21 @@ function keywordChoiceRules(): Map<string, string[]> {
 /** Keyword-choice rules that are not a list of values the method explains (a key result's direction). */
 const NOT_VALUE_LISTS = new Set(['Direction']);
 
-const bet = (status?: string): StrategyElement => ({ kind: 'bet', name: 'B', uri: 'file:///x.eos', links: [], propertyRanges: {}, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, nameRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ...(status ? { status: status as never } : {}) });
+const bet = (status?: string): StrategyElement => ({
+    kind: 'bet',
+    name: 'B',
+    uri: 'file:///x.eos',
+    links: [],
+    propertyRanges: {},
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    nameRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    ...(status ? { status: status as never } : {})
+});
 
 describe('vocabulary', () => {
     it('has one kind for every element the grammar declares, opened by the keyword of that kind', () => {
         const element = rule('Element').definition;
-        const declared = (GrammarAST.isAlternatives(element) ? element.elements : [element])
-            .map(call => (call as GrammarAST.RuleCall).rule.ref!.name);
+        const declared = (GrammarAST.isAlternatives(element) ? element.elements : [element]).map(call => (call as GrammarAST.RuleCall).rule.ref!.name);
         expect(Object.keys(KIND_OF_AST_TYPE).sort()).toEqual([...declared, 'KeyResult'].sort());
         for (const type of Object.keys(KIND_OF_AST_TYPE)) {
             const firstKeyword = AstUtils.streamAllContents(rule(type)).find(GrammarAST.isKeyword);
@@ -63,7 +83,7 @@ describe('vocabulary', () => {
         expect(kindOfAstType('toString')).toBeUndefined();
     });
 
-    it('lists every value of every keyword choice in the grammar, in the grammar\'s order, each with its meaning', () => {
+    it("lists every value of every keyword choice in the grammar, in the grammar's order, each with its meaning", () => {
         const grammarChoices = keywordChoiceRules();
         const valueLists = [...grammarChoices.keys()].filter(name => !NOT_VALUE_LISTS.has(name)).sort();
         expect(Object.keys(VALUE_RULE_WORDS).sort()).toEqual(valueLists);

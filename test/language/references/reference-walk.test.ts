@@ -12,12 +12,14 @@ function describeInfo(info: ReferenceInfo): string {
 }
 
 describe.each(['examples/acme', 'examples/flawed'])('references of %s', folder => {
-    test('are visited in the order and with the containers of Langium\'s streams', async () => {
+    test("are visited in the order and with the containers of Langium's streams", async () => {
         const workspace = await buildWorkspace(readEosFolder(folder));
         let total = 0;
         for (const document of workspace.documents.values()) {
             const root = document.parseResult.value;
-            const expected = AstUtils.streamAst(root).flatMap(node => AstUtils.streamReferences(node)).toArray();
+            const expected = AstUtils.streamAst(root)
+                .flatMap(node => AstUtils.streamReferences(node))
+                .toArray();
             const actual: ReferenceInfo[] = [];
             forEachReference(root, info => actual.push(info));
             expect(actual.map(describeInfo)).toEqual(expected.map(describeInfo));
@@ -29,7 +31,7 @@ describe.each(['examples/acme', 'examples/flawed'])('references of %s', folder =
         expect(total).toBeGreaterThan(40);
     });
 
-    test('make the same find-references index as Langium\'s default provider', async () => {
+    test("make the same find-references index as Langium's default provider", async () => {
         const workspace = await buildWorkspace(readEosFolder(folder));
         const services = workspace.services;
         const defaults = new DefaultReferenceDescriptionProvider(services);

@@ -10,16 +10,22 @@ bet Early "Improve early experience" { serves Retention hypothesis "h" streams O
 `;
 
 describe('orphan-initiative', () => {
-    it('is reported on an initiative without a bet, in any file', () => expectCodeAtMarkers('orphan-initiative', {
-        name: 'trigger', files: { 'strategy.eos': strategy, 'team.eos': 'initiative <|Referral|> "Referral rewards" { stream Onboarding status doing }\ninitiative <|Bare|>' }
-    }));
-    it('is not reported when the bet is linked, even in another file', () => expectCodeAtMarkers('orphan-initiative', {
-        name: 'near miss', files: { 'strategy.eos': strategy, 'team.eos': 'initiative Guided { bet Early stream Onboarding }' }
-    }));
-    it('is not reported for an initiative whose bet name is misspelt (that is unresolved-reference)', () => expectCodeAtMarkers('orphan-initiative', {
-        name: 'near miss', files: { 'strategy.eos': strategy, 'team.eos': 'initiative Guided { bet Erly }' }
-    }));
-    it('explains the fault in the method\'s terms', async () => {
+    it('is reported on an initiative without a bet, in any file', () =>
+        expectCodeAtMarkers('orphan-initiative', {
+            name: 'trigger',
+            files: { 'strategy.eos': strategy, 'team.eos': 'initiative <|Referral|> "Referral rewards" { stream Onboarding status doing }\ninitiative <|Bare|>' }
+        }));
+    it('is not reported when the bet is linked, even in another file', () =>
+        expectCodeAtMarkers('orphan-initiative', {
+            name: 'near miss',
+            files: { 'strategy.eos': strategy, 'team.eos': 'initiative Guided { bet Early stream Onboarding }' }
+        }));
+    it('is not reported for an initiative whose bet name is misspelt (that is unresolved-reference)', () =>
+        expectCodeAtMarkers('orphan-initiative', {
+            name: 'near miss',
+            files: { 'strategy.eos': strategy, 'team.eos': 'initiative Guided { bet Erly }' }
+        }));
+    it("explains the fault in the method's terms", async () => {
         const [message] = await messagesOf('orphan-initiative', { 'a.eos': 'initiative Referral' });
         expect(message).toContain("Initiative 'Referral' is linked to no bet");
         expect(message).toContain('bet <Name>');
@@ -27,84 +33,121 @@ describe('orphan-initiative', () => {
 });
 
 describe('orphan-bet', () => {
-    it('is reported on a bet that serves no theme', () => expectCodeAtMarkers('orphan-bet', {
-        name: 'trigger', files: { 'a.eos': 'bet <|Floating|> "x" { hypothesis "h" }' }
-    }));
-    it('is not reported when the bet serves a theme in another file', () => expectCodeAtMarkers('orphan-bet', {
-        name: 'near miss', files: { 'a.eos': 'bet Grounded { serves Retention hypothesis "h" }', 'b.eos': 'theme Retention' }
-    }));
+    it('is reported on a bet that serves no theme', () =>
+        expectCodeAtMarkers('orphan-bet', {
+            name: 'trigger',
+            files: { 'a.eos': 'bet <|Floating|> "x" { hypothesis "h" }' }
+        }));
+    it('is not reported when the bet serves a theme in another file', () =>
+        expectCodeAtMarkers('orphan-bet', {
+            name: 'near miss',
+            files: { 'a.eos': 'bet Grounded { serves Retention hypothesis "h" }', 'b.eos': 'theme Retention' }
+        }));
 });
 
 describe('unaligned-okr', () => {
-    it('is reported on an OKR that supports nothing', () => expectCodeAtMarkers('unaligned-okr', {
-        name: 'trigger', files: { 'a.eos': 'okr <|Lonely|> "Be great" { kr K "k" from 1 to 2 }' }
-    }));
-    it('is not reported when the OKR supports a bet, theme, initiative, OKR or key result', () => expectCodeAtMarkers('unaligned-okr', {
-        name: 'near miss', files: {
-            'a.eos': strategy + 'initiative I { bet Early }\nokr Top "Top" { supports Retention kr K "k" from 1 to 2 }',
-            'b.eos': ['okr A { supports Early kr K from 1 to 2 }', 'okr B { supports Retention kr K from 1 to 2 }',
-                'okr C { supports I kr K from 1 to 2 }', 'okr D { supports Top kr K from 1 to 2 }', 'okr E { supports Top.K kr K from 1 to 2 }'].join('\n')
-        }
-    }));
+    it('is reported on an OKR that supports nothing', () =>
+        expectCodeAtMarkers('unaligned-okr', {
+            name: 'trigger',
+            files: { 'a.eos': 'okr <|Lonely|> "Be great" { kr K "k" from 1 to 2 }' }
+        }));
+    it('is not reported when the OKR supports a bet, theme, initiative, OKR or key result', () =>
+        expectCodeAtMarkers('unaligned-okr', {
+            name: 'near miss',
+            files: {
+                'a.eos': strategy + 'initiative I { bet Early }\nokr Top "Top" { supports Retention kr K "k" from 1 to 2 }',
+                'b.eos': [
+                    'okr A { supports Early kr K from 1 to 2 }',
+                    'okr B { supports Retention kr K from 1 to 2 }',
+                    'okr C { supports I kr K from 1 to 2 }',
+                    'okr D { supports Top kr K from 1 to 2 }',
+                    'okr E { supports Top.K kr K from 1 to 2 }'
+                ].join('\n')
+            }
+        }));
 });
 
 describe('cascaded-okr', () => {
-    it('is reported when an objective copies the objective it supports, ignoring case and spacing', () => expectCodeAtMarkers('cascaded-okr', {
-        name: 'trigger', files: {
-            'company.eos': 'okr Growth "Grow revenue in Europe" { kr K from 1 to 2 }',
-            'team.eos': 'okr <|TeamGrowth|> "grow  revenue in europe." { supports Growth kr K from 1 to 2 }\nokr <|ViaKr|> "Grow Revenue in Europe" { supports Growth.K kr K from 1 to 2 }'
-        }
-    }));
-    it('is not reported when the team says what it changes to move the objective', () => expectCodeAtMarkers('cascaded-okr', {
-        name: 'near miss', files: {
-            'company.eos': 'okr Growth "Grow revenue in Europe" { kr K from 1 to 2 }',
-            'team.eos': 'okr TeamGrowth "Make checkout effortless for European cards" { supports Growth kr K from 1 to 2 }'
-        }
-    }));
+    it('is reported when an objective copies the objective it supports, ignoring case and spacing', () =>
+        expectCodeAtMarkers('cascaded-okr', {
+            name: 'trigger',
+            files: {
+                'company.eos': 'okr Growth "Grow revenue in Europe" { kr K from 1 to 2 }',
+                'team.eos':
+                    'okr <|TeamGrowth|> "grow  revenue in europe." { supports Growth kr K from 1 to 2 }\nokr <|ViaKr|> "Grow Revenue in Europe" { supports Growth.K kr K from 1 to 2 }'
+            }
+        }));
+    it('is not reported when the team says what it changes to move the objective', () =>
+        expectCodeAtMarkers('cascaded-okr', {
+            name: 'near miss',
+            files: {
+                'company.eos': 'okr Growth "Grow revenue in Europe" { kr K from 1 to 2 }',
+                'team.eos': 'okr TeamGrowth "Make checkout effortless for European cards" { supports Growth kr K from 1 to 2 }'
+            }
+        }));
 });
 
 describe('level-inversion', () => {
-    const teams = 'team Co { level company }\nteam Div { level division parent Co }\nteam Crew { level crew parent Div }\nteam Pod { level pod parent Crew }\nteam Fn { level function parent Co }';
-    it('is reported when a higher level supports a lower level\'s OKR', () => expectCodeAtMarkers('level-inversion', {
-        name: 'trigger', files: {
-            'teams.eos': teams,
-            'okrs.eos': 'okr CrewGoal { owner Crew kr K from 1 to 2 }\nokr <|DivGoal|> { owner Div supports CrewGoal kr K from 1 to 2 }\nokr <|CoGoal|> { owner Co supports CrewGoal.K kr K from 1 to 2 }'
-        }
-    }));
-    it('is not reported for support upwards or between peers (division and function; pod and team)', () => expectCodeAtMarkers('level-inversion', {
-        name: 'near miss', files: {
-            'teams.eos': teams + '\nteam T { level team parent Crew }',
-            'okrs.eos': 'okr DivGoal { owner Div kr K from 1 to 2 }\nokr FnGoal { owner Fn supports DivGoal kr K from 1 to 2 }\nokr PodGoal { owner Pod supports DivGoal kr K from 1 to 2 }\nokr TGoal { owner T supports PodGoal kr K from 1 to 2 }\nokr NoOwner { supports PodGoal kr K from 1 to 2 }'
-        }
-    }));
+    const teams =
+        'team Co { level company }\nteam Div { level division parent Co }\nteam Crew { level crew parent Div }\nteam Pod { level pod parent Crew }\nteam Fn { level function parent Co }';
+    it("is reported when a higher level supports a lower level's OKR", () =>
+        expectCodeAtMarkers('level-inversion', {
+            name: 'trigger',
+            files: {
+                'teams.eos': teams,
+                'okrs.eos':
+                    'okr CrewGoal { owner Crew kr K from 1 to 2 }\nokr <|DivGoal|> { owner Div supports CrewGoal kr K from 1 to 2 }\nokr <|CoGoal|> { owner Co supports CrewGoal.K kr K from 1 to 2 }'
+            }
+        }));
+    it('is not reported for support upwards or between peers (division and function; pod and team)', () =>
+        expectCodeAtMarkers('level-inversion', {
+            name: 'near miss',
+            files: {
+                'teams.eos': teams + '\nteam T { level team parent Crew }',
+                'okrs.eos':
+                    'okr DivGoal { owner Div kr K from 1 to 2 }\nokr FnGoal { owner Fn supports DivGoal kr K from 1 to 2 }\nokr PodGoal { owner Pod supports DivGoal kr K from 1 to 2 }\nokr TGoal { owner T supports PodGoal kr K from 1 to 2 }\nokr NoOwner { supports PodGoal kr K from 1 to 2 }'
+            }
+        }));
 });
 
 describe('stream-mismatch', () => {
-    it('is reported on an initiative in a stream its bet does not span', () => expectCodeAtMarkers('stream-mismatch', {
-        name: 'trigger', files: { 'strategy.eos': strategy, 'team.eos': 'initiative <|Chatbot|> { bet Early stream Support }' }
-    }));
-    it('is not reported when the stream is spanned or the bet names no streams', () => expectCodeAtMarkers('stream-mismatch', {
-        name: 'near miss', files: {
-            'strategy.eos': strategy + '\nbet Open { serves Retention hypothesis "h" }',
-            'team.eos': 'initiative A { bet Early stream Onboarding }\ninitiative B { bet Open stream Support }'
-        }
-    }));
+    it('is reported on an initiative in a stream its bet does not span', () =>
+        expectCodeAtMarkers('stream-mismatch', {
+            name: 'trigger',
+            files: { 'strategy.eos': strategy, 'team.eos': 'initiative <|Chatbot|> { bet Early stream Support }' }
+        }));
+    it('is not reported when the stream is spanned or the bet names no streams', () =>
+        expectCodeAtMarkers('stream-mismatch', {
+            name: 'near miss',
+            files: {
+                'strategy.eos': strategy + '\nbet Open { serves Retention hypothesis "h" }',
+                'team.eos': 'initiative A { bet Early stream Onboarding }\ninitiative B { bet Open stream Support }'
+            }
+        }));
 });
 
 describe('unfunded-bet', () => {
-    it('is reported on a live bet with no initiative', () => expectCodeAtMarkers('unfunded-bet', {
-        name: 'trigger', files: { 'a.eos': 'bet <|Idle|> { hypothesis "h" }\nbet <|Proposed|> { status proposed }' }
-    }));
-    it('is not reported when an initiative in another file tests the bet, or the bet is stopped', () => expectCodeAtMarkers('unfunded-bet', {
-        name: 'near miss', files: { 'a.eos': 'bet Funded { hypothesis "h" }\nbet Closed { status stopped }\nbet Refuted { status invalidated }', 'b.eos': 'initiative I { bet Funded }' }
-    }));
+    it('is reported on a live bet with no initiative', () =>
+        expectCodeAtMarkers('unfunded-bet', {
+            name: 'trigger',
+            files: { 'a.eos': 'bet <|Idle|> { hypothesis "h" }\nbet <|Proposed|> { status proposed }' }
+        }));
+    it('is not reported when an initiative in another file tests the bet, or the bet is stopped', () =>
+        expectCodeAtMarkers('unfunded-bet', {
+            name: 'near miss',
+            files: { 'a.eos': 'bet Funded { hypothesis "h" }\nbet Closed { status stopped }\nbet Refuted { status invalidated }', 'b.eos': 'initiative I { bet Funded }' }
+        }));
 });
 
 describe('theme-without-bets', () => {
-    it('is reported on a theme no bet serves', () => expectCodeAtMarkers('theme-without-bets', {
-        name: 'trigger', files: { 'a.eos': 'theme <|Neglected|> "x"' }
-    }));
-    it('is not reported when a bet in another file serves it (among several themes)', () => expectCodeAtMarkers('theme-without-bets', {
-        name: 'near miss', files: { 'a.eos': 'theme A\ntheme B', 'b.eos': 'bet X { serves A, B }' }
-    }));
+    it('is reported on a theme no bet serves', () =>
+        expectCodeAtMarkers('theme-without-bets', {
+            name: 'trigger',
+            files: { 'a.eos': 'theme <|Neglected|> "x"' }
+        }));
+    it('is not reported when a bet in another file serves it (among several themes)', () =>
+        expectCodeAtMarkers('theme-without-bets', {
+            name: 'near miss',
+            files: { 'a.eos': 'theme A\ntheme B', 'b.eos': 'bet X { serves A, B }' }
+        }));
 });

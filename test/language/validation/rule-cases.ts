@@ -16,7 +16,10 @@ export interface RuleCase {
 export async function expectCodeAtMarkers(code: DiagnosticCode, testCase: RuleCase): Promise<void> {
     const ws = await buildWorkspace(testCase.files, testCase.today ? { today: testCase.today } : {});
     for (const file of Object.keys(testCase.files)) {
-        const actual = ws.diagnostics(file).filter(d => d.code === code).map(d => d.range)
+        const actual = ws
+            .diagnostics(file)
+            .filter(d => d.code === code)
+            .map(d => d.range)
             .sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
         expect(actual, `${code} in ${file}`).toEqual(ws.markers.get(file));
     }
@@ -24,5 +27,8 @@ export async function expectCodeAtMarkers(code: DiagnosticCode, testCase: RuleCa
 
 export async function messagesOf(code: DiagnosticCode, files: Record<string, string>, today?: string): Promise<string[]> {
     const ws = await buildWorkspace(files, today ? { today } : {});
-    return ws.all().filter(d => d.code === code).map(d => String(d.message));
+    return ws
+        .all()
+        .filter(d => d.code === code)
+        .map(d => String(d.message));
 }

@@ -17,8 +17,7 @@ function workspaceFiles(betName: string): Record<string, string> {
         'strategy.eos': `theme Grow "Grow"\nbet ${betName} "Bet" { serves Grow hypothesis "h" }\nstream Web "Web" { wip 50 }\n`
     };
     for (let t = 0; t < TEAMS; t++) {
-        files[`teams/team${t}.eos`] = Array.from({ length: 25 }, (_, i) =>
-            `initiative T${t}I${i} "Initiative ${i}" { bet Early stream Web status funnel }`).join('\n');
+        files[`teams/team${t}.eos`] = Array.from({ length: 25 }, (_, i) => `initiative T${t}I${i} "Initiative ${i}" { bet Early stream Web status funnel }`).join('\n');
     }
     return files;
 }
@@ -39,8 +38,10 @@ function edit(services: EosServices, uri: URI, text: string, version: number): v
 }
 
 function unresolvedCount(services: EosServices): number {
-    return services.shared.workspace.LangiumDocuments.all.toArray()
-        .flatMap(d => d.diagnostics ?? []).filter(d => d.code === 'unresolved-reference').length;
+    return services.shared.workspace.LangiumDocuments.all
+        .toArray()
+        .flatMap(d => d.diagnostics ?? [])
+        .filter(d => d.code === 'unresolved-reference').length;
 }
 
 describe('cancelling a build when the user types again', () => {
@@ -57,7 +58,10 @@ describe('cancelling a build when the user types again', () => {
         const listener = builder.onDocumentPhase(DocumentState.Validated, () => {
             if (++validatedBeforeCancel === 1) source.cancel();
         });
-        const cancelled = await builder.update([strategy], [], source.token).then(() => 'completed', (error: unknown) => isOperationCancelled(error) ? 'cancelled' : error);
+        const cancelled = await builder.update([strategy], [], source.token).then(
+            () => 'completed',
+            (error: unknown) => (isOperationCancelled(error) ? 'cancelled' : error)
+        );
         listener.dispose();
         expect(cancelled).toBe('cancelled');
         const states = services.shared.workspace.LangiumDocuments.all.toArray().map(d => d.state);
@@ -80,19 +84,23 @@ describe('cancelling a build when the user types again', () => {
         const builder = services.shared.workspace.DocumentBuilder;
         const strategy = uris.get('strategy.eos')!;
         const outcomes: string[] = [];
-        const run = (name: string, version: number) => lock.write(async token => {
-            edit(services, strategy, workspaceFiles(name)['strategy.eos'], version);
-            try {
-                await builder.update([strategy], [], token);
-                outcomes.push(`${name} built`);
-            } catch (error) {
-                if (!isOperationCancelled(error)) throw error;
-                outcomes.push(`${name} cancelled`);
-            }
-        });
+        const run = (name: string, version: number) =>
+            lock.write(async token => {
+                edit(services, strategy, workspaceFiles(name)['strategy.eos'], version);
+                try {
+                    await builder.update([strategy], [], token);
+                    outcomes.push(`${name} built`);
+                } catch (error) {
+                    if (!isOperationCancelled(error)) throw error;
+                    outcomes.push(`${name} cancelled`);
+                }
+            });
         // Type again once the first build is linking the team files.
         const linking = new Promise<void>(resolve => {
-            const listener = builder.onDocumentPhase(DocumentState.Linked, () => { listener.dispose(); resolve(); });
+            const listener = builder.onDocumentPhase(DocumentState.Linked, () => {
+                listener.dispose();
+                resolve();
+            });
         });
         const first = run('Late', 2);
         await linking;

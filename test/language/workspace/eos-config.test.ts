@@ -44,9 +44,12 @@ describe('severities', () => {
     });
 
     it('lets the config file win over editor settings, and settings fill in the rest', async () => {
-        const ws = await buildWorkspace({ 'a.eos': 'bet Floating { hypothesis "h" }\ninitiative Orphan' }, {
-            config: { diagnostics: { 'orphan-bet': 'hint' } }
-        });
+        const ws = await buildWorkspace(
+            { 'a.eos': 'bet Floating { hypothesis "h" }\ninitiative Orphan' },
+            {
+                config: { diagnostics: { 'orphan-bet': 'hint' } }
+            }
+        );
         const strategy = ws.services.eos.StrategyWorkspace;
         strategy.editorDiagnostics = { 'orphan-bet': 'error', 'orphan-initiative': 'off' };
         const validator = ws.services.validation.DocumentValidator;
@@ -59,8 +62,7 @@ describe('severities', () => {
 
 describe('parseConfig', () => {
     it('reads stalledAfterDays and diagnostics', () => {
-        expect(parseConfig('{ "stalledAfterDays": 14, "diagnostics": { "kr-no-change": "info" } }'))
-            .toEqual({ stalledAfterDays: 14, diagnostics: { 'kr-no-change': 'info' } });
+        expect(parseConfig('{ "stalledAfterDays": 14, "diagnostics": { "kr-no-change": "info" } }')).toEqual({ stalledAfterDays: 14, diagnostics: { 'kr-no-change': 'info' } });
         expect(parseConfig('\uFEFF{}')).toEqual({ diagnostics: {} });
     });
     it.each([

@@ -5,11 +5,13 @@ import { parseEditorSettings } from '../../../src/language/workspace/eos-setting
 
 describe('eos.* editor settings', () => {
     it('keep the codes the user changed; "default" and null are no override', () => {
-        expect(parseEditorSettings({
-            stalledAfterDays: 14,
-            diagnostics: { 'orphan-bet': 'error', 'unfunded-bet': 'off', 'kr-no-change': 'default', 'too-many-krs': null },
-            trace: { server: 'verbose' }
-        })).toEqual({ settings: { stalledAfterDays: 14, diagnostics: { 'orphan-bet': 'error', 'unfunded-bet': 'off' } }, problems: [] });
+        expect(
+            parseEditorSettings({
+                stalledAfterDays: 14,
+                diagnostics: { 'orphan-bet': 'error', 'unfunded-bet': 'off', 'kr-no-change': 'default', 'too-many-krs': null },
+                trace: { server: 'verbose' }
+            })
+        ).toEqual({ settings: { stalledAfterDays: 14, diagnostics: { 'orphan-bet': 'error', 'unfunded-bet': 'off' } }, problems: [] });
         expect(parseEditorSettings(undefined)).toEqual({ settings: { stalledAfterDays: undefined, diagnostics: {} }, problems: [] });
         expect(parseEditorSettings({ stalledAfterDays: null })).toEqual({ settings: { stalledAfterDays: undefined, diagnostics: {} }, problems: [] });
     });
@@ -33,7 +35,11 @@ describe('eos.* editor settings', () => {
         for (const value of [0, 7, -1, 2.5, '30', true]) {
             const fromSettings = parseEditorSettings({ stalledAfterDays: value });
             let fromFile: number | undefined;
-            try { fromFile = parseConfig(JSON.stringify({ stalledAfterDays: value })).stalledAfterDays; } catch { fromFile = undefined; }
+            try {
+                fromFile = parseConfig(JSON.stringify({ stalledAfterDays: value })).stalledAfterDays;
+            } catch {
+                fromFile = undefined;
+            }
             expect(fromSettings.settings.stalledAfterDays, String(value)).toBe(fromFile);
             expect(fromSettings.problems.length, String(value)).toBe(fromFile === undefined ? 1 : 0);
         }

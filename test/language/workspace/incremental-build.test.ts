@@ -54,12 +54,18 @@ async function session(files: Record<string, string>) {
     Eos.eos.StrategyWorkspace.today = TODAY;
     const published = new Map<string, Diagnostic[]>();
     const builder = shared.workspace.DocumentBuilder;
-    builder.onDocumentPhase(DocumentState.Validated, document => { published.set(fileOf(document), document.diagnostics ?? []); });
+    builder.onDocumentPhase(DocumentState.Validated, document => {
+        published.set(fileOf(document), document.diagnostics ?? []);
+    });
     keepWorkspaceDiagnosticsFresh(Eos, {
-        sendDiagnostics: async ({ uri, diagnostics }: { uri: string; diagnostics: Diagnostic[] }) => { published.set(uri.replace('file:///ws/', ''), diagnostics); }
+        sendDiagnostics: async ({ uri, diagnostics }: { uri: string; diagnostics: Diagnostic[] }) => {
+            published.set(uri.replace('file:///ws/', ''), diagnostics);
+        }
     } as unknown as Connection);
     const linked: string[] = [];
-    builder.onDocumentPhase(DocumentState.Linked, document => { linked.push(fileOf(document)); });
+    builder.onDocumentPhase(DocumentState.Linked, document => {
+        linked.push(fileOf(document));
+    });
     const versions = new Map<string, number>();
     const setText = (file: string, text: string) => {
         const version = (versions.get(file) ?? 0) + 1;
@@ -74,7 +80,9 @@ async function session(files: Record<string, string>) {
     });
     await builder.build(documents, { validation: true });
     return {
-        services: Eos, published, linked,
+        services: Eos,
+        published,
+        linked,
         document: (file: string) => shared.workspace.LangiumDocuments.getDocument(uriOf(file))!,
         /** Replaces a file's text; returns the files this update relinked. */
         async edit(file: string, text: string, cancelToken = Cancellation.CancellationToken.None): Promise<string[]> {
@@ -109,7 +117,7 @@ async function definitionAt(ws: Awaited<ReturnType<typeof session>>, file: strin
     const text = document.textDocument.getText();
     const offset = text.indexOf(needle) + needle.length - 2;
     const position = document.textDocument.positionAt(offset);
-    const links: LocationLink[] = await ws.services.lsp.DefinitionProvider!.getDefinition(document, { textDocument: { uri: document.uri.toString() }, position }) ?? [];
+    const links: LocationLink[] = (await ws.services.lsp.DefinitionProvider!.getDefinition(document, { textDocument: { uri: document.uri.toString() }, position })) ?? [];
     return links.map(link => {
         const target = ws.document(link.targetUri.replace('file:///ws/', ''));
         const start = link.targetSelectionRange.start;
@@ -145,7 +153,12 @@ describe('incremental build', () => {
         const document = ws.document('strategy.eos');
         const text = document.textDocument.getText();
         const position = document.textDocument.positionAt(text.indexOf('bet EarlyExperience') + 6);
-        const locations = await ws.services.lsp.ReferencesProvider!.findReferences(document, { textDocument: { uri: document.uri.toString() }, position, context: { includeDeclaration: false } }) ?? [];
+        const locations =
+            (await ws.services.lsp.ReferencesProvider!.findReferences(document, {
+                textDocument: { uri: document.uri.toString() },
+                position,
+                context: { includeDeclaration: false }
+            })) ?? [];
         const where = locations.map(location => `${location.uri.replace('file:///ws/', '')}:${location.range.start.line + 1}`).sort();
         expect(where).toEqual(['teams/crew.eos:13', 'teams/crew.eos:4']);
     });

@@ -8,20 +8,17 @@ import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const orphanInitiative: ElementRule = (element, _context, report) => {
     if (element.kind !== 'initiative' || firstLink(element, 'bet')) return;
-    report(findingOn(element, 'orphan-initiative',
-        `Initiative ${label(element)} is linked to no bet`));
+    report(findingOn(element, 'orphan-initiative', `Initiative ${label(element)} is linked to no bet`));
 };
 
 export const orphanBet: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || firstLink(element, 'serves')) return;
-    report(findingOn(element, 'orphan-bet',
-        `Bet ${label(element)} serves no theme`));
+    report(findingOn(element, 'orphan-bet', `Bet ${label(element)} serves no theme`));
 };
 
 export const unalignedOkr: ElementRule = (element, _context, report) => {
     if (element.kind !== 'okr' || firstLink(element, 'supports')) return;
-    report(findingOn(element, 'unaligned-okr',
-        `OKR ${label(element)} supports nothing`));
+    report(findingOn(element, 'unaligned-okr', `OKR ${label(element)} supports nothing`));
 };
 
 /** Compares objectives the way a reader would: case, spacing and final punctuation do not count. */
@@ -45,9 +42,7 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
         const target = model.okrOf(supported);
         if (!target || target === element || !target.title) continue;
         if (normaliseObjective(target.title) === mine) {
-            report(findingOn(element, 'cascaded-okr',
-                `OKR ${label(element)} repeats the objective of ${label(target)} word for word`,
-                { data: { supported: target.name } }));
+            report(findingOn(element, 'cascaded-okr', `OKR ${label(element)} repeats the objective of ${label(target)} word for word`, { data: { supported: target.name } }));
             return;
         }
     }
@@ -66,9 +61,11 @@ export const levelInversion: ElementRule = (element, { model }, report) => {
         const theirRank = levelRank(theirLevel);
         if (theirRank === undefined) continue;
         if (ownRank < theirRank) {
-            report(findingOn(element, 'level-inversion',
-                `OKR ${label(element)} (${ownLevel} level) supports ${label(supported)} of a lower level (${owner!.name}, ${theirLevel})`,
-                { data: { supported: supported.name } }));
+            report(
+                findingOn(element, 'level-inversion', `OKR ${label(element)} (${ownLevel} level) supports ${label(supported)} of a lower level (${owner!.name}, ${theirLevel})`, {
+                    data: { supported: supported.name }
+                })
+            );
             return;
         }
     }
@@ -82,21 +79,24 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
     const betStreams = linksOf(bet, 'streams');
     if (betStreams.length === 0) return;
     if (betStreams.some(link => model.resolve(link) === stream || link.target === stream.name)) return;
-    report(findingOn(element, 'stream-mismatch',
-        `Initiative ${label(element)} runs in ${label(stream)}, outside its bet ${label(bet)} (${betStreams.map(l => l.target).join(', ')})`,
-        { data: { stream: stream.name, bet: bet.name } }));
+    report(
+        findingOn(
+            element,
+            'stream-mismatch',
+            `Initiative ${label(element)} runs in ${label(stream)}, outside its bet ${label(bet)} (${betStreams.map(l => l.target).join(', ')})`,
+            { data: { stream: stream.name, bet: bet.name } }
+        )
+    );
 };
 
 export const unfundedBet: ElementRule = (element, { model }, report) => {
     if (!isLiveBet(element)) return;
     if (model.incoming(element, 'bet').some(entry => entry.source.kind === 'initiative')) return;
-    report(findingOn(element, 'unfunded-bet',
-        `Bet ${label(element)} has no initiative`));
+    report(findingOn(element, 'unfunded-bet', `Bet ${label(element)} has no initiative`));
 };
 
 export const themeWithoutBets: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'theme') return;
     if (model.incoming(element, 'serves').some(entry => entry.source.kind === 'bet')) return;
-    report(findingOn(element, 'theme-without-bets',
-        `Theme ${label(element)} has no bet serving it`));
+    report(findingOn(element, 'theme-without-bets', `Theme ${label(element)} has no bet serving it`));
 };

@@ -4,8 +4,19 @@
  * The facts come from model/autonomy.ts, which the hovers, views and report share.
  */
 import {
-    chainToCompany, decisionDay, DEFAULT_TENET_UNUSED_AFTER_DAYS, DEFAULT_VALUE_DRIFT_AFTER_DAYS, deciderText, decisionsApplying,
-    logStartDay, mayDecide, needSupport, teamAndAncestors, tenetUse, valueChain, valueChainBroken
+    chainToCompany,
+    decisionDay,
+    DEFAULT_TENET_UNUSED_AFTER_DAYS,
+    DEFAULT_VALUE_DRIFT_AFTER_DAYS,
+    deciderText,
+    decisionsApplying,
+    logStartDay,
+    mayDecide,
+    needSupport,
+    teamAndAncestors,
+    tenetUse,
+    valueChain,
+    valueChainBroken
 } from '../../model/autonomy.js';
 import { parseDate } from '../../model/dates.js';
 import type { StrategyElement } from '../../model/elements.js';
@@ -24,12 +35,13 @@ export const decisionBelowLevel: ElementRule = (element, { model }, report) => {
     const escalatedTo = model.target(element, 'escalatedTo');
     if (escalatedTo && mayDecide(model, type, escalatedTo) === 'yes') return;
     const who = deciderText(model, type);
-    const escalation = escalatedTo
-        ? `, escalated to ${escalatedTo.name} (${levelOf(escalatedTo)}), which may not take it either`
-        : ', not escalated';
-    report(findingOn(element, 'decision-below-level',
-        `Decision ${label(element)} by ${owner.name} (${levelOf(owner)}) is for ${who}${escalation}`,
-        { fix: `Write \`escalated to <Team>\`, or change \`decided by\` in ${label(type)}.`, data: { type: type.name, owner: owner.name } }));
+    const escalation = escalatedTo ? `, escalated to ${escalatedTo.name} (${levelOf(escalatedTo)}), which may not take it either` : ', not escalated';
+    report(
+        findingOn(element, 'decision-below-level', `Decision ${label(element)} by ${owner.name} (${levelOf(owner)}) is for ${who}${escalation}`, {
+            fix: `Write \`escalated to <Team>\`, or change \`decided by\` in ${label(type)}.`,
+            data: { type: type.name, owner: owner.name }
+        })
+    );
 };
 
 export const decisionNotEscalated: ElementRule = (element, { model }, report) => {
@@ -41,15 +53,21 @@ export const decisionNotEscalated: ElementRule = (element, { model }, report) =>
     const trigger = type.trigger ? ` ("${type.trigger}")` : '';
     if (!escalatedTo) {
         if (element.links.some(link => link.relation === 'escalatedTo')) return; // an unknown team: unresolved-reference says so
-        report(findingOn(element, 'decision-not-escalated',
-            `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} but was not escalated`,
-            { fix: `Write \`escalated to ${required?.name ?? '<Team>'}\`, or remove \`triggers escalation\`.`, data: { type: type.name } }));
+        report(
+            findingOn(element, 'decision-not-escalated', `Decision ${label(element)} meets the escalation trigger of ${label(type)}${trigger} but was not escalated`, {
+                fix: `Write \`escalated to ${required?.name ?? '<Team>'}\`, or remove \`triggers escalation\`.`,
+                data: { type: type.name }
+            })
+        );
         return;
     }
     if (required && !teamAndAncestors(model, required).includes(escalatedTo)) {
-        report(findingOn(element, 'decision-not-escalated',
-            `Decision ${label(element)} was escalated to ${escalatedTo.name}, but ${label(type)} sends it to ${required.name}`,
-            { fix: `Escalate it to ${required.name} (or a team above it), or change \`escalate … to\` in ${label(type)}.`, data: { type: type.name, required: required.name } }));
+        report(
+            findingOn(element, 'decision-not-escalated', `Decision ${label(element)} was escalated to ${escalatedTo.name}, but ${label(type)} sends it to ${required.name}`, {
+                fix: `Escalate it to ${required.name} (or a team above it), or change \`escalate … to\` in ${label(type)}.`,
+                data: { type: type.name, required: required.name }
+            })
+        );
     }
 };
 
@@ -57,9 +75,12 @@ export const tenetSetAsideWithoutReason: ElementRule = (element, _context, repor
     if (element.kind !== 'decision') return;
     for (const citation of element.citations ?? []) {
         if (citation.side !== 'sets-aside' || (citation.reason !== undefined && citation.reason.trim() !== '')) continue;
-        report(findingOn(element, 'tenet-set-aside-without-reason',
-            `Decision ${label(element)} sets tenet '${citation.tenet}' aside without a reason`,
-            { range: citation.range, data: { tenet: citation.tenet } }));
+        report(
+            findingOn(element, 'tenet-set-aside-without-reason', `Decision ${label(element)} sets tenet '${citation.tenet}' aside without a reason`, {
+                range: citation.range,
+                data: { tenet: citation.tenet }
+            })
+        );
     }
 };
 
@@ -78,12 +99,13 @@ export const tenetUnused: ElementRule = (element, { model, today, tenetUnusedAft
     const since = use.lastCited !== undefined ? parseDate(use.lastCited)! : start;
     const age = ageInDays(today, since);
     if (age === undefined || age <= limit) return;
-    const when = use.lastCited !== undefined
-        ? `was last cited ${age} days ago`
-        : `was never cited in ${age} days of decision records`;
-    report(findingOn(element, 'tenet-unused',
-        `Tenet ${label(element)} ${when} (limit ${limit})`,
-        { fix: `Cite it (\`follows ${element.name}\`), sharpen its \`when\`, or retire it.`, data: { days: age } }));
+    const when = use.lastCited !== undefined ? `was last cited ${age} days ago` : `was never cited in ${age} days of decision records`;
+    report(
+        findingOn(element, 'tenet-unused', `Tenet ${label(element)} ${when} (limit ${limit})`, {
+            fix: `Cite it (\`follows ${element.name}\`), sharpen its \`when\`, or retire it.`,
+            data: { days: age }
+        })
+    );
 };
 
 export const tenetContested: ElementRule = (element, { model }, report) => {
@@ -91,18 +113,24 @@ export const tenetContested: ElementRule = (element, { model }, report) => {
     const use = tenetUse(model, element);
     if (!use.followed.length || !use.setAside.length) return;
     const names = (list: StrategyElement[]) => list.map(d => d.name).join(', ');
-    report(findingOn(element, 'tenet-contested',
-        `Tenet ${label(element)} is followed by ${names(use.followed)} but set aside by ${names(use.setAside)}`,
-        { data: { followed: use.followed.map(d => d.name), setAside: use.setAside.map(d => d.name) } }));
+    report(
+        findingOn(element, 'tenet-contested', `Tenet ${label(element)} is followed by ${names(use.followed)} but set aside by ${names(use.setAside)}`, {
+            data: { followed: use.followed.map(d => d.name), setAside: use.setAside.map(d => d.name) }
+        })
+    );
 };
 
 /** A tenet, practice, interpretation or decision lives the value out (else `value-unpracticed` speaks). */
 function livedOut(model: WorkspaceModel, value: StrategyElement): boolean {
-    return model.incoming(value).some(({ source, link }) =>
-        (source.kind === 'tenet' && link.relation === 'upholds')
-        || (source.kind === 'practice' && link.relation === 'embodies')
-        || (source.kind === 'value' && link.relation === 'extends')
-        || ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies'));
+    return model
+        .incoming(value)
+        .some(
+            ({ source, link }) =>
+                (source.kind === 'tenet' && link.relation === 'upholds') ||
+                (source.kind === 'practice' && link.relation === 'embodies') ||
+                (source.kind === 'value' && link.relation === 'extends') ||
+                ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies')
+        );
 }
 
 export const valueDrift: ElementRule = (element, { model, today, valueDriftAfterDays }, report) => {
@@ -114,12 +142,13 @@ export const valueDrift: ElementRule = (element, { model, today, valueDriftAfter
     const since = last ? decisionDay(last)! : start;
     const age = ageInDays(today, since);
     if (age === undefined || age <= limit) return;
-    const when = last
-        ? `was last applied ${age} days ago`
-        : `was never applied in ${age} days of decision records`;
-    report(findingOn(element, 'value-drift',
-        `Value ${label(element)} ${when} (limit ${limit})`,
-        { fix: `Write \`applies ${element.name}\` in a decision, or follow a tenet that upholds it.`, data: { days: age } }));
+    const when = last ? `was last applied ${age} days ago` : `was never applied in ${age} days of decision records`;
+    report(
+        findingOn(element, 'value-drift', `Value ${label(element)} ${when} (limit ${limit})`, {
+            fix: `Write \`applies ${element.name}\` in a decision, or follow a tenet that upholds it.`,
+            data: { days: age }
+        })
+    );
 };
 
 export const valueChainBrokenRule: ElementRule = (element, { model }, report) => {
@@ -130,9 +159,12 @@ export const valueChainBrokenRule: ElementRule = (element, { model }, report) =>
         const owner = model.target(element, 'owner')!;
         const path = chain.length > 1 ? ` (${chain.map(v => v.name).join(' → ')})` : '';
         const end = top === element ? 'it extends no value' : `its chain of \`extends\`${path} stops at ${label(top)}, which no company-level team owns`;
-        report(findingOn(element, 'value-chain-broken',
-            `Value ${label(element)} (${owner.name}, ${owner.level} level): ${end}`,
-            { fix: `Add \`extends <CompanyValue>\` to ${label(top)}.`, data: { top: top.name } }));
+        report(
+            findingOn(element, 'value-chain-broken', `Value ${label(element)} (${owner.name}, ${owner.level} level): ${end}`, {
+                fix: `Add \`extends <CompanyValue>\` to ${label(top)}.`,
+                data: { top: top.name }
+            })
+        );
         return;
     }
     if (element.kind !== 'practice') return;
@@ -142,9 +174,18 @@ export const valueChainBrokenRule: ElementRule = (element, { model }, report) =>
         if (!value || valueChainBroken(model, value)) continue; // the value carries the finding itself
         const verdict = chainToCompany(model, value);
         if (verdict.reaches !== false) continue;
-        report(findingOn(element, 'value-chain-broken',
-            `Practice ${label(element)} embodies ${label(value)}, whose chain of \`extends\` stops at ${label(verdict.top)} short of a company value`,
-            { range: link.range, fix: `Embody a value that reaches one, or add \`extends <CompanyValue>\` to ${label(verdict.top)}.`, data: { value: value.name, top: verdict.top.name } }));
+        report(
+            findingOn(
+                element,
+                'value-chain-broken',
+                `Practice ${label(element)} embodies ${label(value)}, whose chain of \`extends\` stops at ${label(verdict.top)} short of a company value`,
+                {
+                    range: link.range,
+                    fix: `Embody a value that reaches one, or add \`extends <CompanyValue>\` to ${label(verdict.top)}.`,
+                    data: { value: value.name, top: verdict.top.name }
+                }
+            )
+        );
     }
 };
 
@@ -159,8 +200,12 @@ export const needUnsupported: ElementRule = (element, { model }, report) => {
         if (support.by.length) continue;
         const viaBet = support.bets.length ? `, or an initiative under ${support.bets.map(bet => `bet ${label(bet)}`).join(' or ')}` : '';
         const supportsWhat = `\`supports ${element.name}\``;
-        report(findingOn(element, 'need-unsupported',
-            `${kind} ${label(element)} needs ${team.name}, and nothing ${team.name} plans meets it`,
-            { range: need.range, fix: `Agree it with ${team.name} (an OKR with ${supportsWhat}${viaBet}), or drop it.`, data: { team: team.name } }));
+        report(
+            findingOn(element, 'need-unsupported', `${kind} ${label(element)} needs ${team.name}, and nothing ${team.name} plans meets it`, {
+                range: need.range,
+                fix: `Agree it with ${team.name} (an OKR with ${supportsWhat}${viaBet}), or drop it.`,
+                data: { team: team.name }
+            })
+        );
     }
 };

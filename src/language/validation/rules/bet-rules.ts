@@ -5,14 +5,12 @@ import { isLiveBet } from '../../model/vocabulary.js';
 
 export const betWithoutHypothesis: ElementRule = (element, _context, report) => {
     if (element.kind !== 'bet' || element.hypothesis?.trim()) return;
-    report(findingOn(element, 'bet-without-hypothesis',
-        `Bet ${label(element)} has no hypothesis`));
+    report(findingOn(element, 'bet-without-hypothesis', `Bet ${label(element)} has no hypothesis`));
 };
 
 export const contradictedBet: ElementRule = (element, _context, report) => {
     if (!isLiveBet(element) || !element.evidence?.length) return;
     const latest = latestEvidence(element.evidence);
     if (latest?.verdict !== 'contradicts') return;
-    report(findingOn(element, 'contradicted-bet',
-        `The latest evidence on bet ${label(element)}${latest.date ? ` (${latest.date})` : ''} contradicts it`));
+    report(findingOn(element, 'contradicted-bet', `The latest evidence on bet ${label(element)}${latest.date ? ` (${latest.date})` : ''} contradicts it`));
 };

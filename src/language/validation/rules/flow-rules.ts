@@ -5,13 +5,16 @@ import { findingOn, label, type ElementRule } from '../issue.js';
 
 export const wipExceeded: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'stream' || element.wip === undefined) return;
-    const doing = model.incoming(element, 'stream')
+    const doing = model
+        .incoming(element, 'stream')
         .filter(entry => entry.source.kind === 'initiative' && entry.source.status === WIP_STATUS)
         .map(entry => entry.source.name);
     if (doing.length <= element.wip) return;
-    report(findingOn(element, 'wip-exceeded',
-        `Value stream ${label(element)} has ${doing.length} doing (${doing.join(', ')}), over its WIP limit of ${element.wip}`,
-        { data: { doing, limit: element.wip } }));
+    report(
+        findingOn(element, 'wip-exceeded', `Value stream ${label(element)} has ${doing.length} doing (${doing.join(', ')}), over its WIP limit of ${element.wip}`, {
+            data: { doing, limit: element.wip }
+        })
+    );
 };
 
 export const stalledInitiative: ElementRule = (element, { today, stalledAfterDays }, report) => {
@@ -21,7 +24,5 @@ export const stalledInitiative: ElementRule = (element, { today, stalledAfterDay
     if (updated === undefined || now === undefined) return;
     const age = now - updated;
     if (age <= stalledAfterDays) return;
-    report(findingOn(element, 'stalled-initiative',
-        `Initiative ${label(element)} is doing, not updated for ${age} days (limit ${stalledAfterDays})`,
-        { data: { days: age } }));
+    report(findingOn(element, 'stalled-initiative', `Initiative ${label(element)} is doing, not updated for ${age} days (limit ${stalledAfterDays})`, { data: { days: age } }));
 };

@@ -20,16 +20,23 @@ export const krOffTrack: ElementRule = (element, context, report) => {
     const reasons: string[] = [];
     const { projection } = forecast;
     if (projection && projection.progress < 1) {
-        reasons.push(`at the pace of its ${projection.checkIns} check-ins it reaches ${projection.value}${unitText(element)} by ${isoDay(forecast.period.end)}, ${formatPercent(Math.max(projection.progress, 0))} of the way to ${element.target!.text}`);
+        reasons.push(
+            `at the pace of its ${projection.checkIns} check-ins it reaches ${projection.value}${unitText(element)} by ${isoDay(forecast.period.end)}, ${formatPercent(Math.max(projection.progress, 0))} of the way to ${element.target!.text}`
+        );
     }
     const lag = forecast.lagPoints ?? 0;
     if (lag > margin) {
         const last = forecast.checkIns[forecast.checkIns.length - 1];
-        reasons.push(`its progress on ${last.date} (${formatPercent(forecast.progress)}) lags the part of ${forecast.period.text} gone by then (${formatPercent(forecast.elapsedAtLastCheckIn!)}) by ${lag} points, more than the margin of ${margin}`);
+        reasons.push(
+            `its progress on ${last.date} (${formatPercent(forecast.progress)}) lags the part of ${forecast.period.text} gone by then (${formatPercent(forecast.elapsedAtLastCheckIn!)}) by ${lag} points, more than the margin of ${margin}`
+        );
     }
     if (!reasons.length) return;
-    report(findingOn(element, 'kr-off-track', `Key result ${label(element)} is off track: ${reasons.join('; and ')}.`,
-        { data: { ...(projection ? { projected: projection.value } : {}), lagPoints: lag } }));
+    report(
+        findingOn(element, 'kr-off-track', `Key result ${label(element)} is off track: ${reasons.join('; and ')}.`, {
+            data: { ...(projection ? { projected: projection.value } : {}), lagPoints: lag }
+        })
+    );
 };
 
 function unitText(kr: StrategyElement): string {
@@ -48,9 +55,12 @@ export const krCheckInStale: ElementRule = (element, context, report) => {
     const every = context.checkInEveryDays ?? LOOP_SETTINGS.checkInEveryDays.default;
     const age = clock.today - parseDate(last.date)!;
     if (age <= every) return;
-    report(findingOn(element, 'kr-check-in-stale',
-        `Key result ${label(element)} was last checked in ${age} days ago (due every ${every} while ${period.text} runs)`,
-        { fix: `Add \`checkin ${isoDay(clock.today)} <value>\`.`, data: { days: age, lastValue: last.value.text, kr: element.name, nested: last.nested, today: isoDay(clock.today) } }));
+    report(
+        findingOn(element, 'kr-check-in-stale', `Key result ${label(element)} was last checked in ${age} days ago (due every ${every} while ${period.text} runs)`, {
+            fix: `Add \`checkin ${isoDay(clock.today)} <value>\`.`,
+            data: { days: age, lastValue: last.value.text, kr: element.name, nested: last.nested, today: isoDay(clock.today) }
+        })
+    );
 };
 
 export const betReviewOverdue: ElementRule = (element, context, report) => {
@@ -65,9 +75,12 @@ export const betReviewOverdue: ElementRule = (element, context, report) => {
     if (latest !== undefined) {
         const age = clock.today - latest;
         if (age <= limit) return;
-        report(findingOn(element, 'bet-review-overdue',
-            `Bet ${label(element)} has had no evidence for ${age} days (review every ${limit})`,
-            { fix: `Add \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`, or change its status.`, data: { days: age } }));
+        report(
+            findingOn(element, 'bet-review-overdue', `Bet ${label(element)} has had no evidence for ${age} days (review every ${limit})`, {
+                fix: `Add \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`, or change its status.`,
+                data: { days: age }
+            })
+        );
         return;
     }
     // No evidence at all: measured from the first day work on it started, when that is known.
@@ -77,9 +90,12 @@ export const betReviewOverdue: ElementRule = (element, context, report) => {
         if (day !== undefined && (started === undefined || day < started)) started = day;
     }
     if (started === undefined || clock.today - started <= limit) return;
-    report(findingOn(element, 'bet-review-overdue',
-        `Bet ${label(element)} has no evidence ${clock.today - started} days after work began (review every ${limit})`,
-        { fix: `Add what the work has shown: \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`.`, data: { days: clock.today - started } }));
+    report(
+        findingOn(element, 'bet-review-overdue', `Bet ${label(element)} has no evidence ${clock.today - started} days after work began (review every ${limit})`, {
+            fix: `Add what the work has shown: \`evidence ${isoDay(clock.today)} supports|contradicts "…"\`.`,
+            data: { days: clock.today - started }
+        })
+    );
 };
 
 /** The themes each element leads up to (OKR → what it supports → … → bet → theme), per model. */
@@ -87,7 +103,7 @@ const themesCache = new WeakMap<WorkspaceModel, Map<StrategyElement, ReadonlySet
 
 export function themesReachedFrom(model: WorkspaceModel, element: StrategyElement): ReadonlySet<StrategyElement> {
     let memo = themesCache.get(model);
-    if (!memo) themesCache.set(model, memo = new Map());
+    if (!memo) themesCache.set(model, (memo = new Map()));
     const visit = (node: StrategyElement, path: Set<StrategyElement>): ReadonlySet<StrategyElement> => {
         const known = memo!.get(node);
         if (known) return known;
@@ -95,10 +111,16 @@ export function themesReachedFrom(model: WorkspaceModel, element: StrategyElemen
         path.add(node);
         const result = new Set<StrategyElement>();
         if (node.kind === 'theme') result.add(node);
-        const ups: StrategyElement[] = node.kind === 'okr' ? model.targets(node, 'supports')
-            : node.kind === 'kr' ? [model.okrOf(node)].filter((okr): okr is StrategyElement => !!okr)
-            : node.kind === 'bet' ? model.targets(node, 'serves')
-            : node.kind === 'initiative' ? model.targets(node, 'bet') : [];
+        const ups: StrategyElement[] =
+            node.kind === 'okr'
+                ? model.targets(node, 'supports')
+                : node.kind === 'kr'
+                  ? [model.okrOf(node)].filter((okr): okr is StrategyElement => !!okr)
+                  : node.kind === 'bet'
+                    ? model.targets(node, 'serves')
+                    : node.kind === 'initiative'
+                      ? model.targets(node, 'bet')
+                      : [];
         for (const up of ups) for (const theme of visit(up, path)) result.add(theme);
         path.delete(node);
         memo!.set(node, result);
@@ -117,7 +139,8 @@ export function okrsReaching(model: WorkspaceModel): Map<StrategyElement, Strate
         for (const okr of model.ofKind('okr')) {
             for (const theme of themesReachedFrom(model, okr)) {
                 const list = index.get(theme);
-                if (list) list.push(okr); else index.set(theme, [okr]);
+                if (list) list.push(okr);
+                else index.set(theme, [okr]);
             }
         }
         reachingCache.set(model, index);
@@ -152,9 +175,7 @@ export const themeWithoutCurrentOkrs: ElementRule = (element, context, report) =
     // Only a signal where teams do write objectives for the running period.
     if (running.okrs.length === 0 || running.themes.has(element)) return;
     const periods = [...new Set(running.okrs.map(okr => okr.period!))].sort().join(', ');
-    report(findingOn(element, 'theme-without-current-okrs',
-        `No ${periods} objective supports theme ${label(element)} or its bets`,
-        { data: { periods } }));
+    report(findingOn(element, 'theme-without-current-okrs', `No ${periods} objective supports theme ${label(element)} or its bets`, { data: { periods } }));
 };
 
 /** Periods grouped by length, so that quarters follow quarters and years follow years. */
@@ -205,15 +226,16 @@ export const targetsAlwaysMet: ElementRule = (element, context, report) => {
     if (element.kind !== 'team' && element.kind !== 'theme') return;
     const { model } = context;
     const clock = clockOf(context);
-    const okrs = element.kind === 'team'
-        ? model.incoming(element, 'owner').map(entry => entry.source).filter(source => source.kind === 'okr')
-        : okrsReaching(model).get(element) ?? [];
+    const okrs =
+        element.kind === 'team'
+            ? model
+                  .incoming(element, 'owner')
+                  .map(entry => entry.source)
+                  .filter(source => source.kind === 'okr')
+            : (okrsReaching(model).get(element) ?? []);
     if (okrs.length === 0) return;
     const streak = metStreak(model, okrs, clock);
     if (streak.length < 2) return;
     const what = element.kind === 'team' ? `Team ${label(element)}` : `The objectives supporting theme ${label(element)}`;
-    report(findingOn(element, 'targets-always-met',
-        `${what} met every key result in ${streak.map(p => p.text).join(', ')}`,
-        { data: { periods: streak.map(p => p.text) } }));
+    report(findingOn(element, 'targets-always-met', `${what} met every key result in ${streak.map(p => p.text).join(', ')}`, { data: { periods: streak.map(p => p.text) } }));
 };
-

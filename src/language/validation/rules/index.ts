@@ -12,18 +12,53 @@ import { checkInProblems, cycleIssue, duplicateName, duplicateProperty, findCycl
 import { betReviewOverdue, krCheckInStale, krOffTrack, targetsAlwaysMet, themeWithoutCurrentOkrs } from './forecast-rules.js';
 import { tenetConflict, tenetNoTradeoff, valueUnpracticed } from './value-rules.js';
 import {
-    decisionBelowLevel, decisionNotEscalated, needUnsupported, tenetContested, tenetSetAsideWithoutReason, tenetUnused, valueChainBrokenRule, valueDrift
+    decisionBelowLevel,
+    decisionNotEscalated,
+    needUnsupported,
+    tenetContested,
+    tenetSetAsideWithoutReason,
+    tenetUnused,
+    valueChainBrokenRule,
+    valueDrift
 } from './autonomy-rules.js';
 
 export const ELEMENT_RULES: readonly ElementRule[] = [
-    duplicateName, duplicateProperty, invalidPeriod, invalidValue,
-    orphanInitiative, orphanBet, unalignedOkr, cascadedOkr, levelInversion, streamMismatch, unfundedBet, themeWithoutBets,
-    okrWithoutKrs, tooManyKrs, krNotMeasurable, krNoChange,
-    wipExceeded, stalledInitiative,
-    betWithoutHypothesis, contradictedBet,
-    tenetNoTradeoff, tenetConflict, valueUnpracticed,
-    krOffTrack, krCheckInStale, betReviewOverdue, themeWithoutCurrentOkrs, targetsAlwaysMet,
-    decisionBelowLevel, decisionNotEscalated, tenetSetAsideWithoutReason, tenetUnused, tenetContested, valueDrift, valueChainBrokenRule, needUnsupported
+    duplicateName,
+    duplicateProperty,
+    invalidPeriod,
+    invalidValue,
+    orphanInitiative,
+    orphanBet,
+    unalignedOkr,
+    cascadedOkr,
+    levelInversion,
+    streamMismatch,
+    unfundedBet,
+    themeWithoutBets,
+    okrWithoutKrs,
+    tooManyKrs,
+    krNotMeasurable,
+    krNoChange,
+    wipExceeded,
+    stalledInitiative,
+    betWithoutHypothesis,
+    contradictedBet,
+    tenetNoTradeoff,
+    tenetConflict,
+    valueUnpracticed,
+    krOffTrack,
+    krCheckInStale,
+    betReviewOverdue,
+    themeWithoutCurrentOkrs,
+    targetsAlwaysMet,
+    decisionBelowLevel,
+    decisionNotEscalated,
+    tenetSetAsideWithoutReason,
+    tenetUnused,
+    tenetContested,
+    valueDrift,
+    valueChainBrokenRule,
+    needUnsupported
 ];
 
 export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext, 'model'>): Map<string, Issue[]> {
@@ -32,7 +67,8 @@ export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext,
     for (const doc of model.documents) byUri.set(doc.uri, []);
     const report = (issue: Issue) => {
         const list = byUri.get(issue.uri);
-        if (list) list.push(issue); else byUri.set(issue.uri, [issue]);
+        if (list) list.push(issue);
+        else byUri.set(issue.uri, [issue]);
     };
     for (const element of model.elements) {
         for (const rule of ELEMENT_RULES) rule(element, context, report);
@@ -51,7 +87,9 @@ export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext,
 export function checkDocument(model: WorkspaceModel, uri: string, options: Omit<RuleContext, 'model'>): Issue[] {
     const context: RuleContext = { ...options, model };
     const issues: Issue[] = [];
-    const report = (issue: Issue) => { if (issue.uri === uri) issues.push(issue); };
+    const report = (issue: Issue) => {
+        if (issue.uri === uri) issues.push(issue);
+    };
     const elements = model.elementsIn(uri);
     for (const element of elements) {
         for (const rule of ELEMENT_RULES) rule(element, context, report);

@@ -12,9 +12,11 @@ import { CATALOGUE } from '../codes.js';
 export const duplicateName: ElementRule = (element, { model }, report) => {
     const same = model.named(element.kind, element.name);
     if (same.length < 2) return;
-    const others = same.filter(other => other !== element).map(other => where(other, element)).join(', ');
-    report(findingOn(element, 'duplicate-name',
-        `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others})`));
+    const others = same
+        .filter(other => other !== element)
+        .map(other => where(other, element))
+        .join(', ');
+    report(findingOn(element, 'duplicate-name', `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others})`));
 };
 
 /**
@@ -25,7 +27,8 @@ export const duplicateName: ElementRule = (element, { model }, report) => {
 function where(other: StrategyElement, from: StrategyElement): string {
     const line = other.nameRange.start.line + 1;
     if (other.uri === from.uri) return `line ${line}`;
-    const mine = from.uri.split('/'), theirs = other.uri.split('/');
+    const mine = from.uri.split('/'),
+        theirs = other.uri.split('/');
     let shared = 0;
     while (shared < mine.length - 1 && shared < theirs.length - 1 && mine[shared] === theirs[shared]) shared++;
     return `${theirs.slice(shared).map(decodePart).join('/')}:${line}`;
@@ -41,9 +44,11 @@ function decodePart(part: string): string {
 
 export const duplicateProperty: ElementRule = (element, _context, report) => {
     for (const { property, range } of element.repeatedProperties ?? []) {
-        report(findingOn(element, 'duplicate-property',
-            `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once`,
-            { range }));
+        report(
+            findingOn(element, 'duplicate-property', `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once`, {
+                range
+            })
+        );
     }
 };
 
@@ -60,7 +65,10 @@ export const invalidPeriod: ElementRule = (element, { yearStart }, report) => {
     const started = parseDate(element.started ?? '');
     const finished = parseDate(element.finished ?? '');
     if (started !== undefined && finished !== undefined && finished < started) {
-        problems.push(['finished', { fault: `'${element.finished}' is before the start (${element.started}): work cannot finish before it starts.`, fix: 'Correct one of the two dates.' }]);
+        problems.push([
+            'finished',
+            { fault: `'${element.finished}' is before the start (${element.started}): work cannot finish before it starts.`, fix: 'Correct one of the two dates.' }
+        ]);
     }
     if (element.deadline !== undefined) problems.push(['deadline', deadlineProblem(element.deadline, yearStart)]);
     if (element.horizon || element.horizonSpan) {
@@ -81,8 +89,15 @@ export function checkInProblems(entry: CheckInEntry, _context: RuleContext, repo
     const problem = dateProblem(entry.date);
     if (problem) report(issueAt(entry, 'invalid-period', problem.fault, problem.fix, entry.dateRange));
     if (!entry.named) {
-        report(issueAt(entry, 'unresolved-reference', 'This check-in names no key result.',
-            'Write it as `checkin Okr.Kr 2026-02-09 47%`, or move it under its `kr` line.', entry.range));
+        report(
+            issueAt(
+                entry,
+                'unresolved-reference',
+                'This check-in names no key result.',
+                'Write it as `checkin Okr.Kr 2026-02-09 47%`, or move it under its `kr` line.',
+                entry.range
+            )
+        );
     }
 }
 
@@ -121,7 +136,10 @@ function capitalise(text: string): string {
 function chainTargets(model: WorkspaceModel, element: StrategyElement): StrategyElement[] {
     switch (element.kind) {
         case 'okr':
-            return model.targets(element, 'supports').map(target => model.okrOf(target)).filter((okr): okr is StrategyElement => !!okr);
+            return model
+                .targets(element, 'supports')
+                .map(target => model.okrOf(target))
+                .filter((okr): okr is StrategyElement => !!okr);
         case 'value':
             return model.targets(element, 'extends');
         case 'team':
@@ -146,8 +164,11 @@ export function findCycles(model: WorkspaceModel): Map<StrategyElement, Strategy
         if (index.has(root) || (root.kind !== 'okr' && root.kind !== 'value' && root.kind !== 'team')) continue;
         const work: Array<{ node: StrategyElement; next: StrategyElement[]; i: number }> = [];
         const open = (node: StrategyElement) => {
-            index.set(node, counter); low.set(node, counter); counter++;
-            stack.push(node); onStack.add(node);
+            index.set(node, counter);
+            low.set(node, counter);
+            counter++;
+            stack.push(node);
+            onStack.add(node);
             work.push({ node, next: chainTargets(model, node), i: 0 });
         };
         open(root);
@@ -189,7 +210,7 @@ export function cycleIssue(element: StrategyElement, cycle: StrategyElement[]): 
     const start = cycle.indexOf(element);
     const path = [...cycle.slice(start), ...cycle.slice(0, start), element].map(e => e.name).join(' → ');
     const word = RELATION_WORD[element.kind] ?? 'link';
-    return findingOn(element, 'alignment-cycle',
-        `${capitalise(KIND_LABEL[element.kind])} ${label(element)} is on a \`${word}\` cycle: ${path}`,
-        { data: { cycle: cycle.map(e => e.name) } });
+    return findingOn(element, 'alignment-cycle', `${capitalise(KIND_LABEL[element.kind])} ${label(element)} is on a \`${word}\` cycle: ${path}`, {
+        data: { cycle: cycle.map(e => e.name) }
+    });
 }

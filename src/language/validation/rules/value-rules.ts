@@ -7,8 +7,7 @@ function same(a: string | undefined, b: string | undefined): boolean {
 
 export const tenetNoTradeoff: ElementRule = (element, _context, report) => {
     if (element.kind !== 'tenet' || !same(element.chosen, element.over)) return;
-    report(findingOn(element, 'tenet-no-tradeoff',
-        `Tenet ${label(element)} chooses "${element.chosen}" over itself`));
+    report(findingOn(element, 'tenet-no-tradeoff', `Tenet ${label(element)} chooses "${element.chosen}" over itself`));
 };
 
 export const tenetConflict: ElementRule = (element, { model }, report) => {
@@ -16,9 +15,11 @@ export const tenetConflict: ElementRule = (element, { model }, report) => {
     for (const other of model.ofKind('tenet')) {
         if (other === element || !same(other.situation, element.situation)) continue;
         if (same(other.chosen, element.over) && same(other.over, element.chosen)) {
-            report(findingOn(element, 'tenet-conflict',
-                `Tenets ${label(element)} and ${label(other)} choose opposite options when "${element.situation}"`,
-                { data: { other: other.name } }));
+            report(
+                findingOn(element, 'tenet-conflict', `Tenets ${label(element)} and ${label(other)} choose opposite options when "${element.situation}"`, {
+                    data: { other: other.name }
+                })
+            );
             return;
         }
     }
@@ -26,12 +27,15 @@ export const tenetConflict: ElementRule = (element, { model }, report) => {
 
 export const valueUnpracticed: ElementRule = (element, { model }, report) => {
     if (element.kind !== 'value') return;
-    const livedBy = model.incoming(element).some(({ source, link }) =>
-        (source.kind === 'tenet' && link.relation === 'upholds')
-        || (source.kind === 'practice' && link.relation === 'embodies')
-        || (source.kind === 'value' && link.relation === 'extends')
-        || ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies'));
+    const livedBy = model
+        .incoming(element)
+        .some(
+            ({ source, link }) =>
+                (source.kind === 'tenet' && link.relation === 'upholds') ||
+                (source.kind === 'practice' && link.relation === 'embodies') ||
+                (source.kind === 'value' && link.relation === 'extends') ||
+                ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies')
+        );
     if (livedBy) return;
-    report(findingOn(element, 'value-unpracticed',
-        `Value ${label(element)} is practised nowhere`));
+    report(findingOn(element, 'value-unpracticed', `Value ${label(element)} is practised nowhere`));
 };

@@ -6,22 +6,29 @@
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 
 /**
- * The edit that removes the second `}` right after `position` (just after a typed `}`), or nothing
- * when the typed brace is not alone on its line, the next line is not a lone `}`, or the braces of
- * the whole text do not close one time too many (then the typed `}` is needed, and stays).
+ * The edits that remove the second `}` right after `position` (just after a typed `}`) and give the
+ * typed one the indentation the editor gave its own (the language configuration does not always
+ * outdent a brace typed on an indented blank line), or nothing when the typed brace is not alone on
+ * its line, the next line is not a lone `}`, or the braces of the whole text do not close one time
+ * too many (then the typed `}` is needed, and stays). Two edits, both away from the cursor, so the
+ * cursor stays just after the brace the writer typed.
  */
-export function duplicateClosingBraceEdit(text: string, position: Position): TextEdit | undefined {
+export function duplicateClosingBraceEdits(text: string, position: Position): TextEdit[] {
     const lines = text.split('\n').map(line => (line.endsWith('\r') ? line.slice(0, -1) : line));
     const typed = lines[position.line];
     const next = lines[position.line + 1];
-    if (typed === undefined || next === undefined) return undefined;
-    if (typed.trim() !== '}' || typed.indexOf('}') + 1 !== position.character) return undefined;
-    if (next.trim() !== '}') return undefined;
-    if (braceBalance(text) >= 0) return undefined;
-    return {
-        range: { start: { line: position.line, character: typed.length }, end: { line: position.line + 1, character: next.length } },
-        newText: ''
-    };
+    if (typed === undefined || next === undefined) return [];
+    const brace = typed.indexOf('}');
+    if (typed.trim() !== '}' || brace + 1 !== position.character) return [];
+    if (next.trim() !== '}') return [];
+    if (braceBalance(text) >= 0) return [];
+    const edits: TextEdit[] = [];
+    const indent = next.slice(0, next.indexOf('}'));
+    if (typed.slice(0, brace) !== indent) {
+        edits.push({ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: brace } }, newText: indent });
+    }
+    edits.push({ range: { start: { line: position.line, character: typed.length }, end: { line: position.line + 1, character: next.length } }, newText: '' });
+    return edits;
 }
 
 /** Opening minus closing braces, outside strings and comments. */

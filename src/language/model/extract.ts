@@ -166,9 +166,18 @@ function fill(
                 range: propertyNodes(ev).get('date')?.nodes[0].range ?? ev.$cstNode?.range ?? EMPTY_RANGE
             }));
             break;
-        case 'Stream':
-            copy('wip', node.wip);
+        case 'Stream': {
+            // A limit below zero or a fraction of an initiative cannot be kept; reading it as written
+            // would report "against a WIP limit of -1". 0 is kept: a stream frozen on purpose.
+            const written = properties.get('wip')?.nodes[0];
+            if (node.wip !== undefined && !(Number.isInteger(node.wip) && node.wip >= 0)) {
+                (element.valueProblems ??= []).push({
+                    range: written?.range ?? element.nameRange,
+                    message: `'${written?.text ?? node.wip}' is not a WIP limit: write how many initiatives this stream may have in progress at once, a whole number such as \`wip 3\``
+                });
+            } else copy('wip', node.wip);
             break;
+        }
         case 'Initiative':
             copy('status', node.status);
             copy('hypothesis', node.hypothesis);

@@ -37,6 +37,11 @@ describe('a `}` typed above the auto-inserted one', () => {
         expect(await typeBrace('okr O "o" {\r\n|\r\n}\r\n')).toBe('okr O "o" {\r\n}\r\n');
     });
 
+    it("gives the typed brace the block's indentation when the editor left it indented", async () => {
+        expect(await typeBrace('okr O "o" {\n  |\n}')).toBe('okr O "o" {\n}');
+        expect(await typeBrace('team T {\n  okr O "o" {\n    |\n  }\n}')).toBe('team T {\n  okr O "o" {\n  }\n}');
+    });
+
     it('closes the inner block of nested ones', async () => {
         expect(await typeBrace('team T {\n  okr O "o" {\n  |\n  }\n}')).toBe('team T {\n  okr O "o" {\n  }\n}');
     });

@@ -176,6 +176,18 @@ describe('key results in every value form', () => {
         expect(model.get('kr', 'O.Rate')!.target).toEqual({ value: 4.125, text: '4.125' });
     });
 
+    it('refuse a WIP limit below zero or in fractions, on the value, and count nothing against it', async () => {
+        const ws = await buildWorkspace({
+            'a.eos': 'stream S "s" { wip <|-1|> }\nstream H "h" { wip <|1.5|> }\nstream F "frozen" { wip 0 }\ninitiative I "i" { stream S status doing updated 2026-11-30 }'
+        });
+        const found = ws.diagnostics('a.eos').filter(d => d.code === 'invalid-value' || d.code === 'wip-exceeded');
+        expect(found.map(d => [d.code, d.range])).toEqual(ws.markers.get('a.eos')!.map(range => ['invalid-value', range]));
+        expect(found[0].message).toBe("'-1' is not a WIP limit — write how many initiatives this stream may have in progress at once, a whole number such as `wip 3`");
+        const model = ws.services.eos.StrategyWorkspace.model;
+        expect(model.get('stream', 'S')!.wip).toBeUndefined();
+        expect(model.get('stream', 'F')!.wip).toBe(0);
+    });
+
     it('share a currency written once: from £1.9m to 1.1m', async () => {
         const ws = await buildWorkspace({ 'a.eos': 'okr O "o" { kr K "Spend" from £1.9m to 1.1m current 1.5m }' });
         const kr = ws.services.eos.StrategyWorkspace.model.get('kr', 'O.K')!;

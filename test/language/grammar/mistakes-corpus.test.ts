@@ -195,7 +195,11 @@ describe('a corpus of natural mistakes', () => {
         it(mistake, async () => {
             const ws = await buildWorkspace({ 'context.eos': CONTEXT, 'case.eos': text });
             expect(ws.diagnostics('context.eos')).toEqual([]);
-            const messages = ws.diagnostics('case.eos').map(d => `${describeDiagnostic(d)} ${String(d.message)}`);
+            // Syntax is what the corpus is about: an undated `doing` card's info finding is not part of it.
+            const messages = ws
+                .diagnostics('case.eos')
+                .filter(d => d.code !== 'doing-without-date')
+                .map(d => `${describeDiagnostic(d)} ${String(d.message)}`);
             expect(messages).toEqual(expected);
             for (const message of messages) expect(message).not.toMatch(/token|Expecting|but found|``/);
         });

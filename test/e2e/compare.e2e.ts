@@ -9,13 +9,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_LAUNCH, installCodeServer, packagedVsix, ROOT, startCodeServer, type CodeServer } from '../../scripts/code-server.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH, installCodeServer, packagedVsix, startCodeServer, type CodeServer } from '../../scripts/code-server.mjs';
 import { GitRepo } from '../diff/git-repo.js';
 import { AFTER, BEFORE } from '../server/compare-fixtures.js';
-import { TIMEOUT, Workbench } from './workbench.js';
+import { TIMEOUT, Workbench, E2E_RESULTS, keepFailureArtefacts } from './workbench.js';
 
-const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const RESULTS = E2E_RESULTS;
 
 let server: CodeServer;
 let browser: Browser;
@@ -50,15 +50,7 @@ afterAll(async () => {
     }
 });
 
-beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-        const name = `compare-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 80);
-        await page?.screenshot({ path: path.join(RESULTS, `${name}.png`) }).catch(() => undefined);
-        const logs = path.join(server.root, 'user-data', 'logs');
-        if (fs.existsSync(logs)) fs.cpSync(logs, path.join(RESULTS, `${name}-logs`), { recursive: true });
-        fs.writeFileSync(path.join(RESULTS, `${name}-code-server.log`), server.logs.join(''));
-    });
-});
+keepFailureArtefacts('compare-', () => ({ page, server }));
 
 /** The strategy preview's page (the first webview: the Markdown preview opens later). */
 const preview = () => page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
@@ -79,7 +71,9 @@ describe('EOS: Compare Strategy with… in VS Code', () => {
         const title = webview.locator('#compare-title', { hasText: `Compared with ${first}` });
         await title.waitFor({ timeout: TIMEOUT });
         expect(await webview.locator('#compare-summary').textContent()).toBe(
-            "bet Payouts stopped; key result Q2.Speed's target lowered from 80% to 60% — 1 added, 2 removed, 2 changed; no change in findings"
+            // The stopped bet's review is no longer due (bet-review-overdue: no evidence 90 days after its work began
+            // on 2026-02-02; the editor's today is the real date, always later than that).
+            "bet Payouts stopped; key result Q2.Speed's target lowered from 80% to 60% — 1 added, 2 removed, 2 changed; 0 findings introduced, 1 resolved"
         );
         // The removed initiative is drawn as a ghost where it was; the bet and the new initiative are marked.
         const ghost = webview.locator('.node.diff-removed[data-id="removed:initiative:LegacyExport"]');

@@ -9,11 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_LAUNCH, installCodeServer, packagedVsix, ROOT, startCodeServer, type CodeServer } from '../../scripts/code-server.mjs';
-import { positionOf, TIMEOUT, Workbench } from './workbench.js';
+import { positionOf, TIMEOUT, Workbench, E2E_RESULTS, keepFailureArtefacts } from './workbench.js';
 
-const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const RESULTS = E2E_RESULTS;
 const VALUES = ['values.eos'];
 const DECISIONS = ['decisions.eos'];
 
@@ -63,15 +63,7 @@ afterAll(async () => {
     }
 });
 
-beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-        const name = `autonomy-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 80);
-        await page?.screenshot({ path: path.join(RESULTS, `${name}.png`) }).catch(() => undefined);
-        const logs = path.join(server.root, 'user-data', 'logs');
-        if (fs.existsSync(logs)) fs.cpSync(logs, path.join(RESULTS, `${name}-logs`), { recursive: true });
-        fs.writeFileSync(path.join(RESULTS, `${name}-code-server.log`), server.logs.join(''));
-    });
-});
+keepFailureArtefacts('autonomy-', () => ({ page, server }));
 
 describe('the Values and Decision rights tabs of the preview', () => {
     it('Values draws every value, practice and tenet of the workspace; a click on a value reveals it', async () => {

@@ -9,11 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_LAUNCH, installCodeServer, packagedVsix, ROOT, startCodeServer, type CodeServer } from '../../scripts/code-server.mjs';
-import { TIMEOUT, Workbench } from './workbench.js';
+import { TIMEOUT, Workbench, E2E_RESULTS, keepFailureArtefacts } from './workbench.js';
 
-const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const RESULTS = E2E_RESULTS;
 const TYPING = ['language-md', 'teams', 'typing.eos'];
 const ONBOARDING = ['language-md', 'teams', 'onboarding.eos'];
 /** A person's pace, and slow enough for the suggestion list to answer between keys. */
@@ -66,15 +66,7 @@ afterAll(async () => {
     }
 });
 
-beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-        const name = `typing-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 80);
-        await page?.screenshot({ path: path.join(RESULTS, `${name}.png`) }).catch(() => undefined);
-        const logs = path.join(server.root, 'user-data', 'logs');
-        if (fs.existsSync(logs)) fs.cpSync(logs, path.join(RESULTS, `${name}-logs`), { recursive: true });
-        fs.writeFileSync(path.join(RESULTS, `${name}-code-server.log`), server.logs.join(''));
-    });
-});
+keepFailureArtefacts('typing-', () => ({ page, server }));
 
 const suggestWidget = () => page.locator('.editor-widget.suggest-widget.visible');
 const suggestion = (label: string) =>

@@ -7,11 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_LAUNCH, installCodeServer, packagedVsix, ROOT, startCodeServer, type CodeServer } from '../../scripts/code-server.mjs';
-import { positionOf, TIMEOUT, Workbench } from './workbench.js';
+import { positionOf, TIMEOUT, Workbench, E2E_RESULTS, keepFailureArtefacts } from './workbench.js';
 
-const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const RESULTS = E2E_RESULTS;
 const STRATEGY = ['language-md', 'strategy.eos'];
 const ONBOARDING = ['language-md', 'teams', 'onboarding.eos'];
 
@@ -64,16 +64,7 @@ afterAll(async () => {
     }
 });
 
-beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-        const name = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-        await page?.screenshot({ path: path.join(RESULTS, `${name}.png`) }).catch(() => undefined);
-        // VS Code's own logs, including the extension host and the "EOS" output channel.
-        const logs = path.join(server.root, 'user-data', 'logs');
-        if (fs.existsSync(logs)) fs.cpSync(logs, path.join(RESULTS, `${name}-logs`), { recursive: true });
-        fs.writeFileSync(path.join(RESULTS, `${name}-code-server.log`), server.logs.join(''));
-    });
-});
+keepFailureArtefacts('', () => ({ page, server }));
 
 describe('EOS in VS Code', () => {
     it('highlights an .eos file with the TextMate grammar', async () => {

@@ -2,7 +2,11 @@
  * What a user does in VS Code, as playwright-core steps on code-server's workbench (VS Code 1.96).
  * Every step waits for the state it leads to; none sleeps.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { beforeEach } from 'vitest';
+import { ROOT, type CodeServer } from '../../scripts/code-server.mjs';
 
 export const TIMEOUT = 60_000;
 
@@ -153,4 +157,26 @@ export function positionOf(source: string, lineText: string, needle: string): { 
     const column = lines[index].indexOf(needle, lines[index].indexOf(lineText));
     if (column < 0) throw new Error(`${JSON.stringify(needle)} is not in line ${index + 1}`);
     return { line: index + 1, column: column + 1 };
+}
+
+/** Where a failed end-to-end test leaves its screenshot, the VS Code logs and code-server's output. */
+export const E2E_RESULTS = path.join(ROOT, 'test-results', 'e2e');
+
+/**
+ * Keeps what a failed test saw, named after the suite and the test: one definition for every e2e
+ * file. `current` is read at failure time, because the page and server are started in beforeAll.
+ */
+export function keepFailureArtefacts(suite: string, current: () => { page: Page | undefined; server: CodeServer | undefined }): void {
+    beforeEach(({ task, onTestFailed }) => {
+        onTestFailed(async () => {
+            const { page, server } = current();
+            const name = `${suite}${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 80);
+            fs.mkdirSync(E2E_RESULTS, { recursive: true });
+            await page?.screenshot({ path: path.join(E2E_RESULTS, `${name}.png`) }).catch(error => console.error(`e2e: no screenshot of the failure: ${String(error)}`));
+            if (!server) return;
+            const logs = path.join(server.root, 'user-data', 'logs');
+            if (fs.existsSync(logs)) fs.cpSync(logs, path.join(E2E_RESULTS, `${name}-logs`), { recursive: true });
+            fs.writeFileSync(path.join(E2E_RESULTS, `${name}-code-server.log`), server.logs.join(''));
+        });
+    });
 }

@@ -3,6 +3,7 @@
  * ("which initiatives point at this bet?"). Built from the per-document models, which are
  * cached per parse, so a rebuild after an edit costs map operations only.
  */
+import { readingFor } from './measures.js';
 import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
 import { parseDate } from './dates.js';
 
@@ -201,8 +202,9 @@ export class WorkspaceModel {
     }
 
     /**
-     * The check-ins of a key result from every file, oldest first (same date: in workspace order).
-     * Check-ins with an impossible date are left out here; validation reports them.
+     * The check-ins of a key result from every file, oldest first (same date: in workspace order),
+     * each value read in the key result's unit (see `readingFor`). Check-ins with an impossible date
+     * or a value that does not fit the key result are left out here; validation reports them.
      */
     checkInsOf(kr: StrategyElement): readonly CheckInEntry[] {
         if (!this.checkInIndex) {
@@ -220,11 +222,14 @@ export class WorkspaceModel {
             }
             this.checkInIndex = new Map();
             for (const [name, list] of index) {
+                const owner = this.get('kr', name);
                 list.sort((a, b) => a.day - b.day || a.order - b.order);
-                this.checkInIndex.set(
-                    name,
-                    list.map(item => item.entry)
-                );
+                const entries: CheckInEntry[] = [];
+                for (const { entry } of list) {
+                    const reading = owner ? readingFor(entry.value, owner) : { ok: true as const, value: entry.value };
+                    if (reading.ok) entries.push(reading.value === entry.value ? entry : { ...entry, value: reading.value });
+                }
+                this.checkInIndex.set(name, entries);
             }
         }
         // Only the key result that owns the name reads its check-ins (not a duplicate of it).

@@ -260,7 +260,7 @@ const NOTES = ['Pilot cohort moved', 'Two people out this week', 'New dashboard 
  * Spreads `total` check-ins over the key results: one to eight weekly readings each (about four
  * on average), the latest one to ten days before `today` (one key result in twenty has stopped
  * checking in three weeks ago), moving from the baseline towards the target at a pace between
- * 30% and 130% of what the elapsed part of the quarter asks, with some noise. Teams with an odd
+ * 100% and 140% of what the elapsed part of the quarter asks (one in four: 30% to 90%), with some noise. Teams with an odd
  * number (and, in one file, every team) write theirs in a check-in file of their own, grouped by
  * week; the others under each `kr` line. Returns the separate files' lines by team.
  */
@@ -286,7 +286,7 @@ function addCheckIns(krs: readonly GeneratedKr[], blocks: string[][], total: num
         const count = counts[k];
         if (!count) return;
         const lastMs = todayMs - (rnd() < 0.05 ? 21 : 1 + Math.floor(rnd() * 10)) * DAY;
-        const pace = 0.3 + rnd();
+        const pace = rnd() < 0.25 ? 0.3 + rnd() * 0.6 : 1 + rnd() * 0.4; // one in four behind
         const separateFile = !manyFiles || kr.file % 2 === 1;
         const lines: string[] = [];
         for (let i = 0; i < count; i++) {

@@ -144,7 +144,9 @@ export async function lspKeystrokes(workspace: GeneratedWorkspace, options: LspO
         // A final edit that breaks a reference: its diagnostics must say so, or the timings above were not of real checks.
         const reference = /^\s+supports (\w+)$/m.exec(text);
         const brokenReference = reference
-            ? (await type(reference.index + reference[0].length, 'zz')).params.diagnostics.filter(d => d.code === 'unresolved-reference' && String(d.message).includes(`${reference[1]}zz`))
+            ? (await type(reference.index + reference[0].length, 'zz')).params.diagnostics.filter(
+                  d => d.code === 'unresolved-reference' && String(d.message).includes(`${reference[1]}zz`)
+              )
             : [];
         return { readyMs, latencies, files: expected.size, brokenReference };
     } finally {

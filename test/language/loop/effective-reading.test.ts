@@ -182,6 +182,13 @@ describe('a check-in value the tool cannot read', () => {
         expect(await problems('kr K "K" from £1.9m to 1.1m\n    checkin 2026-02-01 1.5m')).toEqual({ diagnostics: [], current: '1.5m' });
     });
 
+    it('near miss: a quoted text after a plain reading is its note, not its unit', async () => {
+        const found = await buildWorkspace({ 'a.eos': 'okr O "O" {\n  period 2026-Q1\n  kr K "K" from 3.1 to 4.2\n    checkin 2026-02-01 3.6 "pilot moved"\n}\n' });
+        expect(found.all().filter(d => d.code !== 'unaligned-okr' && d.code !== 'kr-check-in-stale')).toEqual([]);
+        const model = found.services.eos.StrategyWorkspace.model;
+        expect(model.checkInsOf(model.get('kr', 'O.K')!).map(entry => [entry.value.text, entry.value.unit, entry.note])).toEqual([['3.6', undefined, 'pilot moved']]);
+    });
+
     it('a value that is not a figure at all is a syntax error on it, saying how to write one', async () => {
         const result = await problems('kr K "K" from 0 to 10\n    checkin 2026-02-01 abc');
         expect(result.diagnostics).toEqual([expect.stringMatching(/^syntax@4:23-4:26 "abc": `abc` is not a figure: write a number such as 40/)]);

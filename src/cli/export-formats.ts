@@ -5,6 +5,8 @@ import { diagramData, diagramSourceOf, renderDiagram } from '../diagram/render-d
 import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
 import type { CheckReport } from './check.js';
 import { decisionReportMarkdown } from './decision-report.js';
+import { periodSection } from './period-report.js';
+import type { Period } from '../language/model/periods.js';
 
 /** The whole tree, nothing folded, with its stylesheet: the preview's picture as a file (and why it was drawn plainly, if it was). */
 export async function exportDiagram(strategy: StrategyWorkspace): Promise<{ svg: string; notice?: string }> {
@@ -17,7 +19,7 @@ export async function exportDiagram(strategy: StrategyWorkspace): Promise<{ svg:
  * same order as the picture), the OKRs with their key results' progress, the flow per value
  * stream, and a summary of the findings.
  */
-export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport): string {
+export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport, period?: Period): string {
     const source = diagramSourceOf(strategy);
     const graph = buildDiagramGraph(source.model, source.issues, source.severityOf);
     const byId = new Map(graph.nodes.map(node => [node.id, node]));
@@ -98,6 +100,12 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport)
     }
 
     append(out, decisionReportMarkdown(source.model, md, code));
+
+    if (period) {
+        const options = strategy.ruleOptions();
+        const issues = [...strategy.issues.values()].flat();
+        append(out, periodSection(source.model, issues, { period, today: options.today, ...(options.yearStart ? { yearStart: options.yearStart } : {}) }, md));
+    }
 
     out.push('## Findings', '');
     if (!report.diagnostics.length) out.push('No findings: intent and work connect.', '');

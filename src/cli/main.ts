@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDate } from '../language/model/dates.js';
+import { readPeriod, type Period } from '../language/model/periods.js';
+import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
 import { exportModel } from '../language/model/export-model.js';
 import { checkReport, formatText, printable, unreadParts, type CheckReport } from './check.js';
 import { resolveInUnreadFiles } from './partial-workspace.js';
@@ -23,8 +25,9 @@ const USAGE = `Usage:
   eos check [PATH ...] [--format text|json] [--today YYYY-MM-DD] [--config FILE]
       Check .eos files and folders (recursively) as one workspace.
       Exit status: 0 no errors, 1 errors found, 2 usage or unreadable input.
-  eos export PATH ... --format json|svg|markdown [--out FILE] [--today YYYY-MM-DD] [--config FILE]
-      Write the model (json), the Lean Value Tree picture (svg) or a one-page report (markdown).
+  eos export PATH ... --format json|svg|markdown [--period PERIOD] [--out FILE] [--today YYYY-MM-DD] [--config FILE]
+      Write the model (json), the Lean Value Tree picture (svg) or a one-page report (markdown);
+      --period 2026-Q1 adds the period view to the report: grades, trends, what it taught.
   eos build [PATH ...] [--out DIR] [--single-file] [--title TEXT] [--today YYYY-MM-DD] [--config FILE]
       Publish the strategy as a static site in DIR (default: site), or as one HTML file
       (--single-file; --out names the file, default: strategy.html).
@@ -165,13 +168,16 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
         out: { type: 'string' },
         today: { type: 'string' },
         config: { type: 'string' },
+        period: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
     });
     if (values.help) return help(io);
     const format = String(values.format ?? 'json');
     if (!['json', 'svg', 'markdown'].includes(format)) throw new UsageError(`--format must be json, svg or markdown, not '${format}'`);
+    if (values.period !== undefined && format !== 'markdown') throw new UsageError(`--period goes with --format markdown (the period view is part of the report)`);
     if (positionals.length === 0) throw new UsageError(`export needs a PATH\n${USAGE}`);
     const workspace = await prepare(values, positionals, io);
+    const period = typeof values.period === 'string' ? askedPeriod(values.period, workspace.services.eos.StrategyWorkspace) : undefined;
     const report = checkReport(workspace, io.cwd);
     reportUnreadable(report, io);
     const strategy = workspace.services.eos.StrategyWorkspace;
@@ -186,7 +192,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
         const diagram = await exportDiagram(strategy);
         if (diagram.notice) io.stderr(`eos: ${diagram.notice}\n`);
         output = diagram.svg;
-    } else output = exportMarkdown(strategy, report);
+    } else output = exportMarkdown(strategy, report, period);
     if (typeof values.out === 'string') {
         try {
             fs.writeFileSync(path.resolve(io.cwd, values.out), output);
@@ -198,6 +204,29 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     }
     const unread = reportUnreadParts(report, format === 'markdown' ? 'report' : format === 'svg' ? 'picture' : 'export', io);
     return workspace.unreadable.length ? 2 : unread ? 1 : 0;
+}
+
+/**
+ * The period `--period` asks for, read as the files' periods are (the config's financial year
+ * included). A malformed period, or one no objective falls in (most likely a typo of the year),
+ * is a usage error (exit 2) that says what to write: the periods the objectives use.
+ */
+function askedPeriod(text: string, strategy: StrategyWorkspace): Period {
+    const { yearStart } = strategy.ruleOptions();
+    const reading = readPeriod(text, yearStart);
+    const written = [...new Set(strategy.model.ofKind('okr').flatMap(okr => (okr.period ? [okr.period] : [])))].sort();
+    const known = written.length ? ` The objectives use: ${written.join(', ')}.` : ' No objective states a period yet.';
+    if (!reading.period)
+        throw new UsageError(
+            `--period '${printable(text)}': ${reading.problem?.fault ?? 'not a period.'} ${reading.problem?.fix ?? 'Write it as 2026-Q1, 2026-H1 or 2026.'}${known}`
+        );
+    const period = reading.period;
+    const inside = strategy.model.ofKind('okr').some(okr => {
+        const own = okr.period ? readPeriod(okr.period, yearStart).period : undefined;
+        return own !== undefined && own.start >= period.start && own.end <= period.end;
+    });
+    if (!inside) throw new UsageError(`--period ${printable(text)}: no objective is written for it, so there is nothing to grade.${known}`);
+    return period;
 }
 
 /**

@@ -102,15 +102,14 @@ export function periodSection(model: WorkspaceModel, issues: readonly Issue[], o
     if (stopped.length) out.push(`**Initiatives stopped:** ${stopped.map(({ initiative, finish }) => `\`${initiative.name}\` (${finish!.date})`).join(', ')}`, '');
     const closedBets = model.ofKind('bet').filter(bet => !isLiveBet(bet) && (bet.evidence ?? []).some(entry => inPeriod(entry.date)));
     if (closedBets.length) out.push(`**Bets stopped or invalidated on this period's evidence:** ${closedBets.map(bet => `\`${bet.name}\` (${bet.status})`).join(', ')}`, '');
-    const names = new Set(okrs.flatMap(okr => [okr.name, ...(okr.keyResults ?? [])]));
-    const loopFindings = issues.filter(
-        issue =>
-            (issue.code === 'kr-off-track' || issue.code === 'kr-check-in-stale') &&
-            typeof issue.message === 'string' &&
-            [...names].some(name => issue.message.includes(`'${name}'`))
-    );
+    // The findings on the period's key results as they stand at --today. Which were opened and
+    // closed during the period needs the files' history: `eos diff <rev>` lists findings resolved
+    // and new between two revisions; this report reads the current files only.
+    const at = (uri: string, range: Issue['range']) => `${uri}#${range.start.line}:${range.start.character}`;
+    const keyResults = new Set(okrs.flatMap(okr => keyResultsOf(model, okr)).map(kr => at(kr.uri, kr.nameRange)));
+    const loopFindings = issues.filter(issue => (issue.code === 'kr-off-track' || issue.code === 'kr-check-in-stale') && keyResults.has(at(issue.uri, issue.range)));
     if (loopFindings.length) {
-        out.push('**Open findings on its key results:**', '');
+        out.push(`**Open findings on its key results (on ${options.today}):**`, '');
         for (const issue of loopFindings) out.push(`- \`${issue.code}\`: ${md(issue.message)}`);
         out.push('');
     }

@@ -521,7 +521,18 @@ function cliSection(): void {
 }
 
 /** Sections that run together in one process (the hover and completion figures use the edit session). */
-const PROCESSES: ReadonlyArray<readonly string[]> = [['build'], ['repair'], ['edit', 'lsp'], ['checkins'], ['lsp-process'], ['diagram'], ['autonomy'], ['compare'], ['cli'], ['site']];
+const PROCESSES: ReadonlyArray<readonly string[]> = [
+    ['build'],
+    ['repair'],
+    ['edit', 'lsp'],
+    ['checkins'],
+    ['lsp-process'],
+    ['diagram'],
+    ['autonomy'],
+    ['compare'],
+    ['cli'],
+    ['site']
+];
 
 /**
  * Runs each group of sections in a fresh process started like the language server (its V8

@@ -173,7 +173,9 @@ class TokenRepair {
     private checkIn(i: number): number {
         const token = this.tokens[i];
         // A word after a figure is its unit (`5 days`); a word starting a line after anything else starts an element.
-        if (TOP_KEYWORDS.includes(token.tokenType.name) || (this.atLineStart(i) && isWord(token) && !isFigure(this.tokens[i - 1]) && this.headerFollows(i))) {
+        // …but not a misspelt `checkin` starting the next line (`chcekin O.Kr 2026-…`): another check-in.
+        const lineStart = this.atLineStart(i) && isWord(token);
+        if (TOP_KEYWORDS.includes(token.tokenType.name) || (lineStart && (this.checkInFollows(i) || (!isFigure(this.tokens[i - 1]) && this.headerFollows(i))))) {
             this.state = 'top';
             return i;
         }
@@ -288,7 +290,7 @@ class TokenRepair {
         }
         // A word after a figure is its unit (`12 days`, even on the next line), but not a word that
         // starts a header or a key result (`okr Next "…" {`, `kr Share "…"`): a unit has no name and title.
-        if (this.atLineStart(i) && (!expectsValue(previous, this.vocabulary()) || (isFigure(previous) && this.headerFollows(i, true)))) {
+        if (this.atLineStart(i) && (!expectsValue(previous, this.vocabulary()) || (isFigure(previous) && (this.headerFollows(i, true) || this.checkInFollows(i))))) {
             if (this.startsNewElement(i)) {
                 this.closeUnclosed(i);
                 this.state = 'top';

@@ -73,13 +73,27 @@ export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport)
     }
     if (okrs.length) out.push('');
 
-    const kanban = buildKanban(source.model, source.issues, source.severityOf);
+    const kanban = buildKanban(source.model, source.issues, source.severityOf, source.clock);
     if (kanban.cards) {
-        out.push('## Portfolio flow', '', '| value stream | ' + kanban.columns.join(' | ') + ' | WIP |', '|---|' + kanban.columns.map(() => '---:|').join('') + '---|');
+        out.push(
+            '## Portfolio flow',
+            '',
+            `Ages on ${kanban.today}; cycle time from \`started\` to \`finished\` (else \`updated\`); throughput: cards finished per quarter, the last four.`,
+            '',
+            '| value stream | ' + kanban.columns.join(' | ') + ' | WIP | median cycle | throughput | waits longest |',
+            '|---|' + kanban.columns.map(() => '---:|').join('') + '---|---:|---|---|'
+        );
         for (const lane of kanban.lanes) {
             const counts = kanban.columns.map(column => String(lane.cells[column].length));
             const wip = lane.wip === undefined ? `${lane.doing}` : `${lane.doing} / ${lane.wip}${lane.exceeded ? ' **over limit**' : ''}`;
-            out.push(`| ${lane.stream ? code(lane.stream) : md(lane.title ?? '')} | ${counts.join(' | ')} | ${wip} |`);
+            const cycle = lane.flow.medianCycleDays !== undefined ? `${lane.flow.medianCycleDays} days (${lane.flow.measured})` : '—';
+            const throughput = lane.flow.recent.map(entry => `${entry.period}: ${entry.count}`).join(', ') || '—';
+            const waits = lane.flow.waiting ? `${lane.flow.waiting.column} (avg ${lane.flow.waiting.averageDays} days)` : '—';
+            out.push(`| ${lane.stream ? code(lane.stream) : md(lane.title ?? '')} | ${counts.join(' | ')} | ${wip} | ${cycle} | ${throughput} | ${waits} |`);
+        }
+        const ageing = kanban.lanes.flatMap(lane => lane.cells.doing.filter(card => card.flow.ageing === 'ageing' || card.flow.ageing === 'old'));
+        if (ageing.length) {
+            out.push('', `Ageing work: ${ageing.map(card => `${code(card.name)} ${card.flow.ageDays} days (${card.flow.ageing})`).join(', ')}.`);
         }
         out.push('');
     }

@@ -64,7 +64,7 @@ export function median(values: readonly number[]): number | undefined {
     return sorted.length % 2 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
 }
 
-function quarterOf(day: number): string {
+export function quarterOf(day: number): string {
     const iso = isoDay(day);
     return `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 }
@@ -107,4 +107,44 @@ export function cardFlow(initiative: StrategyElement, lane: LaneFlow, today: num
     const updated = initiative.updated ? parseDate(initiative.updated) : undefined;
     if (!FINISHED.has(initiative.status ?? '') && updated !== undefined && updated <= today) flow.waitingDays = today - updated;
     return flow;
+}
+
+/**
+ * Throughput of the last `count` quarters up to today's, quarters without a finish included as 0
+ * (a quarter that finished nothing is the signal), never before the first finish.
+ */
+export function recentThroughput(lane: LaneFlow, today: number, count = 4): Array<{ period: string; count: number }> {
+    const byPeriod = new Map(lane.throughput.map(entry => [entry.period, entry.count]));
+    const first = lane.throughput[0]?.period;
+    if (!first) return [];
+    const periods: string[] = [];
+    let [year, quarter] = quarterOf(today).split('-Q').map(Number);
+    while (periods.length < count) {
+        const period = `${year}-Q${quarter}`;
+        if (period < first) break;
+        periods.unshift(period);
+        if (--quarter === 0) [year, quarter] = [year - 1, 4];
+    }
+    return periods.map(period => ({ period, count: byPeriod.get(period) ?? 0 }));
+}
+
+export interface Waiting<Column extends string> {
+    column: Column;
+    /** Average days since `updated` of the column's open cards that have the date. */
+    averageDays: number;
+    /** How many cards the average is over. */
+    cards: number;
+}
+
+/**
+ * The open column whose dated cards have waited longest on average. Needs two columns with dated
+ * cards: with one, "longest" compares nothing. On a tie the later column wins (nearer done).
+ */
+export function longestWait<Column extends string>(columns: ReadonlyArray<{ column: Column; waitingDays: ReadonlyArray<number | undefined> }>): Waiting<Column> | undefined {
+    const measured = columns
+        .map(({ column, waitingDays }) => ({ column, days: waitingDays.filter((days): days is number => days !== undefined) }))
+        .filter(entry => entry.days.length > 0)
+        .map(entry => ({ column: entry.column, cards: entry.days.length, averageDays: Math.round(entry.days.reduce((sum, days) => sum + days, 0) / entry.days.length) }));
+    if (measured.length < 2) return undefined;
+    return measured.reduce((best, next) => (next.averageDays >= best.averageDays ? next : best));
 }

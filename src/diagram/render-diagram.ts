@@ -17,11 +17,14 @@ import { buildKanban } from './kanban.js';
 import { autonomyViews } from './autonomy-views.js';
 import { layoutDiagram, type LayoutAlgorithm } from './layout.js';
 import { renderSvg } from './svg.js';
+import type { ViewClock } from './view-clock.js';
 
 export interface DiagramSource {
     model: WorkspaceModel;
     issues: Iterable<Issue>;
     severityOf: SeverityOf;
+    /** Today and the thresholds of the rules: card ages, flow, trend lines and grades follow it. */
+    clock: ViewClock;
 }
 
 export type DiagramOptions = Pick<DiagramParams, 'collapsed' | 'filter' | 'standalone'> & {
@@ -40,7 +43,9 @@ export interface DiagramData {
 
 /** The current model and findings of a workspace, with the severities its config gives them. */
 export function diagramSourceOf(strategy: StrategyWorkspace): DiagramSource {
+    const { today, stalledAfterDays, yearStart } = strategy.ruleOptions();
     return {
+        clock: { today, stalledAfterDays, ...(yearStart ? { yearStart } : {}) },
         model: strategy.model,
         issues: [...strategy.issues.values()].flat(),
         severityOf: code => (isDiagnosticCode(code) ? effectiveSeverity(code, strategy.config, strategy.editorDiagnostics) : 'warning')
@@ -51,7 +56,7 @@ export function diagramData(source: DiagramSource): DiagramData {
     const start = performance.now();
     const issues = [...source.issues];
     const graph = buildDiagramGraph(source.model, issues, source.severityOf);
-    const kanban = buildKanban(source.model, issues, source.severityOf);
+    const kanban = buildKanban(source.model, issues, source.severityOf, source.clock);
     const autonomy = autonomyViews(source.model);
     return { graph, kanban, autonomy, graphMs: performance.now() - start };
 }

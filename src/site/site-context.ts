@@ -55,7 +55,7 @@ export function createSiteContext(input: SiteInput, mode: LinkMode): SiteContext
         else findingsBy.set(finding.element, [finding]);
     }
     const graph = buildDiagramGraph(model, input.issues, input.severityOf);
-    const kanban = buildKanban(model, input.issues, input.severityOf);
+    const kanban = buildKanban(model, input.issues, input.severityOf, input.clock);
     const sorted = new Map<ElementKind, StrategyElement[]>();
     const context: SiteContext = {
         input,

@@ -11,6 +11,7 @@ import type { Issue } from '../language/validation/issue.js';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { StrategyElement } from '../language/model/elements.js';
 import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
+import type { ViewClock } from '../diagram/view-clock.js';
 
 /** A finding as the site shows it: the rule's message with the severity in force. */
 export interface SiteFinding {
@@ -37,6 +38,8 @@ export interface SiteInput {
     fileOf: (uri: string) => string;
     /** Name shown in the header; defaults to the vision's title. */
     title?: string;
+    /** Today and the rules' thresholds, as the editor's views use them (the Kanban's ages and flow). */
+    clock: ViewClock;
     /** `YYYY-MM-DD` the stalled-work rule measured against, printed in the footer. */
     today?: string;
     /** Number of `.eos` files read. */
@@ -90,6 +93,7 @@ export function siteInputOf(
         files: documents.length,
         issues: [...source.issues],
         severityOf: source.severityOf,
+        clock: source.clock,
         ...(options.title ? { title: options.title } : {}),
         ...(today ? { today } : {})
     };
@@ -105,7 +109,8 @@ export function siteInputFromIssues(
     issues: readonly Issue[],
     severityOf: (code: string) => Severity | 'off',
     fileOf: (uri: string) => string,
-    files: number
+    files: number,
+    clock: ViewClock
 ): SiteInput {
     const elementAt = elementLocator(model);
     const findings: SiteFinding[] = [];
@@ -124,7 +129,7 @@ export function siteInputFromIssues(
         });
     }
     findings.sort(byRank);
-    return { model, findings, fileOf, files, issues: [...issues], severityOf };
+    return { model, findings, fileOf, files, issues: [...issues], severityOf, clock };
 }
 
 const LSP_SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };

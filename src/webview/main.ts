@@ -10,7 +10,7 @@ import { AUTONOMY_CSS } from '../diagram/autonomy-svg.js';
 import type { CompareEntry, DiagramFilter, DiagramNodeInfo, DiagramResult } from '../shared/protocol.js';
 import type { FromWebview, PreviewTab, ToWebview } from '../shared/preview-messages.js';
 import { visibleText } from '../shared/visible-text.js';
-import { renderKanbanHtml } from './kanban-view.js';
+import { renderKanbanHtml } from '../diagram/kanban-html.js';
 import { PanZoom, type PanZoomState } from './pan-zoom.js';
 import { controlValue, registerToolkit, setActiveButton, setDropdownOptions } from './toolkit.js';
 

@@ -61,7 +61,31 @@ describe('eos export --format svg|markdown', () => {
         expect(stdout).toContain('  - Initiative: **Guided setup wizard** (`GuidedSetup`) · doing');
         expect(stdout).toContain('### Unaligned');
         expect(stdout).toContain('`FirstValue` New customers reach first value within 7 days: 40% → 65%, now 52% ▰▰▰▰▰▱▱▱▱▱ 48%');
-        expect(stdout).toContain('| `Onboarding` | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 2 / 2 |');
+        expect(stdout).toContain('| `Onboarding` | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 2 / 2 | — | — | — |');
         expect(stdout).toMatch(/\| warning \| `orphan-initiative` \| 1 \|/);
+    });
+
+    it("reports each stream's flow at --today: median cycle time, throughput per quarter, where work waits, ageing cards", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eos-flow-'));
+        fs.writeFileSync(
+            path.join(dir, 'flow.eos'),
+            `stream Web "Web" { wip 3 }
+bet B "b" { hypothesis "h" }
+initiative D1 "d1" { bet B stream Web status done started 2026-01-01 finished 2026-01-11 }
+initiative D2 "d2" { bet B stream Web status done started 2026-01-01 finished 2026-01-21 }
+initiative D3 "d3" { bet B stream Web status stopped started 2026-01-01 updated 2026-01-31 }
+initiative Old "old" { bet B stream Web status doing started 2026-01-01 updated 2026-02-25 }
+initiative Waiting "waiting" { bet B stream Web status ready updated 2025-12-01 }
+`
+        );
+        const { code, stdout } = await eos(['export', dir, '--format', 'markdown', '--today', '2026-03-01']);
+        expect(code).toBe(0);
+        expect(stdout).toContain('Ages on 2026-03-01;');
+        expect(stdout).toContain('| `Web` | 0 | 0 | 0 | 1 | 1 | 2 | 1 | 1 / 3 | 20 days (3) | 2026-Q1: 3 | ready (avg 90 days) |');
+        expect(stdout).toContain('Ageing work: `Old` 59 days (old).');
+        // Another --today, other ages.
+        const later = await eos(['export', dir, '--format', 'markdown', '--today', '2026-04-02']);
+        expect(later.stdout).toContain('| 2026-Q1: 3, 2026-Q2: 0 |');
+        expect(later.stdout).toContain('Ageing work: `Old` 91 days (old).');
     });
 });

@@ -9,7 +9,7 @@ import { parseDocument as parseHtml } from 'htmlparser2';
 import { type Element as HtmlElement, isTag } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { makeNonce, webviewHtml } from '../../src/extension/preview/webview-html.js';
-import { renderKanbanHtml } from '../../src/webview/kanban-view.js';
+import { renderKanbanHtml } from '../../src/diagram/kanban-html.js';
 import { runCliCaptured, withTempFolder } from '../fuzz/cli-probe.js';
 import { diagramOf } from './diagram-fixtures.js';
 import { parseXml, type XmlElement } from './xml.js';

@@ -158,6 +158,28 @@ describe('eos build: the folder site', () => {
         expect(teams).toMatch(/\d+ OKRs? · \d+ initiatives?/);
     });
 
+    it("draws the Kanban page with the editor's renderer: cards link to their pages, doing cards show their age at --today", async () => {
+        const files = await siteOf(
+            {
+                'flow.eos': `stream Web "Web" { wip 1 }
+bet B "b" { hypothesis "h" }
+initiative A "a" { bet B stream Web status doing started 2025-12-01 }
+initiative U "u" { bet B stream Web status doing updated 2026-02-20 }
+initiative D "d" { bet B stream Web status done started 2026-01-01 finished 2026-01-15 }
+`
+            },
+            { today: '2026-03-01' }
+        );
+        const html = files.get('kanban.html')!;
+        expect(html).toMatch(/<a href="initiative\/A\.html" class="card ageing-old"[^>]*>/);
+        expect(html).toContain('<span class="age age-old"><span class="mark" aria-hidden="true">●</span> 90 days · old</span>');
+        expect(html).toContain('<span class="age age-unknown">age unknown: no started date</span>');
+        expect(html).toContain('<span class="cycle">cycle 14 days</span>');
+        expect(html).toContain('<div class="lane-title"><a href="stream/Web.html" class="el kind-stream">Web</a></div>');
+        expect(html).toContain('<div class="wip">WIP 2 / 1 — over limit</div>');
+        expect(html).not.toContain('<button'); // nothing folds on the site
+    });
+
     it('lists every finding grouped by code, worst first, with what it means and how to fix it', async () => {
         const files = await siteOf(readExample('examples/flawed'));
         const html = files.get('findings.html')!;

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { StrategyElement } from '../model/elements.js';
+import { ELEMENT_KINDS, type ElementKind, type StrategyElement } from '../model/elements.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { CATALOGUE, type DiagnosticCode } from './codes.js';
 import type { YearStart } from '../model/periods.js';
@@ -35,7 +35,30 @@ export interface RuleContext {
 }
 
 /** A rule looks at one element and reports issues on that element only. */
-export type ElementRule = (element: StrategyElement, context: RuleContext, report: (issue: Issue) => void) => void;
+export type ElementRule<Element extends StrategyElement = StrategyElement> = (element: Element, context: RuleContext, report: (issue: Issue) => void) => void;
+
+/** An element of the given kinds: a rule registered for them sees `kind` narrowed to them. */
+export type ElementOf<Kind extends ElementKind> = StrategyElement & { kind: Kind };
+
+/**
+ * A rule and the element kinds it looks at. The runner (rules/index.ts) calls `check` only on
+ * elements of these kinds, so a rule declares its kinds once instead of filtering every element.
+ */
+export interface KindRule {
+    readonly kinds: readonly ElementKind[];
+    readonly check: ElementRule;
+}
+
+/** A rule over elements of `kinds`; its `check` sees the element's kind narrowed to them. */
+export function ruleFor<const Kind extends ElementKind>(kinds: readonly Kind[], check: ElementRule<ElementOf<Kind>>): KindRule {
+    // The runner only passes elements of `kinds`, which is what the narrowed parameter promises.
+    return { kinds, check: check as ElementRule };
+}
+
+/** A rule over every element, whatever its kind (names, repeated properties, dates, values). */
+export function ruleForEveryKind(check: ElementRule): KindRule {
+    return { kinds: ELEMENT_KINDS, check };
+}
 
 export interface FindingOptions {
     /** A fix more precise than the catalogue's for this case. */

@@ -5,31 +5,31 @@
 import { firstLink, linksOf, type StrategyElement } from '../../model/elements.js';
 import { copyOf, sameText } from '../../model/text-compare.js';
 import { betAsksForWork, FINISHED_INITIATIVE_STATUSES, levelRank } from '../../model/vocabulary.js';
-import { findingOn, label, type ElementRule, type RuleContext } from '../issue.js';
+import { type ElementRule, findingOn, label, type RuleContext, ruleFor } from '../issue.js';
 
-export const orphanInitiative: ElementRule = (element, _context, report) => {
-    if (element.kind !== 'initiative' || firstLink(element, 'bet')) return;
+export const orphanInitiative = ruleFor(['initiative'], (element, _context, report) => {
+    if (firstLink(element, 'bet')) return;
     report(findingOn(element, 'orphan-initiative', `Initiative ${label(element)} is linked to no bet`));
-};
+});
 
-export const orphanBet: ElementRule = (element, _context, report) => {
-    if (element.kind !== 'bet' || firstLink(element, 'serves')) return;
+export const orphanBet = ruleFor(['bet'], (element, _context, report) => {
+    if (firstLink(element, 'serves')) return;
     report(findingOn(element, 'orphan-bet', `Bet ${label(element)} serves no theme`));
-};
+});
 
-export const unalignedOkr: ElementRule = (element, _context, report) => {
-    if (element.kind !== 'okr' || firstLink(element, 'supports')) return;
+export const unalignedOkr = ruleFor(['okr'], (element, _context, report) => {
+    if (firstLink(element, 'supports')) return;
     report(findingOn(element, 'unaligned-okr', `OKR ${label(element)} supports nothing`));
-};
+});
 
 /**
  * Cascading, not aligning: an objective that copies the objective it supports — word for word or
  * nearly (a few words inserted, dropped or changed: see `copyOf`) — and key results copied word for
  * word from the supported OKR. Supporting one key result of an objective still supports that objective.
  */
-export const cascadedOkr: ElementRule = (element, { model }, report) => {
+export const cascadedOkr = ruleFor(['okr', 'kr'], (element, { model }, report) => {
     if (element.kind === 'kr') return cascadedKeyResult(element, model, report);
-    if (element.kind !== 'okr' || !element.title) return;
+    if (!element.title) return;
     let near: StrategyElement | undefined;
     for (const supported of model.targets(element, 'supports')) {
         const target = model.okrOf(supported);
@@ -48,7 +48,7 @@ export const cascadedOkr: ElementRule = (element, { model }, report) => {
             })
         );
     }
-};
+});
 
 function cascadedKeyResult(kr: StrategyElement, model: RuleContext['model'], report: Parameters<ElementRule>[2]): void {
     const okr = model.okrOf(kr);
@@ -70,8 +70,7 @@ function cascadedKeyResult(kr: StrategyElement, model: RuleContext['model'], rep
     }
 }
 
-export const levelInversion: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'okr') return;
+export const levelInversion = ruleFor(['okr'], (element, { model }, report) => {
     const ownLevel = model.target(element, 'owner')?.level;
     const ownRank = levelRank(ownLevel);
     if (ownRank === undefined) return;
@@ -91,10 +90,9 @@ export const levelInversion: ElementRule = (element, { model }, report) => {
             return;
         }
     }
-};
+});
 
-export const streamMismatch: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'initiative') return;
+export const streamMismatch = ruleFor(['initiative'], (element, { model }, report) => {
     const stream = model.target(element, 'stream');
     const bet = model.target(element, 'bet');
     if (!stream || !bet) return;
@@ -109,9 +107,9 @@ export const streamMismatch: ElementRule = (element, { model }, report) => {
             { data: { stream: stream.name, bet: bet.name } }
         )
     );
-};
+});
 
-export const unfundedBet: ElementRule = (element, { model }, report) => {
+export const unfundedBet = ruleFor(['bet'], (element, { model }, report) => {
     if (!betAsksForWork(element)) return;
     const initiatives = model
         .incoming(element, 'bet')
@@ -129,10 +127,9 @@ export const unfundedBet: ElementRule = (element, { model }, report) => {
             data: { finished: initiatives.map(i => i.name) }
         })
     );
-};
+});
 
-export const themeWithoutBets: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'theme') return;
+export const themeWithoutBets = ruleFor(['theme'], (element, { model }, report) => {
     if (model.incoming(element, 'serves').some(entry => entry.source.kind === 'bet')) return;
     report(findingOn(element, 'theme-without-bets', `Theme ${label(element)} has no bet serving it`));
-};
+});

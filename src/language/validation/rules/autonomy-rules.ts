@@ -21,14 +21,13 @@ import {
 import { parseDate } from '../../model/dates.js';
 import type { StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
-import { findingOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, ruleFor } from '../issue.js';
 
 function levelOf(team: StrategyElement): string {
     return team.level ? `${team.level} level` : 'no level written';
 }
 
-export const decisionBelowLevel: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'decision') return;
+export const decisionBelowLevel = ruleFor(['decision'], (element, { model }, report) => {
     const type = model.target(element, 'type');
     const owner = model.target(element, 'owner');
     if (!type || !owner || mayDecide(model, type, owner) !== 'no') return;
@@ -42,10 +41,10 @@ export const decisionBelowLevel: ElementRule = (element, { model }, report) => {
             data: { type: type.name, owner: owner.name }
         })
     );
-};
+});
 
-export const decisionNotEscalated: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'decision' || !element.triggersEscalation) return;
+export const decisionNotEscalated = ruleFor(['decision'], (element, { model }, report) => {
+    if (!element.triggersEscalation) return;
     const type = model.target(element, 'type');
     if (!type) return;
     const required = model.target(type, 'escalateTo');
@@ -69,10 +68,9 @@ export const decisionNotEscalated: ElementRule = (element, { model }, report) =>
             })
         );
     }
-};
+});
 
-export const tenetSetAsideWithoutReason: ElementRule = (element, _context, report) => {
-    if (element.kind !== 'decision') return;
+export const tenetSetAsideWithoutReason = ruleFor(['decision'], (element, _context, report) => {
     for (const citation of element.citations ?? []) {
         if (citation.side !== 'sets-aside' || (citation.reason !== undefined && citation.reason.trim() !== '')) continue;
         report(
@@ -82,7 +80,7 @@ export const tenetSetAsideWithoutReason: ElementRule = (element, _context, repor
             })
         );
     }
-};
+});
 
 /** Days from a day number to today, or undefined when today cannot be read. */
 function ageInDays(today: string, day: number): number | undefined {
@@ -90,8 +88,7 @@ function ageInDays(today: string, day: number): number | undefined {
     return now === undefined ? undefined : now - day;
 }
 
-export const tenetUnused: ElementRule = (element, { model, today, tenetUnusedAfterDays }, report) => {
-    if (element.kind !== 'tenet') return;
+export const tenetUnused = ruleFor(['tenet'], (element, { model, today, tenetUnusedAfterDays }, report) => {
     const start = logStartDay(model);
     if (start === undefined) return; // no decision log yet: nothing to audit against
     const limit = tenetUnusedAfterDays ?? DEFAULT_TENET_UNUSED_AFTER_DAYS;
@@ -106,10 +103,9 @@ export const tenetUnused: ElementRule = (element, { model, today, tenetUnusedAft
             data: { days: age }
         })
     );
-};
+});
 
-export const tenetContested: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'tenet') return;
+export const tenetContested = ruleFor(['tenet'], (element, { model }, report) => {
     const use = tenetUse(model, element);
     if (!use.followed.length || !use.setAside.length) return;
     const names = (list: StrategyElement[]) => list.map(d => d.name).join(', ');
@@ -118,7 +114,7 @@ export const tenetContested: ElementRule = (element, { model }, report) => {
             data: { followed: use.followed.map(d => d.name), setAside: use.setAside.map(d => d.name) }
         })
     );
-};
+});
 
 /** A tenet, practice, interpretation or decision lives the value out (else `value-unpracticed` speaks). */
 function livedOut(model: WorkspaceModel, value: StrategyElement): boolean {
@@ -133,8 +129,7 @@ function livedOut(model: WorkspaceModel, value: StrategyElement): boolean {
         );
 }
 
-export const valueDrift: ElementRule = (element, { model, today, valueDriftAfterDays }, report) => {
-    if (element.kind !== 'value') return;
+export const valueDrift = ruleFor(['value'], (element, { model, today, valueDriftAfterDays }, report) => {
     const start = logStartDay(model);
     if (start === undefined || !livedOut(model, element)) return;
     const limit = valueDriftAfterDays ?? DEFAULT_VALUE_DRIFT_AFTER_DAYS;
@@ -149,9 +144,9 @@ export const valueDrift: ElementRule = (element, { model, today, valueDriftAfter
             data: { days: age }
         })
     );
-};
+});
 
-export const valueChainBrokenRule: ElementRule = (element, { model }, report) => {
+export const valueChainBrokenRule = ruleFor(['value', 'practice'], (element, { model }, report) => {
     if (element.kind === 'value') {
         if (!valueChainBroken(model, element)) return;
         const chain = valueChain(model, element);
@@ -187,10 +182,10 @@ export const valueChainBrokenRule: ElementRule = (element, { model }, report) =>
             )
         );
     }
-};
+});
 
-export const needUnsupported: ElementRule = (element, { model }, report) => {
-    if ((element.kind !== 'okr' && element.kind !== 'initiative') || !element.needs?.length) return;
+export const needUnsupported = ruleFor(['okr', 'initiative'], (element, { model }, report) => {
+    if (!element.needs?.length) return;
     const own = model.target(element, 'owner');
     const kind = element.kind === 'okr' ? 'OKR' : 'Initiative';
     for (const need of element.needs) {
@@ -208,4 +203,4 @@ export const needUnsupported: ElementRule = (element, { model }, report) => {
             })
         );
     }
-};
+});

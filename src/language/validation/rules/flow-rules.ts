@@ -1,10 +1,10 @@
 /** Flow: the portfolio's work in progress and whether it moves. */
 import { parseDate } from '../../model/dates.js';
 import { WIP_STATUS } from '../../model/wip.js';
-import { findingOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, ruleFor } from '../issue.js';
 
-export const wipExceeded: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'stream' || element.wip === undefined) return;
+export const wipExceeded = ruleFor(['stream'], (element, { model }, report) => {
+    if (element.wip === undefined) return;
     const doing = model
         .incoming(element, 'stream')
         .filter(entry => entry.source.kind === 'initiative' && entry.source.status === WIP_STATUS)
@@ -15,24 +15,24 @@ export const wipExceeded: ElementRule = (element, { model }, report) => {
             data: { doing, limit: element.wip }
         })
     );
-};
+});
 
-export const stalledInitiative: ElementRule = (element, { today, stalledAfterDays }, report) => {
-    if (element.kind !== 'initiative' || element.status !== WIP_STATUS || !element.updated) return;
+export const stalledInitiative = ruleFor(['initiative'], (element, { today, stalledAfterDays }, report) => {
+    if (element.status !== WIP_STATUS || !element.updated) return;
     const updated = parseDate(element.updated);
     const now = parseDate(today);
     if (updated === undefined || now === undefined) return;
     const age = now - updated;
     if (age <= stalledAfterDays) return;
     report(findingOn(element, 'stalled-initiative', `Initiative ${label(element)} is doing, not updated for ${age} days (limit ${stalledAfterDays})`, { data: { days: age } }));
-};
+});
 
 /**
  * A `doing` card with no date at all is invisible to every check over time: its age on the
  * Portfolio Kanban counts from `started` and `stalled-initiative` reads `updated`. Either date is
  * enough for one of them, so only a card with neither is reported.
  */
-export const doingWithoutDate: ElementRule = (element, _context, report) => {
-    if (element.kind !== 'initiative' || element.status !== WIP_STATUS || element.started || element.updated) return;
+export const doingWithoutDate = ruleFor(['initiative'], (element, _context, report) => {
+    if (element.status !== WIP_STATUS || element.started || element.updated) return;
     report(findingOn(element, 'doing-without-date', `Initiative ${label(element)} is doing but has no date`));
-};
+});

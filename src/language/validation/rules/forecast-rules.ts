@@ -10,10 +10,9 @@ import { isoDay, periodDays, periodState, readPeriod, type Period } from '../../
 import { formatPercent } from '../../model/progress.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
 import { LOOP_SETTINGS } from '../../workspace/eos-config.js';
-import { findingOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, ruleFor } from '../issue.js';
 
-export const krOffTrack: ElementRule = (element, context, report) => {
-    if (element.kind !== 'kr') return;
+export const krOffTrack = ruleFor(['kr'], (element, context, report) => {
     const forecast = forecastOf(context.model, element, clockOf(context));
     if (!forecast || forecast.state !== 'running' || forecast.progress === undefined) return;
     const margin = context.offTrackMargin ?? LOOP_SETTINGS.offTrackMargin.default;
@@ -37,15 +36,14 @@ export const krOffTrack: ElementRule = (element, context, report) => {
             data: { ...(projection ? { projected: projection.value } : {}), lagPoints: lag }
         })
     );
-};
+});
 
 function unitText(kr: StrategyElement): string {
     const unit = kr.target?.unit;
     return unit === undefined ? '' : unit === '%' ? '%' : ` ${unit}`;
 }
 
-export const krCheckInStale: ElementRule = (element, context, report) => {
-    if (element.kind !== 'kr') return;
+export const krCheckInStale = ruleFor(['kr'], (element, context, report) => {
     const checkIns = checkInsOf(context.model, element);
     const last = checkIns[checkIns.length - 1];
     if (!last) return;
@@ -61,10 +59,10 @@ export const krCheckInStale: ElementRule = (element, context, report) => {
             data: { days: age, lastValue: last.value.text, kr: element.name, nested: last.nested, today: isoDay(clock.today) }
         })
     );
-};
+});
 
-export const betReviewOverdue: ElementRule = (element, context, report) => {
-    if (element.kind !== 'bet' || element.status !== 'active') return;
+export const betReviewOverdue = ruleFor(['bet'], (element, context, report) => {
+    if (element.status !== 'active') return;
     const clock = clockOf(context);
     const limit = context.reviewAfterDays ?? LOOP_SETTINGS.reviewAfterDays.default;
     let latest: number | undefined;
@@ -96,7 +94,7 @@ export const betReviewOverdue: ElementRule = (element, context, report) => {
             data: { days: clock.today - started }
         })
     );
-};
+});
 
 /** The themes each element leads up to (OKR → what it supports → … → bet → theme), per model. */
 const themesCache = new WeakMap<WorkspaceModel, Map<StrategyElement, ReadonlySet<StrategyElement>>>();
@@ -166,8 +164,7 @@ export function runningOkrs(model: WorkspaceModel, clock: LoopClock): { okrs: St
     return entry;
 }
 
-export const themeWithoutCurrentOkrs: ElementRule = (element, context, report) => {
-    if (element.kind !== 'theme') return;
+export const themeWithoutCurrentOkrs = ruleFor(['theme'], (element, context, report) => {
     const clock = clockOf(context);
     const year = Number(isoDay(clock.today).slice(0, 4));
     if (element.horizon && (year < element.horizon.start || year > (element.horizon.end ?? element.horizon.start))) return;
@@ -176,7 +173,7 @@ export const themeWithoutCurrentOkrs: ElementRule = (element, context, report) =
     if (running.okrs.length === 0 || running.themes.has(element)) return;
     const periods = [...new Set(running.okrs.map(okr => okr.period!))].sort().join(', ');
     report(findingOn(element, 'theme-without-current-okrs', `No ${periods} objective supports theme ${label(element)} or its bets`, { data: { periods } }));
-};
+});
 
 /** Periods grouped by length, so that quarters follow quarters and years follow years. */
 function lengthClass(period: Period): string {
@@ -222,8 +219,7 @@ export function metStreak(model: WorkspaceModel, okrs: readonly StrategyElement[
     return best;
 }
 
-export const targetsAlwaysMet: ElementRule = (element, context, report) => {
-    if (element.kind !== 'team' && element.kind !== 'theme') return;
+export const targetsAlwaysMet = ruleFor(['team', 'theme'], (element, context, report) => {
     const { model } = context;
     const clock = clockOf(context);
     const okrs =
@@ -238,4 +234,4 @@ export const targetsAlwaysMet: ElementRule = (element, context, report) => {
     if (streak.length < 2) return;
     const what = element.kind === 'team' ? `Team ${label(element)}` : `The objectives supporting theme ${label(element)}`;
     report(findingOn(element, 'targets-always-met', `${what} met every key result in ${streak.map(p => p.text).join(', ')}`, { data: { periods: streak.map(p => p.text) } }));
-};
+});

@@ -1,9 +1,11 @@
 /**
  * Runs every rule over the workspace model and groups the issues by document.
  * Rules are pure: the editor, the CLI and the tests all call this one function.
+ * Each rule declares the element kinds it looks at (`ruleFor`); the runner dispatches by kind.
  */
+import { ELEMENT_KINDS, type ElementKind, type StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
-import type { ElementRule, Issue, RuleContext } from '../issue.js';
+import type { ElementRule, Issue, KindRule, RuleContext } from '../issue.js';
 import { cascadedOkr, levelInversion, orphanBet, orphanInitiative, streamMismatch, themeWithoutBets, unalignedOkr, unfundedBet } from './alignment-rules.js';
 import { betWithoutHypothesis, contradictedBet } from './bet-rules.js';
 import { doingWithoutDate, stalledInitiative, wipExceeded } from './flow-rules.js';
@@ -22,7 +24,8 @@ import {
     valueDrift
 } from './autonomy-rules.js';
 
-export const ELEMENT_RULES: readonly ElementRule[] = [
+/** Every element rule; an element's issues come in this order. */
+const ELEMENT_RULES: readonly KindRule[] = [
     duplicateName,
     duplicateProperty,
     invalidPeriod,
@@ -62,6 +65,19 @@ export const ELEMENT_RULES: readonly ElementRule[] = [
     needUnsupported
 ];
 
+/** Each kind's rules, in {@link ELEMENT_RULES} order: the runner's registry. */
+export const RULES_BY_KIND: Readonly<Record<ElementKind, readonly ElementRule[]>> = rulesByKind(ELEMENT_RULES);
+
+function rulesByKind(rules: readonly KindRule[]): Record<ElementKind, ElementRule[]> {
+    const byKind = {} as Record<ElementKind, ElementRule[]>;
+    for (const kind of ELEMENT_KINDS) byKind[kind] = rules.filter(rule => rule.kinds.includes(kind)).map(rule => rule.check);
+    return byKind;
+}
+
+function checkElement(element: StrategyElement, context: RuleContext, report: (issue: Issue) => void): void {
+    for (const check of RULES_BY_KIND[element.kind]) check(element, context, report);
+}
+
 export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext, 'model'>): Map<string, Issue[]> {
     const context: RuleContext = { ...options, model };
     const byUri = new Map<string, Issue[]>();
@@ -71,9 +87,7 @@ export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext,
         if (list) list.push(issue);
         else byUri.set(issue.uri, [issue]);
     };
-    for (const element of model.elements) {
-        for (const rule of ELEMENT_RULES) rule(element, context, report);
-    }
+    for (const element of model.elements) checkElement(element, context, report);
     for (const doc of model.documents) for (const entry of doc.checkIns ?? []) checkInProblems(entry, context, report);
     for (const [element, cycle] of findCycles(model)) report(cycleIssue(element, cycle));
     return byUri;
@@ -92,9 +106,7 @@ export function checkDocument(model: WorkspaceModel, uri: string, options: Omit<
         if (issue.uri === uri) issues.push(issue);
     };
     const elements = model.elementsIn(uri);
-    for (const element of elements) {
-        for (const rule of ELEMENT_RULES) rule(element, context, report);
-    }
+    for (const element of elements) checkElement(element, context, report);
     for (const entry of model.documents.find(doc => doc.uri === uri)?.checkIns ?? []) checkInProblems(entry, context, report);
     // Cycle search rooted at this document's elements: it only walks the chains that leave them.
     const rooted = Object.create(model, { elements: { value: elements } }) as WorkspaceModel;

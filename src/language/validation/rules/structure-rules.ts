@@ -6,10 +6,10 @@ import type { RuleContext } from '../issue.js';
 import { KIND_LABEL, type StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
 import type { Issue } from '../issue.js';
-import { findingMessage, findingOn, label, type ElementRule } from '../issue.js';
+import { findingMessage, findingOn, label, ruleForEveryKind } from '../issue.js';
 import { CATALOGUE } from '../codes.js';
 
-export const duplicateName: ElementRule = (element, { model }, report) => {
+export const duplicateName = ruleForEveryKind((element, { model }, report) => {
     const same = model.named(element.kind, element.name);
     if (same.length < 2) return;
     const others = same
@@ -17,7 +17,7 @@ export const duplicateName: ElementRule = (element, { model }, report) => {
         .map(other => where(other, element))
         .join(', ');
     report(findingOn(element, 'duplicate-name', `Another ${KIND_LABEL[element.kind]} is also named ${label(element)} (${others})`));
-};
+});
 
 /**
  * Where the other element is, seen from `from`: `line 7` in the same file, else its path from the
@@ -42,7 +42,7 @@ function decodePart(part: string): string {
     }
 }
 
-export const duplicateProperty: ElementRule = (element, _context, report) => {
+export const duplicateProperty = ruleForEveryKind((element, _context, report) => {
     for (const { property, range } of element.repeatedProperties ?? []) {
         report(
             findingOn(element, 'duplicate-property', `${capitalise(KIND_LABEL[element.kind])} ${label(element)} sets \`${PROPERTY_WORD[property] ?? property}\` more than once`, {
@@ -50,12 +50,12 @@ export const duplicateProperty: ElementRule = (element, _context, report) => {
             })
         );
     }
-};
+});
 
 /** The keyword that writes a property, where it differs from the property's name. */
 const PROPERTY_WORD: Record<string, string> = { situation: 'when', chosen: 'choose', over: 'choose … over', rationale: 'because' };
 
-export const invalidPeriod: ElementRule = (element, { yearStart }, report) => {
+export const invalidPeriod = ruleForEveryKind((element, { yearStart }, report) => {
     const problems: Array<[string, CalendarProblem | undefined]> = [];
     if (element.period !== undefined) problems.push(['period', periodProblem(element.period, yearStart)]);
     for (const property of ['updated', 'started', 'finished'] as const) {
@@ -82,7 +82,7 @@ export const invalidPeriod: ElementRule = (element, { yearStart }, report) => {
         const problem = evidence.date !== undefined ? dateProblem(evidence.date) : undefined;
         if (problem) report(findingOn(element, 'invalid-period', problem.fault, { fix: problem.fix, range: evidence.range }));
     }
-};
+});
 
 /** A check-in is a dated reading of a named key result: its date must exist and its name be given. */
 export function checkInProblems(entry: CheckInEntry, _context: RuleContext, report: (issue: Issue) => void): void {
@@ -112,12 +112,12 @@ function deadlineProblem(text: string, yearStart: RuleContext['yearStart']): Cal
 }
 
 /** Values the model could not read as written (see measures.ts), each on the value itself. */
-export const invalidValue: ElementRule = (element, _context, report) => {
+export const invalidValue = ruleForEveryKind((element, _context, report) => {
     for (const { message, range } of element.valueProblems ?? []) {
         const { fault, fix } = splitFix(message);
         report(findingOn(element, 'invalid-value', fault, { fix, range }));
     }
-};
+});
 
 /** `'30m' could be read …: write 30 min …` → the fault, and the fix as its own sentence. */
 function splitFix(message: string): { fault: string; fix: string } {

@@ -1,14 +1,14 @@
 /** Values and decision tenets: principles must be lived and trade-offs must be real. */
 import { sameText as same } from '../../model/text-compare.js';
-import { findingOn, label, type ElementRule } from '../issue.js';
+import { findingOn, label, ruleFor } from '../issue.js';
 
-export const tenetNoTradeoff: ElementRule = (element, _context, report) => {
-    if (element.kind !== 'tenet' || !same(element.chosen, element.over)) return;
+export const tenetNoTradeoff = ruleFor(['tenet'], (element, _context, report) => {
+    if (!same(element.chosen, element.over)) return;
     report(findingOn(element, 'tenet-no-tradeoff', `Tenet ${label(element)} chooses "${element.chosen}" over itself`));
-};
+});
 
-export const tenetConflict: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'tenet' || !element.situation || same(element.chosen, element.over)) return;
+export const tenetConflict = ruleFor(['tenet'], (element, { model }, report) => {
+    if (!element.situation || same(element.chosen, element.over)) return;
     for (const other of model.ofKind('tenet')) {
         if (other === element || !same(other.situation, element.situation)) continue;
         if (same(other.chosen, element.over) && same(other.over, element.chosen)) {
@@ -20,10 +20,9 @@ export const tenetConflict: ElementRule = (element, { model }, report) => {
             return;
         }
     }
-};
+});
 
-export const valueUnpracticed: ElementRule = (element, { model }, report) => {
-    if (element.kind !== 'value') return;
+export const valueUnpracticed = ruleFor(['value'], (element, { model }, report) => {
     const livedBy = model
         .incoming(element)
         .some(
@@ -35,4 +34,4 @@ export const valueUnpracticed: ElementRule = (element, { model }, report) => {
         );
     if (livedBy) return;
     report(findingOn(element, 'value-unpracticed', `Value ${label(element)} is practised nowhere`));
-};
+});

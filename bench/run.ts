@@ -4,7 +4,7 @@
  * machine and its load, so nothing here fails a build.
  *
  *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
- *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, checkins, lsp-process, diagram, autonomy, compare, cli, site
+ *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, checkins, lsp-process, diagram, autonomy, compare, cli, site, limits
  *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
  *   EOS_BENCH_V8_DEFAULTS=1 runs with V8's default flags instead of the language server's
  *
@@ -22,6 +22,7 @@ import { siteSection } from './site.js';
 import { autonomySection } from './autonomy.js';
 import { compareSection } from './compare.js';
 import { lspKeystrokes } from './lsp-process.js';
+import { reliabilitySection } from './reliability.js';
 import { generateWorkspace, totalChars, type GeneratedWorkspace, type WorkspaceSpec } from './generate.js';
 import { collectGarbage, formatTable, median, percentile, sample, type Row } from './measure.js';
 import { SERVER_V8_FLAGS } from '../src/shared/server-process.js';
@@ -520,7 +521,18 @@ function cliSection(): void {
 }
 
 /** Sections that run together in one process (the hover and completion figures use the edit session). */
-const PROCESSES: ReadonlyArray<readonly string[]> = [['build'], ['edit', 'lsp'], ['checkins'], ['lsp-process'], ['diagram'], ['autonomy'], ['compare'], ['cli'], ['site']];
+const PROCESSES: ReadonlyArray<readonly string[]> = [
+    ['build'],
+    ['edit', 'lsp'],
+    ['checkins'],
+    ['lsp-process'],
+    ['diagram'],
+    ['autonomy'],
+    ['compare'],
+    ['cli'],
+    ['site'],
+    ['limits']
+];
 
 /**
  * Runs each group of sections in a fresh process started like the language server (its V8
@@ -575,6 +587,7 @@ async function sectionProcess(rowsFile: string): Promise<void> {
     if (wanted('compare')) await compareSection(rows, hundredChanges, QUICK, TODAY);
     if (wanted('cli')) cliSection();
     if (wanted('site')) siteSection(rows, TODAY, log);
+    if (wanted('limits')) await reliabilitySection(rows, QUICK, log);
     fs.writeFileSync(rowsFile, JSON.stringify(rows));
 }
 

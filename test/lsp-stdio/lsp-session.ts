@@ -242,6 +242,20 @@ export class LspSession {
         }
     }
 
+    /** The preview's `eos/diagram` request for a document, answered within `timeoutMs`. */
+    async diagram(file: string, timeoutMs = 20_000): Promise<{ svg: string; error?: string }> {
+        const answer = this.connection.sendRequest<{ svg: string; error?: string }>('eos/diagram', { uri: uriOf(file) });
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`the preview was not answered within ${timeoutMs} ms`)), timeoutMs);
+        });
+        try {
+            return await Promise.race([answer, timeout]);
+        } finally {
+            clearTimeout(timer);
+        }
+    }
+
     async stop(): Promise<void> {
         if (this.exited === undefined) {
             const exited = new Promise<void>(resolve => this.server.once('exit', () => resolve()));

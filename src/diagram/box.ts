@@ -26,7 +26,7 @@ const MAX_CHIPS = 3;
 /** Room for `graded 0.7` at the right of a key result's title line. */
 export const GRADE_WIDTH = 70;
 /** A key result row: the bar, then the trend line in the 92 px before the percentage. */
-export const TREND = { gap: 6, width: 40, height: 12 } as const;
+export const TREND = { gap: 6, width: 44, height: 10 } as const;
 
 export interface Chip {
     text: string;

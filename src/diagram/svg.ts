@@ -64,7 +64,7 @@ export const DIAGRAM_CSS = `
 .eos-diagram .kr-track { fill: var(--vscode-descriptionForeground, #59636e); fill-opacity: 0.3; stroke: var(--vscode-editor-foreground, #1f2328); stroke-opacity: 0.45; stroke-width: 1; }
 .eos-diagram .kr-bar { fill: var(--vscode-charts-green, #1a7f37); }
 .eos-diagram .kr-bar.done { fill: var(--vscode-charts-blue, #0969da); }
-.eos-diagram .kr-trend polyline { fill: none; stroke: var(--vscode-charts-blue, #0969da); stroke-width: 1.5; stroke-linejoin: round; stroke-linecap: round; }
+.eos-diagram .kr-trend polyline { fill: none; stroke: var(--vscode-charts-blue, #0969da); stroke-width: 1.75; stroke-linejoin: round; stroke-linecap: round; }
 .eos-diagram .kr-trend circle { fill: var(--vscode-charts-blue, #0969da); }
 .eos-diagram .kr-trend .trend-floor { stroke: var(--vscode-descriptionForeground, #59636e); stroke-opacity: 0.45; stroke-width: 1; }
 .eos-diagram .kr-grade { fill: var(--vscode-editor-foreground, #1f2328); font-size: 10.5px; font-weight: 700; }
@@ -269,7 +269,7 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
         if (kr.progress !== undefined) {
             out.push(`<rect class="kr-bar${kr.progress >= 1 ? ' done' : ''}" x="${p}" y="${y + 17}" width="${r((barWidth - 92) * kr.progress)}" height="6" rx="3"/>`);
         }
-        if (kr.trend) out.push(trendLine(kr, p + barWidth - 92 + TREND.gap, y + 13));
+        if (kr.trend) out.push(trendLine(kr, p + barWidth - 92 + TREND.gap, y + 15));
         if (kr.grade) {
             out.push(`<text class="kr-grade" x="${box.width - p}" y="${y + 12}" text-anchor="end">${gradeLabel(kr.grade.score)}<title>${escapeXml(kr.grade.basis)}</title></text>`);
         }
@@ -338,7 +338,7 @@ function trendLine(kr: KeyResultRow, x: number, y: number): string {
         `<g class="kr-trend"><title>${escapeXml(`trend: ${kr.trendText ?? `${kr.trend!.length} check-ins`}`)}</title>` +
         `<line class="trend-floor" x1="${r(x)}" y1="${r(y + TREND.height)}" x2="${r(x + TREND.width)}" y2="${r(y + TREND.height)}"/>` +
         `<polyline points="${points.map(point => `${r(point.x)},${r(point.y)}`).join(' ')}"/>` +
-        `<circle cx="${r(last.x)}" cy="${r(last.y)}" r="2"/></g>`
+        `<circle cx="${r(last.x)}" cy="${r(last.y)}" r="2.5"/></g>`
     );
 }
 

@@ -4,7 +4,7 @@
  * machine and its load, so nothing here fails a build.
  *
  *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
- *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, diagram, autonomy, compare, cli, site
+ *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, checkins, lsp-process, diagram, autonomy, compare, cli, site
  *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
  *   EOS_BENCH_V8_DEFAULTS=1 runs with V8's default flags instead of the language server's
  *
@@ -21,6 +21,7 @@ import { diagramNodeCount, diagramOnce } from './diagram.js';
 import { siteSection } from './site.js';
 import { autonomySection } from './autonomy.js';
 import { compareSection } from './compare.js';
+import { lspKeystrokes } from './lsp-process.js';
 import { generateWorkspace, totalChars, type GeneratedWorkspace, type WorkspaceSpec } from './generate.js';
 import { collectGarbage, formatTable, median, percentile, sample, type Row } from './measure.js';
 import { SERVER_V8_FLAGS } from '../src/shared/server-process.js';
@@ -178,8 +179,9 @@ async function profiled<T>(name: string, task: () => Promise<T>): Promise<T> {
     }
 }
 
-function summarise(name: string, timings: EditTiming[], target: number, extra = ''): void {
-    const section = "Edit → edited file's diagnostics, 10k elements in 100 files";
+const EDIT_SECTION = "Edit → edited file's diagnostics, 10k elements in 100 files";
+
+function summarise(name: string, timings: EditTiming[], target: number, extra = '', section = EDIT_SECTION): void {
     const diagnostics = timings.map(t => t.diagnostics),
         builds = timings.map(t => t.build);
     rows.push({ section, name: `${name} median`, value: median(diagnostics), unit: 'ms' });
@@ -326,6 +328,95 @@ async function diagramSection(): Promise<void> {
     }
 }
 
+const CHECK_INS = 20_000;
+
+/** Offsets of the last digit of the value of each check-in written at the top level (a team's check-in file). */
+function valueSpots(text: string): number[] {
+    const spots: number[] = [];
+    for (const match of text.matchAll(/^checkin \S+ \S+ (\d+)/gm)) spots.push(match.index + match[0].length - 1);
+    return spots;
+}
+
+/**
+ * Issue 14: the 10k/100-file workspace carrying 20k check-ins (half under their key results, half
+ * in 50 team check-in files): a cold build, then keystrokes in the team file and check-in values
+ * changed in a team's check-in file, in process as the edit section measures them.
+ */
+async function checkInSection(): Promise<void> {
+    const workspace = generateWorkspace({ elements: 10_000, files: 100, checkIns: CHECK_INS });
+    const section = `Edit → diagnostics, 10k elements + ${CHECK_INS / 1000}k check-ins in ${workspace.files.size} files`;
+    log(`check-ins: ${workspace.files.size} files, ${(totalChars(workspace) / 1e6).toFixed(2)}M chars`);
+    const builds: number[] = [];
+    for (let i = 0; i <= (QUICK ? 2 : 3); i++) {
+        collectGarbage();
+        const { ms } = await fullBuild(workspace);
+        if (i > 0) builds.push(ms);
+    }
+    rows.push({
+        section,
+        name: 'cold full build',
+        value: median(builds),
+        unit: 'ms',
+        detail: `median of ${builds.length}; ${workspace.elements} elements, ${workspace.checkIns} check-ins`
+    });
+    const teamFile = workspace.teamFile!,
+        checkInFile = workspace.checkInFile!;
+    const session = await EditorSession.open(workspace, [teamFile, checkInFile]);
+    const edits = QUICK ? 15 : 40,
+        warmup = 5;
+    const series = async (file: string, edit: (text: string, i: number) => string): Promise<EditTiming[]> => {
+        const timings: EditTiming[] = [];
+        for (let i = 0; i < warmup + edits; i++) {
+            const timing = await session.edit(file, edit(session.text(file), i));
+            if (i >= warmup) timings.push(timing);
+        }
+        return timings;
+    };
+    log('check-ins (d) team file');
+    const typed = await profiled('edit-d', () =>
+        series(teamFile, (text, i) => {
+            const spots = textSpots(text);
+            const at = spots[(i * 7) % spots.length];
+            return text.slice(0, at) + 'x' + text.slice(at);
+        })
+    );
+    const nested = (workspace.files.get(teamFile)!.match(/^\s+checkin /gm) ?? []).length;
+    summarise('(d) keystroke in the 200-element team file', typed, 50, `; the file holds ${nested} check-ins`, section);
+    log('check-ins (e) check-in file');
+    const separate = (workspace.files.get(checkInFile)!.match(/^checkin /gm) ?? []).length;
+    // A team corrects its readings: one digit of a value retyped, a different check-in each time.
+    const retyped = await profiled('edit-e', () =>
+        series(checkInFile, (text, i) => {
+            const spots = valueSpots(text);
+            const at = spots[(i * 11) % spots.length];
+            const digit = String((Number(text[at]) + 1) % 10);
+            return text.slice(0, at) + digit + text.slice(at + 1);
+        })
+    );
+    summarise(`(e) check-in value retyped in a team's check-in file`, retyped, 50, `; ${separate} check-ins of another team's key results`, section);
+}
+
+/** The keystroke end to end: didChange → publishDiagnostics through a real `eos lsp --stdio`. */
+async function lspProcessSection(): Promise<void> {
+    // The server measures against the real today: the check-ins lead up to it.
+    const workspace = generateWorkspace({ elements: 10_000, files: 100, checkIns: CHECK_INS, today: new Date().toISOString().slice(0, 10) });
+    const section = `End to end: \`eos lsp --stdio\` process, 10k elements + ${CHECK_INS / 1000}k check-ins`;
+    const edits = QUICK ? 30 : 60;
+    log(`lsp process: ${workspace.files.size} files`);
+    const result = await lspKeystrokes(workspace, { file: workspace.teamFile!, spots: textSpots, edits, warmup: 5, typingGapMs: 120, log });
+    if (!result.brokenReference.length) throw new Error('the end-to-end session published no unresolved-reference after breaking a reference: its timings are not of real checks');
+    rows.push({ section, name: 'server ready (all files published)', value: result.readyMs, unit: 'ms', detail: `${result.files} files, from spawning the process` });
+    rows.push({ section, name: 'didChange → publishDiagnostics median', value: median(result.latencies), unit: 'ms' });
+    rows.push({
+        section,
+        name: 'didChange → publishDiagnostics p95',
+        value: percentile(result.latencies, 95),
+        unit: 'ms',
+        target: 50,
+        detail: `${result.latencies.length} keystrokes in the 200-element team file, ≥ 120 ms apart; max ${Math.max(...result.latencies).toFixed(0)} ms`
+    });
+}
+
 /** Changes 100 elements spread over the team files: titles, and every fifth one's status. */
 function hundredChanges(workspace: GeneratedWorkspace): Map<string, string> {
     const changed = new Map(workspace.files);
@@ -429,7 +520,7 @@ function cliSection(): void {
 }
 
 /** Sections that run together in one process (the hover and completion figures use the edit session). */
-const PROCESSES: ReadonlyArray<readonly string[]> = [['build'], ['edit', 'lsp'], ['diagram'], ['autonomy'], ['compare'], ['cli'], ['site']];
+const PROCESSES: ReadonlyArray<readonly string[]> = [['build'], ['edit', 'lsp'], ['checkins'], ['lsp-process'], ['diagram'], ['autonomy'], ['compare'], ['cli'], ['site']];
 
 /**
  * Runs each group of sections in a fresh process started like the language server (its V8
@@ -477,6 +568,8 @@ async function sectionProcess(rowsFile: string): Promise<void> {
         const session = await editSection();
         if (wanted('lsp')) await lspSection(session);
     }
+    if (wanted('checkins')) await checkInSection();
+    if (wanted('lsp-process')) await lspProcessSection();
     if (wanted('diagram')) await diagramSection();
     if (wanted('autonomy')) await autonomySection(rows, log);
     if (wanted('compare')) await compareSection(rows, hundredChanges, QUICK, TODAY);

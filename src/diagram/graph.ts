@@ -8,7 +8,7 @@ import type { ElementKind, StrategyElement } from '../language/model/elements.js
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Severity } from '../language/validation/codes.js';
 import type { Issue } from '../language/validation/issue.js';
-import { clockOf, currentProgress, describeTrend, formatScore, gradeOf, latestReading, valueOf, progressAtValue, type LoopClock } from '../language/model/key-result-history.js';
+import { clockOf, describeTrend, effectiveReading, formatScore, gradeOf, progressAtValue, progressNow, valueOf, type LoopClock } from '../language/model/key-result-history.js';
 import { parseDate } from '../language/model/dates.js';
 import { objectiveScore } from '../language/model/scores.js';
 import type { ViewClock } from './view-clock.js';
@@ -275,11 +275,11 @@ function keyResultRow(kr: StrategyElement, issues: DiagramIssue[], model: Worksp
     if (kr.title) row.title = kr.title;
     const { baseline, target } = kr;
     if (!baseline || !target) return row;
-    // The latest check-in is the current value (a `current` on the kr line only while there is none).
-    const current = latestReading(model, kr);
-    row.label = `${baseline.text} → ${target.text}${kr.change ? ` (${kr.change})` : ''}${current ? `, now ${current.value.text}${current.date ? ` (${current.date})` : ''}` : ''}${kr.deadline ? `, by ${kr.deadline}` : ''}`;
-    const progress = currentProgress(model, kr);
-    if (progress.kind === 'progress') row.progress = progress.value;
+    // The effective reading: the latest check-in wins over the `current` on the kr line.
+    const current = effectiveReading(model, kr)?.value;
+    row.label = `${baseline.text} → ${target.text}${kr.change ? ` (${kr.change})` : ''}${current ? `, now ${current.text}` : ''}${kr.deadline ? `, by ${kr.deadline}` : ''}`;
+    const progress = progressNow(model, kr);
+    if (progress !== undefined) row.progress = progress;
     const trend = trendLine(model, kr);
     if (trend) row.trend = trend;
     const words = describeTrend(model, kr);

@@ -43,7 +43,7 @@ describe('trend lines and grades in the preview', () => {
         ]);
         // The bar follows the latest check-in.
         expect(rows[0].progress).toBe(0.7);
-        expect(rows[0].label).toBe('0 → 100, now 70 (2026-03-10)');
+        expect(rows[0].label).toBe('0 → 100, now 70');
         expect(rows[1].trend).toBeUndefined(); // one check-in is a point, not a trend
         expect(rows[2].trend).toBeUndefined(); // a written current, no check-ins
         const trends = rowOf(elements, 'Growth').filter(e => e.name === 'g' && e.attributes.class === 'kr-trend');

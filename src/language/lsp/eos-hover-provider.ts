@@ -10,7 +10,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EosServices } from '../eos-module.js';
 import { isKeyResult, isMeasure } from '../generated/ast.js';
 import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
-import { describeProgress, formatPercent, krProgress } from '../model/progress.js';
+import { formatPercent } from '../model/progress.js';
+import { describeCurrent, describeProgressNow, progressNow } from '../model/key-result-history.js';
 import { MAX_TRACE_STEPS, tracesOf, type Trace } from '../model/trace.js';
 import { betFacts, streamFacts, themeFacts } from '../model/element-facts.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
@@ -238,7 +239,7 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             const krs = (element.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => kr !== undefined);
             facts.push(
                 countedList('Key results', krs, kr => {
-                    const progress = krProgress(kr);
+                    const progress = progressNow(model, kr);
                     return progress === undefined ? undefined : formatPercent(progress);
                 })
             );
@@ -259,8 +260,8 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             add('Baseline', element.baseline?.text ?? 'not set');
             add('Target', element.target ? `${element.target.text}${element.change ? ` (${element.change})` : ''}` : 'not set');
             add('Deadline', element.deadline);
-            add('Current', element.current?.text ?? 'no reading yet');
-            add('Progress', describeProgress(element));
+            add('Current', describeCurrent(model, element));
+            add('Progress', describeProgressNow(model, element));
             const supportedBy = incoming('supports', 'okr');
             if (supportedBy.length) facts.push(countedList('Supported by', supportedBy));
             break;

@@ -3,8 +3,25 @@
  * accepts any shape; these functions decide what is possible.
  */
 
+/**
+ * Days read before, by text: a workspace with 20,000 check-ins asks for the same hundred dates on
+ * every keystroke (the check-in index, each forecast, each staleness check), and each reading
+ * costs a regex and two `Date`s. Bounded: cleared when it grows past what any workspace writes.
+ */
+const parsedDays = new Map<string, number | undefined>();
+const MAX_REMEMBERED = 8192;
+
 /** Days since the epoch (UTC) of a valid `YYYY-MM-DD`, or undefined if the date is impossible. */
 export function parseDate(text: string): number | undefined {
+    const known = parsedDays.get(text);
+    if (known !== undefined || parsedDays.has(text)) return known;
+    if (parsedDays.size >= MAX_REMEMBERED) parsedDays.clear();
+    const day = readDate(text);
+    parsedDays.set(text, day);
+    return day;
+}
+
+function readDate(text: string): number | undefined {
     const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
     if (!match) return undefined;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -35,8 +52,19 @@ export interface CalendarProblem {
 
 const WRITE_A_DATE = 'Write it as YYYY-MM-DD, e.g. 2026-01-20.';
 
-/** Why a date is impossible, or undefined when it is fine. */
-export function dateProblem(text: string): CalendarProblem | undefined {
+const dateProblems = new Map<string, Readonly<CalendarProblem> | undefined>();
+
+/** Why a date is impossible, or undefined when it is fine (remembered by text, as `parseDate`; the answer is frozen). */
+export function dateProblem(text: string): Readonly<CalendarProblem> | undefined {
+    const known = dateProblems.get(text);
+    if (known !== undefined || dateProblems.has(text)) return known;
+    if (dateProblems.size >= MAX_REMEMBERED) dateProblems.clear();
+    const problem = readDateProblem(text);
+    dateProblems.set(text, problem && Object.freeze(problem));
+    return problem;
+}
+
+function readDateProblem(text: string): CalendarProblem | undefined {
     const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
     if (!match) return { fault: `'${text}' is not a date.`, fix: WRITE_A_DATE };
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

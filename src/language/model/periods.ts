@@ -44,8 +44,31 @@ export function parseYearStart(text: string): YearStart | undefined {
     return { month, day };
 }
 
+/**
+ * Periods read before, by calendar and text: every forecast, grade and running-OKR check reads its
+ * OKR's period, thousands of times per keystroke in a large workspace, and there are few distinct
+ * periods. The readings are frozen, as they are shared. Bounded like the dates' memory.
+ */
+const readPeriods = new Map<string, Readonly<PeriodReading>>();
+
 /** Reads a period (or range of periods) with its dates, or says why it cannot be read. */
-export function readPeriod(text: string, yearStart: YearStart = CALENDAR_YEAR_START): PeriodReading {
+export function readPeriod(text: string, yearStart: YearStart = CALENDAR_YEAR_START): Readonly<PeriodReading> {
+    const key = `${yearStart.month}-${yearStart.day} ${text}`;
+    let reading = readPeriods.get(key);
+    if (!reading) {
+        if (readPeriods.size >= 8192) readPeriods.clear();
+        reading = freeze(readPeriodText(text, yearStart));
+        readPeriods.set(key, reading);
+    }
+    return reading;
+}
+
+function freeze(reading: PeriodReading): Readonly<PeriodReading> {
+    for (const part of Object.values(reading)) if (part && typeof part === 'object') Object.freeze(part);
+    return Object.freeze(reading);
+}
+
+function readPeriodText(text: string, yearStart: YearStart): PeriodReading {
     const trimmed = text.trim();
     const range = /^(.+?)(?:\.\.|(?<=^\d{4})-(?=\d{4}$))(.+)$/.exec(trimmed);
     if (range) {

@@ -229,3 +229,58 @@ describe('incremental workspace model', () => {
         }
     });
 });
+
+describe('incremental check-in index', () => {
+    // A key result checked in under its kr line and in a team's separate check-in file.
+    const OKRS = `${TEAM.replace('kr Activation "Activation" from 40% to 65%', 'kr Activation "Activation" from 40% to 65%\n    checkin 2026-01-12 42%\n    checkin 2026-02-09 44%')}`;
+    const CHECKINS = `checkin Confidence.Activation 2026-01-26 43%\ncheckin Confidence.Activation 2026-02-23 45% confidence low\n`;
+    // Enough files that one edit patches the previous model instead of rebuilding it (more than a quarter changed).
+    const others = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`more/notes-${i}.eos`, `value Care${i} "Care ${i}"\n`]));
+    const files = () => ({ 'strategy.eos': STRATEGY, 'teams/crew.eos': OKRS, 'teams/checkins.eos': CHECKINS, 'notes.eos': NOTES, ...others });
+
+    it('an edited check-in changes the finding, in the file of its key result, as a rebuild from scratch would', async () => {
+        const ws = await session(files());
+        const strategy = ws.services.eos.StrategyWorkspace;
+        const activation = () => strategy.model.get('kr', 'Confidence.Activation')!;
+        const readings = () => strategy.model.checkInsOf(activation()).map(entry => `${entry.date} ${entry.value.text}`);
+        expect(readings()).toEqual(['2026-01-12 42%', '2026-01-26 43%', '2026-02-09 44%', '2026-02-23 45%']);
+        // Slow progress against Q1: off track, reported on the key result in the team file.
+        expect(ws.shown()).toContain('teams/crew.eos:14 kr-off-track');
+        // The team corrects its latest reading in its own file: on track; the team file's finding goes.
+        const corrected = CHECKINS.replace('45% confidence low', '60% confidence high');
+        await ws.edit('teams/checkins.eos', corrected);
+        expect(readings()).toEqual(['2026-01-12 42%', '2026-01-26 43%', '2026-02-09 44%', '2026-02-23 60%']);
+        expect(ws.shown().filter(line => line.includes('kr-off-track'))).toEqual([]);
+        expect(ws.shown()).toEqual(await fromScratch({ ...files(), 'teams/checkins.eos': corrected }));
+        // Back again: the finding returns.
+        await ws.edit('teams/checkins.eos', CHECKINS);
+        expect(ws.shown()).toContain('teams/crew.eos:14 kr-off-track');
+    });
+
+    it('keeps the order of a full index (date, then file, then as written) through edits that add, move and drop check-ins', async () => {
+        const ws = await session(files());
+        const strategy = ws.services.eos.StrategyWorkspace;
+        const edits: Array<[string, string]> = [
+            // Same date as a nested check-in: the order of the files in the workspace decides.
+            ['teams/checkins.eos', `${CHECKINS}checkin Confidence.Activation 2026-02-09 50%\n`],
+            ['teams/crew.eos', OKRS.replace('checkin 2026-02-09 44%', 'checkin 2026-02-10 44%\n    checkin 2026-02-10 46%')],
+            ['teams/checkins.eos', CHECKINS.replace('Confidence.Activation 2026-01-26', 'Confidence.Nothing 2026-01-26')],
+            ['teams/checkins.eos', ''],
+            ['teams/crew.eos', OKRS.replace('kr Activation', 'kr Activated')],
+            ['teams/crew.eos', OKRS],
+            ['teams/checkins.eos', CHECKINS]
+        ];
+        for (const [file, text] of edits) {
+            // The previous model's index is built (as validation builds it), so this edit patches it.
+            expect(strategy.model.ofKind('kr').length).toBeGreaterThan(0);
+            await ws.edit(file, text);
+            const derived = strategy.model;
+            const scratch = new WorkspaceModel(derived.documents);
+            for (const kr of scratch.ofKind('kr')) expect(derived.checkInsOf(kr)).toEqual(scratch.checkInsOf(kr));
+            const options = { today: TODAY, stalledAfterDays: strategy.stalledAfterDays };
+            expect(checkWorkspace(derived, options)).toEqual(checkWorkspace(scratch, options));
+        }
+        const kr = strategy.model.get('kr', 'Confidence.Activation')!;
+        expect(strategy.model.checkInsOf(kr).map(entry => entry.value.text)).toEqual(['42%', '43%', '44%', '45%']);
+    });
+});

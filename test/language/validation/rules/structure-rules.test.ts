@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace } from '../../helpers.js';
+import { buildWorkspace } from '../../../helpers.js';
 import { expectCodeAtMarkers, messagesOf } from './rule-cases.js';
 
 describe('duplicate-name', () => {

@@ -106,7 +106,7 @@ describe('a misspelt checkin after a check-in', () => {
         const ws = await buildWorkspace({ 'crew.eos': OKR, 'c.eos': 'checkin Crew.Users 2026-02-02 6\nchcekin Crew.Users 2026-02-09 7\n' });
         const found = ws.all().filter(d => d.file === 'c.eos');
         expect(found.map(d => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`)).toEqual([
-            '1:0 syntax `chcekin` is not a kind of element. Did you mean `checkin`? It is read as a check-in until you correct it.'
+            '1:0 syntax `chcekin` is not a kind of element — did you mean `checkin`? It is read as a check-in until you correct it.'
         ]);
         const model = ws.services.eos.StrategyWorkspace.model;
         expect(model.checkInsOf(model.get('kr', 'Crew.Users')!).map(entry => `${entry.date} ${entry.value.text}`)).toEqual(['2026-01-31 2', '2026-02-02 6', '2026-02-09 7']);

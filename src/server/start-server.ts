@@ -11,7 +11,7 @@ import { createConnection, FileChangeType, ProposedFeatures, type Connection, ty
 import { isEosFileName } from '../language/workspace/workspace-files.js';
 import { createEosServices } from '../language/eos-module.js';
 import { WorkspaceConfig } from './workspace-config.js';
-import { keepWorkspaceDiagnosticsFresh } from './workspace-diagnostics.js';
+import { keepWorkspaceDiagnosticsFresh, SERVER_QUIET_MS } from './workspace-diagnostics.js';
 import { registerDiagramHandler } from './diagram-handler.js';
 import { registerCompareHandler } from './compare-handler.js';
 import { reportCaught } from '../language/helpers/answer-or.js';
@@ -29,7 +29,7 @@ export function startServer(connection: Connection): void {
         const eosChanges = { changes: params.changes.filter(change => mayConcernEosFiles(change)) };
         if (eosChanges.changes.length) original?.(eosChanges);
     };
-    keepWorkspaceDiagnosticsFresh(Eos, connection);
+    keepWorkspaceDiagnosticsFresh(Eos, connection, { quietMs: SERVER_QUIET_MS });
     registerDiagramHandler(connection, Eos);
     registerCompareHandler(connection);
     startLanguageServer(shared);

@@ -5,6 +5,7 @@
  */
 import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
 import { parseDate } from './dates.js';
+import { LayeredMap } from './layered-map.js';
 
 export interface IncomingLink {
     source: StrategyElement;
@@ -14,9 +15,9 @@ export interface IncomingLink {
 export class WorkspaceModel {
     readonly documents: readonly DocumentModel[];
     private allElements: readonly StrategyElement[] | undefined;
-    private readonly byKind = new Map<ElementKind, Map<string, StrategyElement[]>>();
+    private readonly byKind = new Map<ElementKind, LayeredMap<string, StrategyElement[]>>();
     /** Links by the name they are written with; built on the first `incoming` call. */
-    private linksByTarget: Map<string, IncomingLink[]> | undefined;
+    private linksByTarget: LayeredMap<string, IncomingLink[]> | undefined;
     private readonly incomingLinks = new Map<StrategyElement, IncomingLink[]>();
     /** Names by kind, listed once per model: every unresolved name asks for suggestions among them. */
     private readonly names = new Map<ElementKind, string[]>();
@@ -24,9 +25,9 @@ export class WorkspaceModel {
     private delta: { previous: WorkspaceModel; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
     private readonly resolved = new Map<ElementLink, StrategyElement | undefined>();
     /** Check-ins by the key result name they read, oldest first; built on first use. */
-    private checkInIndex: Map<string, readonly CheckInEntry[]> | undefined;
+    private checkInIndex: LayeredMap<string, readonly CheckInEntry[]> | undefined;
     /** The previous model's check-in index and how the documents changed since: patched instead of rebuilt. */
-    private checkInDelta: { index: Map<string, readonly CheckInEntry[]>; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
+    private checkInDelta: { index: LayeredMap<string, readonly CheckInEntry[]>; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
 
     /**
      * @param previous the model of the previous build: its name index is reused for the documents
@@ -37,7 +38,7 @@ export class WorkspaceModel {
         if (previous && this.updateIndex(previous)) return;
         for (const element of this.elements) {
             let names = this.byKind.get(element.kind);
-            if (!names) this.byKind.set(element.kind, (names = new Map()));
+            if (!names) this.byKind.set(element.kind, (names = LayeredMap.empty()));
             const same = names.get(element.name);
             if (same) same.push(element);
             else names.set(element.name, [element]);
@@ -60,7 +61,7 @@ export class WorkspaceModel {
         previous.delta = undefined; // keep at most one model behind alive
         if (previous.checkInIndex) this.checkInDelta = { index: previous.checkInIndex, removed, added };
         previous.checkInDelta = undefined;
-        for (const [kind, names] of previous.byKind) this.byKind.set(kind, new Map(names));
+        for (const [kind, names] of previous.byKind) this.byKind.set(kind, names.derive());
         // Lists are shared with the previous model: replace them, never mutate them.
         for (const doc of removed) {
             for (const element of doc.elements) {
@@ -74,7 +75,7 @@ export class WorkspaceModel {
         for (const doc of added) {
             for (const element of doc.elements) {
                 let names = this.byKind.get(element.kind);
-                if (!names) this.byKind.set(element.kind, (names = new Map()));
+                if (!names) this.byKind.set(element.kind, (names = LayeredMap.empty()));
                 const same = names.get(element.name);
                 if (!same) {
                     names.set(element.name, [element]);
@@ -150,12 +151,12 @@ export class WorkspaceModel {
         return relation ? all.filter(entry => entry.link.relation === relation) : all;
     }
 
-    private linksTo(): Map<string, IncomingLink[]> {
+    private linksTo(): LayeredMap<string, IncomingLink[]> {
         if (!this.linksByTarget) {
             const previous = this.delta?.previous.linksByTarget;
             if (previous && this.delta) {
                 // Derived model: copy the previous index and replace the changed documents' links.
-                const links = new Map(previous);
+                const links = previous.derive();
                 const gone = new Set(this.delta.removed.flatMap(doc => doc.elements));
                 for (const doc of this.delta.removed) {
                     for (const source of doc.elements) {
@@ -185,7 +186,7 @@ export class WorkspaceModel {
                 }
                 this.linksByTarget = links;
             } else {
-                this.linksByTarget = new Map();
+                this.linksByTarget = LayeredMap.empty();
                 for (const source of this.elements) {
                     for (const link of source.links) {
                         const list = this.linksByTarget.get(link.target);
@@ -216,7 +217,7 @@ export class WorkspaceModel {
         return this.checkInIndex.get(kr.name) ?? [];
     }
 
-    private indexCheckIns(): Map<string, readonly CheckInEntry[]> {
+    private indexCheckIns(): LayeredMap<string, readonly CheckInEntry[]> {
         const index = new Map<string, Array<{ entry: CheckInEntry; day: number; order: number }>>();
         let order = 0;
         for (const doc of this.documents) {
@@ -229,7 +230,7 @@ export class WorkspaceModel {
                 else index.set(entry.kr, [item]);
             }
         }
-        const result = new Map<string, readonly CheckInEntry[]>();
+        const result = LayeredMap.empty<string, readonly CheckInEntry[]>();
         for (const [name, list] of index) {
             list.sort((a, b) => a.day - b.day || a.order - b.order);
             result.set(
@@ -246,8 +247,8 @@ export class WorkspaceModel {
      * check-ins would otherwise be dated and sorted again on every keystroke). Same order as a
      * full index: by date, then document, then as written (a document's check-ins are in source order).
      */
-    private patchedCheckIns(delta: NonNullable<WorkspaceModel['checkInDelta']>): Map<string, readonly CheckInEntry[]> {
-        const index = new Map(delta.index);
+    private patchedCheckIns(delta: NonNullable<WorkspaceModel['checkInDelta']>): LayeredMap<string, readonly CheckInEntry[]> {
+        const index = delta.index.derive();
         const gone = new Set(delta.removed.map(doc => doc.uri));
         const touched = new Set<string>();
         for (const doc of [...delta.removed, ...delta.added]) for (const entry of doc.checkIns ?? []) if (entry.named) touched.add(entry.kr);

@@ -155,34 +155,35 @@ export class WorkspaceModel {
         if (!this.linksByTarget) {
             const previous = this.delta?.previous.linksByTarget;
             if (previous && this.delta) {
-                // Derived model: copy the previous index and replace the changed documents' links.
+                // Derived model: the previous index with the changed documents' links replaced. Each
+                // target's list is filtered and extended once (a team that owns 150 elements of the
+                // edited file would otherwise have its list copied once per link).
                 const links = previous.derive();
                 const gone = new Set(this.delta.removed.flatMap(doc => doc.elements));
-                for (const doc of this.delta.removed) {
-                    for (const source of doc.elements) {
-                        for (const link of source.links) {
-                            const list = links.get(link.target);
-                            if (!list) continue;
-                            const rest = list.filter(entry => !gone.has(entry.source));
-                            if (rest.length) links.set(link.target, rest);
-                            else links.delete(link.target);
-                        }
-                    }
+                const fromRemoved = new Set(this.delta.removed.flatMap(doc => doc.elements.flatMap(source => source.links.map(link => link.target))));
+                for (const target of fromRemoved) {
+                    const list = links.get(target);
+                    if (!list) continue;
+                    const rest = list.filter(entry => !gone.has(entry.source));
+                    if (rest.length) links.set(target, rest);
+                    else links.delete(target);
                 }
-                const order = new Map(this.documents.map((doc, index) => [doc.uri, index]));
+                const fresh = new Map<string, IncomingLink[]>();
                 for (const doc of this.delta.added) {
                     for (const source of doc.elements) {
                         for (const link of source.links) {
-                            const list = links.get(link.target);
-                            links.set(link.target, list ? [...list, { source, link }] : [{ source, link }]);
+                            const list = fresh.get(link.target);
+                            if (list) list.push({ source, link });
+                            else fresh.set(link.target, [{ source, link }]);
                         }
                     }
                 }
                 // Keep the order a full index has: by document, then as written (the sort is stable).
-                const touched = new Set(this.delta.added.flatMap(doc => doc.elements.flatMap(source => source.links.map(link => link.target))));
-                for (const target of touched) {
-                    const list = links.get(target)!;
+                const order = new Map(this.documents.map((doc, index) => [doc.uri, index]));
+                for (const [target, entries] of fresh) {
+                    const list = [...(links.get(target) ?? []), ...entries];
                     if (list.length > 1) list.sort((a, b) => order.get(a.source.uri)! - order.get(b.source.uri)!);
+                    links.set(target, list);
                 }
                 this.linksByTarget = links;
             } else {

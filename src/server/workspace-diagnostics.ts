@@ -62,40 +62,49 @@ export function keepWorkspaceDiagnosticsFresh(services: EosServices, connection:
 }
 
 /**
- * Rechecks the files a build did not touch once no edit came for `quietMs`. The recheck runs as a
- * read of the workspace (no build changes it meanwhile) and stops at the next edit: a content
- * change, or any update of the builder, cancels it (and the timer), and the build that follows
- * schedules it again with its own documents to skip.
+ * Rechecks the files the last build did not touch once no edit came for `quietMs`. The recheck runs
+ * as a read of the workspace (after any build under way, and no build changes it meanwhile) and
+ * stops at the next edit: a content change or an update of the builder cancels it and starts the
+ * quiet period again. An update that validates nothing (a watched file that changed nothing) still
+ * leads to a recheck, of every file then.
  */
 function deferUntilQuiet(services: EosServices, quietMs: number, refresh: (skip: ReadonlySet<string>, cancelToken: CancellationToken) => Promise<void>): void {
     const shared = services.shared;
     let timer: NodeJS.Timeout | undefined;
     let running: CancellationTokenSource | undefined;
-    const stop = () => {
+    /** The documents validated since the last update began: their findings are fresh. */
+    let fresh = new Set<string>();
+    const recheck = () => {
+        const source = (running = new CancellationTokenSource());
+        const skip = fresh;
+        void shared.workspace.WorkspaceLock.read(async () => {
+            try {
+                if (!source.token.isCancellationRequested) await refresh(skip, source.token);
+            } catch (error) {
+                // Stopped by a newer edit: the quiet period after it starts the next recheck.
+                if (!isOperationCancelled(error)) reportCaught("rechecking other files' workspace findings", error);
+            } finally {
+                if (running === source) running = undefined;
+            }
+        });
+    };
+    const restart = () => {
         if (timer) clearTimeout(timer);
-        timer = undefined;
         running?.cancel();
         running = undefined;
-    };
-    shared.workspace.TextDocuments?.onDidChangeContent(stop);
-    shared.workspace.DocumentBuilder.onUpdate(stop);
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
-        stop();
-        const skip = new Set(built.map(doc => doc.uri.toString()));
         timer = setTimeout(() => {
             timer = undefined;
-            const source = (running = new CancellationTokenSource());
-            void shared.workspace.WorkspaceLock.read(async () => {
-                try {
-                    if (!source.token.isCancellationRequested) await refresh(skip, source.token);
-                } catch (error) {
-                    // Stopped by a newer edit: its build schedules the next recheck.
-                    if (!isOperationCancelled(error)) reportCaught("rechecking other files' workspace findings", error);
-                } finally {
-                    if (running === source) running = undefined;
-                }
-            });
+            recheck();
         }, quietMs);
+    };
+    shared.workspace.TextDocuments?.onDidChangeContent(restart);
+    shared.workspace.DocumentBuilder.onUpdate(() => {
+        fresh = new Set();
+        restart();
+    });
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
+        for (const doc of built) fresh.add(doc.uri.toString());
+        restart();
     });
 }
 

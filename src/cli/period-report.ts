@@ -6,7 +6,7 @@
  */
 import { parseDate } from '../language/model/dates.js';
 import type { StrategyElement } from '../language/model/elements.js';
-import { checkInsOf, clockOf, currentProgress, describeTrend, formatScore, gradeOf, latestReading, type LoopClock } from '../language/model/key-result-history.js';
+import { checkInsOf, clockOf, currentProgress, describeTrend, formatScore, gradeOf, effectiveReading, type LoopClock } from '../language/model/key-result-history.js';
 import { describePeriodDates, periodState, readPeriod, type Period, type YearStart } from '../language/model/periods.js';
 import { keyResultsOf, objectiveScore } from '../language/model/scores.js';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
@@ -48,7 +48,7 @@ export function periodSection(model: WorkspaceModel, issues: readonly Issue[], o
         const scoreText = score.score !== undefined ? formatScore(score.score) : score.progress !== undefined ? `${Math.round(score.progress * 100)}%` : '—';
         const krs = keyResultsOf(model, okr);
         krs.forEach((kr, index) => {
-            const reading = latestReading(model, kr);
+            const reading = effectiveReading(model, kr);
             const grade = gradeOf(model, kr, clock);
             const cell = grade ? `${formatScore(grade.score)}` : currentProgressText(model, kr);
             const trend = describeTrend(model, kr) ?? (checkInsOf(model, kr).length ? '' : 'no check-ins');

@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { createEosServices, type EosServices } from '../language/eos-module.js';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type EosConfig } from '../language/workspace/eos-config.js';
 import { readEosFile, type FileProblem } from '../language/workspace/workspace-files.js';
@@ -95,8 +94,4 @@ function safeIsDirectory(file: string): boolean {
     } catch {
         return false;
     }
-}
-
-export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
-    return document.diagnostics ?? [];
 }

@@ -8,7 +8,7 @@ import type { ElementKind, StrategyElement } from '../language/model/elements.js
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Severity } from '../language/validation/codes.js';
 import type { Issue } from '../language/validation/issue.js';
-import { krProgress } from '../language/model/progress.js';
+import { effectiveReading, progressNow } from '../language/model/key-result-history.js';
 
 export type DiagramNodeKind = 'vision' | 'theme' | 'bet' | 'initiative' | 'okr' | 'group';
 
@@ -247,19 +247,21 @@ function nodeOf(id: string, element: StrategyElement, model: WorkspaceModel, iss
         node.keyResults = (element.keyResults ?? [])
             .map(name => model.get('kr', name))
             .filter((kr): kr is StrategyElement => !!kr)
-            .map(kr => keyResultRow(kr, issuesAt(kr)));
+            .map(kr => keyResultRow(model, kr, issuesAt(kr)));
     }
     return node;
 }
 
-function keyResultRow(kr: StrategyElement, issues: DiagramIssue[]): KeyResultRow {
+function keyResultRow(model: WorkspaceModel, kr: StrategyElement, issues: DiagramIssue[]): KeyResultRow {
     const short = kr.name.slice(kr.name.lastIndexOf('.') + 1);
     const row: KeyResultRow = { name: short, label: 'no from … to … target', issues };
     if (kr.title) row.title = kr.title;
-    const { baseline, target, current } = kr;
+    const { baseline, target } = kr;
     if (!baseline || !target) return row;
+    // The effective reading: the latest check-in wins over the `current` on the kr line.
+    const current = effectiveReading(model, kr)?.value;
     row.label = `${baseline.text} → ${target.text}${kr.change ? ` (${kr.change})` : ''}${current ? `, now ${current.text}` : ''}${kr.deadline ? `, by ${kr.deadline}` : ''}`;
-    const progress = krProgress(kr);
+    const progress = progressNow(model, kr);
     if (progress !== undefined) row.progress = progress;
     return row;
 }

@@ -52,13 +52,6 @@ export function gitWorkspace(folder: string): GitWorkspace {
     return { top, prefix };
 }
 
-/** True when `revision` names a commit (branch, tag, commit id, `HEAD~2`…) in the folder's repository. */
-export function isRevision(folder: string, revision: string): boolean {
-    if (revision.startsWith('-')) return false;
-    const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: folder, encoding: 'utf8' });
-    return result.status === 0;
-}
-
 /** Every `.eos` file of the workspace folder as it is at `revision`. */
 export function readRevision(workspace: GitWorkspace, revision: string): WorkspaceTexts {
     if (revision.startsWith('-')) throw new UsageError(`'${revision}' is not a revision`);

@@ -111,9 +111,21 @@ export const EosSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     }
 };
 
-export function createEosServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Eos: EosServices } {
+/**
+ * The EOS services; `added` puts more on top (the language server's own, src/server/eos-server-module.ts),
+ * injected like the rest so they get the services by constructor and may replace any of them.
+ */
+export function createEosServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Eos: EosServices };
+export function createEosServices<Added>(
+    context: DefaultSharedModuleContext,
+    added: Module<EosServices & Added, Added>
+): { shared: LangiumSharedServices; Eos: EosServices & Added };
+export function createEosServices<Added>(
+    context: DefaultSharedModuleContext,
+    added?: Module<EosServices & Added, Added>
+): { shared: LangiumSharedServices; Eos: EosServices & Added } {
     const shared = inject(createDefaultSharedModule(context), EosGeneratedSharedModule, EosSharedModule);
-    const Eos = inject(createDefaultModule({ shared }), EosGeneratedModule, EosModule);
+    const Eos = inject(createDefaultModule({ shared }), EosGeneratedModule, EosModule, (added ?? {}) as Module<EosServices & Added, Added>);
     shared.ServiceRegistry.register(Eos);
     // Build the workspace service eagerly: it must subscribe to builder events before the first build.
     void Eos.eos.StrategyWorkspace;

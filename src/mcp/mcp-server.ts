@@ -14,7 +14,7 @@ import { exportMarkdown } from '../cli/export-formats.js';
 import { conceptMarkdown, ELEMENT_CONCEPTS, PROPERTY_CONCEPTS, VALUE_CONCEPTS, valueMeaning } from '../language/documentation/glossary.js';
 import { ELEMENT_KINDS, KIND_LABEL, type ElementKind, type StrategyElement } from '../language/model/elements.js';
 import type { ValueRule } from '../language/model/vocabulary.js';
-import { describeProgress } from '../language/model/progress.js';
+import { describeCurrent, describeProgressNow } from '../language/model/key-result-history.js';
 import { tracesOf } from '../language/model/trace.js';
 import { latestEvidence } from '../language/model/evidence.js';
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
@@ -93,7 +93,18 @@ function supportersOf(state: StrategyState, element: StrategyElement) {
 
 function factsOf(state: StrategyState, element: StrategyElement): Record<string, unknown> {
     const facts: Record<string, unknown> = {};
-    if (element.kind === 'kr') facts.progress = describeProgress(element);
+    if (element.kind === 'kr') {
+        facts.current = describeCurrent(state.model, element);
+        facts.progress = describeProgressNow(state.model, element);
+        const checkIns = state.model.checkInsOf(element);
+        if (checkIns.length)
+            facts.checkIns = checkIns.map(entry => ({
+                date: entry.date,
+                value: entry.value.text,
+                ...(entry.confidence ? { confidence: entry.confidence } : {}),
+                ...(entry.note !== undefined ? { note: entry.note } : {})
+            }));
+    }
     if (element.kind === 'stream') {
         facts.doing = (doingInitiativesByStream(state.model).get(element) ?? []).map(e => e.name);
         if (element.wip !== undefined) facts.wipLimit = element.wip;

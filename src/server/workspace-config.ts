@@ -20,6 +20,7 @@ export class WorkspaceConfig {
         private readonly connection: Connection
     ) {
         const shared = services.shared;
+        shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => this.handleWatchedFiles(params));
         shared.lsp.LanguageServer.onInitialize(params => {
             this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
             this.loadFile();

@@ -5,8 +5,8 @@
  * more function in {@link pageGenerators}.
  */
 import type { StrategyElement } from '../language/model/elements.js';
-import { contentSecurityPolicy, esc } from './html.js';
-import { ASSETS, pageFooter, pageHeader, renderPageFile, siteTitle, type Page } from './page.js';
+import { contentSecurityPolicy, esc, htmlHead } from './html.js';
+import { ASSETS, pageFooter, pageHeader, renderPageFile, SITE_HEAD, siteTitle, type Page } from './page.js';
 import { boardPackPage } from './pages/board-pack-page.js';
 import { decisionsPage } from './pages/decisions-page.js';
 import { elementPage } from './pages/element-page.js';
@@ -104,15 +104,7 @@ function singleFileHtml(context: SiteContext, pages: Page[], assets: SiteAssets)
     const header = pageHeader(context, { path: PAGES.home, title: '', section: 'home', body: '' });
     return `<!DOCTYPE html>
 <html lang="en" data-root="" data-mode="single">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="color-scheme" content="light dark">
-<title>${esc(siteTitle(context))}</title>
-<style>${styles[0]}</style>
-</head>
+${htmlHead(csp, siteTitle(context), [...SITE_HEAD, `<style>${styles[0]}</style>`])}
 <body class="single">
 ${header}
 <main id="main">

@@ -86,6 +86,25 @@ export function contentSecurityPolicy(inline?: { scripts: string[]; styles: stri
     return [`default-src 'none'`, `script-src ${scripts}`, `style-src ${styles}`, `img-src 'self' data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
 }
 
+/**
+ * The head every EOS HTML document starts with — the site's pages, its single file and the
+ * preview webview: the charset, the strict CSP (see {@link contentSecurityPolicy}; the webview
+ * builds its own from VS Code's cspSource), the viewport and the title, then the page's own lines
+ * (stylesheets, the site's referrer and colour-scheme meta, the webview's csp-nonce).
+ */
+export function htmlHead(csp: string, title: string, lines: readonly string[] = []): string {
+    return [
+        '<head>',
+        '<meta charset="utf-8">',
+        // Only what could end the attribute is escaped: the policy keeps its quotes as written ('none').
+        `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        ...lines,
+        `<title>${esc(title)}</title>`,
+        '</head>'
+    ].join('\n');
+}
+
 /** A progress bar as inline SVG (style attributes would need 'unsafe-inline'). */
 export function progressBar(fraction: number | undefined, label: string, tone: 'progress' | 'load' = 'progress'): string {
     const width = fraction === undefined ? 0 : Math.round(Math.min(1, Math.max(0, fraction)) * 1000) / 10;

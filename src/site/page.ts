@@ -3,7 +3,7 @@
  * content, a footer. The same page body serves the folder site (one file per page) and the
  * single file (one section per page).
  */
-import { contentSecurityPolicy, esc } from './html.js';
+import { contentSecurityPolicy, esc, htmlHead } from './html.js';
 import { PAGES, type SiteContext } from './site-context.js';
 
 export interface Page {
@@ -42,6 +42,9 @@ export const ASSETS = {
     search: 'assets/search-index.js'
 } as const;
 
+/** The site's own head lines: no referrer leaves a published page, and it follows the reader's light or dark scheme. */
+export const SITE_HEAD: readonly string[] = ['<meta name="referrer" content="no-referrer">', '<meta name="color-scheme" content="light dark">'];
+
 export function siteTitle(context: SiteContext): string {
     if (context.input.title) return context.input.title;
     const vision = context.pageElements('vision')[0];
@@ -78,15 +81,7 @@ export function renderPageFile(context: SiteContext, page: Page): string {
     const scripts = [ASSETS.js, ...(page.scripts ?? [])].map(src => `<script src="${esc(root + src)}"></script>`).join('\n');
     return `<!DOCTYPE html>
 <html lang="en" data-root="${esc(root)}" data-page="${esc(page.path)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy())}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="color-scheme" content="light dark">
-<title>${esc(page.title)} · ${esc(siteTitle(context))}</title>
-<link rel="stylesheet" href="${esc(root + ASSETS.css)}">
-</head>
+${htmlHead(contentSecurityPolicy(), `${page.title} · ${siteTitle(context)}`, [...SITE_HEAD, `<link rel="stylesheet" href="${esc(root + ASSETS.css)}">`])}
 <body class="${esc(['section-' + page.section, page.bodyClass].filter(Boolean).join(' '))}">
 ${pageHeader(context, page)}
 <main id="main">

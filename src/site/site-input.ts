@@ -3,7 +3,6 @@
  * the workspace's configuration gives them, and where each element was written. Site generation
  * reads only this, so it is a pure function of the workspace and the tests feed it directly.
  */
-import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { diagramSourceOf } from '../diagram/render-diagram.js';
 import type { Severity } from '../language/validation/codes.js';
@@ -103,35 +102,6 @@ function byRank(a: SiteFinding, b: SiteFinding): number {
     return severityRank(a.severity) - severityRank(b.severity) || compare(a.code, b.code) || compare(a.file, b.file) || a.line - b.line;
 }
 
-/** The same input from rule issues directly (tests, and callers without published diagnostics). */
-export function siteInputFromIssues(
-    model: WorkspaceModel,
-    issues: readonly Issue[],
-    severityOf: (code: string) => Severity | 'off',
-    fileOf: (uri: string) => string,
-    files: number,
-    clock: ViewClock
-): SiteInput {
-    const elementAt = elementLocator(model);
-    const findings: SiteFinding[] = [];
-    for (const issue of issues) {
-        const severity = severityOf(issue.code);
-        if (severity === 'off') continue;
-        const element = elementAt(issue.uri, issue.range.start.line, issue.range.start.character);
-        findings.push({
-            code: issue.code,
-            severity,
-            message: issue.message,
-            fix: issue.fix,
-            file: fileOf(issue.uri),
-            line: issue.range.start.line + 1,
-            ...(element ? { element } : {})
-        });
-    }
-    findings.sort(byRank);
-    return { model, findings, fileOf, files, issues: [...issues], severityOf, clock };
-}
-
 const LSP_SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 /**
@@ -160,9 +130,4 @@ function elementLocator(model: WorkspaceModel): (uri: string, line: number, char
 
 function compare(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Workspace-relative POSIX path of a file, for display. */
-export function relativeFile(file: string, base: string): string {
-    return path.relative(base, file).split(path.sep).join('/');
 }

@@ -11,6 +11,7 @@ import type { CompareEntry, DiagramFilter, DiagramNodeInfo, DiagramResult } from
 import type { FromWebview, PreviewTab, ToWebview } from '../shared/preview-messages.js';
 import { renderKanbanHtml } from '../diagram/kanban-html.js';
 import { PanZoom, type PanZoomState } from './pan-zoom.js';
+import { markSelected, nodeElement, nodePosition, revealNode } from './tree-selection.js';
 import { controlValue, registerToolkit, setActiveButton, setDropdownOptions } from './toolkit.js';
 
 interface VsCodeApi {
@@ -246,7 +247,7 @@ function renderKanban(): void {
 
 /** Where a node's box is on screen (viewport pixels), if it is drawn. */
 function screenPosition(id: string): { x: number; y: number } | undefined {
-    const element = canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(id)}"]`);
+    const element = nodeElement(canvas, id);
     const at = element && nodePosition(element);
     const { scale, x, y } = panZoom.state;
     return at ? { x: at.x * scale + x, y: at.y * scale + y } : undefined;
@@ -266,7 +267,7 @@ function traceOf(id: string): string[] {
  */
 function showTrace(id: string): void {
     const boxes = traceOf(id)
-        .map(step => canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(step)}"]`))
+        .map(step => nodeElement(canvas, step))
         .map(element => element && nodePosition(element))
         .filter((box): box is NonNullable<typeof box> => !!box);
     if (!boxes.length) return;
@@ -486,14 +487,9 @@ kanban.addEventListener('click', event => {
 /** Marks a node (and lights up its alignment links); optionally pans it into view. */
 function select(id: string, reveal: boolean): void {
     selectedId = id;
-    for (const element of canvas.querySelectorAll('.node.selected, .edge.lit')) element.classList.remove('selected', 'lit');
-    for (const element of kanban.querySelectorAll('.card.selected')) element.classList.remove('selected');
-    const element = canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(id)}"]`);
-    element?.classList.add('selected');
+    const element = markSelected(canvas, id);
+    for (const card of kanban.querySelectorAll('.card.selected')) card.classList.remove('selected');
     kanban.querySelector(`.card[data-id="${CSS.escape(id)}"]`)?.classList.add('selected');
-    for (const link of canvas.querySelectorAll<SVGPathElement>('.edge.link')) {
-        if (link.dataset.source === id || link.dataset.target === id) link.classList.add('lit');
-    }
     if (element && reveal) focusNode(element);
     showTraceBar(id);
 }
@@ -526,21 +522,12 @@ function showTraceBar(id: string): void {
 traceBar.addEventListener('click', event => {
     const step = (event.target as Element).closest<HTMLElement>('[data-step]');
     // Brings the step's box into view; the bar keeps showing the selection's whole trace.
-    const element = step && canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(step.dataset.step!)}"]`);
+    const element = step && nodeElement(canvas, step.dataset.step!);
     if (element) focusNode(element);
 });
 
 function focusNode(element: SVGGElement): void {
-    const at = nodePosition(element);
-    if (at) panZoom.reveal(at.x, at.y, at.width, at.height);
-}
-
-/** A node's box in picture coordinates (its translate plus the legend's offset). */
-function nodePosition(element: SVGGElement): { x: number; y: number; width: number; height: number } | undefined {
-    const box = element.getBBox();
-    const match = /translate\(([-\d.]+),([-\d.]+)\)/.exec(element.getAttribute('transform') ?? '');
-    const offset = /translate\(0,([-\d.]+)\)/.exec(element.closest('svg > g')?.getAttribute('transform') ?? '');
-    return match ? { x: Number(match[1]), y: Number(match[2]) + Number(offset?.[1] ?? 0), width: box.width, height: box.height } : undefined;
+    revealNode(panZoom, element);
 }
 
 /**

@@ -3,10 +3,11 @@
  * 2025-01-01, required here). Replacing it, e.g. with @vscode-elements/elements, touches this
  * file and the tag names in the HTML only.
  */
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 
+/** Registers the controls the preview's HTML uses (webview-html.ts), and only those. */
 export function registerToolkit(): void {
-    provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField(), vsCodeDivider());
+    provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
 }
 
 /** The value of a toolkit control (dropdown, text field), read the same way whatever the library. */

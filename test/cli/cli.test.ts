@@ -3,24 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runEos } from './run-eos.js';
 
 const root = path.resolve(__dirname, '../..');
 let tmp: string;
 
-async function eos(args: string[], cwd = root) {
-    let stdout = '',
-        stderr = '';
-    const code = await runCli(args, {
-        stdout: t => {
-            stdout += t;
-        },
-        stderr: t => {
-            stderr += t;
-        },
-        cwd
-    });
-    return { code, stdout, stderr };
+function eos(args: string[], cwd = root) {
+    return runEos(args, cwd);
 }
 
 function write(file: string, text: string): string {

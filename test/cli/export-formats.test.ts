@@ -1,23 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main.js';
+import { runEos } from './run-eos.js';
 import { ROOT, readExample, diagramOf } from '../diagram/diagram-fixtures.js';
 import { parseXml } from '../diagram/xml.js';
 
-async function eos(args: string[]) {
-    let stdout = '',
-        stderr = '';
-    const code = await runCli(args, {
-        stdout: t => {
-            stdout += t;
-        },
-        stderr: t => {
-            stderr += t;
-        },
-        cwd: ROOT
-    });
-    return { code, stdout, stderr };
+function eos(args: string[]) {
+    return runEos(args, ROOT);
 }
 
 describe('eos export --format svg|markdown', () => {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main.js';
+import { runEos } from '../cli/run-eos.js';
 
 export class GitRepo {
     readonly dir: string;
@@ -52,19 +52,7 @@ export class GitRepo {
     }
 }
 
-export async function eos(args: string[], cwd: string, extra: { isTTY?: boolean } = {}) {
-    let stdout = '',
-        stderr = '';
-    const code = await runCli(args, {
-        stdout: t => {
-            stdout += t;
-        },
-        stderr: t => {
-            stderr += t;
-        },
-        cwd,
-        env: {},
-        ...extra
-    });
-    return { code, stdout, stderr };
+/** The CLI in a repository, with no environment (no colours forced, no editor settings). */
+export function eos(args: string[], cwd: string, extra: { isTTY?: boolean } = {}) {
+    return runEos(args, cwd, { env: {}, ...extra });
 }

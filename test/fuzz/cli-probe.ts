@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main.js';
+import { runEos } from '../cli/run-eos.js';
 import { looksBinary } from '../../src/language/workspace/workspace-files.js';
 import type { Problem } from './service-probe.js';
 
@@ -24,19 +24,8 @@ export interface CliRun {
 /** A stack frame as Node prints it: `    at fn (file.js:1:2)` or `    at file.js:1:2`. */
 export const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
-export async function runCliCaptured(argv: readonly string[], cwd: string): Promise<CliRun> {
-    let stdout = '',
-        stderr = '';
-    const code = await runCli(argv, {
-        stdout: t => {
-            stdout += t;
-        },
-        stderr: t => {
-            stderr += t;
-        },
-        cwd
-    });
-    return { code, stdout, stderr };
+export function runCliCaptured(argv: readonly string[], cwd: string): Promise<CliRun> {
+    return runEos(argv, cwd);
 }
 
 export function withTempFolder<T>(files: readonly CliFile[], body: (folder: string) => Promise<T>): Promise<T> {

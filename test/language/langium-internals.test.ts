@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { DefaultDocumentBuilder, EmptyFileSystem, LangiumCompletionParser, LangiumParser } from 'langium';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
 import { createEosServices } from '../../src/language/eos-module.js';
 import { buildWorkspace } from '../helpers.js';
@@ -49,6 +50,15 @@ describe('Langium internals EOS relies on', () => {
         for (const helper of ['prepareBuild', 'runCancelable', 'shouldLink', 'shouldRelink', 'shouldValidate', 'markAsCompleted', 'validate']) {
             expect(typeof (DefaultDocumentBuilder.prototype as unknown as Record<string, unknown>)[helper], helper).toBe('function');
         }
+    });
+
+    it('DefaultDocumentUpdateHandler.didChangeWatchedFiles is the one EosDocumentUpdateHandler replaces', () => {
+        // EosDocumentUpdateHandler.didChangeWatchedFiles fires onWatchedFilesChangeEmitter with every
+        // change and passes only the .eos-related ones to fireDocumentUpdate, as this method does with
+        // all of them. When this fails, carry the new method's changes over and record its fingerprint.
+        expect(fingerprint(DefaultDocumentUpdateHandler.prototype.didChangeWatchedFiles as never)).toBe('4269c3b8ce56af68');
+        const handler = DefaultDocumentUpdateHandler.prototype as unknown as Record<string, unknown>;
+        expect(typeof handler['fireDocumentUpdate']).toBe('function');
     });
 
     it('a linked reference keeps its target in the fields EosDocumentBuilder re-points', async () => {

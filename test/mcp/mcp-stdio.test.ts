@@ -211,6 +211,16 @@ describe('eos mcp over stdio', () => {
         fs.rmSync(path.join(dir, 'eos.config.json'));
     });
 
+    it('get_element reads a key result by its latest check-in, written in another file, and says it supersedes current', async () => {
+        fs.writeFileSync(path.join(dir, 'checkins.eos'), 'checkin Confidence.FirstValue 2026-02-20 70% confidence high "pilot cohort"\n');
+        const kr = await ok('get_element', { name: 'Confidence.FirstValue' });
+        expect(kr.facts.current).toBe('70% (check-in 2026-02-20; the latest check-in wins over `current 50%` on the kr line)');
+        expect(kr.facts.progress).toBe('75% of the way from 40% to 80%');
+        expect(kr.facts.checkIns).toEqual([{ date: '2026-02-20', value: '70%', confidence: 'high', note: 'pilot cohort' }]);
+        fs.rmSync(path.join(dir, 'checkins.eos'));
+        expect((await ok('get_element', { name: 'Confidence.FirstValue' })).facts.progress).toBe('25% of the way from 40% to 80%');
+    });
+
     it('sees files changed on disk at the next call, and survives nonsense', async () => {
         fs.writeFileSync(path.join(dir, 'later.eos'), 'value Candour "Say it as it is"\n');
         expect((await ok('list_elements', { kind: 'value' })).elements.map((e: { name: string }) => e.name)).toEqual(['Candour']);

@@ -28,7 +28,7 @@ async function start(configText?: string) {
     const config = new WorkspaceConfig(Eos, connection);
     const params = { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'ws' }] } as InitializeParams;
     await shared.lsp.LanguageServer.initialize(params);
-    return { folder, config, strategy: Eos.eos.StrategyWorkspace, warnings };
+    return { folder, config, shared, strategy: Eos.eos.StrategyWorkspace, warnings };
 }
 
 describe('eos.config.json in the language server', () => {
@@ -52,6 +52,13 @@ describe('eos.config.json in the language server', () => {
         expect(handled).toBe(true);
         expect(strategy.stalledAfterDays).toBe(3);
         expect(config.handleWatchedFiles({ changes: [{ uri: 'file:///x/a.eos', type: 2 }] })).toBe(false);
+    });
+
+    it('is reloaded when the client reports the file changed (through the DocumentUpdateHandler)', async () => {
+        const { folder, shared, strategy } = await start('{ "stalledAfterDays": 7 }');
+        fs.writeFileSync(path.join(folder, 'eos.config.json'), '{ "stalledAfterDays": 4 }');
+        shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({ changes: [{ uri: URI.file(path.join(folder, 'eos.config.json')).toString(), type: 2 }] });
+        expect(strategy.stalledAfterDays).toBe(4);
     });
 
     it('lets editor settings fill what the file leaves open', async () => {

@@ -3,6 +3,8 @@
  * the extension serves. Strict CSP: scripts only with the nonce, styles and images only from the
  * extension's `out/` folder (plus blob: images for the PNG export), nothing remote.
  */
+import { esc, htmlHead } from '../../site/html.js';
+
 export interface WebviewHtmlOptions {
     /** `webview.cspSource`. */
     cspSource: string;
@@ -22,14 +24,7 @@ export function webviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHt
     ].join('; ');
     return `<!DOCTYPE html>
 <html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta property="csp-nonce" content="${nonce}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styleUri}">
-<title>EOS Strategy Preview</title>
-</head>
+${htmlHead(csp, 'EOS Strategy Preview', [`<meta property="csp-nonce" content="${esc(nonce)}">`, `<link rel="stylesheet" href="${esc(styleUri)}">`])}
 <body>
 <header class="toolbar" role="toolbar" aria-label="Preview">
   <div class="group tabs">

@@ -237,6 +237,12 @@ export function isCheckIn(item: unknown): item is CheckIn {
     return reflection.isInstance(item, CheckIn.$type);
 }
 
+export type CheckInUnit = string;
+
+export function isCheckInUnit(item: unknown): item is CheckInUnit {
+    return (typeof item === 'string' && (/[_\p{L}][\p{L}\p{M}\p{N}_]*/u.test(item) || /[£€$¥₹×]/.test(item)));
+}
+
 /** What a decision may be about. */
 export type Concern = Bet | Initiative | Okr | Stream;
 
@@ -480,7 +486,7 @@ export interface Measure extends langium.AstNode {
     readonly $container: Change | CheckIn | KeyResult;
     readonly $type: 'Measure';
     percent: boolean;
-    unit?: Unit;
+    unit?: CheckInUnit | Unit;
     value: string;
 }
 

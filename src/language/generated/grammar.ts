@@ -100,20 +100,6 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@15"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@16"
             },
             "arguments": []
@@ -135,7 +121,21 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@19"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@20"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@22"
             },
             "arguments": []
           }
@@ -162,7 +162,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -174,7 +174,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -204,7 +204,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -225,7 +225,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@25"
                           },
                           "arguments": []
                         }
@@ -246,12 +246,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -294,7 +294,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -306,7 +306,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -336,7 +336,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -362,7 +362,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -386,7 +386,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@25"
                           },
                           "arguments": []
                         }
@@ -407,12 +407,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -455,7 +455,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -467,7 +467,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -497,7 +497,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -523,7 +523,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -550,7 +550,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -577,7 +577,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -603,7 +603,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -630,7 +630,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -657,7 +657,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@25"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -678,7 +678,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@25"
                           },
                           "arguments": []
                         }
@@ -699,12 +699,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -759,7 +759,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -772,7 +772,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -784,7 +784,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -813,7 +813,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -825,7 +825,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -855,7 +855,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -876,7 +876,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@38"
                           },
                           "arguments": []
                         }
@@ -897,12 +897,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -945,7 +945,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -957,7 +957,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -987,7 +987,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1013,7 +1013,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -1042,7 +1042,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -1069,7 +1069,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -1096,12 +1096,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -1125,7 +1125,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@24"
+                            "$ref": "#/rules@26"
                           },
                           "arguments": []
                         }
@@ -1146,7 +1146,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1167,7 +1167,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1188,7 +1188,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1209,7 +1209,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1230,7 +1230,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -1251,7 +1251,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -1272,7 +1272,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -1286,7 +1286,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1324,7 +1324,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -1336,7 +1336,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -1366,7 +1366,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1387,12 +1387,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -1416,7 +1416,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@32"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1442,7 +1442,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@30"
+                              "$ref": "#/rules@32"
                             },
                             "arguments": []
                           },
@@ -1469,7 +1469,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@30"
+                                  "$ref": "#/rules@32"
                                 },
                                 "arguments": []
                               },
@@ -1501,7 +1501,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1539,7 +1539,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -1551,7 +1551,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -1571,7 +1571,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@13"
+                    "$ref": "#/rules@15"
                   },
                   "arguments": []
                 }
@@ -1593,7 +1593,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@15"
                           },
                           "arguments": []
                         }
@@ -1607,7 +1607,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@13"
                       },
                       "arguments": []
                     }
@@ -1634,7 +1634,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@15"
                       },
                       "arguments": []
                     }
@@ -1655,7 +1655,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@37"
                       },
                       "arguments": []
                     }
@@ -1676,7 +1676,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1728,7 +1728,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@30"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -1744,7 +1744,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -1756,7 +1756,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@13"
+                "$ref": "#/rules@11"
               },
               "arguments": []
             }
@@ -1775,7 +1775,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1790,7 +1790,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -1805,6 +1805,128 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
     },
     {
       "$type": "ParserRule",
+      "name": "CheckInMeasure",
+      "inferredType": {
+        "$type": "InferredType",
+        "name": "Measure"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@48"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@47"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@46"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@45"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@43"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@44"
+                  },
+                  "arguments": []
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "percent",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "%"
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "unit",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@12"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CheckInUnit",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@50"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@49"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Change",
       "definition": {
         "$type": "Group",
@@ -1816,7 +1938,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@12"
+                "$ref": "#/rules@14"
               },
               "arguments": []
             }
@@ -1833,7 +1955,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@13"
+                "$ref": "#/rules@15"
               },
               "arguments": []
             }
@@ -1882,6 +2004,20 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 {
                   "$type": "RuleCall",
                   "rule": {
+                    "$ref": "#/rules@48"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@47"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
                     "$ref": "#/rules@46"
                   },
                   "arguments": []
@@ -1896,13 +2032,6 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
-                  },
-                  "arguments": []
-                },
-                {
-                  "$type": "RuleCall",
-                  "rule": {
                     "$ref": "#/rules@43"
                   },
                   "arguments": []
@@ -1910,14 +2039,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
-                  },
-                  "arguments": []
-                },
-                {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -1943,7 +2065,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1975,7 +2097,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -1987,7 +2109,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2017,7 +2139,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2038,7 +2160,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@28"
+                            "$ref": "#/rules@30"
                           },
                           "arguments": []
                         }
@@ -2059,12 +2181,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -2107,7 +2229,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2119,7 +2241,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2149,7 +2271,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2170,12 +2292,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@17"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -2199,12 +2321,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -2247,7 +2369,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2259,7 +2381,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2289,7 +2411,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2310,12 +2432,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@17"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -2337,12 +2459,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@17"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -2369,12 +2491,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -2417,7 +2539,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2429,7 +2551,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2459,7 +2581,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2480,7 +2602,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2501,7 +2623,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2517,7 +2639,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2538,7 +2660,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2559,12 +2681,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@17"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -2586,12 +2708,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@17"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -2618,12 +2740,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -2666,7 +2788,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2678,7 +2800,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2722,7 +2844,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                                 "terminal": {
                                   "$type": "RuleCall",
                                   "rule": {
-                                    "$ref": "#/rules@28"
+                                    "$ref": "#/rules@30"
                                   },
                                   "arguments": []
                                 }
@@ -2736,12 +2858,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@14"
+                                "$ref": "#/rules@16"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -2760,7 +2882,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@21"
                       },
                       "arguments": []
                     }
@@ -2779,12 +2901,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@17"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -2806,12 +2928,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@17"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -2862,7 +2984,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2881,12 +3003,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@14"
+                    "$ref": "#/rules@16"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@29"
+                      "$ref": "#/rules@31"
                     },
                     "arguments": []
                   },
@@ -2920,7 +3042,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2932,7 +3054,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2962,7 +3084,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -2983,12 +3105,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@18"
+                            "$ref": "#/rules@20"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -3012,12 +3134,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -3046,7 +3168,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -3073,7 +3195,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -3093,7 +3215,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@23"
                       },
                       "arguments": []
                     }
@@ -3112,12 +3234,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@17"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -3139,12 +3261,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@17"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@31"
                                 },
                                 "arguments": []
                               },
@@ -3193,12 +3315,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@16"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@31"
                             },
                             "arguments": []
                           },
@@ -3265,12 +3387,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@17"
+                "$ref": "#/rules@19"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@31"
                 },
                 "arguments": []
               },
@@ -3292,12 +3414,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@17"
+                    "$ref": "#/rules@19"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@29"
+                      "$ref": "#/rules@31"
                     },
                     "arguments": []
                   },
@@ -3322,7 +3444,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -3353,12 +3475,12 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@14"
+                "$ref": "#/rules@16"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@31"
                 },
                 "arguments": []
               },
@@ -3373,7 +3495,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -3402,7 +3524,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -3421,7 +3543,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -3438,7 +3560,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -3621,14 +3743,14 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@26"
             },
             "arguments": []
           },
@@ -3717,7 +3839,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
@@ -3731,7 +3853,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@31"
                 },
                 "arguments": []
               }
@@ -3754,7 +3876,14 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@50"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@51"
             },
             "arguments": []
           },
@@ -3762,13 +3891,6 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@49"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -3788,7 +3910,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           },
@@ -3802,7 +3924,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@35"
                 },
                 "arguments": []
               }
@@ -3826,21 +3948,14 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           },
@@ -3848,6 +3963,13 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@48"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@50"
             },
             "arguments": []
           }
@@ -3864,7 +3986,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@38"
+          "$ref": "#/rules@40"
         },
         "arguments": []
       },
@@ -3882,14 +4004,14 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           }
@@ -3907,7 +4029,7 @@ export const EosGrammar = (): Grammar => loadedEosGrammar ?? (loadedEosGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@46"
+          "$ref": "#/rules@48"
         },
         "arguments": []
       },

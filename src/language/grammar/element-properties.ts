@@ -3,7 +3,7 @@
  * itself, so the formatter, the syntax messages and their suggestions never disagree with what the
  * parser accepts.
  */
-import { GrammarAST, GrammarUtils, type Grammar } from 'langium';
+import { GrammarAST, type Grammar } from 'langium';
 import { EosGrammar } from '../generated/grammar.js';
 import type { ElementKind } from '../model/elements.js';
 
@@ -27,14 +27,6 @@ export const ELEMENT_BY_TYPE: ReadonlyMap<string, ElementSyntax> = new Map(ELEME
 
 /** The words a key result takes after its name and title. */
 export const KEY_RESULT_WORDS: readonly string[] = ['from', 'to', 'up', 'down', 'current', 'by', 'description'];
-
-/** Every keyword of the grammar (words and signs). */
-export const ALL_KEYWORDS: ReadonlySet<string> = new Set(
-    [...GrammarUtils.getAllReachableRules(EosGrammar(), false)]
-        .filter(GrammarAST.isParserRule)
-        .flatMap(rule => keywordsIn(rule.definition))
-        .map(k => k.value)
-);
 
 function readElements(grammar: Grammar): ElementSyntax[] {
     const element = grammar.rules.find(rule => GrammarAST.isParserRule(rule) && rule.name === 'Element') as GrammarAST.ParserRule | undefined;

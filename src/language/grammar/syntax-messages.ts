@@ -73,7 +73,7 @@ export function describeParserError(error: ParserErrorLike): string {
             return `Evidence needs its verdict, \`supports\` or \`contradicts\`, after the date${isEnd ? '' : `, not ${what}`}: \`evidence 2026-02-01 supports "what was learnt"\`.`;
         return `${isEnd ? 'The file ends where' : `${what} is not`} ${aName(name)}${isEnd ? ' should be' : ''}.${near ? ` Did you mean \`${near}\`?` : ''} Write one of ${words.map(w => `\`${w}\``).join(', ')}.`;
     }
-    if (innermost === 'Amount' || innermost === 'Measure') {
+    if (innermost === 'Amount' || innermost === 'Measure' || innermost === 'CheckInMeasure') {
         return `${isEnd ? 'The file ends where a figure should be' : `${what} is not a figure`}: write ${FIGURE_EXAMPLES}.`;
     }
     if (innermost === 'Name' || innermost === 'QualifiedName') {

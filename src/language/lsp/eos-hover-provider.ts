@@ -8,9 +8,12 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EosServices } from '../eos-module.js';
-import { isKeyResult, isMeasure } from '../generated/ast.js';
+import { isCheckIn, isKeyResult, isMeasure } from '../generated/ast.js';
+import { loopFacts } from './loop-hover.js';
+import { clockOf } from '../model/key-result-history.js';
 import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
-import { describeProgress, formatPercent, krProgress } from '../model/progress.js';
+import { formatPercent } from '../model/progress.js';
+import { describeCurrent, describeProgressNow, progressNow } from '../model/key-result-history.js';
 import { MAX_TRACE_STEPS, tracesOf, type Trace } from '../model/trace.js';
 import { betFacts, streamFacts, themeFacts } from '../model/element-facts.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
@@ -52,6 +55,10 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         // A number of a key result (`40%`, `65%`): its progress is what the reader wants to know.
         const measure = AstUtils.getContainerOfType(leaf.astNode, isMeasure);
         if (measure && isKeyResult(measure.$container)) return this.markdown(this.elementHover(measure.$container), measure.$cstNode?.range);
+        // A check-in's value or date: the key result it reads, with its history.
+        const checkIn = AstUtils.getContainerOfType(leaf.astNode, isCheckIn);
+        const read = checkIn && (isKeyResult(checkIn.$container) ? checkIn.$container : checkIn.kr?.ref);
+        if (checkIn && read) return this.markdown(this.elementHover(read), checkIn.$cstNode?.range);
         return undefined;
     }
 
@@ -98,6 +105,10 @@ export class EosHoverProvider extends AstNodeHoverProvider {
         else if (traces.length > 1) sections.push(`**Traces:**\n${traces.map(trace => `- ${trace}`).join('\n')}`);
         const facts = factsOf(model, element);
         if (facts.length) sections.push(facts.map(fact => `- ${fact}`).join('\n'));
+        // Over time: check-ins, trend, forecast or grade, evidence timeline, rolled-up scores. The
+        // editor measures against the real date (the CLI and tests fix it with `today`).
+        const loop = loopFacts(model, element, clockOf(this.strategy.ruleOptions()));
+        if (loop.length) sections.push(loop.join('\n\n'));
         const problems = this.problemsOf(element);
         if (problems.length) sections.push(problems.join('\n\n'));
         return sections.join('\n\n');
@@ -238,7 +249,7 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             const krs = (element.keyResults ?? []).map(name => model.get('kr', name)).filter((kr): kr is StrategyElement => kr !== undefined);
             facts.push(
                 countedList('Key results', krs, kr => {
-                    const progress = krProgress(kr);
+                    const progress = progressNow(model, kr);
                     return progress === undefined ? undefined : formatPercent(progress);
                 })
             );
@@ -259,8 +270,8 @@ function factsOf(model: WorkspaceModel, element: StrategyElement): string[] {
             add('Baseline', element.baseline?.text ?? 'not set');
             add('Target', element.target ? `${element.target.text}${element.change ? ` (${element.change})` : ''}` : 'not set');
             add('Deadline', element.deadline);
-            add('Current', element.current?.text ?? 'no reading yet');
-            add('Progress', describeProgress(element));
+            add('Current', describeCurrent(model, element));
+            add('Progress', describeProgressNow(model, element));
             const supportedBy = incoming('supports', 'okr');
             if (supportedBy.length) facts.push(countedList('Supported by', supportedBy));
             break;

@@ -5,7 +5,7 @@
  */
 import { parseDate } from '../model/dates.js';
 import type { StrategyElement } from '../model/elements.js';
-import { checkInsOf, describeTrend, forecastOf, formatScore, gradeOf, latestReading, valueOf, type LoopClock } from '../model/key-result-history.js';
+import { checkInsOf, describeTrend, forecastOf, formatScore, gradeOf, valueOf, type LoopClock } from '../model/key-result-history.js';
 import { describePeriodDates, isoDay } from '../model/periods.js';
 import { formatPercent } from '../model/progress.js';
 import { objectiveScore, rollUp } from '../model/scores.js';
@@ -33,10 +33,6 @@ export function loopFacts(model: WorkspaceModel, element: StrategyElement, clock
 
 function keyResultFacts(model: WorkspaceModel, kr: StrategyElement, clock: LoopClock): string[] {
     const facts: string[] = [];
-    const reading = latestReading(model, kr);
-    if (reading?.from === 'check-in' && kr.current) {
-        facts.push(`**Note:** the \`current ${kr.current.text}\` on the \`kr\` line is superseded: the latest check-in (${reading.date}) is the current value.`);
-    }
     const checkIns = checkInsOf(model, kr);
     if (checkIns.length) {
         const shown = checkIns.slice(-MAX_ROWS);

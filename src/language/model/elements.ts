@@ -107,8 +107,22 @@ export interface CheckInEntry {
     uri: string;
     /** The whole check-in. */
     range: Range;
-    /** Its date: where diagnostics about the reading sit. */
+    /** Its date: where diagnostics about the date sit. */
     dateRange: Range;
+    /** Its value: where diagnostics about the value sit (a unit that does not fit the key result). */
+    valueRange: Range;
+}
+
+/** A check-in whose value could not be read (`6.200`, `30m`): reported on the value, never read as anything. */
+export interface UnreadableCheckIn {
+    kr: string;
+    date: string;
+    /** The value as written. */
+    text: string;
+    uri: string;
+    valueRange: Range;
+    /** What is wrong and how to write it, one sentence each. */
+    problem: string;
 }
 
 /** One element of a strategy: a vision, a theme, a bet, a key result… */
@@ -168,7 +182,12 @@ export interface StrategyElement {
     okr?: string;
     baseline?: MeasureValue;
     target?: MeasureValue;
-    current?: MeasureValue;
+    /**
+     * The `current` written on the `kr` line: an undated reading. It is NOT the key result's value
+     * once a check-in exists — every view reads {@link effectiveReading} (key-result-history.ts).
+     * Named apart so no consumer can take it for the current value by accident.
+     */
+    currentWritten?: MeasureValue;
     /** For a key result with a relative target: the change as written (`down 20%`). */
     change?: string;
     /** For a key result: `by <date or period>`, its deadline. */
@@ -183,6 +202,8 @@ export interface DocumentModel {
     elements: StrategyElement[];
     /** Every check-in of the document, under a `kr` or on its own, in source order. */
     checkIns: CheckInEntry[];
+    /** Check-ins whose value could not be read: they count for nothing and are reported as invalid-value. */
+    unreadableCheckIns?: UnreadableCheckIn[];
 }
 
 export function linksOf(element: StrategyElement, relation: LinkRelation): ElementLink[] {

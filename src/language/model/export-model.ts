@@ -4,6 +4,7 @@
  */
 import type { StrategyElement } from './elements.js';
 import type { WorkspaceModel } from './workspace-model.js';
+import { effectiveReading } from './key-result-history.js';
 
 export interface ExportedLink {
     relation: string;
@@ -54,10 +55,34 @@ const PROPERTY_KEYS = [
     'okr',
     'baseline',
     'target',
-    'current',
     'change',
     'deadline'
 ] as const satisfies ReadonlyArray<keyof StrategyElement>;
+
+/**
+ * A key result's current value as every view reads it (the latest check-in, else `current`),
+ * where it comes from, the written `current` it supersedes, and its check-ins oldest first.
+ */
+function keyResultReading(model: WorkspaceModel, kr: StrategyElement): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const reading = effectiveReading(model, kr);
+    if (reading) {
+        out.current = reading.value;
+        out.currentFrom = reading.from;
+        if (reading.date) out.currentDate = reading.date;
+        if (reading.from === 'check-in' && kr.currentWritten) out.currentWritten = kr.currentWritten;
+    }
+    const checkIns = model.checkInsOf(kr);
+    if (checkIns.length) {
+        out.checkIns = checkIns.map(entry => ({
+            date: entry.date,
+            value: entry.value,
+            ...(entry.confidence ? { confidence: entry.confidence } : {}),
+            ...(entry.note !== undefined ? { note: entry.note } : {})
+        }));
+    }
+    return out;
+}
 
 export function exportModel(model: WorkspaceModel, fileOf: (uri: string) => string): ExportedModel {
     return {
@@ -73,6 +98,7 @@ function exportElement(model: WorkspaceModel, element: StrategyElement, file: st
         if (value === undefined) continue;
         properties[key] = key === 'evidence' ? element.evidence!.map(({ range: _range, ...rest }) => rest) : value;
     }
+    if (element.kind === 'kr') Object.assign(properties, keyResultReading(model, element));
     return {
         kind: element.kind,
         name: element.name,

@@ -6,8 +6,8 @@ import { GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import { assignmentOf } from '../grammar/grammar-assignment.js';
-import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
-import { readFigures, readMeasure } from './measures.js';
+import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement, UnreadableCheckIn } from './elements.js';
+import { readFigures, readMeasure, type MeasureContext } from './measures.js';
 import { KIND_OF_AST_TYPE } from './vocabulary.js';
 
 /** Which kinds a reference may point at, by the relation that writes it. */
@@ -63,7 +63,7 @@ export function documentModel(document: LangiumDocument, comments?: CommentProvi
 
 export function extractModel(root: ast.Model, uri: string, comments?: CommentProvider): DocumentModel {
     const elements: StrategyElement[] = [];
-    const checkIns: CheckInEntry[] = [];
+    const checkIns: CheckInSink = { readable: [], unreadable: [] };
     for (const node of root.elements ?? []) {
         if (!node.name) continue; // recovered from a syntax error: nothing to name, nothing to check
         const properties = propertyNodes(node);
@@ -71,35 +71,58 @@ export function extractModel(root: ast.Model, uri: string, comments?: CommentPro
         elements.push(element);
         fill(node, properties, element, uri, elements, comments, checkIns);
     }
-    for (const node of root.checkIns ?? []) {
-        const entry = checkIn(node, undefined, uri);
-        if (entry) checkIns.push(entry);
-    }
-    if (root.checkIns?.length) checkIns.sort((a, b) => comparePositions(a.range, b.range));
-    return { uri, elements, checkIns };
+    for (const node of root.checkIns ?? []) checkIn(node, undefined, uri, checkIns);
+    if (root.checkIns?.length) checkIns.readable.sort((a, b) => comparePositions(a.range, b.range));
+    const model: DocumentModel = { uri, elements, checkIns: checkIns.readable };
+    if (checkIns.unreadable.length) model.unreadableCheckIns = checkIns.unreadable;
+    return model;
 }
 
-/** A check-in as data; undefined when error recovery left it without a date or value. */
-function checkIn(node: ast.CheckIn, underKr: string | undefined, uri: string): CheckInEntry | undefined {
-    if (!node.date || !node.value) return undefined;
-    const reading = readMeasure(node.value.$cstNode?.text ?? '');
-    if (!reading.ok) return undefined;
-    const written = node.kr?.$refText;
-    const properties = propertyNodes(node);
+interface CheckInSink {
+    readable: CheckInEntry[];
+    unreadable: UnreadableCheckIn[];
+}
+
+/**
+ * A check-in as data, into `sink.readable`; one whose value cannot be read goes to
+ * `sink.unreadable` (reported on the value, counted for nothing: never a guess). Error recovery
+ * that left it without a date or value gives nothing (the syntax error says what is missing).
+ * Under its `kr` line it is read with that key result's unit and currency (`checkin … 17` for
+ * minutes, `1.2m` next to `from £1.9m`).
+ */
+function checkIn(node: ast.CheckIn, under: StrategyElement | undefined, uri: string, sink: CheckInSink): void {
+    if (!node.date || !node.value) return;
+    const text = node.value.$cstNode?.text ?? '';
     const range = node.$cstNode?.range ?? EMPTY_RANGE;
+    const valueRange = node.value.$cstNode?.range ?? range;
+    const written = node.kr?.$refText;
+    const kr = written || under?.name || '';
+    const reading = readMeasure(text, under ? contextOf(under) : {});
+    if (!reading.ok) {
+        sink.unreadable.push({ kr, date: node.date, text, uri, valueRange, problem: `${reading.problem.charAt(0).toUpperCase()}${reading.problem.slice(1)}.` });
+        return;
+    }
+    const properties = propertyNodes(node);
     const entry: CheckInEntry = {
-        kr: written || underKr || '',
-        named: !!(written || underKr),
-        nested: underKr !== undefined,
+        kr,
+        named: !!(written || under),
+        nested: under !== undefined,
         date: node.date,
         value: reading.value,
         uri,
         range,
-        dateRange: properties.get('date')?.nodes[0].range ?? range
+        dateRange: properties.get('date')?.nodes[0].range ?? range,
+        valueRange
     };
     if (node.confidence) entry.confidence = node.confidence;
     if (node.note !== undefined) entry.note = node.note;
-    return entry;
+    sink.readable.push(entry);
+}
+
+/** The currency a key result's figures are written in, so a check-in may leave the sign out. */
+function contextOf(kr: StrategyElement): MeasureContext {
+    const currency = [kr.baseline, kr.target].map(value => value?.unit).find((unit): unit is string => unit !== undefined && /^[£€$¥₹]$/.test(unit));
+    return currency ? { currency } : {};
 }
 
 function baseElement(node: ast.Element | ast.KeyResult, properties: PropertyNodes, kind: ElementKind, name: string, uri: string, comments?: CommentProvider): StrategyElement {
@@ -132,7 +155,7 @@ function fill(
     uri: string,
     sink: StrategyElement[],
     comments: CommentProvider | undefined,
-    checkIns: CheckInEntry[]
+    checkIns: CheckInSink
 ): void {
     const props = element.propertyRanges;
     const copy = <K extends keyof StrategyElement>(key: K, value: StrategyElement[K] | undefined, property = key as string) => {
@@ -207,13 +230,7 @@ function fill(
                 const krElement = baseElement(kr, propertyNodes(kr), 'kr', `${node.name}.${kr.name}`, uri, comments);
                 krElement.okr = node.name;
                 readKeyResult(kr, krElement);
-                for (const written of kr.checkIns) {
-                    const entry = checkIn(written, krElement.name, uri);
-                    if (!entry) continue;
-                    // A check-in shares its key result's unit: `from 26 to 10 minutes`, `checkin … 17`.
-                    if (entry.value.unit === undefined && krElement.target?.unit !== undefined) entry.value.unit = krElement.target.unit;
-                    checkIns.push(entry);
-                }
+                for (const written of kr.checkIns) checkIn(written, krElement, uri, checkIns);
                 element.keyResults.push(krElement.name);
                 sink.push(krElement);
             }
@@ -336,7 +353,7 @@ function readKeyResult(kr: ast.KeyResult, element: StrategyElement): void {
     const read = readFigures({ baseline: figure(kr.baseline), target: figure(kr.target), current: figure(kr.current), change });
     if (read.baseline) element.baseline = read.baseline;
     if (read.target) element.target = read.target;
-    if (read.current) element.current = read.current;
+    if (read.current) element.currentWritten = read.current;
     if (read.change) element.change = read.change;
     if (read.problems.length)
         element.valueProblems = read.problems.map(({ where, problem }) => ({ range: where, message: `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.` }));

@@ -19,7 +19,7 @@
 import type { CheckInEntry, MeasureValue, StrategyElement } from './elements.js';
 import { parseDate } from './dates.js';
 import { elapsedFraction, periodState, readPeriod, type Period, type PeriodState, type YearStart } from './periods.js';
-import { formatPercent, krProgressDetail, type ProgressResult } from './progress.js';
+import { describeProgress, formatPercent, krProgressDetail, type KeyResultFigures, type ProgressResult } from './progress.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /** The date and calendar the loop measures against. */
@@ -46,18 +46,38 @@ export function checkInsOf(model: WorkspaceModel, kr: StrategyElement): readonly
     return model.checkInsOf(kr);
 }
 
-/** A check-in's value with the key result's unit when it writes none (`checkin … 17` for minutes). */
-export function valueOf(kr: StrategyElement, entry: CheckInEntry): MeasureValue {
-    const unit = kr.target?.unit ?? kr.baseline?.unit;
-    return entry.value.unit === undefined && unit !== undefined ? { ...entry.value, unit } : entry.value;
+/** A check-in's value, in the key result's unit (the model reads it so: see `WorkspaceModel.checkInsOf`). */
+export function valueOf(_kr: StrategyElement, entry: CheckInEntry): MeasureValue {
+    return entry.value;
 }
 
-/** The current reading: the latest check-in, else the written `current`. */
-export function latestReading(model: WorkspaceModel, kr: StrategyElement): Reading | undefined {
+/**
+ * THE current value of a key result, for every view (hover, lens, preview, export, report, site,
+ * MCP, rules): its latest readable check-in by date, else the `current` written on its `kr` line.
+ * Undefined when neither is written.
+ */
+export function effectiveReading(model: WorkspaceModel, kr: StrategyElement): Reading | undefined {
     const checkIns = checkInsOf(model, kr);
     const last = checkIns[checkIns.length - 1];
-    if (last) return { value: valueOf(kr, last), date: last.date, from: 'check-in', checkIn: last };
-    return kr.current ? { value: kr.current, from: 'current' } : undefined;
+    if (last) return { value: last.value, date: last.date, from: 'check-in', checkIn: last };
+    return kr.currentWritten ? { value: kr.currentWritten, from: 'current' } : undefined;
+}
+
+/**
+ * The current value in words, saying where it comes from and, when both are written, which wins:
+ * `60% (check-in 2026-02-28; it supersedes \`current 52%\` on the kr line)`.
+ */
+export function describeCurrent(model: WorkspaceModel, kr: StrategyElement): string {
+    const reading = effectiveReading(model, kr);
+    if (!reading) return 'no reading yet';
+    if (reading.from === 'current') return `${reading.value.text} (\`current\` on the kr line; no check-in yet)`;
+    const superseded = kr.currentWritten ? `; the latest check-in wins over \`current ${kr.currentWritten.text}\` on the kr line` : '';
+    return `${reading.value.text} (check-in ${reading.date}${superseded})`;
+}
+
+/** A key result's figures with its effective current value, for the progress functions. */
+export function effectiveFigures(model: WorkspaceModel, kr: StrategyElement): KeyResultFigures {
+    return { baseline: kr.baseline, target: kr.target, change: kr.change, current: effectiveReading(model, kr)?.value };
 }
 
 /** Progress of a key result at a given value. */
@@ -65,9 +85,20 @@ export function progressAtValue(kr: StrategyElement, value: MeasureValue | undef
     return krProgressDetail({ baseline: kr.baseline, target: kr.target, current: value });
 }
 
-/** Progress now: from the latest reading (so a check-in in another file moves the bar). */
+/** Progress now: from the effective reading (so a check-in in another file moves the bar). */
 export function currentProgress(model: WorkspaceModel, kr: StrategyElement): ProgressResult {
-    return progressAtValue(kr, latestReading(model, kr)?.value);
+    return progressAtValue(kr, effectiveReading(model, kr)?.value);
+}
+
+/** Progress now, clamped to 0..1; undefined when it cannot be computed. */
+export function progressNow(model: WorkspaceModel, kr: StrategyElement): number | undefined {
+    const result = currentProgress(model, kr);
+    return result.kind === 'progress' ? result.value : undefined;
+}
+
+/** The progress of a key result in one sentence, from its effective reading. */
+export function describeProgressNow(model: WorkspaceModel, kr: StrategyElement): string {
+    return describeProgress(effectiveFigures(model, kr));
 }
 
 /** The period of a key result's (or an OKR's) objective, read with its dates; undefined if none or unreadable. */
@@ -166,7 +197,7 @@ export function gradeOf(model: WorkspaceModel, kr: StrategyElement, clock: LoopC
     if (kr.kind !== 'kr') return undefined;
     const period = periodOf(model, kr, clock);
     if (!period || periodState(period, clock.today) !== 'ended') return undefined;
-    const reading = latestReading(model, kr);
+    const reading = effectiveReading(model, kr);
     const progress = progressAtValue(kr, reading?.value);
     if (progress.kind === 'none') {
         if (progress.reason !== 'no-current') return undefined;

@@ -349,3 +349,24 @@ function currencyOf(text: string): string | undefined {
     const code = /\b(GBP|EUR|USD|JPY|INR)\b/.exec(text)?.[1];
     return code ? CURRENCY_CODES[code] : undefined;
 }
+
+/**
+ * A check-in's value as a reading of its key result: a bare number takes the key result's unit
+ * (`checkin … 17` next to `from 26 to 10 minutes`); a value in another dimension (`15 days` for a
+ * key result in `%`), or a bare number next to times of day, is refused — it would be a different
+ * value than the one meant. A key result without figures takes any reading as written.
+ */
+export function readingFor(value: MeasureValue, figures: { baseline?: MeasureValue; target?: MeasureValue }): Reading<MeasureValue> {
+    const reference = figures.baseline ?? figures.target;
+    if (!reference) return { ok: true, value };
+    if (value.unit === undefined) {
+        if (reference.unit === CLOCK_UNIT) return { ok: false, problem: `'${value.text}' is a plain number next to times of day: write it as a time, e.g. ${value.value}:00` };
+        return { ok: true, value: reference.unit === undefined ? value : { ...value, unit: reference.unit } };
+    }
+    if (sameDimension(value, reference)) return { ok: true, value };
+    const expected = reference.unit === undefined ? 'a plain number' : reference.unit === CLOCK_UNIT ? 'a time of day' : `'${reference.unit}'`;
+    return {
+        ok: false,
+        problem: `'${value.text}' is not in the key result's unit: it is measured in ${expected} (from ${figures.baseline?.text ?? '…'} to ${figures.target?.text ?? '…'}). Write the reading in that unit`
+    };
+}

@@ -10,7 +10,7 @@
  * The financial year starts on `financialYearStarts` (`MM-DD`, from `eos.config.json`; default
  * `01-01`, when a financial year is the calendar year). Pure: no clock, no configuration lookup.
  */
-import { parseDate, type CalendarProblem } from './dates.js';
+import type { CalendarProblem } from './dates.js';
 
 /** When the financial year begins, as month and day. */
 export interface YearStart {
@@ -191,11 +191,6 @@ export function elapsedFraction(period: Period, day: number): number {
 /** `YYYY-MM-DD` of a day number. */
 export function isoDay(day: number): string {
     return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Day number of a `YYYY-MM-DD`, or undefined. */
-export function dayOf(text: string | undefined): number | undefined {
-    return text === undefined ? undefined : parseDate(text);
 }
 
 /** `2026-01-01 – 2026-03-31`: a period's dates for hovers and reports. */

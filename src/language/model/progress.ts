@@ -6,7 +6,7 @@
  * `(current - baseline) / (target - baseline)`. It works the same for rising and falling targets
  * (`from 40% to 65% current 52%` is 0.48; `from 10% to 8% current 9%` is 0.5).
  */
-import type { StrategyElement } from './elements.js';
+import type { MeasureValue } from './elements.js';
 import { comparable, sameDimension } from './measures.js';
 
 /** Why a key result has no progress figure (for messages). */
@@ -17,18 +17,30 @@ export type ProgressResult =
     | { kind: 'none'; reason: NoProgressReason };
 
 /**
- * The progress of a key result, 0..1, **clamped**: a result that went beyond its target counts as
+ * A key result's figures with the value to measure progress at. `current` is a required key on
+ * purpose: callers pass the effective reading (`effectiveFigures` in key-result-history.ts), so no
+ * view can measure a key result by the `current` on its `kr` line when a check-in supersedes it.
+ */
+export interface KeyResultFigures {
+    baseline?: MeasureValue | undefined;
+    target?: MeasureValue | undefined;
+    change?: string | undefined;
+    current: MeasureValue | undefined;
+}
+
+/**
+ * The progress at these figures, 0..1, **clamped**: a result that went beyond its target counts as
  * 1 and one that moved away from it counts as 0, so bars and percentages never leave 0–100%.
- * Undefined when it cannot be computed (no `from … to …`, no `current`, target equal to
+ * Undefined when it cannot be computed (no `from … to …`, no reading, target equal to
  * baseline, or values in different units). Use {@link krProgressDetail} for the unclamped value.
  */
-export function krProgress(kr: StrategyElement): number | undefined {
+export function krProgress(kr: KeyResultFigures): number | undefined {
     const result = krProgressDetail(kr);
     return result.kind === 'progress' ? result.value : undefined;
 }
 
 /** Progress with the unclamped value, or the reason there is none. */
-export function krProgressDetail(kr: { [K in 'baseline' | 'target' | 'current']?: StrategyElement[K] | undefined }): ProgressResult {
+export function krProgressDetail(kr: KeyResultFigures): ProgressResult {
     const { baseline, target, current } = kr;
     if (!baseline || !target) return { kind: 'none', reason: 'no-target' };
     if (!sameDimension(baseline, target)) return { kind: 'none', reason: 'unit-mismatch' };
@@ -48,7 +60,7 @@ export function formatPercent(fraction: number): string {
 }
 
 /** One sentence on a key result's progress, e.g. `48% of the way from 40% to 65%`. */
-export function describeProgress(kr: Pick<StrategyElement, 'baseline' | 'target' | 'current' | 'change'>): string {
+export function describeProgress(kr: KeyResultFigures): string {
     const result = krProgressDetail(kr);
     const span = kr.baseline && kr.target ? `from ${kr.baseline.text} to ${kr.target.text}${kr.change ? ` (${kr.change})` : ''}` : '';
     if (result.kind === 'none') {

@@ -3,6 +3,7 @@
  * ("which initiatives point at this bet?"). Built from the per-document models, which are
  * cached per parse, so a rebuild after an edit costs map operations only.
  */
+import { readingFor } from './measures.js';
 import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
 import { parseDate } from './dates.js';
 import { LayeredMap } from './layered-map.js';
@@ -26,6 +27,8 @@ export class WorkspaceModel {
     private readonly resolved = new Map<ElementLink, StrategyElement | undefined>();
     /** Check-ins by the key result name they read, oldest first; built on first use. */
     private checkInIndex: LayeredMap<string, readonly CheckInEntry[]> | undefined;
+    /** A key result's check-ins that fit it, in its unit; per model, built on first use. */
+    private readonly fittedCheckIns = new Map<StrategyElement, readonly CheckInEntry[]>();
     /** The previous model's check-in index and how the documents changed since: patched instead of rebuilt. */
     private checkInDelta: { index: LayeredMap<string, readonly CheckInEntry[]>; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
 
@@ -207,15 +210,29 @@ export class WorkspaceModel {
     }
 
     /**
-     * The check-ins of a key result from every file, oldest first (same date: in workspace order).
-     * Check-ins with an impossible date are left out here; validation reports them.
+     * The check-ins of a key result from every file, oldest first (same date: in workspace order),
+     * each value read in the key result's unit (see `readingFor`). Check-ins with an impossible date
+     * or a value that does not fit the key result are left out here; validation reports them.
      */
     checkInsOf(kr: StrategyElement): readonly CheckInEntry[] {
         this.checkInIndex ??= this.checkInDelta ? this.patchedCheckIns(this.checkInDelta) : this.indexCheckIns();
         this.checkInDelta = undefined;
         // Only the key result that owns the name reads its check-ins (not a duplicate of it).
         if (this.get('kr', kr.name) !== kr) return [];
-        return this.checkInIndex.get(kr.name) ?? [];
+        const raw = this.checkInIndex.get(kr.name);
+        if (!raw) return [];
+        // Read in this model's key result (its unit may have changed while the index is shared).
+        let fitted = this.fittedCheckIns.get(kr);
+        if (!fitted) {
+            const entries: CheckInEntry[] = [];
+            for (const entry of raw) {
+                const reading = readingFor(entry.value, kr);
+                if (reading.ok) entries.push(reading.value === entry.value ? entry : { ...entry, value: reading.value });
+            }
+            fitted = entries.length === raw.length && entries.every((entry, i) => entry === raw[i]) ? raw : entries;
+            this.fittedCheckIns.set(kr, fitted);
+        }
+        return fitted;
     }
 
     private indexCheckIns(): LayeredMap<string, readonly CheckInEntry[]> {

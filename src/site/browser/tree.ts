@@ -9,6 +9,7 @@ import { layoutDiagram } from '../../diagram/layout.js';
 import { renderSvg } from '../../diagram/svg.js';
 import type { TreeData } from '../pages/tree-page.js';
 import { PanZoom } from '../../webview/pan-zoom.js';
+import { markSelected, nodePosition, revealNode } from '../../webview/tree-selection.js';
 
 declare global {
     interface Window {
@@ -199,23 +200,8 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
     }
 
     function select(id: string, reveal: boolean): void {
-        for (const element of canvas.querySelectorAll('.node.selected, .edge.lit')) element.classList.remove('selected', 'lit');
-        const element = canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(id)}"]`);
-        element?.classList.add('selected');
-        for (const link of canvas.querySelectorAll<SVGPathElement>('.edge.link')) {
-            if (link.dataset.source === id || link.dataset.target === id) link.classList.add('lit');
-        }
-        if (element && reveal) {
-            const at = nodePosition(element);
-            if (at) panZoom.reveal(at.x, at.y, at.width, at.height);
-        }
-    }
-
-    function nodePosition(element: SVGGElement): { x: number; y: number; width: number; height: number } | undefined {
-        const box = element.getBBox();
-        const match = /translate\(([-\d.]+),([-\d.]+)\)/.exec(element.getAttribute('transform') ?? '');
-        const offset = /translate\(0,([-\d.]+)\)/.exec(element.closest('svg > g')?.getAttribute('transform') ?? '');
-        return match ? { x: Number(match[1]), y: Number(match[2]) + Number(offset?.[1] ?? 0), width: box.width, height: box.height } : undefined;
+        const element = markSelected(canvas, id);
+        if (element && reveal) revealNode(panZoom, element);
     }
 
     // ---- where to look first: #focus=kind:Name, or the whole tree if it is readable ----------

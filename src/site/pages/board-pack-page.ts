@@ -4,7 +4,8 @@
  * initiatives, the OKRs with key-result progress, and the findings), then what is unaligned.
  */
 import type { StrategyElement } from '../../language/model/elements.js';
-import { formatPercent, krProgress } from '../../language/model/progress.js';
+import { formatPercent } from '../../language/model/progress.js';
+import { progressNow } from '../../language/model/key-result-history.js';
 import { esc, inlineMarkdown, paragraphs, progressBar } from '../html.js';
 import { siteTitle, type Page } from '../page.js';
 import { codeHelp, displayTitle, PAGES, type SiteContext } from '../site-context.js';
@@ -23,7 +24,7 @@ export function boardPackPage(context: SiteContext): Page {
         `<section class="pack-page cover"><p class="kicker">Board pack</p><h1>${esc(siteTitle(context))}</h1>` +
         visions.map(v => `<div class="vision"><h2>${context.link(path, v)}</h2>${v.doc ? paragraphs(v.doc) : ''}</div>`).join('') +
         `<dl class="facts"><dt>Findings</dt><dd>${counts.error} errors, ${counts.warning} warnings, ${counts.info} info</dd>` +
-        `<dt>Key results</dt><dd>${progressSummaryHtml(allKrs)}</dd>` +
+        `<dt>Key results</dt><dd>${progressSummaryHtml(context.input.model, allKrs)}</dd>` +
         `<dt>Work in progress</dt><dd>${
             context.kanban.lanes
                 .filter(l => l.stream)
@@ -107,7 +108,7 @@ function themeSheet(context: SiteContext, path: string, theme: StrategyElement):
                   const owner = model.target(okr, 'owner');
                   const rows = keyResultsOf(context, [okr])
                       .map(kr => {
-                          const p = krProgress(kr);
+                          const p = progressNow(model, kr);
                           return `<tr class="kr-row"><td>${esc(kr.title ?? kr.name)}</td><td></td><td>${progressBar(p, p === undefined ? 'no figure' : formatPercent(p))} ${p === undefined ? '—' : esc(formatPercent(p))}</td></tr>`;
                       })
                       .join('');

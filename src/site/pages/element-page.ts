@@ -124,7 +124,9 @@ function supportingOkrs(context: SiteContext, from: string, element: StrategyEle
 
 export function okrMeta(context: SiteContext, from: string, okr: StrategyElement): string {
     const owner = context.input.model.target(okr, 'owner');
-    return [owner ? `by ${context.link(from, owner)}` : '', okr.period ? esc(okr.period) : '', progressSummaryHtml(keyResultsOf(context, [okr]))].filter(Boolean).join(' · ');
+    return [owner ? `by ${context.link(from, owner)}` : '', okr.period ? esc(okr.period) : '', progressSummaryHtml(context.input.model, keyResultsOf(context, [okr]))]
+        .filter(Boolean)
+        .join(' · ');
 }
 
 function visionSections(context: SiteContext, from: string, vision: StrategyElement): string {
@@ -152,7 +154,7 @@ function themeSections(context: SiteContext, from: string, theme: StrategyElemen
             ['Vision', vision ? context.link(from, vision) : undefined],
             ['Horizon', horizonText(theme)],
             ownerFact(context, from, theme),
-            ['Key results below it', okrsUnder.length ? progressSummaryHtml(keyResultsOf(context, okrsUnder)) : undefined]
+            ['Key results below it', okrsUnder.length ? progressSummaryHtml(context.input.model, keyResultsOf(context, okrsUnder)) : undefined]
         ]),
         section(
             'Bets serving it',
@@ -232,7 +234,7 @@ function okrSections(context: SiteContext, from: string, okr: StrategyElement): 
             ],
             ownerFact(context, from, okr),
             ['Period', okr.period ? esc(okr.period) : undefined],
-            ['Progress', krs.length ? progressSummaryHtml(krs) : undefined]
+            ['Progress', krs.length ? progressSummaryHtml(context.input.model, krs) : undefined]
         ]),
         section('Key results', keyResultsTable(context, from, okr)),
         section(

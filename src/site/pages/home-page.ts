@@ -3,7 +3,8 @@
  * by severity, key-result progress, work in progress per value stream.
  */
 import type { StrategyElement } from '../../language/model/elements.js';
-import { formatPercent, krProgress } from '../../language/model/progress.js';
+import { formatPercent } from '../../language/model/progress.js';
+import { progressNow } from '../../language/model/key-result-history.js';
 import { esc, paragraphs, progressBar } from '../html.js';
 import type { Page } from '../page.js';
 import { siteTitle } from '../page.js';
@@ -51,7 +52,7 @@ export function homePage(context: SiteContext): Page {
             return (
                 `<article class="card theme-card"><h3>${context.link(path, theme)}</h3>` +
                 `<p class="meta">${theme.horizon ? `horizon ${esc(theme.horizon.end !== undefined ? `${theme.horizon.start}–${theme.horizon.end}` : theme.horizon.start)} · ` : ''}${bets} bet${bets === 1 ? '' : 's'} · ${initiatives} initiative${initiatives === 1 ? '' : 's'} (${doing} doing)</p>` +
-                `<p>${progressSummaryHtml(krs)}</p>` +
+                `<p>${progressSummaryHtml(context.input.model, krs)}</p>` +
                 (findings
                     ? `<p class="meta"><span class="issues">${findings}</span> finding${findings === 1 ? '' : 's'} in this theme</p>`
                     : '<p class="meta ok">no findings</p>') +
@@ -89,7 +90,7 @@ function findingsCard(context: SiteContext): string {
 
 function progressCard(context: SiteContext): string {
     const krs = context.input.model.ofKind('kr');
-    const values = krs.map(krProgress);
+    const values = krs.map(kr => progressNow(context.input.model, kr));
     const measured = values.filter((v): v is number => v !== undefined);
     const reached = measured.filter(v => v >= 1).length;
     const notMeasurable = krs.filter(kr => !kr.baseline || !kr.target).length;

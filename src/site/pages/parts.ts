@@ -3,7 +3,9 @@
  * traces up to the vision, lists of linked elements, fact tables.
  */
 import type { CheckInEntry, StrategyElement } from '../../language/model/elements.js';
-import { describeProgress, formatPercent, krProgress } from '../../language/model/progress.js';
+import { formatPercent } from '../../language/model/progress.js';
+import { describeCurrent, describeProgressNow, progressNow } from '../../language/model/key-result-history.js';
+import type { WorkspaceModel } from '../../language/model/workspace-model.js';
 import { MAX_TRACE_STEPS, tracesOf } from '../../language/model/trace.js';
 import { faultOf } from '../../language/validation/issue.js';
 import { esc, inlineMarkdown, progressBar } from '../html.js';
@@ -91,7 +93,8 @@ export function keyResultsTable(context: SiteContext, from: string, okr: Strateg
     const krs = (okr.keyResults ?? []).map(name => context.input.model.get('kr', name)).filter((kr): kr is StrategyElement => !!kr);
     if (!krs.length) return '<p class="empty-note">No key results yet: nothing shows whether this objective is being reached.</p>';
     const rows = krs.map(kr => {
-        const progress = krProgress(kr);
+        const model = context.input.model;
+        const progress = progressNow(model, kr);
         const short = kr.name.slice(kr.name.lastIndexOf('.') + 1);
         const anchor = context.links.anchorId(from, krAnchor(kr));
         const findings = context.findingsOf(kr);
@@ -100,7 +103,7 @@ export function keyResultsTable(context: SiteContext, from: string, okr: Strateg
                 `<li class="kr-line">` +
                 `<span class="kr-title">${esc(kr.title ?? short)}</span>` +
                 `<span class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></span>` +
-                `<span class="kr-detail">${inlineMarkdown(describeProgress(kr))}${findings.length ? ` <span class="issues" title="${findings.length} finding${findings.length === 1 ? '' : 's'}">${findings.length}</span>` : ''}</span>` +
+                `<span class="kr-detail">${inlineMarkdown(describeProgressNow(model, kr))}${findings.length ? ` <span class="issues" title="${findings.length} finding${findings.length === 1 ? '' : 's'}">${findings.length}</span>` : ''}</span>` +
                 '</li>'
             );
         }
@@ -108,7 +111,8 @@ export function keyResultsTable(context: SiteContext, from: string, okr: Strateg
             `<li class="kr" id="${esc(anchor)}">` +
             `<div class="kr-head"><span class="kr-title">${esc(kr.title ?? short)}</span> <code class="name">${esc(short)}</code></div>` +
             `<div class="kr-progress">${progressBar(progress, progress === undefined ? 'no progress figure' : `${formatPercent(progress)} of the way`)}<span class="pct">${progress === undefined ? '—' : esc(formatPercent(progress))}</span></div>` +
-            `<p class="kr-detail">${inlineMarkdown(describeProgress(kr))}</p>` +
+            `<p class="kr-detail">${inlineMarkdown(describeProgressNow(model, kr))}</p>` +
+            `<p class="kr-current meta">Current: ${inlineMarkdown(describeCurrent(model, kr))}</p>` +
             checkInTable(context.input.model.checkInsOf(kr)) +
             findingList(context, from, findings) +
             '</li>'
@@ -131,8 +135,8 @@ export function checkInTable(checkIns: readonly CheckInEntry[]): string {
 }
 
 /** Average progress of the key results that have a figure, and how many have one. */
-export function progressSummary(krs: readonly StrategyElement[]): { measured: number; total: number; average?: number } {
-    const values = krs.map(krProgress).filter((v): v is number => v !== undefined);
+export function progressSummary(model: WorkspaceModel, krs: readonly StrategyElement[]): { measured: number; total: number; average?: number } {
+    const values = krs.map(kr => progressNow(model, kr)).filter((v): v is number => v !== undefined);
     return {
         measured: values.length,
         total: krs.length,
@@ -140,8 +144,8 @@ export function progressSummary(krs: readonly StrategyElement[]): { measured: nu
     };
 }
 
-export function progressSummaryHtml(krs: readonly StrategyElement[]): string {
-    const summary = progressSummary(krs);
+export function progressSummaryHtml(model: WorkspaceModel, krs: readonly StrategyElement[]): string {
+    const summary = progressSummary(model, krs);
     if (!summary.total) return '<span class="meta">no key results</span>';
     if (summary.average === undefined) return `<span class="meta">${summary.total} key result${summary.total === 1 ? '' : 's'}, none measured yet</span>`;
     return (

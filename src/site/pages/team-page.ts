@@ -44,7 +44,7 @@ export function teamPage(context: SiteContext, team: StrategyElement): Page {
         facts([
             ['Level', team.level ? esc(team.level) : undefined],
             ['Part of', parent ? context.link(path, parent) : undefined],
-            ['Key results', krs.length ? progressSummaryHtml(krs) : undefined]
+            ['Key results', krs.length ? progressSummaryHtml(context.input.model, krs) : undefined]
         ]),
         section('OKRs', okrBlocks || '<p class="empty-note">This team has written no OKRs yet.</p>', { className: 'team-okrs' }),
         section(
@@ -117,7 +117,7 @@ export function teamsPage(context: SiteContext): Page {
             team.level ? esc(team.level) : '',
             `${okrs.length} OKR${okrs.length === 1 ? '' : 's'}`,
             `${initiatives} initiative${initiatives === 1 ? '' : 's'}`,
-            okrs.length ? progressSummaryHtml(keyResultsOf(context, okrs)) : ''
+            okrs.length ? progressSummaryHtml(context.input.model, keyResultsOf(context, okrs)) : ''
         ]
             .filter(Boolean)
             .join(' · ');

@@ -65,7 +65,7 @@ tenet Te "Tenet" { upholds Val when "x" because "z" choose "a" over "b" }
         expect(byName.get('okr:O')!.keyResults).toEqual(['O.K1', 'O.K2', 'O.K3', 'O.K4', 'O.K5']);
         expect(byName.get('okr:O')!.period).toBe('2026-Q1');
         const kr = (name: string) => byName.get(`kr:O.${name}`)!;
-        expect([kr('K1').baseline, kr('K1').target, kr('K1').current].map(m => [m!.value, m!.unit])).toEqual([
+        expect([kr('K1').baseline, kr('K1').target, kr('K1').currentWritten].map(m => [m!.value, m!.unit])).toEqual([
             [40, '%'],
             [65, '%'],
             [52, '%']
@@ -73,7 +73,7 @@ tenet Te "Tenet" { upholds Val when "x" because "z" choose "a" over "b" }
         expect([kr('K2').baseline!.value, kr('K2').target!.value, kr('K2').target!.unit]).toEqual([12, 8, 'days']);
         expect(kr('K2').baseline!.unit).toBe('days'); // the unit is written once, for both figures
         expect([kr('K3').baseline!.value, kr('K3').target!.value, kr('K3').target!.unit]).toEqual([2.5, 1.2, 's']);
-        expect([kr('K4').baseline!.value, kr('K4').target!.value, kr('K4').current!.value]).toEqual([-3, 4.75, -1]);
+        expect([kr('K4').baseline!.value, kr('K4').target!.value, kr('K4').currentWritten!.value]).toEqual([-3, 4.75, -1]);
         expect(kr('K5').baseline).toBeUndefined();
         expect(byName.get('team:Div')!.level).toBe('division');
         const tenet = byName.get('tenet:Te')!;

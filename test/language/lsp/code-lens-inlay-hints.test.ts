@@ -47,7 +47,15 @@ describe('code lens', () => {
             'Early: 3 initiatives · 1 OKR',
             'Lonely: 0 initiatives · 0 OKRs'
         ]);
-        expect(await ws.services.lsp.CodeLensProvider!.provideCodeLens(ws.documents.get('work.eos')!, { textDocument: { uri: '' } })).toEqual([]);
+        // The OKR and its key results show progress (no period here: no forecast, no on/off track).
+        const workDocument = ws.documents.get('work.eos')!;
+        const workLenses = (await ws.services.lsp.CodeLensProvider!.provideCodeLens(workDocument, { textDocument: { uri: workDocument.uri.toString() } })) ?? [];
+        expect(workLenses.map(lens => `${workDocument.textDocument.getText(lens.range)}: ${lens.command?.title}`)).toEqual([
+            'O: progress 66%',
+            'Up: 48%',
+            'Down: 50%',
+            'Over: 100%'
+        ]);
     });
 });
 

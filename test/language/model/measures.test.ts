@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { createEosServices } from '../../../src/language/eos-module.js';
 import { readMeasure, readNumber, relativeTarget } from '../../../src/language/model/measures.js';
-import { describeProgress, krProgress } from '../../../src/language/model/progress.js';
+import { describeProgressNow, progressNow } from '../../../src/language/model/key-result-history.js';
 import { exportModel } from '../../../src/language/model/export-model.js';
 import { buildDiagramGraph } from '../../../src/diagram/graph.js';
 import { buildWorkspace } from '../../helpers.js';
@@ -97,14 +97,14 @@ describe('key results in every value form', () => {
         const ws = await buildWorkspace({ 'a.eos': STRATEGY });
         expect(ws.all().filter(d => d.code !== 'unaligned-okr' && d.code !== 'too-many-krs')).toEqual([]);
         const model = ws.services.eos.StrategyWorkspace.model;
-        const progress = (name: string) => Math.round(krProgress(model.get('kr', `O.${name}`)!)! * 100);
+        const progress = (name: string) => Math.round(progressNow(model, model.get('kr', `O.${name}`)!)! * 100);
         expect(progress('Clock')).toBe(32); // 15:40 → 14:10 of 15:40 → 11:00
         expect(progress('Money')).toBe(50);
         expect(progress('Beds')).toBe(44);
         expect(progress('Wait')).toBe(50); // 150 → 120 of 150 → 90 minutes
         expect(progress('Relative')).toBe(48); // 42 → 38 of 42 → 33.6
         expect(progress('Days')).toBe(67); // 72 h → 48 h of 72 h → 36 h
-        expect(describeProgress(model.get('kr', 'O.Relative')!)).toBe('48% of the way from 42 min to 33.6 min (down 20%)');
+        expect(describeProgressNow(model, model.get('kr', 'O.Relative')!)).toBe('48% of the way from 42 min to 33.6 min (down 20%)');
         expect(model.get('kr', 'O.Relative')!.deadline).toBe('2026-06-30');
     });
 
@@ -190,9 +190,10 @@ describe('key results in every value form', () => {
 
     it('share a currency written once: from £1.9m to 1.1m', async () => {
         const ws = await buildWorkspace({ 'a.eos': 'okr O "o" { kr K "Spend" from £1.9m to 1.1m current 1.5m }' });
-        const kr = ws.services.eos.StrategyWorkspace.model.get('kr', 'O.K')!;
+        const model = ws.services.eos.StrategyWorkspace.model;
+        const kr = model.get('kr', 'O.K')!;
         expect(kr.target).toEqual({ value: 1_100_000, unit: '£', text: '1.1m' });
-        expect(krProgress(kr)).toBeCloseTo(0.5);
+        expect(progressNow(model, kr)).toBeCloseTo(0.5);
     });
 
     it('read from 40 to 40% as no change, as docs/language.md says', async () => {

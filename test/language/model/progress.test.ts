@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasureValue, StrategyElement } from '../../../src/language/model/elements.js';
-import { describeProgress, formatPercent, krProgress, krProgressDetail } from '../../../src/language/model/progress.js';
+import type { MeasureValue } from '../../../src/language/model/elements.js';
+import { describeProgress, formatPercent, krProgress, krProgressDetail, type KeyResultFigures } from '../../../src/language/model/progress.js';
 
 function m(text: string): MeasureValue {
     const match = /^(-?[\d.]+)\s*(%|\w+)?$/.exec(text)!;
     return { value: Number(match[1]), ...(match[2] ? { unit: match[2] } : {}), text };
 }
 
-function kr(baseline?: string, target?: string, current?: string): StrategyElement {
+function kr(baseline?: string, target?: string, current?: string): KeyResultFigures {
     return {
-        kind: 'kr',
-        name: 'O.K',
-        uri: 'file:///a.eos',
-        links: [],
-        propertyRanges: {},
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        nameRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         ...(baseline ? { baseline: m(baseline) } : {}),
         ...(target ? { target: m(target) } : {}),
-        ...(current ? { current: m(current) } : {})
+        current: current ? m(current) : undefined
     };
 }
 
@@ -66,6 +59,8 @@ describe('progress of key results as written', () => {
     it('reads a unit written once for both figures (from 12 to 8 days current 10)', async () => {
         const { buildWorkspace } = await import('../../helpers.js');
         const ws = await buildWorkspace({ 'a.eos': 'okr O { kr K from 12 to 8 days current 10 }' });
-        expect(krProgress(ws.services.eos.StrategyWorkspace.model.get('kr', 'O.K')!)).toBeCloseTo(0.5);
+        const model = ws.services.eos.StrategyWorkspace.model;
+        const { progressNow } = await import('../../../src/language/model/key-result-history.js');
+        expect(progressNow(model, model.get('kr', 'O.K')!)).toBeCloseTo(0.5);
     });
 });

@@ -20,8 +20,8 @@ import {
 } from '../../model/autonomy.js';
 import { parseDate } from '../../model/dates.js';
 import type { StrategyElement } from '../../model/elements.js';
-import type { WorkspaceModel } from '../../model/workspace-model.js';
 import { findingOn, label, ruleFor } from '../issue.js';
+import { livedOut } from './value-rules.js';
 
 function levelOf(team: StrategyElement): string {
     return team.level ? `${team.level} level` : 'no level written';
@@ -115,19 +115,6 @@ export const tenetContested = ruleFor(['tenet'], (element, { model }, report) =>
         })
     );
 });
-
-/** A tenet, practice, interpretation or decision lives the value out (else `value-unpracticed` speaks). */
-function livedOut(model: WorkspaceModel, value: StrategyElement): boolean {
-    return model
-        .incoming(value)
-        .some(
-            ({ source, link }) =>
-                (source.kind === 'tenet' && link.relation === 'upholds') ||
-                (source.kind === 'practice' && link.relation === 'embodies') ||
-                (source.kind === 'value' && link.relation === 'extends') ||
-                ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies')
-        );
-}
 
 export const valueDrift = ruleFor(['value'], (element, { model, today, valueDriftAfterDays }, report) => {
     const start = logStartDay(model);

@@ -10,7 +10,7 @@ import { cascadedOkr, levelInversion, orphanBet, orphanInitiative, streamMismatc
 import { betWithoutHypothesis, contradictedBet } from './bet-rules.js';
 import { doingWithoutDate, stalledInitiative, wipExceeded } from './flow-rules.js';
 import { krNoChange, krNotMeasurable, okrWithoutKrs, tooManyKrs } from './okr-rules.js';
-import { checkInProblems, cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod, invalidValue } from './structure-rules.js';
+import { checkInProblems, unreadableCheckIn, cycleIssue, duplicateName, duplicateProperty, findCycles, invalidPeriod, invalidValue } from './structure-rules.js';
 import { betReviewOverdue, krCheckInStale, krOffTrack, targetsAlwaysMet, themeWithoutCurrentOkrs } from './forecast-rules.js';
 import { tenetConflict, tenetNoTradeoff, valueUnpracticed } from './value-rules.js';
 import {
@@ -88,7 +88,10 @@ export function checkWorkspace(model: WorkspaceModel, options: Omit<RuleContext,
         else byUri.set(issue.uri, [issue]);
     };
     for (const element of model.elements) checkElement(element, context, report);
-    for (const doc of model.documents) for (const entry of doc.checkIns ?? []) checkInProblems(entry, context, report);
+    for (const doc of model.documents) {
+        for (const entry of doc.checkIns ?? []) checkInProblems(entry, context, report);
+        for (const entry of doc.unreadableCheckIns ?? []) unreadableCheckIn(entry, report);
+    }
     for (const [element, cycle] of findCycles(model)) report(cycleIssue(element, cycle));
     return byUri;
 }
@@ -107,7 +110,9 @@ export function checkDocument(model: WorkspaceModel, uri: string, options: Omit<
     };
     const elements = model.elementsIn(uri);
     for (const element of elements) checkElement(element, context, report);
-    for (const entry of model.documents.find(doc => doc.uri === uri)?.checkIns ?? []) checkInProblems(entry, context, report);
+    const doc = model.documents.find(candidate => candidate.uri === uri);
+    for (const entry of doc?.checkIns ?? []) checkInProblems(entry, context, report);
+    for (const entry of doc?.unreadableCheckIns ?? []) unreadableCheckIn(entry, report);
     // Cycle search rooted at this document's elements: it only walks the chains that leave them.
     const rooted = Object.create(model, { elements: { value: elements } }) as WorkspaceModel;
     for (const [element, cycle] of findCycles(rooted)) report(cycleIssue(element, cycle));

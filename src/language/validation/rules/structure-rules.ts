@@ -1,7 +1,8 @@
 /** Structure: names, cycles and calendar values that make the model well-formed. */
 import { dateProblem, parseDate, type CalendarProblem } from '../../model/dates.js';
 import { horizonProblem, periodProblem } from '../../model/periods.js';
-import type { CheckInEntry } from '../../model/elements.js';
+import type { CheckInEntry, UnreadableCheckIn } from '../../model/elements.js';
+import { readingFor } from '../../model/measures.js';
 import type { RuleContext } from '../issue.js';
 import { KIND_LABEL, type StrategyElement } from '../../model/elements.js';
 import type { WorkspaceModel } from '../../model/workspace-model.js';
@@ -84,10 +85,19 @@ export const invalidPeriod = ruleForEveryKind((element, { yearStart }, report) =
     }
 });
 
-/** A check-in is a dated reading of a named key result: its date must exist and its name be given. */
-export function checkInProblems(entry: CheckInEntry, _context: RuleContext, report: (issue: Issue) => void): void {
+/**
+ * A check-in is a dated reading of a named key result: its date must exist, its name be given and
+ * its value be in the key result's unit (else it would count as a different value than meant).
+ */
+export function checkInProblems(entry: CheckInEntry, context: RuleContext, report: (issue: Issue) => void): void {
     const problem = dateProblem(entry.date);
     if (problem) report(issueAt(entry, 'invalid-period', problem.fault, problem.fix, entry.dateRange));
+    const kr = entry.named ? context.model.get('kr', entry.kr) : undefined;
+    const reading = kr ? readingFor(entry.value, kr) : undefined;
+    if (reading && !reading.ok) {
+        const { fault, fix } = splitFix(`${reading.problem.charAt(0).toUpperCase()}${reading.problem.slice(1)}.`);
+        report(issueAt(entry, 'invalid-value', `${fault.replace(/\.$/, '')}: this check-in counts for nothing until it does.`, fix, entry.valueRange));
+    }
     if (!entry.named) {
         report(
             issueAt(
@@ -99,6 +109,18 @@ export function checkInProblems(entry: CheckInEntry, _context: RuleContext, repo
             )
         );
     }
+}
+
+/** A check-in whose value cannot be read at all (`6.200`, `30m`): an error on the value, never a guess. */
+export function unreadableCheckIn(entry: UnreadableCheckIn, report: (issue: Issue) => void): void {
+    const { fault, fix } = splitFix(entry.problem);
+    report({
+        code: 'invalid-value',
+        message: findingMessage(`${fault.replace(/\.$/, '')}: this check-in counts for nothing until it does.`, fix),
+        fix,
+        uri: entry.uri,
+        range: entry.valueRange
+    });
 }
 
 function issueAt(entry: CheckInEntry, code: Issue['code'], fault: string, fix: string, range: Issue['range']): Issue {

@@ -1,5 +1,7 @@
 /** Values and decision tenets: principles must be lived and trade-offs must be real. */
 import { sameText as same } from '../../model/text-compare.js';
+import type { StrategyElement } from '../../model/elements.js';
+import type { WorkspaceModel } from '../../model/workspace-model.js';
 import { findingOn, label, ruleFor } from '../issue.js';
 
 export const tenetNoTradeoff = ruleFor(['tenet'], (element, _context, report) => {
@@ -23,8 +25,14 @@ export const tenetConflict = ruleFor(['tenet'], (element, { model }, report) => 
 });
 
 export const valueUnpracticed = ruleFor(['value'], (element, { model }, report) => {
-    const livedBy = model
-        .incoming(element)
+    if (livedOut(model, element)) return;
+    report(findingOn(element, 'value-unpracticed', `Value ${label(element)} is practised nowhere`));
+});
+
+/** A tenet, practice, interpretation or decision lives the value out (else `value-unpracticed` speaks; `value-drift` looks further). */
+export function livedOut(model: WorkspaceModel, value: StrategyElement): boolean {
+    return model
+        .incoming(value)
         .some(
             ({ source, link }) =>
                 (source.kind === 'tenet' && link.relation === 'upholds') ||
@@ -32,6 +40,4 @@ export const valueUnpracticed = ruleFor(['value'], (element, { model }, report) 
                 (source.kind === 'value' && link.relation === 'extends') ||
                 ((source.kind === 'decision' || source.kind === 'authority') && link.relation === 'applies')
         );
-    if (livedBy) return;
-    report(findingOn(element, 'value-unpracticed', `Value ${label(element)} is practised nowhere`));
-});
+}

@@ -4,7 +4,7 @@
  * machine and its load, so nothing here fails a build.
  *
  *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
- *   EOS_BENCH_ONLY=a,b  only these sections: build, edit, lsp, checkins, lsp-process, diagram, autonomy, compare, cli, site
+ *   EOS_BENCH_ONLY=a,b  only these sections: build, repair, edit, lsp, checkins, lsp-process, diagram, autonomy, compare, cli, site
  *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
  *   EOS_BENCH_V8_DEFAULTS=1 runs with V8's default flags instead of the language server's
  *
@@ -21,6 +21,7 @@ import { diagramNodeCount, diagramOnce } from './diagram.js';
 import { siteSection } from './site.js';
 import { autonomySection } from './autonomy.js';
 import { compareSection } from './compare.js';
+import { repairSection } from './repair.js';
 import { lspKeystrokes } from './lsp-process.js';
 import { generateWorkspace, totalChars, type GeneratedWorkspace, type WorkspaceSpec } from './generate.js';
 import { collectGarbage, formatTable, median, percentile, sample, type Row } from './measure.js';
@@ -528,7 +529,18 @@ function cliSection(): void {
 }
 
 /** Sections that run together in one process (the hover and completion figures use the edit session). */
-const PROCESSES: ReadonlyArray<readonly string[]> = [['build'], ['edit', 'lsp'], ['checkins'], ['lsp-process'], ['diagram'], ['autonomy'], ['compare'], ['cli'], ['site']];
+const PROCESSES: ReadonlyArray<readonly string[]> = [
+    ['build'],
+    ['repair'],
+    ['edit', 'lsp'],
+    ['checkins'],
+    ['lsp-process'],
+    ['diagram'],
+    ['autonomy'],
+    ['compare'],
+    ['cli'],
+    ['site']
+];
 
 /**
  * Runs each group of sections in a fresh process started like the language server (its V8
@@ -572,6 +584,7 @@ async function main(): Promise<void> {
 /** In a section process: run the sections asked for and hand the rows back to the parent. */
 async function sectionProcess(rowsFile: string): Promise<void> {
     if (wanted('build')) await buildSection();
+    if (wanted('repair')) repairSection(rows, QUICK, log);
     if (wanted('edit') || wanted('lsp')) {
         const session = await editSection();
         if (wanted('lsp')) await lspSection(session);

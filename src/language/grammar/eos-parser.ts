@@ -112,7 +112,7 @@ function withTokenRepair(parser: LangiumParser): void {
         definition: lexer.definition,
         tokenize: (text: string, options?: TokenizeOptions) => {
             const result = lexer.tokenize(text, options);
-            repairTokens(text, result, lexer.definition);
+            repairTokens(text, result, lexer.definition, lexer);
             return result;
         }
     };

@@ -27,8 +27,9 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Lexer, LexerResult } from 'langium';
 import { KIND_LABEL, type ElementKind } from '../model/elements.js';
 import { nearestWord } from '../validation/suggestions.js';
+import { isClosedString } from './eos-value-converter.js';
 import { ELEMENT_BY_KEYWORD, ELEMENT_SYNTAX, KEY_RESULT_WORDS, type ElementSyntax } from './element-properties.js';
-import { ELEMENT_SYNONYMS, PROPERTY_SYNONYMS } from './synonyms.js';
+import { ELEMENT_SYNONYMS, PROPERTY_SYNONYMS, STATUS_SYNONYMS } from './synonyms.js';
 import { VALUE_WORDS, aKind, propertyList } from './syntax-messages.js';
 
 /** One replacement in the text: what the quick fix of a repaired mistake applies. */
@@ -64,6 +65,9 @@ const ALL_VALUE_WORDS = new Set([...Object.values(VALUE_WORDS).flat(), 'high', '
 /** The properties whose value is a status or level word. */
 const VALUE_PROPERTIES = new Set(['status', 'level', 'confidence']);
 
+/** An element's property words with a key result's after them, once per element kind. */
+const WITH_KEY_RESULT = new Map<ElementSyntax, string[]>();
+
 type State = 'top' | 'name' | 'title' | 'header-end' | 'block' | 'checkin';
 
 interface OpenElement {
@@ -75,8 +79,8 @@ interface OpenElement {
 }
 
 /** Repairs `lexed` in place (tokens, errors, report) for the parser. */
-export function repairTokens(text: string, lexed: LexerResult, types: Lexer['definition']): void {
-    new TokenRepair(text, lexed, types).run();
+export function repairTokens(text: string, lexed: LexerResult, types: Lexer['definition'], lexer?: Pick<Lexer, 'tokenize'>): void {
+    new TokenRepair(text, lexed, types, lexer).run();
 }
 
 class TokenRepair {
@@ -89,7 +93,9 @@ class TokenRepair {
     constructor(
         private readonly text: string,
         private readonly lexed: LexerResult,
-        private readonly types: Lexer['definition']
+        private readonly types: Lexer['definition'],
+        /** Reads again what a text without its closing quote swallowed (`"Title {` — the block's `{`). */
+        private readonly lexer?: Pick<Lexer, 'tokenize'>
     ) {}
 
     run(): void {
@@ -141,7 +147,7 @@ class TokenRepair {
             });
             return i + 1;
         }
-        if (isWord(token) && this.atLineStart(i) && this.headerFollows(i)) {
+        if (isWord(token) && this.atLineStart(i) && (this.headerFollows(i) || this.checkInFollows(i))) {
             const meant = elementMeant(token.image);
             if (meant) {
                 this.mistake(token, meant.message, replaceWord(token, meant.keyword));
@@ -198,7 +204,8 @@ class TokenRepair {
         const token = this.tokens[i];
         const type = token.tokenType.name;
         if (type === 'STRING') {
-            this.out.push(token);
+            this.splitUnclosed(i, '{');
+            this.out.push(this.tokens[i]);
             this.state = 'header-end';
             return i + 1;
         }
@@ -257,6 +264,10 @@ class TokenRepair {
     }
 
     private block(i: number): number {
+        if (this.tokens[i].tokenType.name === 'STRING') {
+            const before = this.out[this.out.length - 2]?.tokenType.name;
+            this.splitUnclosed(i, before === 'kr' ? 'kr' : before === 'escalate' ? 'escalate' : '}');
+        }
         const token = this.tokens[i];
         const type = token.tokenType.name;
         const element = this.element!;
@@ -267,7 +278,17 @@ class TokenRepair {
             return i + 1;
         }
         const previous = this.out[this.out.length - 1];
-        if (this.atLineStart(i) && !expectsValue(previous, this.vocabulary())) {
+        if (previous?.tokenType.name === 'horizon' && type === 'NUMBER') {
+            const end = this.yearRange(i);
+            if (end !== undefined) return end;
+        }
+        if (previous?.tokenType.name === 'status' && previous.endLine === token.startLine && isWord(token)) {
+            const end = this.statusSynonym(i);
+            if (end !== undefined) return end;
+        }
+        // A word after a figure is its unit (`12 days`, even on the next line), but not a word that
+        // starts a header or a key result (`okr Next "…" {`, `kr Share "…"`): a unit has no name and title.
+        if (this.atLineStart(i) && (!expectsValue(previous, this.vocabulary()) || (isFigure(previous) && this.headerFollows(i, true)))) {
             if (this.startsNewElement(i)) {
                 this.closeUnclosed(i);
                 this.state = 'top';
@@ -305,7 +326,10 @@ class TokenRepair {
     /** The words that start a property here: the element's own, and a key result's after `kr`. */
     private vocabulary(): string[] {
         const element = this.element!;
-        return element.sawKeyResult ? [...element.syntax.properties, ...KR_PROPERTY_WORDS] : element.syntax.properties;
+        if (!element.sawKeyResult) return element.syntax.properties;
+        let words = WITH_KEY_RESULT.get(element.syntax);
+        if (!words) WITH_KEY_RESULT.set(element.syntax, (words = [...element.syntax.properties, ...KR_PROPERTY_WORDS]));
+        return words;
     }
 
     private isProperty(type: string): boolean {
@@ -335,7 +359,8 @@ class TokenRepair {
         }
         if (meant) {
             this.mistake(token, message, replaceWord(token, meant));
-            this.retype(token, meant, lower === meant ? meant : undefined);
+            // The image too: the parser's own messages on the value quote the word before it (`wip 3`).
+            this.retype(token, meant, meant);
             if (meant === 'kr') element.sawKeyResult = true;
             this.out.push(token);
             return i + 1;
@@ -344,6 +369,112 @@ class TokenRepair {
         this.mistake(token, message.replace(takes, `This line is not read. ${takes}`));
         this.drop(i, end);
         return end;
+    }
+
+    /**
+     * `horizon 2026–2028` (an en or em dash, as a word processor writes a range), `2026 - 2028` or
+     * `2026 -2028`: the range of years `2026-2028` meant, read as one value. Without this the dash is
+     * an unknown character and `2028` (or the negative number `-2028`) a second error.
+     */
+    private yearRange(i: number): number | undefined {
+        const first = this.tokens[i];
+        const second = this.tokens[i + 1];
+        if (!second || second.tokenType.name !== 'NUMBER' || second.startLine !== first.startLine || !/^\d{4}$/.test(first.image)) return undefined;
+        const between = this.text.slice(first.endOffset! + 1, second.startOffset) + (second.image.startsWith('-') ? '-' : '');
+        if (!/^\d{4}$/.test(second.image.replace(/^-/, '')) || !/^\s*[-–—]\s*$/.test(between)) return undefined;
+        this.dropReports(first.startOffset, second.endOffset! + 1);
+        const period = this.types['PERIOD'];
+        this.out.push({
+            ...first,
+            image: `${first.image}-${second.image.replace(/^-/, '')}`,
+            endOffset: second.endOffset ?? first.startOffset,
+            endLine: second.endLine ?? 1,
+            endColumn: second.endColumn ?? 0,
+            tokenType: period,
+            tokenTypeIdx: period.tokenTypeIdx!
+        });
+        return i + 2;
+    }
+
+    /**
+     * `status in progress`, `status todo`, `status on hold`: a tracker's word for a status, read as
+     * the EOS status it means (up to three words on the line); the index after it, or undefined.
+     */
+    private statusSynonym(i: number): number | undefined {
+        const kind = this.element!.syntax.keyword;
+        if (kind !== 'initiative' && kind !== 'bet') return undefined;
+        const synonyms = STATUS_SYNONYMS[kind];
+        const first = this.tokens[i];
+        for (let k = Math.min(i + 3, this.tokens.length); k > i; k--) {
+            const last = this.tokens[k - 1];
+            if (last.startLine !== first.startLine || !this.tokens.slice(i, k).every(isWord)) continue;
+            const written = this.text.slice(first.startOffset, last.endOffset! + 1);
+            const key = written.toLowerCase().replace(/[\s_-]+/g, ' ');
+            if (!Object.prototype.hasOwnProperty.call(synonyms, key) || (k === i + 1 && VALUE_WORDS[kind === 'bet' ? 'BetStatus' : 'KanbanStatus'].includes(written))) continue;
+            const meant = synonyms[key];
+            const label = kind === 'bet' ? 'a bet status' : 'an initiative status';
+            const span = { ...first, endOffset: last.endOffset ?? first.startOffset, endColumn: last.endColumn ?? 0 };
+            this.drop(i, k);
+            if (!meant) {
+                // `done` for a bet: what was learnt decides, so no word is read in its place.
+                this.mistake(span, `\`${shorten(written)}\` is not ${label}: a bet ends \`validated\` or \`invalidated\` by its evidence, or \`stopped\`.`);
+                this.out.pop();
+                return k;
+            }
+            this.mistake(span, `\`${shorten(written)}\` is not ${label}: EOS calls it \`${meant}\`. Write \`status ${meant}\`; it is read so until you do.`, {
+                title: `Write \`${meant}\``,
+                edits: [{ offset: first.startOffset, length: last.endOffset! + 1 - first.startOffset, text: meant }]
+            });
+            const type = this.types[meant];
+            this.out.push({ ...span, image: meant, tokenType: type, tokenTypeIdx: type.tokenTypeIdx! });
+            return k;
+        }
+        return undefined;
+    }
+
+    /**
+     * A text without its closing quote runs to the end of its line, so `okr Q1 "Title {` swallows
+     * the block's `{` (and a one-line block's properties, or a `}`): every line of the block then
+     * became a phantom element. The text ends before the last `stop` on the line; what follows is
+     * read again. The missing quote stays reported (eos-lexer.ts), now with where to add it.
+     */
+    private splitUnclosed(i: number, stop: '{' | '}' | 'kr' | 'escalate'): void {
+        const token = this.tokens[i];
+        if (!this.lexer || token.tokenType.name !== 'STRING' || isClosedString(token.image)) return;
+        // A key result's title is followed by its figures: `kr Share "Main-account share from 18% to 30%`.
+        // An escalation's trigger by the team it goes to: `escalate when "prices rise to Globex`.
+        const after = stop === 'kr' ? KR_FIGURES : stop === 'escalate' ? ESCALATION_TO : undefined;
+        const at = after ? (after.exec(token.image)?.index ?? -1) + 1 : token.image.lastIndexOf(stop);
+        if (at <= 0 || !/\s/.test(token.image.charAt(at - 1)) || (stop === '}' && token.image.slice(at + 1).trim() !== '')) return;
+        const kept = token.image.slice(0, at).trimEnd();
+        const base = token.startOffset + at;
+        const rest = this.lexer.tokenize(token.image.slice(at));
+        const moved = rest.tokens.map(t => ({
+            ...t,
+            startOffset: t.startOffset + base,
+            endOffset: (t.endOffset ?? t.startOffset) + base,
+            startLine: token.startLine ?? 1,
+            endLine: token.startLine ?? 1,
+            startColumn: (t.startColumn ?? 1) + (token.startColumn ?? 1) + at - 1,
+            endColumn: (t.endColumn ?? 1) + (token.startColumn ?? 1) + at - 1
+        }));
+        const end = token.startOffset + kept.length - 1;
+        this.tokens[i] = { ...token, image: kept, endOffset: end, endColumn: (token.startColumn ?? 1) + kept.length - 1 };
+        this.tokens.splice(i + 1, 0, ...moved);
+        const report = this.lexed.report?.diagnostics.find(d => d.offset === token.startOffset);
+        if (report) {
+            report.length = kept.length;
+            const next = after ? token.image.slice(at).split(/\s/)[0] : stop;
+            report.message = `This text has no closing quote: add ${kept.charAt(0)} before the \`${next}\`.`;
+        }
+    }
+
+    /** `checkin Okr.Kr 2026-02-01 …` after a misspelt `checkin`: a name or a date follows on the line. */
+    private checkInFollows(i: number): boolean {
+        const next = this.tokens[i + 1];
+        return (
+            !!next && next.startLine === this.tokens[i].startLine && (isWord(next) || next.tokenType.name === 'DATE') && elementMeant(this.tokens[i].image)?.keyword === 'checkin'
+        );
     }
 
     /** A line that starts an element, not a property: the block before it was not closed. */
@@ -628,6 +759,9 @@ class TokenRepair {
     }
 }
 
+/** Where a key result's figures start after its title: ` from 18%`, ` current 4.2`, ` down 20%`. */
+const KR_FIGURES = /\s(?:from|current|up|down)\s+[-+£€$¥₹]?\d/;
+const ESCALATION_TO = /\sto\s+[\p{L}_][\p{L}\p{M}\p{N}_]*\s*$/u;
 const OPENING_QUOTES = new Set(['“', '”', '„', '‘', '’', '«', '»']);
 const CLOSING_QUOTES = new Set(['”', '“', '’', '‘', '»', '«']);
 const INVISIBLE = /[\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff\u00ad]/;
@@ -661,7 +795,15 @@ function replaceWord(token: IToken, word: string): RepairedMistake['fix'] {
 /** A word: a name or a keyword that is a word (not `{`, `,`, a number or a text). */
 function isWord(token: IToken): boolean {
     const type = token.tokenType.name;
-    return type === 'ID' || /^\p{Ll}/u.test(type);
+    return type === 'ID' || isKeywordWord(type);
+}
+
+/** Keyword token types that are words (`bet`, `status`), not signs; remembered per type (every token asks). */
+const KEYWORD_WORDS = new Map<string, boolean>();
+function isKeywordWord(type: string): boolean {
+    let word = KEYWORD_WORDS.get(type);
+    if (word === undefined) KEYWORD_WORDS.set(type, (word = /^\p{Ll}/u.test(type)));
+    return word;
 }
 
 /** Whether the token after `previous` is its value (`owner` ⟶ `Digital`), not a new property. */
@@ -670,7 +812,7 @@ function expectsValue(previous: IToken | undefined, properties: readonly string[
     const type = previous.tokenType.name;
     if (type === ',' || type === '.' || type === '..' || isFigure(previous)) return true;
     // `stream` is a property of an initiative but a level after `level`; `supports` a property of an OKR but a verdict.
-    return /^\p{Ll}/u.test(type) && (properties.includes(type) || !COMPLETE_WORDS.has(type));
+    return isKeywordWord(type) && (properties.includes(type) || !COMPLETE_WORDS.has(type));
 }
 
 const FIGURES = new Set(['NUMBER', 'GROUPED_NUMBER', 'SCALED_NUMBER', 'MONEY', 'CLOCK', 'DURATION']);

@@ -147,3 +147,37 @@ describe('valid files are never repaired', () => {
         );
     });
 });
+
+describe("a tracker's status word", () => {
+    it('is one error on all its words, and the status is read as the EOS word it means (WIP counts stay right)', async () => {
+        const ws = await buildWorkspace({ 'strategy.eos': STRATEGY, 'work.eos': SENIOR_TRIAGE.replace('status ready', 'status in progress') });
+        expect(ws.diagnostics('strategy.eos')).toEqual([]);
+        expect(summary(ws.diagnostics('work.eos').filter(d => d.code === 'syntax'))).toEqual([
+            'syntax@4:9-4:20 `in progress` is not an initiative status: EOS calls it `doing`. Write `status doing`; it is read so until you do.'
+        ]);
+        expect(ws.services.eos.StrategyWorkspace.model.get('initiative', 'SeniorTriage')?.status).toBe('doing');
+    });
+
+    it("for a bet's end without its evidence (`done`), is not read as any status", async () => {
+        const ws = await buildWorkspace({ 'strategy.eos': STRATEGY.replace('streams Emergency', 'streams Emergency\n  status done') });
+        expect(summary(ws.diagnostics('strategy.eos'))).toEqual([
+            'syntax@7:9-7:13 `done` is not a bet status: a bet ends `validated` or `invalidated` by its evidence, or `stopped`.'
+        ]);
+        expect(ws.services.eos.StrategyWorkspace.model.get('bet', 'Triage')?.status).toBeUndefined();
+    });
+});
+
+describe('a range of years written with a dash', () => {
+    for (const written of ['2026–2028', '2026—2028', '2026 - 2028', '2026 -2028', '2026 – 2028']) {
+        it(`\`horizon ${written}\` is the range 2026..2028, without a finding`, async () => {
+            const ws = await buildWorkspace({ 'strategy.eos': STRATEGY.replace('streams Emergency', `streams Emergency\n  horizon ${written}`) });
+            expect(ws.diagnostics('strategy.eos')).toEqual([]);
+            expect(ws.services.eos.StrategyWorkspace.model.get('bet', 'Triage')?.horizon).toEqual({ start: 2026, end: 2028 });
+        });
+    }
+
+    it('elsewhere, the dash is still named: a range of figures is not a value', async () => {
+        const ws = await buildWorkspace({ 'strategy.eos': STRATEGY.replace('wip 3', 'wip 3–4') });
+        expect(summary(ws.diagnostics('strategy.eos')).filter(s => s.startsWith('syntax'))[0]).toContain('`–` is a dash from a word processor');
+    });
+});

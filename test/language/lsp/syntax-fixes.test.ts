@@ -64,6 +64,23 @@ describe('quick fixes for syntax errors', () => {
         });
     });
 
+    it("writes EOS's status for a tracker's word, over all its words", async () => {
+        expect(await fixed('initiative Door "Door triage" {\n  bet Triage\n  status In Progress\n  started 2026-02-01\n}\n')).toEqual({
+            title: 'Write `doing`',
+            text: 'initiative Door "Door triage" {\n  bet Triage\n  status doing\n  started 2026-02-01\n}\n',
+            after: []
+        });
+        expect(await fixed('initiative Door "Door triage" { bet Triage status on-hold }\n')).toMatchObject({
+            title: 'Write `stopped`',
+            text: 'initiative Door "Door triage" { bet Triage status stopped }\n',
+            after: []
+        });
+        expect(await fixed('bet Waits "Shorter waits" {\n  serves Access\n  hypothesis "h"\n  status wip\n}\ninitiative Door "Door" { bet Waits }\n')).toMatchObject({
+            title: 'Write `active`',
+            after: []
+        });
+    });
+
     it('removes a YAML colon', async () => {
         expect(await fixed('initiative Door "Door triage" {\n  bet Triage\n  status: ready\n}\n')).toEqual({
             title: 'Remove the `:`',

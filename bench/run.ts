@@ -4,7 +4,7 @@
  * machine and its load, so nothing here fails a build.
  *
  *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
- *   EOS_BENCH_ONLY=a,b  only these sections: build, repair, edit, lsp, checkins, lsp-process, diagram, autonomy, compare, cli, site
+ *   EOS_BENCH_ONLY=a,b  only these sections: build, repair, edit, lsp, checkins, lsp-process, diagram, autonomy, compare, cli, site, limits
  *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
  *   EOS_BENCH_V8_DEFAULTS=1 runs with V8's default flags instead of the language server's
  *
@@ -23,6 +23,7 @@ import { autonomySection } from './autonomy.js';
 import { compareSection } from './compare.js';
 import { repairSection } from './repair.js';
 import { lspKeystrokes } from './lsp-process.js';
+import { reliabilitySection } from './reliability.js';
 import { generateWorkspace, totalChars, type GeneratedWorkspace, type WorkspaceSpec } from './generate.js';
 import { collectGarbage, formatTable, median, percentile, sample, type Row } from './measure.js';
 import { SERVER_V8_FLAGS } from '../src/shared/server-process.js';
@@ -539,7 +540,8 @@ const PROCESSES: ReadonlyArray<readonly string[]> = [
     ['autonomy'],
     ['compare'],
     ['cli'],
-    ['site']
+    ['site'],
+    ['limits']
 ];
 
 /**
@@ -596,6 +598,7 @@ async function sectionProcess(rowsFile: string): Promise<void> {
     if (wanted('compare')) await compareSection(rows, hundredChanges, QUICK, TODAY);
     if (wanted('cli')) cliSection();
     if (wanted('site')) siteSection(rows, TODAY, log);
+    if (wanted('limits')) await reliabilitySection(rows, QUICK, log);
     fs.writeFileSync(rowsFile, JSON.stringify(rows));
 }
 

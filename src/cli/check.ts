@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LoadedWorkspace } from './workspace.js';
 import { notReadMessage, type NotRead } from './partial-workspace.js';
+import { visibleLine } from '../shared/visible-text.js';
 
 export interface CliDiagnostic {
     file: string;
@@ -91,9 +92,9 @@ export function formatText(report: CheckReport): string {
 
 /**
  * Text safe to print on a terminal: control characters (a newline or an ESC in a file name, which
- * would break a line or change the terminal's colours) and bidi overrides written as `\u{…}`.
+ * would break a line or change the terminal's colours), bidi overrides and zero-width characters
+ * written as `\u{…}`, by the rule every output shares (src/shared/visible-text.ts).
  */
 export function printable(text: string): string {
-    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ch => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+    return visibleLine(text);
 }

@@ -4,6 +4,7 @@ import { buildDiagramGraph, type DiagramNode } from '../diagram/graph.js';
 import { diagramData, diagramSourceOf, renderDiagram } from '../diagram/render-diagram.js';
 import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
 import type { CheckReport } from './check.js';
+import { visibleText } from '../shared/visible-text.js';
 import { decisionReportMarkdown } from './decision-report.js';
 
 /** The whole tree, nothing folded, with its stylesheet: the preview's picture as a file (and why it was drawn plainly, if it was). */
@@ -145,9 +146,44 @@ function progressBar(progress: number): string {
     return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
 }
 
-/** Markdown-escapes user text, and keeps HTML out (`<script>` shows as text in any renderer). */
+/**
+ * Markdown-escapes user text, and keeps HTML out (`<script>` shows as text in any renderer).
+ * Characters that reorder or hide text are shown as `\u{…}` (src/shared/visible-text.ts). A
+ * bare web address is written as an autolink (`<https://…>`, whose inside Markdown reads
+ * literally), so it stays one working link with exactly the characters written: escaping its
+ * `_` or `(` would put backslashes into the address GitHub links.
+ */
 export function md(text: string): string {
-    return text
+    const flat = visibleText(text).replace(/\s*\n\s*/g, ' ');
+    let out = '';
+    let last = 0;
+    for (const match of flat.matchAll(WEB_ADDRESS)) {
+        const address = trimAddress(match[0]);
+        out += mdPlain(flat.slice(last, match.index)) + (/^www\./i.test(address) ? `[${mdPlain(address)}](<https://${address}>)` : `<${address}>`);
+        last = match.index + address.length;
+    }
+    return out + mdPlain(flat.slice(last));
+}
+
+/** An http(s) or www. address up to a space, an angle bracket, a quote or a table's `|`; `\u{…}` escapes end it too. */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"|\\`]+/gi;
+
+/** As GFM does: a final full stop, comma, colon, question mark… and an unbalanced `)` close the sentence, not the address. */
+function trimAddress(address: string): string {
+    let end = address.length;
+    for (;;) {
+        const last = address[end - 1];
+        if (/[.,:;!?']/.test(last)) end--;
+        else if (last === ')' && count(address.slice(0, end), '(') < count(address.slice(0, end), ')')) end--;
+        else return address.slice(0, end);
+    }
+}
+
+const count = (text: string, ch: string) => text.split(ch).length - 1;
+
+/** Markdown and HTML escaping of text that holds no address (mdText uses it so no address becomes a link). */
+export function mdPlain(text: string): string {
+    return visibleText(text)
         .replace(/\s*\n\s*/g, ' ')
         .replace(/[\\`*_{}[\]()#+!|~]/g, ch => `\\${ch}`)
         .replace(/&/g, '&amp;')

@@ -11,7 +11,7 @@ import { isDiagnosticCode } from '../language/validation/codes.js';
 import { effectiveSeverity } from '../language/workspace/eos-config.js';
 import type { StrategyWorkspace } from '../language/workspace/strategy-workspace.js';
 import type { AutonomyViews, DiagramNodeInfo, DiagramParams, DiagramResult } from '../shared/protocol.js';
-import { buildDiagramGraph, type DiagramGraph, type SeverityOf } from './graph.js';
+import { buildDiagramGraph, type DiagramGraph, type DiagramNode, type SeverityOf } from './graph.js';
 import { compareCollapsed, defaultCollapsed, viewOfGraph } from './view.js';
 import { buildKanban } from './kanban.js';
 import { autonomyViews } from './autonomy-views.js';
@@ -99,20 +99,13 @@ export async function renderDiagram(
     const byId = new Map(graph.nodes.map(node => [node.id, node]));
     const foldedSet = new Set(view.collapsed);
     const folded: DiagramResult['folded'] = [];
+    const above = foldedAbove(byId, shown, foldedSet);
     for (const node of graph.nodes) {
         if (shown.has(node.id)) continue;
-        const ancestors: string[] = [];
-        let visibleAncestor = false;
-        for (let up = node.parent; up; up = byId.get(up)?.parent) {
-            if (foldedSet.has(up)) ancestors.push(up);
-            if (shown.has(up)) {
-                visibleAncestor = true;
-                break;
-            }
-        }
+        const up = above(node.id);
         // Only what unfolding can bring back: not what the filter removed.
-        if (visibleAncestor && ancestors.length && view.matched.has(node.id)) {
-            folded.push({ id: node.id, name: node.name, ...(node.title ? { title: node.title } : {}), foldedAncestors: ancestors });
+        if (up.visible && up.folded.length && view.matched.has(node.id)) {
+            folded.push({ id: node.id, name: node.name, ...(node.title ? { title: node.title } : {}), foldedAncestors: up.folded });
         }
     }
     const uniqueSorted = (values: Iterable<string | undefined>) => [...new Set([...values].filter((v): v is string => !!v))].sort();
@@ -145,4 +138,46 @@ export function plainLayoutNotice(reason: string): string {
 
 function round(ms: number): number {
     return Math.round(ms * 10) / 10;
+}
+
+/**
+ * The most folded ancestors one search result lists: the ones nearest the visible tree, which
+ * unfold first. A 20,000-deep chain with every level folded listed every ancestor of every node
+ * (200 million ids: the answer exceeded the longest string V8 can hold); capped, a match deeper
+ * than this is reached by unfolding again (the search's next press).
+ */
+export const MAX_FOLDED_ANCESTORS = 16;
+
+/**
+ * For a hidden node: whether a shown ancestor is reached, and the folded ancestors on the way
+ * (nearest first, at most the {@link MAX_FOLDED_ANCESTORS} nearest the shown one). Each node's
+ * answer is built from its parent's, once, walking up iteratively, so the cost is linear in the
+ * tree's size whatever its depth.
+ */
+function foldedAbove(byId: ReadonlyMap<string, DiagramNode>, shown: ReadonlySet<string>, foldedSet: ReadonlySet<string>): (id: string) => { visible: boolean; folded: string[] } {
+    type Above = { visible: boolean; folded: string[] };
+    const memo = new Map<string, Above>();
+    const none: Above = { visible: false, folded: [] };
+    return id => {
+        // Up to the first node already known, or whose parent is shown, or the root.
+        const path: string[] = [];
+        for (let at: string | undefined = id; at !== undefined && !memo.has(at) && path.length <= byId.size;) {
+            path.push(at);
+            const parent: string | undefined = byId.get(at)?.parent;
+            at = parent === undefined || shown.has(parent) ? undefined : parent;
+        }
+        // Then down again, each node from its parent's answer.
+        for (let i = path.length - 1; i >= 0; i--) {
+            const parent = byId.get(path[i])?.parent;
+            let above: Above;
+            if (parent === undefined) above = none;
+            else if (shown.has(parent)) above = { visible: true, folded: foldedSet.has(parent) ? [parent] : [] };
+            else {
+                const base = memo.get(parent)!;
+                above = foldedSet.has(parent) && base.folded.length < MAX_FOLDED_ANCESTORS ? { visible: base.visible, folded: [parent, ...base.folded] } : base;
+            }
+            memo.set(path[i], above);
+        }
+        return memo.get(id)!;
+    };
 }

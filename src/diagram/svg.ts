@@ -4,6 +4,7 @@
  * the exported file (where no variable is defined) still looks right on a white page. Every
  * user string goes through {@link escapeXml}.
  */
+import { visibleText } from '../shared/visible-text.js';
 import { BOX, textWidth } from './box.js';
 import { GHOST_PREFIX, type DiagramChangeKind, type DiagramNode } from './graph.js';
 import type { DiagramView } from './view.js';
@@ -18,12 +19,13 @@ export interface SvgOptions {
 
 const LEGEND_HEIGHT = 30;
 
-/** XML 1.0 forbids most control characters even when escaped: they are dropped. */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
+/**
+ * User text for SVG and HTML. Characters that would reorder or hide the text (bidi overrides,
+ * zero-width spaces, controls — XML 1.0 forbids most controls even when escaped) are first shown
+ * as visible `\u{…}` escapes by the one shared rule, {@link visibleText}.
+ */
 export function escapeXml(text: string): string {
-    return text.replace(INVALID_XML_CHARS, '').replace(/[&<>"']/g, ch => ENTITIES[ch]);
+    return visibleText(text).replace(/[&<>"']/g, ch => ENTITIES[ch]);
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -4,7 +4,7 @@
  * a title cannot make a link, a mention, an image or HTML). JSON is the {@link StrategyDiff} itself.
  */
 import { KIND_LABEL } from '../language/model/elements.js';
-import { md } from '../cli/export-formats.js';
+import { mdPlain } from '../cli/export-formats.js';
 import type { DiffFinding, ElementChange, FieldChange, StrategyDiff, WipChange } from './types.js';
 
 /** Marks the comment so a CI job can find and update its earlier comment instead of adding one. */
@@ -179,7 +179,7 @@ export function formatDiffText(diff: StrategyDiff, options: TextOptions = { colo
  * `@mention` or an `#123` reference in a title stays text and pings nobody.
  */
 export function mdText(text: string): string {
-    return md(text)
+    return mdPlain(text)
         .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1:\u200B')
         .replace(/\b(mailto|xmpp|tel|javascript|data|file):/gi, '$1:\u200B')
         .replace(/\b(www)\./gi, '$1\u200B.')

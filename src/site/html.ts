@@ -4,17 +4,13 @@
  * {@link inlineMarkdown}, which escapes first), so a title such as `<script>` stays text.
  */
 import { createHash } from 'node:crypto';
+import { visibleText } from '../shared/visible-text.js';
 
-/** XML 1.0 forbids most control characters even when escaped: they are dropped. */
-// eslint-disable-next-line no-control-regex
-const INVALID_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML content and quoted attribute values. */
+/** Escapes text for HTML content and quoted attribute values; bidi overrides, zero-width and control characters shown as `\u{…}` ({@link visibleText}). */
 export function esc(text: string | number | undefined): string {
-    return String(text ?? '')
-        .replace(INVALID_CHARS, '')
-        .replace(/[&<>"']/g, ch => ENTITIES[ch]);
+    return visibleText(String(text ?? '')).replace(/[&<>"']/g, ch => ENTITIES[ch]);
 }
 
 /**

@@ -9,6 +9,7 @@ import { DIAGRAM_CSS } from '../diagram/svg.js';
 import { AUTONOMY_CSS } from '../diagram/autonomy-svg.js';
 import type { CompareEntry, DiagramFilter, DiagramNodeInfo, DiagramResult } from '../shared/protocol.js';
 import type { FromWebview, PreviewTab, ToWebview } from '../shared/preview-messages.js';
+import { visibleText } from '../shared/visible-text.js';
 import { renderKanbanHtml } from '../diagram/kanban-html.js';
 import { PanZoom, type PanZoomState } from './pan-zoom.js';
 import { markSelected, nodeElement, nodePosition, revealNode } from './tree-selection.js';
@@ -201,8 +202,8 @@ function renderCompare(result: DiagramResult): void {
         item.tabIndex = 0;
         item.dataset.entry = String(index);
         if (entry.nodeId) item.dataset.node = entry.nodeId;
-        item.append(Object.assign(document.createElement('div'), { className: 'what', textContent: entry.text }));
-        for (const note of entry.notes) item.append(Object.assign(document.createElement('div'), { className: 'note', textContent: note }));
+        item.append(Object.assign(document.createElement('div'), { className: 'what', textContent: visibleText(entry.text) }));
+        for (const note of entry.notes) item.append(Object.assign(document.createElement('div'), { className: 'note', textContent: visibleText(note) }));
         item.title = entry.uri ? 'Click to show it in the tree and in the editor' : entry.nodeId ? 'Click to show it in the tree' : '';
         changesList.append(item);
     });

@@ -175,8 +175,10 @@ describe('eos check on bad input', () => {
 });
 
 describe('the eos binary on bad input', () => {
-    const run = (args: string[], cwd: string, options: { uid?: number; gid?: number } = {}) =>
+    const run = (args: string[], cwd: string, options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}) =>
         spawnSync(process.execPath, ['--max-old-space-size=512', CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000, ...options });
+    // These two are about memory and the parser on 2 MB, not the element limit (test/server/large-file.test.ts): it is raised.
+    const noElementLimit = { env: { ...process.env, EOS_MAX_FILE_ELEMENTS: '1000000' } };
 
     it('names an unreadable file and exits 2 (run as an unprivileged user when tests run as root)', () => {
         const root = folder({ 'secret.eos': VALID });
@@ -224,7 +226,7 @@ describe('the eos binary on bad input', () => {
             text += `bet B${i} "Bet ${i}" { serves Grow hypothesis "h" }\ninitiative I${i} "Initiative ${i}" { bet B${i} status funnel }\n`;
         }
         const root = folder({ 'big.eos': text });
-        const result = run(['check', '--format', 'json', 'big.eos'], root);
+        const result = run(['check', '--format', 'json', 'big.eos'], root, noElementLimit);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
         expect(JSON.parse(result.stdout)).toMatchObject({ files: 1, summary: { error: 0 } });
@@ -235,7 +237,7 @@ describe('the eos binary on bad input', () => {
         const pieces = ['{', '}', 'okr', '"x', 'bet', 'A.B', '2026-Q9', '// c\n', '%', 'from', 'to', 'kr'];
         for (let i = 1; noise.length < 2_000_000; i = (i * 1103515245 + 12345) & 0x7fffffff) noise += pieces[i % pieces.length] + ' ';
         const root = folder({ 'noise.eos': noise });
-        const result = run(['check', '--format', 'json', 'noise.eos'], root);
+        const result = run(['check', '--format', 'json', 'noise.eos'], root, noElementLimit);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(1);
         const syntax = JSON.parse(result.stdout).diagnostics.filter((d: { code: string }) => d.code === 'syntax');

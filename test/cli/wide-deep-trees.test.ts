@@ -9,6 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured, STACK_FRAME } from '../fuzz/cli-probe.js';
+import { diagramOf } from '../diagram/diagram-fixtures.js';
+import { MAX_FOLDED_ANCESTORS } from '../../src/diagram/render-diagram.js';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -50,4 +52,23 @@ describe('very wide and very deep trees', () => {
         expect(report.code).toBe(0);
         expect(report.stdout).toContain('(`O2999`)');
     }, 180_000);
+
+    it('answers the preview of a 20,000-deep supports chain: folded results list their nearest folds, not every ancestor', async () => {
+        // Every fold of every hidden node was listed: 200 million ids, "Invalid string length".
+        const chain = (depth: number) => 'okr O0 "Root"\n' + Array.from({ length: depth }, (_, i) => `okr O${i + 1} "Level ${i + 1}" { supports O${i} }\n`).join('');
+        const { result } = await diagramOf({ 'deep.eos': chain(19_998) }); // 19,999 elements: within the element limit of one file
+        expect(result.error).toBeUndefined();
+        expect(result.totalNodes).toBeGreaterThan(19_998); // the OKRs and the group of unaligned ones
+        expect(result.folded.length).toBeGreaterThan(0);
+        expect(Math.max(...result.folded.map(node => node.foldedAncestors.length))).toBeLessThanOrEqual(MAX_FOLDED_ANCESTORS);
+        expect(JSON.stringify(result).length).toBeLessThan(50_000_000);
+        // Nested folds, nearest first, as the search unfolds them.
+        const small = await diagramOf({ 'deep.eos': chain(5) }, { collapsed: ['okr:O1', 'okr:O2', 'okr:O3'] });
+        expect(small.result.folded.map(node => [node.id, node.foldedAncestors])).toEqual([
+            ['okr:O2', ['okr:O1']],
+            ['okr:O3', ['okr:O2', 'okr:O1']],
+            ['okr:O4', ['okr:O3', 'okr:O2', 'okr:O1']],
+            ['okr:O5', ['okr:O3', 'okr:O2', 'okr:O1']]
+        ]);
+    }, 120_000);
 });

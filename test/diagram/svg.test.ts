@@ -64,8 +64,8 @@ describe('diagram SVG', () => {
         expect(elements.some(e => e.name === 'text' && e.attributes.class === 'issue-text' && e.parent?.attributes['data-id'] === 'initiative:I')).toBe(true);
     });
 
-    it('escapes every XML-special character and drops characters XML cannot hold', () => {
-        expect(escapeXml(`<a href="x" onclick='y'>&amp;</a>]]>\u0001`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;]]&gt;');
+    it('escapes every XML-special character and shows characters XML cannot hold, or that hide text, as \\u{…}', () => {
+        expect(escapeXml(`<a href="x" onclick='y'>&amp;</a>]]>\u0001\u202e`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;]]&gt;\\u{1}\\u{202e}');
     });
 
     it('draws key-result progress in proportion and collapse toggles only in the preview', async () => {

@@ -2,12 +2,13 @@
  * The file-system campaign: a real `eos lsp --stdio` on a copy of an example workspace while
  * seeded random events happen to its files, as they do under an editor: a file made unreadable
  * (mode 000; the server runs as `nobody` when the tests run as root), replaced by a named pipe or
- * a link to `/dev/zero`, deleted, renamed, created with a name holding combining marks, filled
- * with a wide or deep tree; documents opened, edited and closed with or without saving. Half the
- * sessions come from a client that sends no settings.
+ * a link to `/dev/zero`, made readable again, deleted, renamed, created with a name holding
+ * combining marks, filled with a wide tree (up to 8,000 themes), a deep chain (up to 5,000), or
+ * more elements than one file may hold; documents opened, edited and closed with or without
+ * saving. Half the sessions come from a client that sends no settings.
  *
  * A problem is what a user would notice: the server exits, an error is logged (stderr or an
- * error log message), or a hover is not answered within its bound after an event.
+ * error log message), or a hover or the preview is not answered within its bound after an event.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,24 +17,27 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { LspSession } from '../lsp-stdio/lsp-session.js';
 import type { Problem } from './service-probe.js';
+import { treeText, type TreeShape } from './mutations.js';
+import { DEFAULT_MAX_FILE_ELEMENTS } from '../../src/language/workspace/element-limit.js';
 
 export type FsEvent =
-    | { kind: 'unreadable' | 'fifo' | 'devzero' | 'delete' | 'restore' | 'closeSaved' | 'closeDiscarded'; file: number }
+    | { kind: 'unreadable' | 'readable' | 'fifo' | 'devzero' | 'delete' | 'restore' | 'closeSaved' | 'closeDiscarded'; file: number }
     | { kind: 'rename'; file: number; to: string }
-    | { kind: 'create'; name: string; shape: 'wide' | 'deep' | 'marks'; size: number }
+    | { kind: 'create'; name: string; shape: TreeShape | 'overLimit'; size: number }
     | { kind: 'edit'; file: number; text: string };
 
 /** Names with combining marks, zero-width joiners and other scripts, as people name files. */
 const nameArbitrary = fc.constantFrom('équipe', 'e\u0301quipe', 'Ström', 'Stro\u0308m', '戦略', 'स्ट्रेटेजी', 'z\u0351\u0352\u0353algo', 'team\u200Dwork', 'ﬁnance');
 
 export const fsEventArbitrary: fc.Arbitrary<FsEvent> = fc.oneof(
-    fc.record({ kind: fc.constantFrom('unreadable', 'fifo', 'devzero', 'delete', 'restore', 'closeSaved', 'closeDiscarded'), file: fc.nat() }) as fc.Arbitrary<FsEvent>,
+    fc.record({ kind: fc.constantFrom('unreadable', 'readable', 'fifo', 'devzero', 'delete', 'restore', 'closeSaved', 'closeDiscarded'), file: fc.nat() }) as fc.Arbitrary<FsEvent>,
     fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), to: nameArbitrary }),
     fc.record({
         kind: fc.constant('create' as const),
         name: nameArbitrary,
-        shape: fc.constantFrom('wide' as const, 'deep' as const, 'marks' as const),
-        size: fc.integer({ min: 10, max: 3_000 })
+        shape: fc.constantFrom<TreeShape | 'overLimit'>('wide', 'deep', 'marks', 'overLimit'),
+        // Mostly small; one in five very wide (8,000 themes: the plain layout) or deep (a 5,000-long chain).
+        size: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 10, max: 500 }) }, { weight: 1, arbitrary: fc.integer({ min: 500, max: 8_000 }) })
     }),
     fc.record({
         kind: fc.constant('edit' as const),
@@ -41,22 +45,6 @@ export const fsEventArbitrary: fc.Arbitrary<FsEvent> = fc.oneof(
         text: fc.constantFrom('initiative Fz "x" { status doing }\n', 'bet Dup "d"\nbet Dup "e"\n', '{{{ "', 'vision V\u0301 "Vi\u0301sion"\n')
     })
 );
-
-/** A tree of the given shape and size in EOS text: many themes under one vision, or a long `supports` chain. */
-export function treeText(shape: 'wide' | 'deep' | 'marks', size: number, prefix: string): string {
-    const lines: string[] = [];
-    if (shape === 'wide') {
-        lines.push(`vision ${prefix}V "Wide"`);
-        for (let i = 0; i < size; i++) lines.push(`theme ${prefix}T${i} "Theme ${i}" { vision ${prefix}V }`);
-    } else if (shape === 'deep') {
-        const depth = Math.min(size, 400); // deeper chains are a known limit (docs/reliability.md)
-        lines.push(`okr ${prefix}O0 "Root" { kr K "k" from 1 to 2 }`);
-        for (let i = 1; i < depth; i++) lines.push(`okr ${prefix}O${i} "Level ${i}" { supports ${prefix}O${i - 1} kr K "k" from 1 to 2 }`);
-    } else {
-        for (let i = 0; i < Math.min(size, 200); i++) lines.push(`team ${prefix}Te\u0301am${i} "E\u0301quipe ${i} z\u0351\u0352"`);
-    }
-    return lines.join('\n') + '\n';
-}
 
 export interface FsProbeOptions {
     cli: string;
@@ -91,6 +79,9 @@ export async function probeFileSystem(options: FsProbeOptions, events: readonly 
             try {
                 const hover = await session.hover(probe, 1, 2, options.hoverBoundMs ?? 20_000);
                 if (!hover) problems.push({ request: `hover after ${event.kind}`, detail: 'no hover on the keyword `theme` of an open buffer' });
+                // The preview of the workspace, as the editor asks for it after a change.
+                const diagram = await session.diagram(probe, options.hoverBoundMs ?? 20_000);
+                if (diagram.error || !diagram.svg.startsWith('<svg')) problems.push({ request: `preview after ${event.kind}`, detail: diagram.error ?? 'no picture' });
             } catch (error) {
                 problems.push({
                     request: `hover after ${event.kind} (event ${applied} of ${events.length})`,
@@ -114,7 +105,16 @@ export async function probeFileSystem(options: FsProbeOptions, events: readonly 
     async function apply(event: FsEvent): Promise<void> {
         if (event.kind === 'create') {
             const file = path.join(root, `${event.name}-${applied}.eos`);
-            fs.writeFileSync(file, treeText(event.shape, event.size, `F${applied}`), { mode: 0o666 });
+            // A file above the element limit is refused with one error and must cost the server nothing else.
+            const text =
+                event.shape === 'overLimit'
+                    ? treeText('wide', DEFAULT_MAX_FILE_ELEMENTS + event.size, `F${applied}`)
+                    : treeText(
+                          event.shape,
+                          event.shape === 'deep' ? Math.min(event.size, 5_000) : event.shape === 'marks' ? Math.min(event.size, 1_000) : event.size,
+                          `F${applied}`
+                      );
+            fs.writeFileSync(file, text, { mode: 0o666 });
             return session.watched([file, 1]);
         }
         const file = full(event.file);
@@ -126,6 +126,9 @@ export async function probeFileSystem(options: FsProbeOptions, events: readonly 
         switch (event.kind) {
             case 'unreadable':
                 if (fs.existsSync(file) && fs.lstatSync(file).isFile()) fs.chmodSync(file, 0o000);
+                return session.watched([file, 2]);
+            case 'readable': // the permission change back
+                if (fs.existsSync(file) && fs.lstatSync(file).isFile()) fs.chmodSync(file, 0o666);
                 return session.watched([file, 2]);
             case 'fifo':
                 replace(() => execFileSync('mkfifo', ['-m', '666', file]));

@@ -159,7 +159,8 @@ export type Mutation =
     | { kind: 'swapLines'; a: number; b: number }
     | { kind: 'longLine'; at: number; unit: string; length: number }
     | { kind: 'nest'; at: number; depth: number; balanced: boolean }
-    | { kind: 'renameWord'; at: number; to: number };
+    | { kind: 'renameWord'; at: number; to: number }
+    | { kind: 'tree'; shape: TreeShape; size: number };
 
 /** Applies one mutation; pure. */
 export function applyMutation(text: string, m: Mutation): string {
@@ -196,6 +197,8 @@ export function applyMutation(text: string, m: Mutation): string {
             const at = pos(m.at);
             return text.slice(0, at) + '{'.repeat(m.depth) + (m.balanced ? '}'.repeat(m.depth) : '') + text.slice(at);
         }
+        case 'tree':
+            return text + '\n' + treeText(m.shape, m.size, 'Fz');
         case 'renameWord': {
             // Replaces one identifier with another identifier of the file: duplicates, cycles, wrong kinds.
             const words = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)];
@@ -237,7 +240,29 @@ const smallMutation: fc.Arbitrary<Mutation> = fc.oneof(
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('renameWord' as const), at, to: at }) }
 );
 
-/** Large inputs: 100k-character lines and deep brace nesting. Rare, because each is slow to parse. */
+export type TreeShape = 'wide' | 'deep' | 'marks';
+
+/**
+ * A tree of the given shape and size in EOS text: many themes under one vision (the plain layout
+ * beyond ELK's limits), a long `supports` chain of OKRs, or teams whose names and titles carry
+ * combining marks.
+ */
+export function treeText(shape: TreeShape, size: number, prefix: string): string {
+    const lines: string[] = [];
+    if (shape === 'wide') {
+        lines.push(`vision ${prefix}V "Wide"`);
+        for (let i = 0; i < size; i++) lines.push(`theme ${prefix}T${i} "Theme ${i}" { vision ${prefix}V }`);
+    } else if (shape === 'deep') {
+        lines.push(`okr ${prefix}O0 "Root" { kr K "k" from 1 to 2 }`);
+        for (let i = 1; i < size; i++) lines.push(`okr ${prefix}O${i} "Level ${i}" { supports ${prefix}O${i - 1} kr K "k" from 1 to 2 }`);
+    } else {
+        for (let i = 0; i < size; i++)
+            lines.push(`team ${prefix}Te\u0301am${i} "E\u0301quipe ${i} z\u0351\u0352"${i ? ` { parent ${prefix}Te\u0301am${Math.floor((i - 1) / 2)} }` : ''}`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+/** Large inputs: 100k-character lines, deep brace nesting, wide and deep trees. Rare, because each is slow to parse. */
 const largeMutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({
         kind: fc.constant('longLine' as const),
@@ -245,7 +270,8 @@ const largeMutation: fc.Arbitrary<Mutation> = fc.oneof(
         unit: fc.constantFrom('a', 'x ', '"', '{', '}', '// ', '/*', 'okr ', '😀', '\u202e', '1', 'A.'),
         length: fc.integer({ min: 10_000, max: 100_000 })
     }),
-    fc.record({ kind: fc.constant('nest' as const), at, depth: fc.integer({ min: 100, max: 5_000 }), balanced: fc.boolean() })
+    fc.record({ kind: fc.constant('nest' as const), at, depth: fc.integer({ min: 100, max: 5_000 }), balanced: fc.boolean() }),
+    fc.record({ kind: fc.constant('tree' as const), shape: fc.constantFrom<TreeShape>('wide', 'deep', 'marks'), size: fc.integer({ min: 200, max: 3_000 }) })
 );
 
 /** A list of edits, now and then with one large one. */

@@ -80,6 +80,8 @@ export interface SessionOptions {
     cli: string;
     /** Run the server as this user (tests run as root, where file modes do not stop reads). */
     uid?: number;
+    /** Extra environment variables for the server (e.g. a lowered `EOS_MAX_FILE_ELEMENTS`). */
+    env?: Record<string, string>;
 }
 
 export class LspSession {
@@ -100,7 +102,12 @@ export class LspSession {
 
     static async start(options: SessionOptions): Promise<LspSession> {
         const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-        const server = spawn(process.execPath, [options.cli, 'lsp', '--stdio'], { cwd: options.folder, stdio: 'pipe', ...user });
+        const server = spawn(process.execPath, [options.cli, 'lsp', '--stdio'], {
+            cwd: options.folder,
+            stdio: 'pipe',
+            ...user,
+            ...(options.env ? { env: { ...process.env, ...options.env } } : {})
+        });
         const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
         const session = new LspSession(server, connection, options);
         server.stderr.on('data', chunk => {
@@ -227,6 +234,20 @@ export class LspSession {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
             timer = setTimeout(() => reject(new Error(`hover not answered within ${timeoutMs} ms`)), timeoutMs);
+        });
+        try {
+            return await Promise.race([answer, timeout]);
+        } finally {
+            clearTimeout(timer);
+        }
+    }
+
+    /** The preview's `eos/diagram` request for a document, answered within `timeoutMs`. */
+    async diagram(file: string, timeoutMs = 20_000): Promise<{ svg: string; error?: string }> {
+        const answer = this.connection.sendRequest<{ svg: string; error?: string }>('eos/diagram', { uri: uriOf(file) });
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`the preview was not answered within ${timeoutMs} ms`)), timeoutMs);
         });
         try {
             return await Promise.race([answer, timeout]);

@@ -1,13 +1,14 @@
 /**
  * Reads documents that are not open through the workspace manager's one reader (regular files
- * only, up to the size limit), and refuses to parse a text above the limit even when the editor
- * sends it: the file gets one error that says to split it, instead of a frozen editor.
+ * only, up to the size limit), and refuses to parse a text above the size or element limit even
+ * when the editor sends it: the file gets one error that says to split it, instead of a frozen editor.
  */
 import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type ParseResult, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EosWorkspaceManager } from './eos-workspace-manager.js';
 import { MAX_FILE_BYTES, tooLarge } from './workspace-files.js';
+import { tooManyElements } from './element-limit.js';
 
 /** Thrown when a file that is not open cannot be read; the builder drops the document. */
 export class UnreadableFileError extends Error {}
@@ -51,12 +52,16 @@ export class EosDocumentFactory extends DefaultLangiumDocumentFactory {
 
 /**
  * An empty model with one error at the start, for a text above the size limit (counted in UTF-16
- * units, which is at most the byte size for the text that matters here).
+ * units, which is at most the byte size for the text that matters here) or above the element
+ * limit (src/language/workspace/element-limit.ts).
  */
 function tooLargeToParse<T extends AstNode>(uri: URI, text: string): ParseResult<T> | undefined {
-    if (text.length <= MAX_FILE_BYTES) return undefined;
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    const message = `${tooLarge(`This file (${name})`, Buffer.byteLength(text, 'utf8'))} It is not analysed, so the editor stays responsive.`;
+    const message =
+        text.length > MAX_FILE_BYTES
+            ? `${tooLarge(`This file (${name})`, Buffer.byteLength(text, 'utf8'))} It is not analysed, so the editor stays responsive.`
+            : tooManyElements(`This file (${name})`, text);
+    if (message === undefined) return undefined;
     return {
         value: { $type: 'Model', elements: [] } as unknown as T,
         parserErrors: [],

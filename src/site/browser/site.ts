@@ -3,6 +3,8 @@
  * textContent so no title can become markup) and, in the single file, the router that shows the
  * page the location hash names, so links, back and forward work as between files.
  */
+import { visibleText } from '../../shared/visible-text.js';
+
 type SearchEntry = [kind: string, title: string, name: string, page: string, anchor?: string];
 
 declare global {
@@ -175,8 +177,8 @@ for (const box of document.querySelectorAll<HTMLElement>('.search')) {
             k.textContent = KIND_LABEL[kind] ?? kind;
             const n = document.createElement('span');
             n.className = 'name';
-            n.textContent = name;
-            a.append(k, document.createTextNode(title), n);
+            n.textContent = visibleText(name);
+            a.append(k, document.createTextNode(visibleText(title)), n); // bidi overrides shown, as on the pages
             a.addEventListener('click', () => {
                 list.hidden = true;
                 input.value = '';

@@ -9,6 +9,7 @@ import { layoutDiagram } from '../../diagram/layout.js';
 import { renderSvg } from '../../diagram/svg.js';
 import type { TreeData } from '../pages/tree-page.js';
 import { PanZoom } from '../../webview/pan-zoom.js';
+import { visibleText } from '../../shared/visible-text.js';
 import { markSelected, nodePosition, revealNode } from '../../webview/tree-selection.js';
 
 declare global {
@@ -103,7 +104,7 @@ function start(data: TreeData, viewport: HTMLElement, canvas: HTMLElement): void
         for (const [value, label] of options[key]) {
             const option = document.createElement('option');
             option.value = value;
-            option.textContent = label;
+            option.textContent = visibleText(label); // bidi overrides shown, as in the drawn tree
             select.appendChild(option);
         }
         select.value = state.filter[key] ?? '';

@@ -45,7 +45,7 @@ export async function compareSection(
     const builder = new StateBuilder(options);
     const afterState = await builder.load({ label: 'working tree', files: afterFiles });
     const strategy = builder.services.eos.StrategyWorkspace;
-    const beforeGraph: DiagramGraph = buildDiagramGraph(before.model, [], () => 'warning');
+    const beforeGraph: DiagramGraph = buildDiagramGraph(before.model, [], () => 'warning', diagramSourceOf(strategy).clock);
     const plain: number[] = [],
         compare: number[] = [],
         diffs: number[] = [],
@@ -57,14 +57,14 @@ export async function compareSection(
     for (let i = 0; i < (quick ? 3 : 5) + 1; i++) {
         const p0 = performance.now();
         const source = diagramSourceOf(strategy);
-        const graph = buildDiagramGraph(source.model, [...source.issues], source.severityOf);
+        const graph = buildDiagramGraph(source.model, [...source.issues], source.severityOf, source.clock);
         await renderDiagram({ graph, kanban: { columns: [], lanes: [], cards: 0 }, autonomy: { frameworkSvg: '', matrixSvg: '', broken: 0, types: 0, targets: {} }, graphMs: 0 });
         const p1 = performance.now();
         const state = captureState(builder.services, { label: 'working tree' }, afterState.fileOf);
         const c0 = performance.now();
         const diff = diffStates(before, state);
         const d1 = performance.now();
-        const afterGraph = buildDiagramGraph(source.model, [...source.issues], source.severityOf);
+        const afterGraph = buildDiagramGraph(source.model, [...source.issues], source.severityOf, source.clock);
         const o0 = performance.now();
         const overlaid = overlayDiff(afterGraph, beforeGraph, diff, { before: 'main' });
         const o1 = performance.now();

@@ -3,6 +3,7 @@
  * fully expanded, for trees of about 100, 300 and 1,000 nodes.
  */
 import { buildDiagramGraph } from '../src/diagram/graph.js';
+import { diagramSourceOf } from '../src/diagram/render-diagram.js';
 import { viewOfGraph } from '../src/diagram/view.js';
 import { layoutDiagram } from '../src/diagram/layout.js';
 import { renderSvg } from '../src/diagram/svg.js';
@@ -24,7 +25,12 @@ export function diagramNodeCount(services: EosServices): number {
 function graphOf(services: EosServices) {
     const strategy = services.eos.StrategyWorkspace;
     const issues = [...strategy.issues.values()].flat();
-    return buildDiagramGraph(strategy.model, issues, code => effectiveSeverity(code as DiagnosticCode, strategy.config, strategy.editorDiagnostics));
+    return buildDiagramGraph(
+        strategy.model,
+        issues,
+        code => effectiveSeverity(code as DiagnosticCode, strategy.config, strategy.editorDiagnostics),
+        diagramSourceOf(strategy).clock
+    );
 }
 
 export async function diagramOnce(services: EosServices): Promise<DiagramTiming> {

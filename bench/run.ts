@@ -4,7 +4,7 @@
  * machine and its load, so nothing here fails a build.
  *
  *   EOS_BENCH_QUICK=1   fewer runs and no 50k cases, for a quick look while working
- *   EOS_BENCH_ONLY=a,b  only these sections: build, repair, edit, lsp, checkins, lsp-process, diagram, autonomy, compare, cli, site, limits
+ *   EOS_BENCH_ONLY=a,b  only these sections: build, repair, edit, lsp, checkins, lsp-process, diagram, loop-views, autonomy, compare, cli, site, limits
  *   EOS_BENCH_PROFILE=1 writes a CPU profile of each edit series to .cache/profiles/
  *   EOS_BENCH_V8_DEFAULTS=1 runs with V8's default flags instead of the language server's
  *
@@ -21,6 +21,7 @@ import { diagramNodeCount, diagramOnce } from './diagram.js';
 import { siteSection } from './site.js';
 import { autonomySection } from './autonomy.js';
 import { compareSection } from './compare.js';
+import { loopViewsSection } from './loop-views.js';
 import { repairSection } from './repair.js';
 import { lspKeystrokes } from './lsp-process.js';
 import { reliabilitySection } from './reliability.js';
@@ -537,6 +538,7 @@ const PROCESSES: ReadonlyArray<readonly string[]> = [
     ['checkins'],
     ['lsp-process'],
     ['diagram'],
+    ['loop-views'],
     ['autonomy'],
     ['compare'],
     ['cli'],
@@ -595,6 +597,7 @@ async function sectionProcess(rowsFile: string): Promise<void> {
     if (wanted('lsp-process')) await lspProcessSection();
     if (wanted('diagram')) await diagramSection();
     if (wanted('autonomy')) await autonomySection(rows, log);
+    if (wanted('loop-views')) await loopViewsSection(rows, log);
     if (wanted('compare')) await compareSection(rows, hundredChanges, QUICK, TODAY);
     if (wanted('cli')) cliSection();
     if (wanted('site')) siteSection(rows, TODAY, log);

@@ -20,7 +20,7 @@ export async function exportDiagram(strategy: StrategyWorkspace): Promise<{ svg:
  */
 export function exportMarkdown(strategy: StrategyWorkspace, report: CheckReport): string {
     const source = diagramSourceOf(strategy);
-    const graph = buildDiagramGraph(source.model, source.issues, source.severityOf);
+    const graph = buildDiagramGraph(source.model, source.issues, source.severityOf, source.clock);
     const byId = new Map(graph.nodes.map(node => [node.id, node]));
     const out: string[] = ['# Strategy report', ''];
     const { error, warning, info } = report.summary;

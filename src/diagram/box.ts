@@ -3,7 +3,7 @@
  * and there is no DOM in the language server or the CLI, so text is measured with an average
  * glyph width and wrapped by words; long titles are cut with "…" (the tooltip has the full text).
  */
-import type { DiagramNode, DiagramIssue, KeyResultRow, StreamInfo } from './graph.js';
+import { gradeLabel, type DiagramNode, type DiagramIssue, type KeyResultRow, type StreamInfo } from './graph.js';
 
 export const BOX = {
     padding: 10,
@@ -23,6 +23,10 @@ const WIDTH: Record<DiagramNode['kind'], number> = { vision: 280, theme: 250, be
 const MAX_TITLE_LINES = 3;
 const MAX_ISSUE_LINES = 2;
 const MAX_CHIPS = 3;
+/** Room for `graded 0.7` at the right of a key result's title line. */
+export const GRADE_WIDTH = 70;
+/** A key result row: the bar, then the trend line in the 92 px before the percentage. */
+export const TREND = { gap: 6, width: 44, height: 10 } as const;
 
 export interface Chip {
     text: string;
@@ -116,6 +120,7 @@ export function nodeBox(node: DiagramNode, streams: ReadonlyMap<string, StreamIn
     const headerParts = [KIND_HEADER[node.kind]];
     if (node.status) headerParts.push(node.status);
     if (node.period) headerParts.push(node.period);
+    if (node.score !== undefined) headerParts.push(gradeLabel(node.score));
     if (node.owner) headerParts.push(node.owner);
     const header = truncate(headerParts.join(' · '), inner - 40, BOX.smallFontSize);
     const titleLines = wrap(node.title ?? node.name, inner, BOX.titleFontSize, MAX_TITLE_LINES);
@@ -136,7 +141,8 @@ export function nodeBox(node: DiagramNode, streams: ReadonlyMap<string, StreamIn
 
     const keyResults = (node.keyResults ?? []).map(kr => ({
         ...kr,
-        text: truncate(kr.title ? `${kr.name}: ${kr.title}` : kr.name, inner, BOX.smallFontSize)
+        // A graded row keeps room at its right for `graded 0.7`.
+        text: truncate(kr.title ? `${kr.name}: ${kr.title}` : kr.name, kr.grade ? inner - GRADE_WIDTH : inner, BOX.smallFontSize)
     }));
     const allIssues = [...node.issues, ...(node.keyResults ?? []).flatMap(kr => kr.issues)];
     // Unaligned nodes say why in the box; elsewhere the badge and the tooltip carry the issues.

@@ -8,7 +8,10 @@ import type { ElementKind, StrategyElement } from '../language/model/elements.js
 import type { WorkspaceModel } from '../language/model/workspace-model.js';
 import type { Severity } from '../language/validation/codes.js';
 import type { Issue } from '../language/validation/issue.js';
-import { effectiveReading, progressNow } from '../language/model/key-result-history.js';
+import { clockOf, describeTrend, effectiveReading, formatScore, gradeOf, progressAtValue, progressNow, valueOf, type LoopClock } from '../language/model/key-result-history.js';
+import { parseDate } from '../language/model/dates.js';
+import { objectiveScore } from '../language/model/scores.js';
+import type { ViewClock } from './view-clock.js';
 
 export type DiagramNodeKind = 'vision' | 'theme' | 'bet' | 'initiative' | 'okr' | 'group';
 
@@ -26,6 +29,15 @@ export interface KeyResultRow {
     /** `40% → 65%, now 52%`, or why there is no bar. */
     label: string;
     issues: DiagramIssue[];
+    /**
+     * The trend line: progress (clamped 0..1) at each comparable check-in, `at` the share of the
+     * time from the first check-in to the last (0..1). Absent with fewer than two such check-ins.
+     */
+    trend?: Array<{ at: number; progress: number }>;
+    /** The trend in words (`improving: 16% → 48% of the way over 6 weeks (4 check-ins)`). */
+    trendText?: string;
+    /** 0.0–1.0 once the period has ended (key-result-history.ts gradeOf), with why. */
+    grade?: { score: number; basis: string };
     /** In compare mode: how this key result changed (see diagram/diff-overlay.ts). */
     change?: DiagramChangeKind;
 }
@@ -49,6 +61,8 @@ export interface DiagramNode {
     description?: string;
     status?: string;
     period?: string;
+    /** An OKR whose period has ended: the average grade of its graded key results. */
+    score?: number;
     /** Value streams the element runs in (bets: the streams they span). */
     streams: string[];
     owner?: string;
@@ -114,8 +128,9 @@ const CHILD_ORDER: Record<DiagramNodeKind, number> = { vision: 0, theme: 1, bet:
 
 export type SeverityOf = (code: string) => Severity | 'off';
 
-export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>, severityOf: SeverityOf): DiagramGraph {
+export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>, severityOf: SeverityOf, viewClock: ViewClock): DiagramGraph {
     const issuesAt = indexIssues(issues, severityOf);
+    const clock = clockOf({ today: viewClock.today, ...(viewClock.yearStart ? { yearStart: viewClock.yearStart } : {}) });
     const elements = sortedElements(model);
     const nodes = new Map<string, DiagramNode>();
     const idOf = new Map<StrategyElement, string>();
@@ -125,7 +140,7 @@ export function buildDiagramGraph(model: WorkspaceModel, issues: Iterable<Issue>
         let id = `${element.kind}:${element.name}`;
         for (let n = 2; nodes.has(id); n++) id = `${element.kind}:${element.name}#${n}`;
         idOf.set(element, id);
-        nodes.set(id, nodeOf(id, element, model, issuesAt));
+        nodes.set(id, nodeOf(id, element, model, issuesAt, clock));
     }
 
     const edges: DiagramEdge[] = [];
@@ -221,7 +236,7 @@ function alignmentTargets(element: StrategyElement, model: WorkspaceModel): Stra
     }
 }
 
-function nodeOf(id: string, element: StrategyElement, model: WorkspaceModel, issuesAt: IssueIndex): DiagramNode {
+function nodeOf(id: string, element: StrategyElement, model: WorkspaceModel, issuesAt: IssueIndex, clock: LoopClock): DiagramNode {
     const kind = element.kind as DiagramNodeKind;
     const streams = (kind === 'bet' ? model.targets(element, 'streams') : model.targets(element, 'stream')).map(s => s.name);
     const owner = model.target(element, 'owner')?.name;
@@ -247,12 +262,14 @@ function nodeOf(id: string, element: StrategyElement, model: WorkspaceModel, iss
         node.keyResults = (element.keyResults ?? [])
             .map(name => model.get('kr', name))
             .filter((kr): kr is StrategyElement => !!kr)
-            .map(kr => keyResultRow(model, kr, issuesAt(kr)));
+            .map(kr => keyResultRow(kr, issuesAt(kr), model, clock));
+        const score = objectiveScore(model, element, clock);
+        if (score.state === 'ended' && score.score !== undefined) node.score = score.score;
     }
     return node;
 }
 
-function keyResultRow(model: WorkspaceModel, kr: StrategyElement, issues: DiagramIssue[]): KeyResultRow {
+function keyResultRow(kr: StrategyElement, issues: DiagramIssue[], model: WorkspaceModel, clock: LoopClock): KeyResultRow {
     const short = kr.name.slice(kr.name.lastIndexOf('.') + 1);
     const row: KeyResultRow = { name: short, label: 'no from … to … target', issues };
     if (kr.title) row.title = kr.title;
@@ -263,7 +280,32 @@ function keyResultRow(model: WorkspaceModel, kr: StrategyElement, issues: Diagra
     row.label = `${baseline.text} → ${target.text}${kr.change ? ` (${kr.change})` : ''}${current ? `, now ${current.text}` : ''}${kr.deadline ? `, by ${kr.deadline}` : ''}`;
     const progress = progressNow(model, kr);
     if (progress !== undefined) row.progress = progress;
+    const trend = trendLine(model, kr);
+    if (trend) row.trend = trend;
+    const words = describeTrend(model, kr);
+    if (words) row.trendText = words;
+    const grade = gradeOf(model, kr, clock);
+    if (grade) row.grade = { score: grade.score, basis: grade.basis };
     return row;
+}
+
+/** The check-ins as points of a trend line, spaced by their dates; undefined without two comparable ones. */
+function trendLine(model: WorkspaceModel, kr: StrategyElement): KeyResultRow['trend'] {
+    const points: Array<{ day: number; progress: number }> = [];
+    for (const entry of model.checkInsOf(kr)) {
+        const progress = progressAtValue(kr, valueOf(kr, entry));
+        if (progress.kind === 'progress') points.push({ day: parseDate(entry.date)!, progress: progress.value });
+    }
+    if (points.length < 2) return undefined;
+    const first = points[0].day;
+    const span = points[points.length - 1].day - first;
+    // All on one day: spread evenly in the order written, so every reading still shows.
+    return points.map((point, i) => ({ at: span > 0 ? (point.day - first) / span : i / (points.length - 1), progress: point.progress }));
+}
+
+/** `graded 0.7`: what a box says once the period is over. */
+export function gradeLabel(score: number): string {
+    return `graded ${formatScore(score)}`;
 }
 
 function markUnaligned(node: DiagramNode, nodes: Map<string, DiagramNode>): void {

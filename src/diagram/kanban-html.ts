@@ -27,7 +27,7 @@ export interface KanbanViewOptions {
 
 /** Shape and word of each ageing state, so the state reads without colour too. */
 export const AGEING_MARK = { fresh: '○', ageing: '◐', old: '●' } as const;
-const WAIT_MARK = '⧖';
+const WAIT_MARK = '⚑';
 
 /** Whether a column shows as a narrow strip: as the user chose, else when it holds no card. */
 export function isColumnFolded(board: KanbanBoard, column: KanbanBoard['columns'][number], options: KanbanViewOptions = {}): boolean {
@@ -46,8 +46,7 @@ export function renderKanbanHtml(board: KanbanBoard, options: KanbanViewOptions 
             ? '<p class="empty-note">No initiatives yet.</p>'
             : '<p class="empty">No initiatives yet: write one with <code>initiative Name "Title" { status doing }</code>.</p>';
     }
-    const out: string[] = [flowLegend(board)];
-    out.push('<div class="board" role="table" aria-label="Portfolio Kanban">');
+    const out: string[] = ['<div class="board" role="table" aria-label="Portfolio Kanban">'];
     out.push('<div class="corner" role="columnheader">Value stream</div>');
     const folded = new Set(board.columns.filter(column => isColumnFolded(board, column, options)));
     for (const column of board.columns) {
@@ -87,16 +86,20 @@ export function renderKanbanHtml(board: KanbanBoard, options: KanbanViewOptions 
         }
     }
     out.push('</div>');
+    // Below the board: above it, the key would push the lanes down in a side panel.
+    out.push(flowLegend(board));
     return out.join('');
 }
 
-/** One line above the board: the date ages are measured at, and what the marks mean. */
+/** One short line under the board: the date ages count at, and the marks; the tooltip explains. */
 function flowLegend(board: KanbanBoard): string {
     const at = board.today ? `Ages on ${esc(board.today)}` : 'Ages';
+    const explained =
+        "A doing card is ageing when older than its stream's median cycle time (stalledAfterDays until three cards are finished), old when older than twice that. " +
+        'Cycle time: started → finished (else updated). ⚑ marks the column where a stream’s open cards have waited longest since their last update.';
     return (
-        `<p class="flow-legend">${at}: ` +
-        `${(['fresh', 'ageing', 'old'] as const).map(state => `<span class="age age-${state}">${mark(state)} ${state}</span>`).join(' ')}` +
-        ` against each stream's median cycle time (stalledAfterDays until three cards are finished) · cycle time: started → finished (else updated) · ${WAIT_MARK} where cards wait longest</p>`
+        `<p class="flow-legend" title="${esc(explained)}">${at}: ` +
+        `${(['fresh', 'ageing', 'old'] as const).map(state => `<span class="age age-${state}">${mark(state)} ${state}</span>`).join(' ')} · ${WAIT_MARK} waits longest</p>`
     );
 }
 

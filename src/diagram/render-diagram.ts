@@ -55,7 +55,7 @@ export function diagramSourceOf(strategy: StrategyWorkspace): DiagramSource {
 export function diagramData(source: DiagramSource): DiagramData {
     const start = performance.now();
     const issues = [...source.issues];
-    const graph = buildDiagramGraph(source.model, issues, source.severityOf);
+    const graph = buildDiagramGraph(source.model, issues, source.severityOf, source.clock);
     const kanban = buildKanban(source.model, issues, source.severityOf, source.clock);
     const autonomy = autonomyViews(source.model);
     return { graph, kanban, autonomy, graphMs: performance.now() - start };

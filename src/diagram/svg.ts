@@ -5,8 +5,8 @@
  * user string goes through {@link escapeXml}.
  */
 import { visibleText } from '../shared/visible-text.js';
-import { BOX, textWidth } from './box.js';
-import { GHOST_PREFIX, type DiagramChangeKind, type DiagramNode } from './graph.js';
+import { BOX, TREND, textWidth } from './box.js';
+import { GHOST_PREFIX, gradeLabel, type DiagramChangeKind, type DiagramNode, type KeyResultRow } from './graph.js';
 import type { DiagramView } from './view.js';
 import type { DiagramLayout, PlacedNode, Point } from './layout.js';
 
@@ -66,6 +66,10 @@ export const DIAGRAM_CSS = `
 .eos-diagram .kr-track { fill: var(--vscode-descriptionForeground, #59636e); fill-opacity: 0.3; stroke: var(--vscode-editor-foreground, #1f2328); stroke-opacity: 0.45; stroke-width: 1; }
 .eos-diagram .kr-bar { fill: var(--vscode-charts-green, #1a7f37); }
 .eos-diagram .kr-bar.done { fill: var(--vscode-charts-blue, #0969da); }
+.eos-diagram .kr-trend polyline { fill: none; stroke: var(--vscode-charts-blue, #0969da); stroke-width: 1.75; stroke-linejoin: round; stroke-linecap: round; }
+.eos-diagram .kr-trend circle { fill: var(--vscode-charts-blue, #0969da); }
+.eos-diagram .kr-trend .trend-floor { stroke: var(--vscode-descriptionForeground, #59636e); stroke-opacity: 0.45; stroke-width: 1; }
+.eos-diagram .kr-grade { fill: var(--vscode-editor-foreground, #1f2328); font-size: 10.5px; font-weight: 700; }
 .eos-diagram .sev-error .box { stroke: var(--vscode-editorError-foreground, #cf222e); stroke-width: 1.5; }
 .eos-diagram .sev-warning .box { stroke: var(--vscode-editorWarning-foreground, #bf8700); stroke-width: 1.5; }
 .eos-diagram .badge.error { fill: var(--vscode-editorError-foreground, #cf222e); }
@@ -267,6 +271,10 @@ function renderNode(node: DiagramNode, placed: PlacedNode, view: DiagramView, op
         if (kr.progress !== undefined) {
             out.push(`<rect class="kr-bar${kr.progress >= 1 ? ' done' : ''}" x="${p}" y="${y + 17}" width="${r((barWidth - 92) * kr.progress)}" height="6" rx="3"/>`);
         }
+        if (kr.trend) out.push(trendLine(kr, p + barWidth - 92 + TREND.gap, y + 15));
+        if (kr.grade) {
+            out.push(`<text class="kr-grade" x="${box.width - p}" y="${y + 12}" text-anchor="end">${gradeLabel(kr.grade.score)}<title>${escapeXml(kr.grade.basis)}</title></text>`);
+        }
         const label = kr.progress !== undefined ? `${Math.round(kr.progress * 100)}%` : kr.label.startsWith('no ') ? 'not measurable' : 'no current';
         out.push(`<text class="muted" x="${box.width - p}" y="${y + 24}" text-anchor="end">${escapeXml(kr.change === 'removed' ? 'removed' : label)}</text>`);
         if (kr.change && node.change?.kind !== 'removed') out.push('</g>');
@@ -306,13 +314,34 @@ export function tooltip(node: DiagramNode): string {
     if (node.period) facts.push(`period: ${node.period}`);
     if (node.streams.length) facts.push(`streams: ${node.streams.join(', ')}`);
     lines.push(facts.join(' · '));
-    for (const kr of node.keyResults ?? []) lines.push(`• ${kr.name}${kr.title ? ` — ${kr.title}` : ''}: ${kr.label}`);
+    if (node.score !== undefined) lines.push(`${gradeLabel(node.score)}: the average grade of its key results`);
+    for (const kr of node.keyResults ?? []) {
+        lines.push(`• ${kr.name}${kr.title ? ` — ${kr.title}` : ''}: ${kr.label}`);
+        if (kr.trendText) lines.push(`  trend: ${kr.trendText}`);
+        if (kr.grade) lines.push(`  ${gradeLabel(kr.grade.score)} (${kr.grade.basis})`);
+    }
     for (const issue of [...node.issues, ...(node.keyResults ?? []).flatMap(kr => kr.issues)]) lines.push(`${issue.severity} ${issue.code}: ${issue.message}`);
     if (node.change) {
         lines.push(`${CHANGE_TAG[node.change.kind].word.toLowerCase()}${node.change.notes.length ? ':' : ''}`);
         for (const note of node.change.notes) lines.push(`  ${note}`);
     }
     return lines.join('\n');
+}
+
+/**
+ * A key result's trend line: its check-ins' progress over time, in a small box (left at `x`, top
+ * at `y`) between the bar and the percentage; the faint floor is 0%, the top of the box 100%, the
+ * dot the latest reading.
+ */
+function trendLine(kr: KeyResultRow, x: number, y: number): string {
+    const points = kr.trend!.map(point => ({ x: x + point.at * TREND.width, y: y + (1 - point.progress) * TREND.height }));
+    const last = points[points.length - 1];
+    return (
+        `<g class="kr-trend"><title>${escapeXml(`trend: ${kr.trendText ?? `${kr.trend!.length} check-ins`}`)}</title>` +
+        `<line class="trend-floor" x1="${r(x)}" y1="${r(y + TREND.height)}" x2="${r(x + TREND.width)}" y2="${r(y + TREND.height)}"/>` +
+        `<polyline points="${points.map(point => `${r(point.x)},${r(point.y)}`).join(' ')}"/>` +
+        `<circle cx="${r(last.x)}" cy="${r(last.y)}" r="2.5"/></g>`
+    );
 }
 
 function polyline(points: readonly Point[]): string {

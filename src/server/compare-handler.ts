@@ -72,7 +72,7 @@ export async function beforeSide(services: EosServices, compare: CompareParams):
     other.editorStalledAfterDays = strategy.editorStalledAfterDays;
     const state = await builder.load({ ...texts, label });
     const source = diagramSourceOf(other);
-    const graph = buildDiagramGraph(source.model, source.issues, source.severityOf);
+    const graph = buildDiagramGraph(source.model, source.issues, source.severityOf, source.clock);
     const side = { state, graph, label, commit: (texts.commit ?? '').slice(0, 7) };
     cached = { key, side };
     return side;

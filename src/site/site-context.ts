@@ -54,7 +54,7 @@ export function createSiteContext(input: SiteInput, mode: LinkMode): SiteContext
         if (list) list.push(finding);
         else findingsBy.set(finding.element, [finding]);
     }
-    const graph = buildDiagramGraph(model, input.issues, input.severityOf);
+    const graph = buildDiagramGraph(model, input.issues, input.severityOf, input.clock);
     const kanban = buildKanban(model, input.issues, input.severityOf, input.clock);
     const sorted = new Map<ElementKind, StrategyElement[]>();
     const context: SiteContext = {

@@ -251,14 +251,15 @@ body.tree-page .site-footer { display: none; }
 .flag { align-self: flex-start; margin-top: 2px; padding: 0 6px; border-radius: 8px; font-size: 0.68rem; font-weight: 700; text-transform: uppercase; color: var(--bg); background: var(--warning); }
 .flag.muted { background: var(--muted); }
 /* flow on the board (the same classes as the editor's Kanban) */
-.flow-legend { margin: 0 0 8px; font-size: 0.8rem; color: var(--muted); }
+.flow-legend { margin: 10px 0 0; font-size: 0.8rem; color: var(--muted); }
 .age, .cycle { align-self: flex-start; font-size: 0.75rem; font-variant-numeric: tabular-nums; color: var(--fg); }
 .kanban .card .age { margin-top: 2px; padding: 0 6px; border-radius: 8px; border: 1px solid var(--age-colour, var(--muted)); font-weight: 600; }
 .age-fresh { --age-colour: var(--ok); } .age-ageing { --age-colour: var(--warning); } .age-old { --age-colour: var(--error); }
 .age .mark { color: var(--age-colour); }
 .kanban .card .age-old { border-width: 2px; }
 .kanban .card.ageing-fresh { border-left-color: var(--ok); } .kanban .card.ageing-ageing { border-left-color: var(--warning); } .kanban .card.ageing-old { border-left: 5px solid var(--error); }
-.kanban .card .age-unknown, .cycle.unknown { font-weight: 400; font-style: italic; color: var(--muted); border-style: dashed; }
+.kanban .card .age-unknown { border-style: dashed; }
+.kanban .card .age-unknown, .cycle.unknown { font-weight: 400; font-style: italic; color: var(--muted); }
 .cycle { color: var(--muted); }
 .lane-flow { margin-top: 4px; font-size: 0.75rem; line-height: 1.35; color: var(--muted); font-variant-numeric: tabular-nums; }
 .lane-flow .waits { color: var(--fg); font-weight: 600; }

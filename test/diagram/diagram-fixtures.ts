@@ -28,7 +28,7 @@ export async function diagramOf(
 export async function graphOf(files: Record<string, string>): Promise<DiagramGraph> {
     const workspace = await buildWorkspace(files);
     const source = diagramSourceOf(workspace.services.eos.StrategyWorkspace);
-    return buildDiagramGraph(source.model, source.issues, source.severityOf);
+    return buildDiagramGraph(source.model, source.issues, source.severityOf, source.clock);
 }
 
 /**

@@ -123,9 +123,9 @@ initiative Waiting "waiting" { bet B stream Web status ready updated 2025-11-01 
         expect(html).toContain('<div class="cycle-time">Median cycle 20 days (3 finished)</div>');
         expect(html).toContain('<div class="throughput">Finished per quarter: 2026-Q1 3</div>');
         expect(html).toContain('<div class="wip">WIP 4 / 2 — over limit</div>');
-        expect(html).toContain('<div class="waits">⧖ Waits longest in ready (avg 120 days)</div>');
+        expect(html).toContain('<div class="waits">⚑ Waits longest in ready (avg 120 days)</div>');
         expect(html).toContain('<div class="cell col-ready waiting" role="cell"><div class="wait-note"');
-        expect(html).toContain('⧖ waits longest · avg 120 days</div>');
+        expect(html).toContain('⚑ waits longest · avg 120 days</div>');
     });
 
     it('counts ageing from stalledAfterDays until three cards are finished, and follows --today', async () => {

@@ -71,14 +71,15 @@ export function describeParserError(error: ParserErrorLike): string {
         const near = nearestWord(image, words);
         if (innermost === 'Verdict')
             return `Evidence needs its verdict, \`supports\` or \`contradicts\`, after the date${isEnd ? '' : `, not ${what}`}: \`evidence 2026-02-01 supports "what was learnt"\`.`;
-        return `${isEnd ? 'The file ends where' : `${what} is not`} ${aName(name)}${isEnd ? ' should be' : ''}.${near ? ` Did you mean \`${near}\`?` : ''} Write one of ${words.map(w => `\`${w}\``).join(', ')}.`;
+        const choice = near ? `did you mean \`${near}\`?` : `write one of ${words.map(w => `\`${w}\``).join(', ')}.`;
+        return `${isEnd ? 'The file ends where' : `${what} is not`} ${aName(name)}${isEnd ? ' should be' : ''} — ${choice}`;
     }
     if (innermost === 'Amount' || innermost === 'Measure' || innermost === 'CheckInMeasure') {
         return `${isEnd ? 'The file ends where a figure should be' : `${what} is not a figure`}: write ${FIGURE_EXAMPLES}.`;
     }
     if (innermost === 'Name' || innermost === 'QualifiedName') {
         if (previous === 'kr')
-            return `This key result has no name: write \`kr Name ${error.token.tokenType?.name === 'STRING' ? image : '"Title"'} from … to …\`; the name is how other OKRs refer to it (\`Okr.Name\`).`;
+            return `This key result has no name — write \`kr Name ${error.token.tokenType?.name === 'STRING' ? shorten(image) : '"Title"'} from … to …\` (others refer to it as \`Okr.Name\`).`;
         if (error.token.tokenType?.name === 'STRING')
             return `Names are written without quotes: write \`${previous ?? ''} ${toName(image)}\`, the name of the element it refers to.`.replace('` ', '`').replace('`  ', '` ');
         return `${isEnd ? 'The file ends where a name should be' : `${what} is not a name`}: write the name of an element after \`${previous ?? ''}\` (a word of letters, digits and _).`;
@@ -102,7 +103,7 @@ export function describeParserError(error: ParserErrorLike): string {
         if (isEnd) return `The block of this ${KIND_LABEL[element.keyword]} is not closed: add \`}\` at the end of the file.`;
         const near = nearestWord(image, element.properties);
         if (/^\p{L}/u.test(image)) {
-            return `${capitalise(label)} has no property ${what}.${near ? ` Did you mean \`${near}\`?` : ''} ${capitalise(label)} takes ${propertyList(element.type)}.`;
+            return `${capitalise(label)} has no property ${what} — ${near ? `did you mean \`${near}\`?` : `${label} takes ${propertyList(element.type)}.`}`;
         }
         return `${what} cannot stand here in ${label}: each property is a word followed by its value, e.g. \`${element.properties[0]} …\`; the block ends with \`}\`.`;
     }
@@ -112,7 +113,7 @@ export function describeParserError(error: ParserErrorLike): string {
             ELEMENT_SYNTAX.map(e => e.keyword)
         );
         if (image === '}') return 'This `}` closes no block: remove it, or add the `{` it belongs to.';
-        return `${what} does not start an element.${near ? ` Did you mean \`${near}\`?` : ''} Each element starts with its kind, e.g. \`initiative Name "Title"\` or \`okr Name "Title"\`.`;
+        return `${what} does not start an element — ${near ? `did you mean \`${near}\`?` : 'start with its kind, e.g. `initiative Name "Title"`.'}`;
     }
     const words = expected
         .filter(word => /^[\p{L}{}]/u.test(word))
@@ -126,7 +127,7 @@ export function describeParserError(error: ParserErrorLike): string {
  * which the quick fix writes in place of the word the message is on.
  */
 export function suggestedWord(message: string): string | undefined {
-    return /Did you mean `([^`\s]+)`\?/.exec(message)?.[1] ?? /lower case: write `([^`\s]+)`, not/.exec(message)?.[1];
+    return /[Dd]id you mean `([^`\s]+)`\?/.exec(message)?.[1] ?? /lower case: write `([^`\s]+)`, not/.exec(message)?.[1];
 }
 
 /** The keywords a Chevrotain message lists as expected (`'}'`, `[to]`, …). */

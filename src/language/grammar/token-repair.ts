@@ -160,7 +160,7 @@ class TokenRepair {
             const end = this.unitEnd(i);
             this.mistake(
                 token,
-                `\`${shorten(token.image)}\` is not a kind of element, so this ${end - i > 3 ? 'element and its block are' : 'line is'} not read. Each element starts with its kind: \`initiative\`, \`bet\`, \`okr\`, \`team\`, … (docs/language.md lists them all), e.g. \`initiative Name "Title"\`.`
+                `\`${shorten(token.image)}\` is not a kind of element (${end - i > 3 ? 'its block is' : 'this line is'} not read) — start with a kind, e.g. \`initiative Name "Title"\`.`
             );
             this.drop(i, end);
             return end;
@@ -237,11 +237,7 @@ class TokenRepair {
             if (!TOP_KEYWORDS.includes(type) && !this.hasString(i, end) && !this.hasKeyword(i, end, brace ? TOP_KEYWORDS : undefined)) {
                 const { keyword, name } = this.element;
                 const words = this.slice(i, end);
-                this.unquoted(
-                    i,
-                    end,
-                    `A title is written in quotes: write \`${keyword.image} ${name.image} "${shorten(words)}"\`. A name is one word (letters, digits, _); the title, after it, may say anything.`
-                );
+                this.unquoted(i, end, `This title has no quotes — write \`${keyword.image} ${name.image} "${shorten(words)}"\`.`);
                 this.state = 'header-end';
                 return end;
             }
@@ -342,7 +338,7 @@ class TokenRepair {
         const vocabulary = this.vocabulary();
         const label = aKind(element.syntax.keyword);
         const lower = token.image.toLowerCase();
-        const takes = `${capitalise(label)} takes ${propertyList(element.syntax.type)}.`;
+        const takes = `${label} takes ${propertyList(element.syntax.type)}.`;
         let meant: string | undefined;
         let message: string;
         if (vocabulary.includes(lower)) {
@@ -350,12 +346,14 @@ class TokenRepair {
             message = `Keywords are written in lower case: write \`${lower}\`, not \`${token.image}\`.`;
         } else if (PROPERTY_SYNONYMS[lower] && vocabulary.includes(PROPERTY_SYNONYMS[lower])) {
             meant = PROPERTY_SYNONYMS[lower];
-            message = `${capitalise(label)} has no property \`${token.image}\`: EOS calls it \`${meant}\`. Write \`${meant} …\`; it is read so until you do.`;
+            message = `${capitalise(label)} has no property \`${token.image}\` — write \`${meant}\`, the EOS word for it (read so until you do).`;
         } else {
             meant = nearestWord(token.image, vocabulary);
-            message = `${capitalise(label)} has no property \`${shorten(token.image)}\`.${meant ? ` Did you mean \`${meant}\`? It is read as \`${meant}\` until you correct it.` : ''} ${takes}`;
+            message = meant
+                ? `${capitalise(label)} has no property \`${shorten(token.image)}\` — did you mean \`${meant}\`? It is read so until you correct it.`
+                : `${capitalise(label)} has no property \`${shorten(token.image)}\`, so this line is not read — ${takes}`;
             if (!meant && (lower === 'title' || lower === 'name'))
-                message = `${capitalise(label)} has no property \`${token.image}\`: its ${lower} is written on its first line, \`${element.keyword.image} Name "Title"\`. ${takes}`;
+                message = `${capitalise(label)} has no property \`${token.image}\`, so this line is not read — write its ${lower} on its first line: \`${element.keyword.image} Name "Title"\`.`;
         }
         if (meant) {
             this.mistake(token, message, replaceWord(token, meant));
@@ -366,7 +364,7 @@ class TokenRepair {
             return i + 1;
         }
         const end = this.lineEnd(i + 1, ['}']);
-        this.mistake(token, message.replace(takes, `This line is not read. ${takes}`));
+        this.mistake(token, message);
         this.drop(i, end);
         return end;
     }
@@ -417,11 +415,11 @@ class TokenRepair {
             this.drop(i, k);
             if (!meant) {
                 // `done` for a bet: what was learnt decides, so no word is read in its place.
-                this.mistake(span, `\`${shorten(written)}\` is not ${label}: a bet ends \`validated\` or \`invalidated\` by its evidence, or \`stopped\`.`);
+                this.mistake(span, `\`${shorten(written)}\` is not ${label} — a bet ends \`validated\` or \`invalidated\` by its evidence, or \`stopped\`.`);
                 this.out.pop();
                 return k;
             }
-            this.mistake(span, `\`${shorten(written)}\` is not ${label}: EOS calls it \`${meant}\`. Write \`status ${meant}\`; it is read so until you do.`, {
+            this.mistake(span, `\`${shorten(written)}\` is not ${label} — write \`${meant}\`, the EOS word for it (read so until you do).`, {
                 title: `Write \`${meant}\``,
                 edits: [{ offset: first.startOffset, length: last.endOffset! + 1 - first.startOffset, text: meant }]
             });
@@ -776,7 +774,7 @@ function elementMeant(word: string): { keyword: ElementKind | 'checkin'; message
     if (synonym) {
         return {
             keyword: synonym as ElementKind,
-            message: `EOS has no element \`${word}\`: it calls it ${aKind(synonym as ElementKind)}, \`${synonym}\`. Write \`${synonym} Name "Title"\`; it is read so until you do.`
+            message: `EOS has no element \`${word}\` — write \`${synonym}\`, the EOS word for it (read so until you do).`
         };
     }
     const near = nearestWord(word, TOP_KEYWORDS);
@@ -784,7 +782,7 @@ function elementMeant(word: string): { keyword: ElementKind | 'checkin'; message
     if (!near || near.charAt(0) !== lower.charAt(0)) return undefined;
     return {
         keyword: near as ElementKind,
-        message: `\`${shorten(word)}\` is not a kind of element. Did you mean \`${near}\`? It is read as ${near === 'checkin' ? 'a check-in' : aKind(near as ElementKind)} until you correct it.`
+        message: `\`${shorten(word)}\` is not a kind of element — did you mean \`${near}\`? It is read as ${near === 'checkin' ? 'a check-in' : aKind(near as ElementKind)} until you correct it.`
     };
 }
 

@@ -16,6 +16,7 @@ import { CATALOGUE, isDiagnosticCode, type DiagnosticCode, type Severity } from 
 import { findingMessage, type Issue } from './issue.js';
 import { NameSuggester } from './suggestions.js';
 import { suggestedWord } from '../grammar/syntax-messages.js';
+import { isName } from '../grammar/names.js';
 import type { RepairedMistake } from '../grammar/token-repair.js';
 import type { TextEdit } from 'vscode-languageserver-types';
 
@@ -190,7 +191,7 @@ function repairFixes(document: LangiumDocument): Map<string, SyntaxFix> {
 function suggestedWordFix(document: LangiumDocument, diagnostic: Diagnostic): SyntaxFix | undefined {
     const word = suggestedWord(String(diagnostic.message));
     const written = document.textDocument.getText(diagnostic.range);
-    if (!word || !/^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(written)) return undefined;
+    if (!word || !isName(written)) return undefined;
     return { title: `Write \`${word}\``, edits: [{ range: diagnostic.range, newText: word }] };
 }
 

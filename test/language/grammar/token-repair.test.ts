@@ -42,7 +42,7 @@ describe('a misspelt element keyword', () => {
         const ws = await buildWorkspace({ 'strategy.eos': STRATEGY, 'work.eos': SENIOR_TRIAGE.replace('initiative', 'intiative') });
         expect(ws.diagnostics('strategy.eos')).toEqual([]);
         expect(summary(ws.diagnostics('work.eos'))).toEqual([
-            'syntax@1:0-1:9 `intiative` is not a kind of element. Did you mean `initiative`? It is read as an initiative until you correct it.'
+            'syntax@1:0-1:9 `intiative` is not a kind of element — did you mean `initiative`? It is read as an initiative until you correct it.'
         ]);
         expect(ws.services.eos.StrategyWorkspace.model.get('initiative', 'SeniorTriage')?.status).toBe('ready');
         expect(ws.services.eos.StrategyWorkspace.model.ofKind('bet').map(b => b.name)).toEqual(['Triage']);
@@ -60,9 +60,7 @@ describe('a misspelt element keyword', () => {
     it('named as other tools name it, says what EOS calls it', async () => {
         const ws = await buildWorkspace({ 'strategy.eos': STRATEGY, 'work.eos': SENIOR_TRIAGE.replace('initiative', 'project') });
         expect(ws.diagnostics('strategy.eos')).toEqual([]);
-        expect(summary(ws.diagnostics('work.eos'))).toEqual([
-            'syntax@1:0-1:7 EOS has no element `project`: it calls it an initiative, `initiative`. Write `initiative Name "Title"`; it is read so until you do.'
-        ]);
+        expect(summary(ws.diagnostics('work.eos'))).toEqual(['syntax@1:0-1:7 EOS has no element `project` — write `initiative`, the EOS word for it (read so until you do).']);
     });
 
     it('nothing like a keyword: the element and its block are skipped as one unit, the rest of the file is read', async () => {
@@ -70,7 +68,7 @@ describe('a misspelt element keyword', () => {
         const ws = await buildWorkspace({ 'strategy.eos': STRATEGY, 'work.eos': text });
         expect(ws.diagnostics('strategy.eos')).toEqual([]);
         expect(summary(ws.diagnostics('work.eos'))).toEqual([
-            'syntax@1:0-1:4 `plan` is not a kind of element, so this element and its block are not read. Each element starts with its kind: `initiative`, `bet`, `okr`, `team`, … (docs/language.md lists them all), e.g. `initiative Name "Title"`.',
+            'syntax@1:0-1:4 `plan` is not a kind of element (its block is not read) — start with a kind, e.g. `initiative Name "Title"`.',
             expect.stringMatching(/^orphan-initiative@6:11-6:17 /)
         ]);
     });
@@ -87,7 +85,7 @@ describe('a title or text without quotes', () => {
         });
         expect(ws.diagnostics('strategy.eos')).toEqual([]);
         expect(summary(ws.diagnostics('work.eos'))).toEqual([
-            'syntax@1:24-1:56 A title is written in quotes: write `initiative SeniorTriage "Senior nurses triage at the door"`. A name is one word (letters, digits, _); the title, after it, may say anything.',
+            'syntax@1:24-1:56 This title has no quotes — write `initiative SeniorTriage "Senior nurses triage at the door"`.',
             'syntax@5:10-5:32 A text is written in quotes: write `outcome "Waits under 15 minutes"`.'
         ]);
         const initiative = ws.services.eos.StrategyWorkspace.model.get('initiative', 'SeniorTriage');
@@ -153,7 +151,7 @@ describe("a tracker's status word", () => {
         const ws = await buildWorkspace({ 'strategy.eos': STRATEGY, 'work.eos': SENIOR_TRIAGE.replace('status ready', 'status in progress') });
         expect(ws.diagnostics('strategy.eos')).toEqual([]);
         expect(summary(ws.diagnostics('work.eos').filter(d => d.code === 'syntax'))).toEqual([
-            'syntax@4:9-4:20 `in progress` is not an initiative status: EOS calls it `doing`. Write `status doing`; it is read so until you do.'
+            'syntax@4:9-4:20 `in progress` is not an initiative status — write `doing`, the EOS word for it (read so until you do).'
         ]);
         expect(ws.services.eos.StrategyWorkspace.model.get('initiative', 'SeniorTriage')?.status).toBe('doing');
     });
@@ -161,7 +159,7 @@ describe("a tracker's status word", () => {
     it("for a bet's end without its evidence (`done`), is not read as any status", async () => {
         const ws = await buildWorkspace({ 'strategy.eos': STRATEGY.replace('streams Emergency', 'streams Emergency\n  status done') });
         expect(summary(ws.diagnostics('strategy.eos'))).toEqual([
-            'syntax@7:9-7:13 `done` is not a bet status: a bet ends `validated` or `invalidated` by its evidence, or `stopped`.'
+            'syntax@7:9-7:13 `done` is not a bet status — a bet ends `validated` or `invalidated` by its evidence, or `stopped`.'
         ]);
         expect(ws.services.eos.StrategyWorkspace.model.get('bet', 'Triage')?.status).toBeUndefined();
     });

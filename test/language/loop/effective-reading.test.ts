@@ -83,7 +83,7 @@ describe('every view reads it', () => {
 
     it('preview: the key-result rows show the check-in value and its progress', () => {
         const source = diagramSourceOf(ws.services.eos.StrategyWorkspace);
-        const graph = buildDiagramGraph(source.model, source.issues, source.severityOf);
+        const graph = buildDiagramGraph(source.model, source.issues, source.severityOf, source.clock);
         const rows = graph.nodes.find(node => node.name === 'Crew')!.keyResults!;
         expect(rows.map(row => [row.name, row.label, Math.round(row.progress! * 100)])).toEqual([
             ['Users', '0 → 10, now 6', 60],

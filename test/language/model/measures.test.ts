@@ -11,6 +11,7 @@ import { readMeasure, readNumber, relativeTarget } from '../../../src/language/m
 import { describeProgressNow, progressNow } from '../../../src/language/model/key-result-history.js';
 import { exportModel } from '../../../src/language/model/export-model.js';
 import { buildDiagramGraph } from '../../../src/diagram/graph.js';
+import { diagramSourceOf } from '../../../src/diagram/render-diagram.js';
 import { buildWorkspace } from '../../helpers.js';
 
 function value(text: string) {
@@ -121,7 +122,7 @@ describe('key results in every value form', () => {
     it('show the computed target and the deadline in the diagram and the hover', async () => {
         const ws = await buildWorkspace({ 'a.eos': STRATEGY });
         const strategy = ws.services.eos.StrategyWorkspace;
-        const graph = buildDiagramGraph(strategy.model, [], () => 'warning');
+        const graph = buildDiagramGraph(strategy.model, [], () => 'warning', diagramSourceOf(strategy).clock);
         const row = graph.nodes.find(n => n.name === 'O')!.keyResults!.find(k => k.name === 'Relative')!;
         expect(row.label).toBe('42 min → 33.6 min (down 20%), now 38 min, by 2026-06-30');
         const document = ws.documents.get('a.eos')!;

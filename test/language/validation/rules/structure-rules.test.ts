@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace } from '../../helpers.js';
+import { buildWorkspace } from '../../../helpers.js';
 import { expectCodeAtMarkers, messagesOf } from './rule-cases.js';
 
 describe('duplicate-name', () => {
@@ -124,7 +124,7 @@ describe('syntax', () => {
         expect(syntax.map(d => d.range)).toEqual(ws.markers.get('a.eos'));
         expect(syntax.map(d => d.message)).toEqual([
             'This text has no closing quote: add " where it should end.',
-            '`wip` is not an initiative status: EOS calls it `doing`. Write `status doing`; it is read so until you do.'
+            '`wip` is not an initiative status — write `doing`, the EOS word for it (read so until you do).'
         ]);
         const model = ws.services.eos.StrategyWorkspace.model;
         expect(model.get('bet', 'B')!.title).toBe('unterminated title');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectCodeAtMarkers, messagesOf } from './rule-cases.js';
-import { buildWorkspace, describeDiagnostic } from '../../helpers.js';
+import { buildWorkspace, describeDiagnostic } from '../../../helpers.js';
 
 const strategy = `
 vision V "Lead the market"

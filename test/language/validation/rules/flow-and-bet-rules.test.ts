@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, describeDiagnostic } from '../../helpers.js';
+import { buildWorkspace, describeDiagnostic } from '../../../helpers.js';
 import { expectCodeAtMarkers, messagesOf } from './rule-cases.js';
 
 describe('wip-exceeded', () => {

@@ -3,7 +3,7 @@
  * layer test and cross-team needs. Each code has a trigger and near misses.
  */
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace } from '../../helpers.js';
+import { buildWorkspace } from '../../../helpers.js';
 import { expectCodeAtMarkers, messagesOf } from './rule-cases.js';
 
 const TODAY = '2026-03-01';

@@ -4,8 +4,8 @@
  * not produce the code at all.
  */
 import { expect } from 'vitest';
-import type { DiagnosticCode } from '../../../src/language/validation/codes.js';
-import { buildWorkspace } from '../../helpers.js';
+import type { DiagnosticCode } from '../../../../src/language/validation/codes.js';
+import { buildWorkspace } from '../../../helpers.js';
 
 export interface RuleCase {
     name: string;

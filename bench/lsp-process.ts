@@ -29,6 +29,11 @@ export interface LspKeystrokes {
     readyMs: number;
     /** didChange → publishDiagnostics of the edited file, per measured edit. */
     latencies: number[];
+    /**
+     * CPU time of the server process over the same spans (Linux: /proc/<pid>/schedstat; empty
+     * elsewhere): what the latency would be on an idle machine, when others share its cores.
+     */
+    cpu: number[];
     /** Files in the workspace (each published once before the edits). */
     files: number;
     /** The diagnostics of a final edit that breaks a reference, to show the timings are of real checks. */
@@ -116,19 +121,25 @@ export async function lspKeystrokes(workspace: GeneratedWorkspace, options: LspO
         await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'eos', version, text } });
         await race(opened, 'the opened file');
 
-        const type = async (offset: number, inserted: string, removed = 0): Promise<{ ms: number; params: PublishDiagnosticsParams }> => {
+        const schedstat = `/proc/${child.pid}/schedstat`;
+        const cpuMs = (): number | undefined => (fs.existsSync(schedstat) ? Number(fs.readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6 : undefined);
+        const type = async (offset: number, inserted: string, removed = 0): Promise<{ ms: number; cpu?: number; params: PublishDiagnosticsParams }> => {
             const range = { start: positionAt(text, offset), end: positionAt(text, offset + removed) };
             text = text.slice(0, offset) + inserted + text.slice(offset + removed);
             const next = diagnosticsOf(uri);
+            const cpuBefore = cpuMs();
             const start = performance.now();
             await connection!.sendNotification(DidChangeTextDocumentNotification.type, {
                 textDocument: { uri, version: ++version },
                 contentChanges: [{ range, text: inserted }]
             });
             const params = await race(next, `diagnostics after edit ${version}`, 30_000);
-            return { ms: performance.now() - start, params };
+            const ms = performance.now() - start;
+            const cpuAfter = cpuMs();
+            return { ms, params, ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpu: cpuAfter - cpuBefore } : {}) };
         };
-        const latencies: number[] = [];
+        const latencies: number[] = [],
+            cpu: number[] = [];
         let lastSent = 0;
         for (let i = 0; i < options.warmup + options.edits; i++) {
             // A person types on: the next keystroke comes a typing gap after the last one, or as soon
@@ -138,8 +149,10 @@ export async function lspKeystrokes(workspace: GeneratedWorkspace, options: LspO
             if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
             lastSent = performance.now();
             const spots = options.spots(text);
-            const { ms } = await type(spots[(i * 7) % spots.length], 'x');
-            if (i >= options.warmup) latencies.push(ms);
+            const typed = await type(spots[(i * 7) % spots.length], 'x');
+            if (i < options.warmup) continue;
+            latencies.push(typed.ms);
+            if (typed.cpu !== undefined) cpu.push(typed.cpu);
         }
         // A final edit that breaks a reference: its diagnostics must say so, or the timings above were not of real checks.
         const reference = /^\s+supports (\w+)$/m.exec(text);
@@ -148,7 +161,7 @@ export async function lspKeystrokes(workspace: GeneratedWorkspace, options: LspO
                   d => d.code === 'unresolved-reference' && String(d.message).includes(`${reference[1]}zz`)
               )
             : [];
-        return { readyMs, latencies, files: expected.size, brokenReference };
+        return { readyMs, latencies, cpu, files: expected.size, brokenReference };
     } finally {
         if (connection && child && child.exitCode === null) {
             try {

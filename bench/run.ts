@@ -418,6 +418,14 @@ async function lspProcessSection(): Promise<void> {
         target: 50,
         detail: `${result.latencies.length} keystrokes in the 200-element team file, ≥ 120 ms apart; max ${Math.max(...result.latencies).toFixed(0)} ms`
     });
+    if (result.cpu.length)
+        rows.push({
+            section,
+            name: 'server CPU per keystroke median / p95',
+            value: median(result.cpu),
+            unit: 'ms',
+            detail: `p95 ${percentile(result.cpu, 95).toFixed(1)} ms: the server's CPU time over the same spans (the latency on an idle machine)`
+        });
 }
 
 /** Changes 100 elements spread over the team files: titles, and every fifth one's status. */

@@ -8,7 +8,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createEosServices } from '../language/eos-module.js';
 import { EosServerModule } from './eos-server-module.js';
-import { keepWorkspaceDiagnosticsFresh } from './workspace-diagnostics.js';
+import { keepWorkspaceDiagnosticsFresh, SERVER_QUIET_MS } from './workspace-diagnostics.js';
 import { registerDiagramHandler } from './diagram-handler.js';
 import { registerCompareHandler } from './compare-handler.js';
 import { reportCaught } from '../language/helpers/answer-or.js';
@@ -20,7 +20,7 @@ export function startServer(connection: Connection): void {
     const { shared, Eos } = createEosServices({ connection, ...NodeFileSystem }, EosServerModule);
     // Built eagerly: it must hear `initialize` (the workspace folders) and the first settings.
     void Eos.server.WorkspaceConfig;
-    keepWorkspaceDiagnosticsFresh(Eos, connection);
+    keepWorkspaceDiagnosticsFresh(Eos, connection, { quietMs: SERVER_QUIET_MS });
     registerDiagramHandler(connection, Eos);
     registerCompareHandler(connection);
     startLanguageServer(shared);

@@ -16,6 +16,21 @@ const FINAL_PUNCTUATION = new Set([' ', '.', '!', '?', ';', ':', ',', '\u2026'])
  * dashes unified, inner whitespace collapsed, final punctuation and spaces dropped.
  */
 export function normaliseText(text: string): string {
+    let normalised = normalisedTexts.get(text);
+    if (normalised === undefined) {
+        if (normalisedTexts.size >= 16_384) normalisedTexts.clear();
+        normalisedTexts.set(text, (normalised = normalise(text)));
+    }
+    return normalised;
+}
+
+/**
+ * Texts normalised before: the cascade rules compare each objective and key result with the one it
+ * supports, for every file on every keystroke, and the titles rarely change. Bounded.
+ */
+const normalisedTexts = new Map<string, string>();
+
+function normalise(text: string): string {
     const spaced = text.normalize('NFKC').toLowerCase().replace(QUOTES, '').replace(DASHES, '-').replace(/\s+/g, ' ');
     // Drop final punctuation and spaces with a loop: the regex `[\s.!;:,]+$` retries at every
     // space of the text, and this runs for every OKR and tenet of the workspace.

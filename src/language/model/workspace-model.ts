@@ -6,6 +6,7 @@
 import { readingFor } from './measures.js';
 import type { CheckInEntry, DocumentModel, ElementKind, ElementLink, LinkRelation, StrategyElement } from './elements.js';
 import { parseDate } from './dates.js';
+import { LayeredMap } from './layered-map.js';
 
 export interface IncomingLink {
     source: StrategyElement;
@@ -15,9 +16,9 @@ export interface IncomingLink {
 export class WorkspaceModel {
     readonly documents: readonly DocumentModel[];
     private allElements: readonly StrategyElement[] | undefined;
-    private readonly byKind = new Map<ElementKind, Map<string, StrategyElement[]>>();
+    private readonly byKind = new Map<ElementKind, LayeredMap<string, StrategyElement[]>>();
     /** Links by the name they are written with; built on the first `incoming` call. */
-    private linksByTarget: Map<string, IncomingLink[]> | undefined;
+    private linksByTarget: LayeredMap<string, IncomingLink[]> | undefined;
     private readonly incomingLinks = new Map<StrategyElement, IncomingLink[]>();
     /** Names by kind, listed once per model: every unresolved name asks for suggestions among them. */
     private readonly names = new Map<ElementKind, string[]>();
@@ -25,11 +26,11 @@ export class WorkspaceModel {
     private delta: { previous: WorkspaceModel; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
     private readonly resolved = new Map<ElementLink, StrategyElement | undefined>();
     /** Check-ins by the key result name they read, oldest first; built on first use. */
-    private checkInIndex: Map<string, readonly CheckInEntry[]> | undefined;
+    private checkInIndex: LayeredMap<string, readonly CheckInEntry[]> | undefined;
     /** A key result's check-ins that fit it, in its unit; per model, built on first use. */
     private readonly fittedCheckIns = new Map<StrategyElement, readonly CheckInEntry[]>();
     /** The previous model's check-in index and how the documents changed since: patched instead of rebuilt. */
-    private checkInDelta: { index: Map<string, readonly CheckInEntry[]>; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
+    private checkInDelta: { index: LayeredMap<string, readonly CheckInEntry[]>; removed: readonly DocumentModel[]; added: readonly DocumentModel[] } | undefined;
 
     /**
      * @param previous the model of the previous build: its name index is reused for the documents
@@ -40,7 +41,7 @@ export class WorkspaceModel {
         if (previous && this.updateIndex(previous)) return;
         for (const element of this.elements) {
             let names = this.byKind.get(element.kind);
-            if (!names) this.byKind.set(element.kind, (names = new Map()));
+            if (!names) this.byKind.set(element.kind, (names = LayeredMap.empty()));
             const same = names.get(element.name);
             if (same) same.push(element);
             else names.set(element.name, [element]);
@@ -63,7 +64,7 @@ export class WorkspaceModel {
         previous.delta = undefined; // keep at most one model behind alive
         if (previous.checkInIndex) this.checkInDelta = { index: previous.checkInIndex, removed, added };
         previous.checkInDelta = undefined;
-        for (const [kind, names] of previous.byKind) this.byKind.set(kind, new Map(names));
+        for (const [kind, names] of previous.byKind) this.byKind.set(kind, names.derive());
         // Lists are shared with the previous model: replace them, never mutate them.
         for (const doc of removed) {
             for (const element of doc.elements) {
@@ -77,7 +78,7 @@ export class WorkspaceModel {
         for (const doc of added) {
             for (const element of doc.elements) {
                 let names = this.byKind.get(element.kind);
-                if (!names) this.byKind.set(element.kind, (names = new Map()));
+                if (!names) this.byKind.set(element.kind, (names = LayeredMap.empty()));
                 const same = names.get(element.name);
                 if (!same) {
                     names.set(element.name, [element]);
@@ -153,42 +154,43 @@ export class WorkspaceModel {
         return relation ? all.filter(entry => entry.link.relation === relation) : all;
     }
 
-    private linksTo(): Map<string, IncomingLink[]> {
+    private linksTo(): LayeredMap<string, IncomingLink[]> {
         if (!this.linksByTarget) {
             const previous = this.delta?.previous.linksByTarget;
             if (previous && this.delta) {
-                // Derived model: copy the previous index and replace the changed documents' links.
-                const links = new Map(previous);
+                // Derived model: the previous index with the changed documents' links replaced. Each
+                // target's list is filtered and extended once (a team that owns 150 elements of the
+                // edited file would otherwise have its list copied once per link).
+                const links = previous.derive();
                 const gone = new Set(this.delta.removed.flatMap(doc => doc.elements));
-                for (const doc of this.delta.removed) {
-                    for (const source of doc.elements) {
-                        for (const link of source.links) {
-                            const list = links.get(link.target);
-                            if (!list) continue;
-                            const rest = list.filter(entry => !gone.has(entry.source));
-                            if (rest.length) links.set(link.target, rest);
-                            else links.delete(link.target);
-                        }
-                    }
+                const fromRemoved = new Set(this.delta.removed.flatMap(doc => doc.elements.flatMap(source => source.links.map(link => link.target))));
+                for (const target of fromRemoved) {
+                    const list = links.get(target);
+                    if (!list) continue;
+                    const rest = list.filter(entry => !gone.has(entry.source));
+                    if (rest.length) links.set(target, rest);
+                    else links.delete(target);
                 }
-                const order = new Map(this.documents.map((doc, index) => [doc.uri, index]));
+                const fresh = new Map<string, IncomingLink[]>();
                 for (const doc of this.delta.added) {
                     for (const source of doc.elements) {
                         for (const link of source.links) {
-                            const list = links.get(link.target);
-                            links.set(link.target, list ? [...list, { source, link }] : [{ source, link }]);
+                            const list = fresh.get(link.target);
+                            if (list) list.push({ source, link });
+                            else fresh.set(link.target, [{ source, link }]);
                         }
                     }
                 }
                 // Keep the order a full index has: by document, then as written (the sort is stable).
-                const touched = new Set(this.delta.added.flatMap(doc => doc.elements.flatMap(source => source.links.map(link => link.target))));
-                for (const target of touched) {
-                    const list = links.get(target)!;
+                const order = new Map(this.documents.map((doc, index) => [doc.uri, index]));
+                for (const [target, entries] of fresh) {
+                    const list = [...(links.get(target) ?? []), ...entries];
                     if (list.length > 1) list.sort((a, b) => order.get(a.source.uri)! - order.get(b.source.uri)!);
+                    links.set(target, list);
                 }
                 this.linksByTarget = links;
             } else {
-                this.linksByTarget = new Map();
+                this.linksByTarget = LayeredMap.empty();
                 for (const source of this.elements) {
                     for (const link of source.links) {
                         const list = this.linksByTarget.get(link.target);
@@ -233,7 +235,7 @@ export class WorkspaceModel {
         return fitted;
     }
 
-    private indexCheckIns(): Map<string, readonly CheckInEntry[]> {
+    private indexCheckIns(): LayeredMap<string, readonly CheckInEntry[]> {
         const index = new Map<string, Array<{ entry: CheckInEntry; day: number; order: number }>>();
         let order = 0;
         for (const doc of this.documents) {
@@ -246,7 +248,7 @@ export class WorkspaceModel {
                 else index.set(entry.kr, [item]);
             }
         }
-        const result = new Map<string, readonly CheckInEntry[]>();
+        const result = LayeredMap.empty<string, readonly CheckInEntry[]>();
         for (const [name, list] of index) {
             list.sort((a, b) => a.day - b.day || a.order - b.order);
             result.set(
@@ -263,8 +265,8 @@ export class WorkspaceModel {
      * check-ins would otherwise be dated and sorted again on every keystroke). Same order as a
      * full index: by date, then document, then as written (a document's check-ins are in source order).
      */
-    private patchedCheckIns(delta: NonNullable<WorkspaceModel['checkInDelta']>): Map<string, readonly CheckInEntry[]> {
-        const index = new Map(delta.index);
+    private patchedCheckIns(delta: NonNullable<WorkspaceModel['checkInDelta']>): LayeredMap<string, readonly CheckInEntry[]> {
+        const index = delta.index.derive();
         const gone = new Set(delta.removed.map(doc => doc.uri));
         const touched = new Set<string>();
         for (const doc of [...delta.removed, ...delta.added]) for (const entry of doc.checkIns ?? []) if (entry.named) touched.add(entry.kr);

@@ -188,6 +188,10 @@ function lengthClass(period: Period): string {
 export function metStreak(model: WorkspaceModel, okrs: readonly StrategyElement[], clock: LoopClock): Period[] {
     const byPeriod = new Map<string, { period: Period; met: boolean; graded: number }>();
     for (const okr of okrs) {
+        // Its key results are graded on the period of the OKR their name leads to; none while it runs.
+        const owner = model.get('okr', okr.name)?.period;
+        const period = owner ? readPeriod(owner, clock.yearStart).period : undefined;
+        if (!period || periodState(period, clock.today) !== 'ended') continue;
         for (const name of okr.keyResults ?? []) {
             const kr = model.get('kr', name);
             if (!kr) continue;

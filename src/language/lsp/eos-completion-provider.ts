@@ -49,7 +49,7 @@ import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { answerOr } from '../helpers/answer-or.js';
 import { VALUE_CONCEPTS } from '../documentation/glossary.js';
 import { allOf, isValueRule, KIND_OF_AST_TYPE, kindOfAstType, VALUE_RULE_WORDS, type ValueRule } from '../model/vocabulary.js';
-import { elementTemplates, templateKindLabel, type ElementTemplate } from './element-templates.js';
+import { elementTemplates, templateKindLabel, type ElementTemplate } from '../editing/element-templates.js';
 
 /** Order of kinds in the list where one reference may name several (`supports`). */
 const KIND_ORDER: readonly ElementKind[] = allOf<ElementKind>()([

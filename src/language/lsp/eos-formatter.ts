@@ -30,7 +30,7 @@ import type {
 import * as ast from '../generated/ast.js';
 import { ELEMENT_SYNTAX } from '../grammar/element-properties.js';
 import { reportCaught } from '../helpers/answer-or.js';
-import { duplicateClosingBraceEdits } from './closing-brace.js';
+import { duplicateClosingBraceEdits } from '../editing/closing-brace.js';
 
 /** Keywords that start a property, per element type (the first token of a line in a block). */
 const PROPERTY_KEYWORDS: Partial<Record<string, ReadonlySet<string>>> = Object.fromEntries(ELEMENT_SYNTAX.map(element => [element.type, new Set(element.properties)]));

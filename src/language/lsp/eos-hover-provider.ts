@@ -9,7 +9,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EosServices } from '../eos-module.js';
 import { isCheckIn, isKeyResult, isMeasure } from '../generated/ast.js';
-import { loopFacts } from './loop-hover.js';
+import { loopFacts } from '../documentation/loop-facts.js';
 import { clockOf } from '../model/key-result-history.js';
 import { KIND_LABEL, type StrategyElement } from '../model/elements.js';
 import { formatPercent } from '../model/progress.js';
@@ -25,7 +25,7 @@ import type { StrategyWorkspace } from '../workspace/strategy-workspace.js';
 import { conceptMarkdown, ELEMENT_CONCEPTS, propertyConcept, VALUE_CONCEPTS, valueMeaning } from '../documentation/glossary.js';
 import { elementOfNode } from '../model/element-of-node.js';
 import { isValueRule, kindOfAstType, VALUE_RULE_WORDS } from '../model/vocabulary.js';
-import { autonomyFacts } from './autonomy-facts.js';
+import { autonomyFacts } from '../documentation/autonomy-facts.js';
 import { answerOr } from '../helpers/answer-or.js';
 
 export class EosHoverProvider extends AstNodeHoverProvider {

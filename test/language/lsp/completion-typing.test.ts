@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, CompletionTriggerKind, type CompletionContext, type CompletionItem } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { likelyPeriods } from '../../../src/language/lsp/element-templates.js';
+import { likelyPeriods } from '../../../src/language/editing/element-templates.js';
 import { previewOf, type EosCompletionProvider } from '../../../src/language/lsp/eos-completion-provider.js';
 import { buildWorkspace } from '../../helpers.js';
 

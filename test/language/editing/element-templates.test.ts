@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { elementTemplates } from '../../../src/language/lsp/element-templates.js';
+import { elementTemplates } from '../../../src/language/editing/element-templates.js';
 import { previewOf } from '../../../src/language/lsp/eos-completion-provider.js';
 import { buildWorkspace } from '../../helpers.js';
 

@@ -20,19 +20,20 @@ export const krOffTrack = ruleFor(['kr'], (element, context, report) => {
     const { projection } = forecast;
     if (projection && projection.progress < 1) {
         reasons.push(
-            `at the pace of its ${projection.checkIns} check-ins it reaches ${projection.value}${unitText(element)} by ${isoDay(forecast.period.end)}, ${formatPercent(Math.max(projection.progress, 0))} of the way to ${element.target!.text}`
+            // Short for the Problems row; the hover shows the check-ins, the line fitted and the margin.
+            `projected ${projection.value}${unitText(element)} by ${isoDay(forecast.period.end)}, ${formatPercent(Math.max(projection.progress, 0))} of the way to ${element.target!.text}`
         );
     }
     const lag = forecast.lagPoints ?? 0;
     if (lag > margin) {
         const last = forecast.checkIns[forecast.checkIns.length - 1];
         reasons.push(
-            `its progress on ${last.date} (${formatPercent(forecast.progress)}) lags the part of ${forecast.period.text} gone by then (${formatPercent(forecast.elapsedAtLastCheckIn!)}) by ${lag} points, more than the margin of ${margin}`
+            `${formatPercent(forecast.progress)} done on ${last.date} with ${formatPercent(forecast.elapsedAtLastCheckIn!)} of ${forecast.period.text} gone (margin ${margin} points)`
         );
     }
     if (!reasons.length) return;
     report(
-        findingOn(element, 'kr-off-track', `Key result ${label(element)} is off track: ${reasons.join('; and ')}.`, {
+        findingOn(element, 'kr-off-track', `Key result ${label(element)} is off track: ${reasons.join('; ')}.`, {
             data: { ...(projection ? { projected: projection.value } : {}), lagPoints: lag }
         })
     );
